@@ -1,0 +1,26 @@
+"use server";
+
+import { headers } from "next/headers";
+import { AppError } from "@/lib/errors";
+import { clientIp } from "@/lib/request-ip";
+import { fieldErrorCodes, signatureInput } from "@/lib/signatures/schema";
+import { signatureFromForm, type SignFormState } from "@/lib/signatures/form-data";
+import { signPetition } from "@/lib/signatures/sign-petition";
+
+// The sign form's server action: the same schema and domain function as POST /api/campaigns/[slug]/signatures,
+// so the form works before (or without) any client JavaScript.
+export async function signAction(slug: string, _prev: SignFormState, form: FormData): Promise<SignFormState> {
+  const values = signatureFromForm(form);
+  const parsed = signatureInput.safeParse(values);
+  if (!parsed.success) return { status: "invalid", fields: fieldErrorCodes(parsed.error), values };
+  try {
+    await signPetition(slug, parsed.data, { ip: clientIp(await headers()) });
+    return { status: "ok", email: parsed.data.email };
+  } catch (err) {
+    if (err instanceof AppError && (err.code === "campaign_closed" || err.code === "campaign_not_found")) {
+      return { status: "error", code: err.code, values };
+    }
+    console.error(`[sign-action] ${(err as Error)?.message ?? err}`);
+    return { status: "error", code: "unexpected", values };
+  }
+}

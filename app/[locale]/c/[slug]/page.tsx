@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/config";
+import { getPublicCampaign } from "@/lib/campaigns/get-public-campaign";
+import { signatureCountFor } from "@/lib/signatures/signature-count";
+import { Paragraphs } from "@/components/petition/paragraphs";
+import { CountMeter } from "@/components/petition/count-meter";
+import { SignForm } from "@/components/petition/sign-form";
+import { countryOptions } from "@/lib/geo/countries";
+import { signAction } from "./actions";
+
+type Params = { params: Promise<{ locale: Locale; slug: string }> };
+
+// Rendered on first visit and then served from the cache; the count refreshes in the browser.
+export const revalidate = 60;
+export function generateStaticParams() {
+  return [];
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { locale, slug } = await params;
+  const campaign = await getPublicCampaign(slug, locale);
+  return campaign ? { title: campaign.title, description: campaign.summary } : {};
+}
+
+export default async function CampaignPage({ params }: Params) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const [campaign, count] = await Promise.all([getPublicCampaign(slug, locale), signatureCountFor(slug)]);
+  if (!campaign || !count) notFound();
+  const t = await getTranslations({ locale, namespace: "campaign" });
+
+  return (
+    <article className="campaign" lang={campaign.locale}>
+      <header className="campaign-header">
+        <p className="eyebrow">{t("from", { organization: campaign.organizationName })}</p>
+        <h1>{campaign.title}</h1>
+        <p className="lead">{campaign.summary}</p>
+      </header>
+
+      <div className="campaign-grid">
+        <div className="campaign-text">
+          <section aria-labelledby="letter-heading" className="letter">
+            <h2 id="letter-heading">{t("openLetter")}</h2>
+            <p className="letter-to">
+              <span className="muted">{t("to")}:</span> {campaign.targetName}
+            </p>
+            <Paragraphs text={campaign.letter} />
+          </section>
+
+          <section aria-labelledby="context-heading">
+            <h2 id="context-heading">{t("context")}</h2>
+            <Paragraphs text={campaign.context} />
+          </section>
+
+          {campaign.sources && (
+            <section aria-labelledby="sources-heading" className="sources">
+              <h2 id="sources-heading">{t("sources")}</h2>
+              <ul>
+                {campaign.sources.split("\n").filter(Boolean).map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+
+        <aside className="campaign-side" aria-labelledby="sign-heading">
+          <CountMeter slug={campaign.slug} initialCount={count.confirmed} goal={count.goal} />
+          <h2 id="sign-heading">{t("signHeading")}</h2>
+          {campaign.state === "open" ? (
+            <>
+              <p className="muted">{t("signIntro")}</p>
+              <SignForm action={signAction.bind(null, campaign.slug)} locale={locale} countries={countryOptions(locale)} />
+            </>
+          ) : (
+            <p className="notice" role="status">
+              {campaign.state === "closed" ? t("closed") : t("notOpenYet")}
+            </p>
+          )}
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,49 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { isLocale, locales } from "@/lib/i18n/config";
+import { LanguageSwitch } from "@/components/ui/language-switch";
+
+export function generateStaticParams() {
+  return locales.map((locale) => ({ locale }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = await getTranslations({ locale, namespace: "common" });
+  return { title: { default: t("appName"), template: `%s · ${t("appName")}` }, description: t("tagline") };
+}
+
+export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "common" });
+  return (
+    <html lang={locale}>
+      <body>
+        <NextIntlClientProvider>
+          <a className="skip-link" href="#main">
+            {t("skipToContent")}
+          </a>
+          <header className="site-header">
+            <Link className="brand" href={`/${locale}`}>
+              {t("appName")}
+            </Link>
+            <LanguageSwitch label={t("languageSwitch")} />
+          </header>
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <footer className="site-footer">
+            <p>{t("footer")}</p>
+          </footer>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,20 @@
+import Link from "next/link";
+import "./globals.css";
+import en from "@/lib/i18n/messages/en.json";
+import ko from "@/lib/i18n/messages/ko.json";
+
+// Addresses outside any language: say it in both.
+export default function RootNotFound() {
+  return (
+    <html lang="en">
+      <body>
+        <main id="main" className="page narrow">
+          <h1>{en.common.notFoundTitle}</h1>
+          <p>{en.common.notFoundBody}</p>
+          <p lang="ko">{ko.common.notFoundBody}</p>
+          <p><Link href="/">{en.common.backHome}</Link> · <Link href="/" lang="ko">{ko.common.backHome}</Link></p>
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,52 @@
+// What the public campaign page shows, in one language (falling back to the campaign's default language).
+import { db } from "../db";
+import type { Locale } from "../i18n/config";
+
+export type PublicCampaign = {
+  id: string;
+  slug: string;
+  state: "open" | "closed" | "not_open_yet";
+  goal: number;
+  targetName: string;
+  organizationName: string;
+  locale: string;
+  title: string;
+  summary: string;
+  context: string;
+  letter: string;
+  sources: string;
+};
+
+export async function getPublicCampaign(slug: string, locale: Locale): Promise<PublicCampaign | null> {
+  const campaign = await db.campaign.findUnique({
+    where: { slug },
+    include: { translations: true, organization: { select: { name: true } } },
+  });
+  if (!campaign || campaign.status === "draft") return null;
+  const text =
+    campaign.translations.find((t) => t.locale === locale) ??
+    campaign.translations.find((t) => t.locale === campaign.defaultLocale) ??
+    campaign.translations[0];
+  if (!text) return null;
+  const now = new Date();
+  const state =
+    campaign.status === "closed" || (campaign.closesAt && campaign.closesAt <= now)
+      ? "closed"
+      : campaign.opensAt && campaign.opensAt > now
+        ? "not_open_yet"
+        : "open";
+  return {
+    id: campaign.id,
+    slug: campaign.slug,
+    state,
+    goal: campaign.goal,
+    targetName: text.targetName,
+    organizationName: campaign.organization.name,
+    locale: text.locale,
+    title: text.title,
+    summary: text.summary,
+    context: text.context,
+    letter: text.letter,
+    sources: text.sources,
+  };
+}

@@ -1,0 +1,17 @@
+import { db } from "../db";
+import type { Locale } from "../i18n/config";
+
+export type CampaignListItem = { slug: string; title: string; summary: string; closed: boolean };
+
+export async function listPublicCampaigns(locale: Locale): Promise<CampaignListItem[]> {
+  const campaigns = await db.campaign.findMany({
+    where: { status: { in: ["open", "closed"] } },
+    orderBy: [{ status: "desc" }, { createdAt: "desc" }],
+    take: 50,
+    select: { slug: true, status: true, defaultLocale: true, translations: { select: { locale: true, title: true, summary: true } } },
+  });
+  return campaigns.flatMap((c) => {
+    const text = c.translations.find((t) => t.locale === locale) ?? c.translations.find((t) => t.locale === c.defaultLocale);
+    return text ? [{ slug: c.slug, title: text.title, summary: text.summary, closed: c.status === "closed" }] : [];
+  });
+}

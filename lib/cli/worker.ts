@@ -1,0 +1,24 @@
+// `npm run worker`: the mail worker as its own process, for production. Run as many as you like.
+import { startMailWorker } from "../mail/worker";
+import { stopBoss } from "../jobs/boss";
+import { closeDb } from "../db";
+import { closeMailTransport } from "../mail/transport";
+
+async function main() {
+  await startMailWorker();
+  console.log("[worker] sending queued mail");
+  const stop = async (signal: string) => {
+    console.log(`[worker] ${signal}: finishing current messages`);
+    await stopBoss();
+    closeMailTransport();
+    await closeDb();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((err) => {
+  console.error(`[worker] could not start: ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+});

@@ -1,0 +1,78 @@
+// The one way mail leaves the app. With SMTP settings it goes to that relay; without, each message is written
+// as an .eml file to the local mailbox (MAILBOX_DIR), which /dev/mailbox shows to developers.
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import nodemailer, { type SendMailOptions, type Transporter } from "nodemailer";
+import { env, usesLocalMailbox } from "../env";
+
+export type SentInfo = { messageId: string; response: string };
+export type MailTransport = { send(message: SendMailOptions & { messageId: string }): Promise<SentInfo>; close(): void };
+
+export const mailboxDir = resolve(env.MAILBOX_DIR);
+
+function smtpSettings(): { host: string; port: number; secure: boolean; user?: string; pass?: string } {
+  if (env.SMTP_URL) {
+    const url = new URL(env.SMTP_URL);
+    const secure = url.protocol === "smtps:";
+    return {
+      host: url.hostname,
+      port: Number(url.port) || (secure ? 465 : 587),
+      secure,
+      user: url.username ? decodeURIComponent(url.username) : undefined,
+      pass: url.password ? decodeURIComponent(url.password) : undefined,
+    };
+  }
+  return { host: env.SMTP_HOST!, port: env.SMTP_PORT, secure: env.SMTP_SECURE, user: env.SMTP_USER, pass: env.SMTP_PASSWORD };
+}
+
+function smtpTransport(): MailTransport {
+  const s = smtpSettings();
+  const transporter: Transporter = nodemailer.createTransport({
+    host: s.host,
+    port: s.port,
+    secure: s.secure,
+    auth: s.user ? { user: s.user, pass: s.pass ?? "" } : undefined,
+    pool: true,
+    maxConnections: 5,
+    // The job queue alone decides about retries: a pooled connection must not re-send a message by itself.
+    maxRequeues: 0,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 60_000,
+  });
+  return {
+    async send(message) {
+      const info = await transporter.sendMail(message);
+      return { messageId: info.messageId, response: String(info.response ?? "") };
+    },
+    close: () => transporter.close(),
+  };
+}
+
+function mailboxTransport(): MailTransport {
+  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return {
+    async send(message) {
+      const info = await composer.sendMail(message);
+      await mkdir(mailboxDir, { recursive: true });
+      // One file per message id: a retried message replaces its earlier copy, as a mailbox deduplicates.
+      const name = `${message.messageId.replace(/[^A-Za-z0-9.@-]/g, "")}.eml`;
+      const tmp = join(mailboxDir, `.${name}.tmp`);
+      await writeFile(tmp, info.message as Buffer);
+      await rename(tmp, join(mailboxDir, name));
+      return { messageId: info.messageId, response: `250 kept in local mailbox ${name}` };
+    },
+    close() {},
+  };
+}
+
+let current: MailTransport | undefined;
+export function mailTransport(): MailTransport {
+  current ??= usesLocalMailbox ? mailboxTransport() : smtpTransport();
+  return current;
+}
+
+export function closeMailTransport(): void {
+  current?.close();
+  current = undefined;
+}

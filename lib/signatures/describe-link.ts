@@ -1,0 +1,35 @@
+// What a confirmation or withdraw page says before the button is pressed: which campaign the link is for.
+// Reading never changes anything, so a mail scanner that fetches the link confirms or withdraws nothing.
+import { db } from "../db";
+import { sha256 } from "../crypto";
+import type { Prisma } from "../generated/prisma/client";
+import { readWithdrawToken } from "./links";
+
+export type LinkTarget = { campaignSlug: string; campaignTitle: string; status: "pending" | "confirmed" };
+
+async function describe(where: Prisma.SignatureWhereUniqueInput, locale: string, now = new Date()): Promise<LinkTarget | null> {
+  const signature = await db.signature.findUnique({
+    where,
+    select: {
+      status: true,
+      confirmTokenExpiresAt: true,
+      campaign: { select: { slug: true, defaultLocale: true, translations: { select: { locale: true, title: true } } } },
+    },
+  });
+  if (!signature) return null;
+  const expired = signature.status === "pending" && "confirmTokenHash" in where && !(signature.confirmTokenExpiresAt! > now);
+  if (expired) return null;
+  const { translations, defaultLocale, slug } = signature.campaign;
+  const text = translations.find((t) => t.locale === locale) ?? translations.find((t) => t.locale === defaultLocale);
+  return { campaignSlug: slug, campaignTitle: text?.title ?? "", status: signature.status };
+}
+
+export function describeConfirmLink(token: string, locale: string): Promise<LinkTarget | null> {
+  if (!token || token.length > 100) return Promise.resolve(null);
+  return describe({ confirmTokenHash: new Uint8Array(sha256(token)) }, locale);
+}
+
+export function describeWithdrawLink(token: string, locale: string): Promise<LinkTarget | null> {
+  const id = readWithdrawToken(token);
+  return id ? describe({ id }, locale) : Promise.resolve(null);
+}

@@ -1,0 +1,38 @@
+// Turns the sign form's fields into the shape the shared schema (and the JSON API) takes.
+
+/** What the form holds, before validation. */
+export type SignFormValues = {
+  name: string;
+  email: string;
+  country: string;
+  region?: string;
+  postalCode?: string;
+  comment?: string;
+  showName: boolean;
+  wantsUpdates: boolean;
+  locale?: string;
+};
+
+export function signatureFromForm(form: FormData): SignFormValues {
+  const text = (key: string) => {
+    const v = form.get(key);
+    return typeof v === "string" ? v : undefined;
+  };
+  return {
+    name: text("name") ?? "",
+    email: text("email") ?? "",
+    country: text("country") ?? "",
+    region: text("region"),
+    postalCode: text("postalCode"),
+    comment: text("comment"),
+    showName: form.get("showName") === "on",
+    wantsUpdates: form.get("wantsUpdates") === "on",
+    locale: text("locale"),
+  };
+}
+
+export type SignFormState =
+  | { status: "idle" }
+  | { status: "invalid"; fields: Record<string, string>; values: SignFormValues }
+  | { status: "error"; code: "campaign_closed" | "campaign_not_found" | "unexpected"; values: SignFormValues }
+  | { status: "ok"; email: string };

@@ -1,0 +1,26 @@
+// Links carried by signature emails. The confirmation link holds a random token (only its hash is stored);
+// the withdraw link is the signature's id signed with the app secret, so every email can carry one without
+// keeping a second token around.
+import { env } from "../env";
+import { keyedHash, safeEqual } from "../crypto";
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function withdrawToken(signatureId: string): string {
+  return `${signatureId}.${keyedHash("withdraw-signature", signatureId)}`;
+}
+
+/** The signature id a withdraw token names, or null when it was not made by us. */
+export function readWithdrawToken(token: string): string | null {
+  const [id, mac] = token.split(".");
+  if (!id || !mac || !uuid.test(id)) return null;
+  return safeEqual(mac, keyedHash("withdraw-signature", id)) ? id : null;
+}
+
+export function confirmUrl(locale: string, token: string): string {
+  return new URL(`/${locale}/confirm/${token}`, env.APP_URL).toString();
+}
+
+export function withdrawUrl(locale: string, signatureId: string): string {
+  return new URL(`/${locale}/withdraw/${withdrawToken(signatureId)}`, env.APP_URL).toString();
+}

@@ -1,0 +1,88 @@
+// The one definition of a valid signature, shared by the sign form and POST /api/campaigns/[slug]/signatures.
+// Issue messages are stable codes ("required", "invalid_email"); people see them translated (messages: fieldErrors).
+import { z } from "zod";
+import { isCountryCode } from "../geo/countries";
+import { hasRegionList, isRegionOf, regionRules } from "../geo/regions";
+import { locales } from "../i18n/config";
+
+export const limits = { name: 100, email: 254, region: 100, postalCode: 16, comment: 1000 } as const;
+
+// Control characters (CR, LF, NUL, ...) never belong in a name or an address line.
+const controlChars = /[\u0000-\u001f\u007f]/;
+// A comment may have line breaks, but no other control characters.
+const controlCharsButNewlines = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/;
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const line = (max: number) =>
+  z
+    .string({ error: "required" })
+    .trim()
+    .normalize("NFC")
+    .min(1, { error: "required" })
+    .max(max, { error: "too_long" })
+    .refine((v) => !controlChars.test(v), { error: "invalid_characters" });
+
+const optionalLine = (max: number) => z.preprocess(blankToUndefined, line(max).optional());
+
+export const signatureInput = z
+  .object({
+    name: line(limits.name),
+    email: z
+      .string({ error: "required" })
+      .trim()
+      .min(1, { error: "required" })
+      .max(limits.email, { error: "too_long" })
+      .pipe(z.email({ error: "invalid_email" })),
+    country: z
+      .string({ error: "required" })
+      .trim()
+      .toUpperCase()
+      .min(1, { error: "required" })
+      .refine(isCountryCode, { error: "invalid_country" }),
+    region: optionalLine(limits.region),
+    postalCode: z.preprocess(
+      blankToUndefined,
+      z.string().trim().toUpperCase().max(limits.postalCode, { error: "too_long" })
+        .regex(/^[A-Z0-9][A-Z0-9 -]*$/, { error: "invalid_postal_code" }).optional(),
+    ),
+    comment: z.preprocess(
+      blankToUndefined,
+      z.string().trim().normalize("NFC").max(limits.comment, { error: "too_long" })
+        .refine((v) => !controlCharsButNewlines.test(v), { error: "invalid_characters" }).optional(),
+    ),
+    showName: z.boolean({ error: "invalid_boolean" }).default(false),
+    wantsUpdates: z.boolean({ error: "invalid_boolean" }).default(false),
+    locale: z.enum(locales, { error: "invalid_locale" }).optional(),
+  })
+  .superRefine((s, ctx) => {
+    const rule = regionRules[s.country];
+    if (hasRegionList(s.country)) {
+      if (s.region === undefined) {
+        if (rule?.required) ctx.addIssue({ code: "custom", path: ["region"], message: "required" });
+      } else if (!isRegionOf(s.country, s.region)) {
+        ctx.addIssue({ code: "custom", path: ["region"], message: "invalid_region" });
+      }
+    }
+    if (rule && s.postalCode !== undefined && !rule.postalCode.test(s.postalCode)) {
+      ctx.addIssue({ code: "custom", path: ["postalCode"], message: "invalid_postal_code" });
+    }
+    if (rule?.postalRequired && s.postalCode === undefined) {
+      ctx.addIssue({ code: "custom", path: ["postalCode"], message: "required" });
+    }
+  });
+
+export type SignatureInput = z.input<typeof signatureInput>;
+export type Signature = z.output<typeof signatureInput>;
+export type SignatureField = keyof SignatureInput;
+
+/** The first issue per field, as codes: what a form shows beside each field. */
+export function fieldErrorCodes(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "_");
+    // zod reports a wrong type with its own message; map anything that is not one of ours to a generic code.
+    out[field] ??= /^[a-z_]+$/.test(issue.message) ? issue.message : "invalid";
+  }
+  return out;
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from "node:crypto";
+import { test as base, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import pg from "pg";
+import { e2eDatabaseUrl } from "../../playwright.config";
+
+/** A campaign of the test's own, written straight to the app's database. */
+async function createCampaign(): Promise<{ slug: string; titles: { en: string; ko: string } }> {
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl });
+  await client.connect();
+  try {
+    const suffix = randomUUID().slice(0, 8);
+    const orgId = randomUUID();
+    const campaignId = randomUUID();
+    const titles = { en: `Free the camps ${suffix}`, ko: `수용소 해체 ${suffix}` };
+    await client.query(`INSERT INTO organization (id, slug, name) VALUES ($1, $2, $3)`, [orgId, `e2e-${suffix}`, `E2E Coalition ${suffix}`]);
+    await client.query(
+      `INSERT INTO campaign (id, organization_id, slug, status, goal, target_email, updated_at) VALUES ($1, $2, $3, 'open', 200, 'target@example.test', now())`,
+      [campaignId, orgId, `e2e-${suffix}`],
+    );
+    for (const [locale, title, letter, target] of [
+      ["en", titles.en, "Dear Mr. President,\n\nPlease raise the prison camps.", "The President of the United States"],
+      ["ko", titles.ko, "대통령님께,\n\n정치범수용소 문제를 제기해 주십시오.", "미국 대통령"],
+    ] as const) {
+      await client.query(
+        `INSERT INTO campaign_translation (campaign_id, locale, title, summary, context, letter, sources, target_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [campaignId, locale, title, `${title} summary`, "Context paragraph.", letter, "Source line", target],
+      );
+    }
+    return { slug: `e2e-${suffix}`, titles };
+  } finally {
+    await client.end();
+  }
+}
+
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** Opens the newest message to `email` in the local mailbox and returns its plain text. */
+export async function openMail(page: Page, email: string, subject: RegExp): Promise<string> {
+  await expect(async () => {
+    await page.goto("/dev/mailbox");
+    await expect(page.getByRole("row").filter({ hasText: email }).filter({ hasText: subject }).first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await page.getByRole("row").filter({ hasText: email }).filter({ hasText: subject }).first().getByRole("link").click();
+  return (await page.locator("pre.mail-text").textContent()) ?? "";
+}
+
+export function linkIn(text: string, path: RegExp): string {
+  const match = text.match(new RegExp(`https?://[^\\s]+${path.source}[^\\s]*`));
+  if (!match) throw new Error(`no link matching ${path} in:\n${text}`);
+  return match[0];
+}
+
+export const test = base.extend<{ campaign: Awaited<ReturnType<typeof createCampaign>> }>({
+  campaign: async ({}, provide) => {
+    await provide(await createCampaign());
+  },
+});
+export { expect };

@@ -1,0 +1,34 @@
+// Starts the app for the browser tests: a fresh database, an empty mailbox, then `npm start`'s own entry point.
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import pg from "pg";
+
+const url = new URL(process.env.E2E_DATABASE_URL!);
+const name = url.pathname.slice(1);
+const admin = new pg.Client({ connectionString: new URL("/postgres", url).toString() });
+await admin.connect();
+await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+await admin.query(`CREATE DATABASE "${name}"`);
+await admin.end();
+
+const mailbox = ".data/e2e-mailbox";
+rmSync(mailbox, { recursive: true, force: true });
+
+const port = process.env.E2E_PORT!;
+const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    PORT: port,
+    APP_URL: `http://localhost:${port}`,
+    DATABASE_URL: url.toString(),
+    MAILBOX_DIR: mailbox,
+    APP_ENV: "development",
+    SMTP_URL: "",
+    SMTP_HOST: "",
+  },
+});
+const stop = () => child.kill("SIGTERM");
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+child.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,110 @@
+import { randomUUID } from "node:crypto";
+import { expect, expectNoAxeViolations, linkIn, openMail, test } from "./fixtures";
+
+const journeys = [
+  {
+    locale: "en",
+    labels: { name: "Full name", email: "Email address", country: "Country", region: "State", submit: "Sign the letter" },
+    region: "NY",
+    country: "US",
+    subject: /Confirm your signature/,
+    success: "Check your email",
+    confirmButton: "Confirm my signature",
+    confirmed: "Your signature is confirmed and counted.",
+    count: (n: number) => (n === 1 ? "1 confirmed signature" : "No confirmed signatures yet"),
+  },
+  {
+    locale: "ko",
+    labels: { name: "이름", email: "이메일 주소", country: "국가", region: "시·도", submit: "서명하기" },
+    region: "11",
+    country: "KR",
+    subject: /서명을 확인해 주세요/,
+    success: "이메일을 확인해 주세요",
+    confirmButton: "서명 확인하기",
+    confirmed: "서명이 확인되어 집계되었습니다.",
+    count: (n: number) => (n === 1 ? "확인된 서명 1명" : "아직 확인된 서명이 없습니다"),
+  },
+] as const;
+
+for (const j of journeys) {
+  test(`a supporter signs, confirms by email and is counted (${j.locale})`, async ({ page, campaign }) => {
+    const email = `signer-${randomUUID().slice(0, 8)}@example.test`;
+    await page.goto(`/${j.locale}/c/${campaign.slug}`);
+    await expect(page.locator("html")).toHaveAttribute("lang", j.locale);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(campaign.titles[j.locale]);
+    await expect(page.getByTestId("confirmed-count")).toHaveText(j.count(0));
+    await expectNoAxeViolations(page);
+
+    // An empty submission explains itself and sends nothing.
+    await page.getByRole("button", { name: j.labels.submit }).click();
+    await expect(page.getByTestId("error-summary")).toBeVisible();
+    await expect(page.getByLabel(j.labels.name, { exact: true })).toHaveAttribute("aria-invalid", "true");
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel(j.labels.name, { exact: true }).fill(j.locale === "ko" ? "김하나" : "Jane Doe");
+    await page.getByLabel(j.labels.email, { exact: true }).fill(email);
+    await expect(page.getByLabel(j.labels.country, { exact: true })).toHaveValue(j.country);
+    await page.getByLabel(new RegExp(j.labels.region)).selectOption(j.region);
+    await page.getByRole("button", { name: j.labels.submit }).click();
+    await expect(page.getByTestId("sign-success")).toContainText(j.success);
+    await expect(page.getByTestId("sign-success")).toContainText(email);
+
+    const mail = await openMail(page, email, j.subject);
+    const confirmLink = linkIn(mail, new RegExp(`/${j.locale}/confirm/`));
+    expect(linkIn(mail, new RegExp(`/${j.locale}/withdraw/`))).toBeTruthy();
+
+    // Opening the link only shows a button: fetching it counts nothing.
+    await page.goto(confirmLink);
+    await expect(page.getByRole("button", { name: j.confirmButton })).toBeVisible();
+    await expectNoAxeViolations(page);
+    const countNow = await page.request.get(`/api/campaigns/${campaign.slug}/count`);
+    expect(await countNow.json()).toEqual({ confirmed: 0, goal: 200 });
+
+    await page.getByRole("button", { name: j.confirmButton }).click();
+    await expect(page.getByTestId("action-result")).toContainText(j.confirmed);
+
+    await page.goto(`/${j.locale}/c/${campaign.slug}`);
+    await expect(page.getByTestId("confirmed-count")).toHaveText(j.count(1));
+  });
+}
+
+test("a signer withdraws from the link in their email and is no longer counted", async ({ page, campaign }) => {
+  const email = `withdraw-${randomUUID().slice(0, 8)}@example.test`;
+  const res = await page.request.post(`/api/campaigns/${campaign.slug}/signatures`, {
+    data: { name: "Temp Signer", email, country: "DE", locale: "en" },
+  });
+  expect(res.status()).toBe(202);
+  const mail = await openMail(page, email, /Confirm your signature/);
+  await page.goto(linkIn(mail, /\/en\/confirm\//));
+  await page.getByRole("button", { name: "Confirm my signature" }).click();
+  await expect(page.getByTestId("action-result")).toBeVisible();
+  expect(await (await page.request.get(`/api/campaigns/${campaign.slug}/count`)).json()).toMatchObject({ confirmed: 1 });
+
+  await page.goto(linkIn(mail, /\/en\/withdraw\//));
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Withdraw my signature" }).click();
+  await expect(page.getByTestId("action-result")).toContainText("Your signature has been withdrawn");
+  expect(await (await page.request.get(`/api/campaigns/${campaign.slug}/count`)).json()).toMatchObject({ confirmed: 0 });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the form still signs", async ({ page, campaign }) => {
+    const email = `nojs-${randomUUID().slice(0, 8)}@example.test`;
+    await page.goto(`/en/c/${campaign.slug}`);
+    await page.getByLabel("Full name", { exact: true }).fill("No Script");
+    await page.getByLabel("Email address", { exact: true }).fill(email);
+    await page.getByLabel(/State/).selectOption("TX");
+    await page.getByRole("button", { name: "Sign the letter" }).click();
+    await expect(page.getByTestId("sign-success")).toContainText(email);
+  });
+});
+
+test("the language switch keeps the reader on the same page", async ({ page, campaign }) => {
+  await page.goto(`/en/c/${campaign.slug}`);
+  await page.getByRole("navigation", { name: "Language" }).getByRole("link", { name: "한국어" }).click();
+  await expect(page).toHaveURL(new RegExp(`/ko/c/${campaign.slug}$`));
+  await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(campaign.titles.ko);
+});

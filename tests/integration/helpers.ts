@@ -1,0 +1,57 @@
+// Each test makes its own organization and campaign (unique slugs), so tests never depend on each other or on the seed.
+import { randomUUID } from "node:crypto";
+import { db, pool } from "@/lib/db";
+import type { CampaignStatus } from "@/lib/generated/prisma/client";
+
+export async function createCampaign(options: { status?: CampaignStatus; goal?: number; closesAt?: Date; opensAt?: Date } = {}) {
+  const suffix = randomUUID().slice(0, 8);
+  const organization = await db.organization.create({ data: { slug: `org-${suffix}`, name: `Test Coalition ${suffix}` } });
+  return db.campaign.create({
+    data: {
+      slug: `test-${suffix}`,
+      organizationId: organization.id,
+      status: options.status ?? "open",
+      goal: options.goal ?? 1000,
+      targetEmail: "target@example.test",
+      opensAt: options.opensAt,
+      closesAt: options.closesAt,
+      translations: {
+        create: [
+          { locale: "en", title: `Test campaign ${suffix}`, summary: "A test", context: "Context", letter: "Dear target,\n\nPlease act.", targetName: "The Target" },
+          { locale: "ko", title: `시험 캠페인 ${suffix}`, summary: "시험", context: "배경", letter: "받는 분께,\n\n행동해 주십시오.", targetName: "수신인" },
+        ],
+      },
+    },
+  });
+}
+
+export function signer(overrides: Record<string, unknown> = {}) {
+  return { name: "Kim Test", email: `signer-${randomUUID().slice(0, 8)}@example.test`, country: "US", region: "CA", postalCode: "94103", ...overrides };
+}
+
+export function jsonRequest(url: string, body: unknown, init: { headers?: Record<string, string> } = {}) {
+  return new Request(`http://localhost:3000${url}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...init.headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+export function params<T>(value: T) {
+  return { params: Promise.resolve(value) };
+}
+
+export async function outboxFor(campaignId: string) {
+  const { rows } = await pool.query<{ id: string; kind: string; to: string; status: string; payload: Record<string, unknown>; message_id: string; signature_id: string | null }>(
+    `SELECT m.id, m.kind, m."to", m.status, m.payload, m.message_id, m.signature_id
+       FROM outbox_message m JOIN signature s ON s.id = m.signature_id
+      WHERE s.campaign_id = $1 ORDER BY m.created_at`,
+    [campaignId],
+  );
+  return rows;
+}
+
+export async function queuedJobs(outboxId: string): Promise<number> {
+  const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send' AND data->>'outboxId' = $1`, [outboxId]);
+  return rows[0]!.n;
+}

@@ -1,0 +1,180 @@
+// The outbox against a real SMTP server (smtp-server) started by the test: delivery, retries with the same
+// Message-ID, permanent failures, and an unreachable relay.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SMTPServer } from "smtp-server";
+import { simpleParser } from "mailparser";
+import type { AddressInfo } from "node:net";
+
+type Received = { messageId: string; to: string; subject: string; text: string; html: string };
+const received: Received[] = [];
+// Reply codes planned per recipient, used up in order; 250 when none is left.
+const replies = new Map<string, number[]>();
+function plan(to: string, ...codes: number[]) {
+  replies.set(to.toLowerCase(), codes);
+}
+
+const server = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS"],
+  logger: false,
+  onData(stream, session, callback) {
+    const chunks: Buffer[] = [];
+    stream.on("data", (c: Buffer) => chunks.push(c));
+    stream.on("end", async () => {
+      const rcpt = session.envelope.rcptTo[0]?.address.toLowerCase() ?? "";
+      const code = replies.get(rcpt)?.shift() ?? 250;
+      if (code !== 250) {
+        const err = Object.assign(new Error(code >= 500 ? "5.1.1 Mailbox unavailable" : "4.7.1 Try again later"), { responseCode: code });
+        return callback(err);
+      }
+      const mail = await simpleParser(Buffer.concat(chunks));
+      received.push({
+        messageId: mail.messageId ?? "",
+        to: Array.isArray(mail.to) ? mail.to[0]!.text : (mail.to?.text ?? ""),
+        subject: mail.subject ?? "",
+        text: mail.text ?? "",
+        html: typeof mail.html === "string" ? mail.html : "",
+      });
+      callback(null);
+    });
+  },
+});
+
+let modules: {
+  db: typeof import("@/lib/db");
+  deliver: typeof import("@/lib/mail/deliver-outbox-message");
+  sign: typeof import("@/lib/signatures/sign-petition");
+  schema: typeof import("@/lib/signatures/schema");
+  worker: typeof import("@/lib/mail/worker");
+  boss: typeof import("@/lib/jobs/boss");
+  transport: typeof import("@/lib/mail/transport");
+  helpers: typeof import("./helpers");
+};
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  // The environment is read when lib/env is first imported: point the app at this relay before that.
+  process.env.SMTP_HOST = "127.0.0.1";
+  process.env.SMTP_PORT = String(port);
+  process.env.SMTP_SECURE = "false";
+  process.env.MAIL_FROM = "Open Letters <no-reply@letters.example.test>";
+  process.env.MAIL_SEND_ATTEMPTS = "3";
+  modules = {
+    db: await import("@/lib/db"),
+    deliver: await import("@/lib/mail/deliver-outbox-message"),
+    sign: await import("@/lib/signatures/sign-petition"),
+    schema: await import("@/lib/signatures/schema"),
+    worker: await import("@/lib/mail/worker"),
+    boss: await import("@/lib/jobs/boss"),
+    transport: await import("@/lib/mail/transport"),
+    helpers: await import("./helpers"),
+  };
+});
+
+afterAll(async () => {
+  await modules.boss.stopBoss();
+  modules.transport.closeMailTransport();
+  await modules.db.closeDb();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+beforeEach(() => {
+  received.length = 0;
+  replies.clear();
+});
+
+async function signOne(overrides: Record<string, unknown> = {}) {
+  const { helpers, sign, schema } = modules;
+  const campaign = await helpers.createCampaign();
+  await sign.signPetition(campaign.slug, schema.signatureInput.parse(helpers.signer(overrides)));
+  const [message] = await helpers.outboxFor(campaign.id);
+  return { campaign, message: message!, to: message!.to };
+}
+
+async function row(id: string) {
+  const { rows } = await modules.db.pool.query(`SELECT status, attempts, last_error, response, payload, message_id, sent_at FROM outbox_message WHERE id = $1`, [id]);
+  return rows[0];
+}
+
+const firstTry = { retryCount: 0, retryLimit: 2 };
+
+describe("sending an outbox message", () => {
+  it("sends the confirmation email with its stable Message-ID and links, then forgets the token", async () => {
+    const { message } = await signOne({ name: "Jane <b>Doe</b>" });
+    expect(await modules.deliver.deliverOutboxMessage(message.id, firstTry)).toBe("sent");
+
+    expect(received).toHaveLength(1);
+    const mail = received[0]!;
+    expect(mail.messageId).toBe(`<${message.id}@letters.example.test>`);
+    expect(mail.subject).toMatch(/^Confirm your signature: Test campaign/);
+    expect(mail.text).toContain(`http://localhost:3000/en/confirm/${message.payload.token}`);
+    expect(mail.text).toMatch(/http:\/\/localhost:3000\/en\/withdraw\/[0-9a-f-]{36}\.[A-Za-z0-9_-]+/);
+    expect(mail.html).toContain("Jane &lt;b&gt;Doe&lt;/b&gt;");
+    expect(mail.html).not.toContain("<b>Doe</b>");
+
+    const stored = await row(message.id);
+    expect(stored).toMatchObject({ status: "sent", attempts: 1, last_error: null });
+    expect(stored.response).toMatch(/^250/);
+    expect(stored.payload).toEqual({});
+  });
+
+  it("writes Korean mail for a Korean signer", async () => {
+    const { message } = await signOne({ locale: "ko", name: "김하나" });
+    await modules.deliver.deliverOutboxMessage(message.id, firstTry);
+    expect(received[0]!.subject).toMatch(/^서명을 확인해 주세요: 시험 캠페인/);
+    expect(received[0]!.text).toContain("김하나 님, 안녕하세요.");
+    expect(received[0]!.text).toContain("/ko/confirm/");
+  });
+
+  it("retries after a 4xx answer and then sends with the same Message-ID", async () => {
+    const { message, to } = await signOne();
+    plan(to, 451);
+    await expect(modules.deliver.deliverOutboxMessage(message.id, firstTry)).rejects.toBeInstanceOf(modules.deliver.RetryableMailError);
+    expect(await row(message.id)).toMatchObject({ status: "pending", attempts: 1, last_error: expect.stringContaining("451") });
+
+    expect(await modules.deliver.deliverOutboxMessage(message.id, { retryCount: 1, retryLimit: 2 })).toBe("sent");
+    expect(await row(message.id)).toMatchObject({ status: "sent", attempts: 2, last_error: null });
+    expect(received.map((m) => m.messageId)).toEqual([`<${message.id}@letters.example.test>`]);
+  });
+
+  it("gives up at once on a 5xx answer and records the server's reason", async () => {
+    const { message, to } = await signOne();
+    plan(to, 550);
+    expect(await modules.deliver.deliverOutboxMessage(message.id, firstTry)).toBe("failed");
+    const stored = await row(message.id);
+    expect(stored).toMatchObject({ status: "failed", attempts: 1 });
+    expect(stored.last_error).toMatch(/550.*Mailbox unavailable/);
+    // A later job for the same message leaves it alone.
+    expect(await modules.deliver.deliverOutboxMessage(message.id, firstTry)).toBe("skipped");
+    expect(received).toHaveLength(0);
+  });
+
+  it("marks a message failed once its attempts are used up", async () => {
+    const { message, to } = await signOne();
+    plan(to, 421);
+    expect(await modules.deliver.deliverOutboxMessage(message.id, { retryCount: 2, retryLimit: 2 })).toBe("failed");
+    expect((await row(message.id)).last_error).toMatch(/gave up after 3 attempts/);
+  });
+
+  it("does not send a message whose signature was withdrawn before it went out", async () => {
+    const { message } = await signOne();
+    await modules.db.pool.query(`DELETE FROM signature WHERE id = $1`, [message.signature_id]);
+    expect(await modules.deliver.deliverOutboxMessage(message.id, firstTry)).toBe("cancelled");
+    expect(received).toHaveLength(0);
+  });
+});
+
+describe("the mail worker", () => {
+  it("delivers queued messages through pg-boss, retrying a temporary failure with backoff", async () => {
+    await modules.worker.startMailWorker({ pollingIntervalSeconds: 0.5 });
+    const email = `worker-${Date.now()}@example.test`;
+    plan(email, 451);
+    const { message } = await signOne({ email });
+    await expect.poll(async () => (await row(message.id)).status, { timeout: 20_000, interval: 250 }).toBe("sent");
+    const stored = await row(message.id);
+    expect(stored.attempts).toBe(2);
+    expect(received.filter((m) => m.messageId === stored.message_id)).toHaveLength(1);
+    expect(stored.last_error).toBeNull();
+  });
+});

@@ -1,0 +1,166 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/campaigns/[slug]/signatures/route";
+import { closeDb, db, pool } from "@/lib/db";
+import { stopBoss } from "@/lib/jobs/boss";
+import { confirmSignature } from "@/lib/signatures/confirm-signature";
+import { createCampaign, jsonRequest, outboxFor, params, queuedJobs, signer } from "./helpers";
+
+afterAll(async () => {
+  await stopBoss();
+  await closeDb();
+});
+
+const sign = (slug: string, body: unknown, headers?: Record<string, string>) =>
+  POST(jsonRequest(`/api/campaigns/${slug}/signatures`, body, { headers }), params({ slug }));
+
+describe("POST /api/campaigns/[slug]/signatures", () => {
+  it("stores a pending signature, queues one confirmation email and answers 202", async () => {
+    const campaign = await createCampaign();
+    const res = await sign(campaign.slug, signer({ email: "Ji.Min@Example.TEST", showName: true, comment: "함께합니다 ✊" }), {
+      "x-forwarded-for": "203.0.113.7",
+    });
+    expect(res.status).toBe(202);
+    expect(await res.json()).toEqual({ status: "pending_confirmation" });
+
+    const rows = await db.signature.findMany({ where: { campaignId: campaign.id } });
+    expect(rows).toHaveLength(1);
+    const row = rows[0]!;
+    expect(row).toMatchObject({ status: "pending", email: "Ji.Min@Example.TEST", emailKey: "ji.min@example.test", showName: true, wantsUpdates: false, comment: "함께합니다 ✊", locale: "en" });
+    // The IP is kept only as a keyed hash.
+    expect(row.ipHash).toBeTruthy();
+    expect(JSON.stringify(row)).not.toContain("203.0.113.7");
+    expect(row.confirmTokenHash).toHaveLength(32);
+
+    const messages = await outboxFor(campaign.id);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ kind: "signature.confirm", to: "Ji.Min@Example.TEST", status: "pending" });
+    expect(String(messages[0]!.payload.token)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await queuedJobs(messages[0]!.id)).toBe(1);
+  });
+
+  it("answers a repeated signature the same way, keeps one row and sends no second email within the resend window", async () => {
+    const campaign = await createCampaign();
+    const first = signer({ email: "someone@example.test" });
+    expect((await sign(campaign.slug, first)).status).toBe(202);
+    const again = await sign(campaign.slug, { ...first, email: "  SOMEONE@example.test " });
+    expect(again.status).toBe(202);
+    expect(await again.json()).toEqual({ status: "pending_confirmation" });
+    expect(await db.signature.count({ where: { campaignId: campaign.id } })).toBe(1);
+    expect(await outboxFor(campaign.id)).toHaveLength(1);
+  });
+
+  it("treats Gmail dots and +tags as the same person", async () => {
+    const campaign = await createCampaign();
+    await sign(campaign.slug, signer({ email: "jane.doe+petition@gmail.com" }));
+    await sign(campaign.slug, signer({ email: "JaneDoe@googlemail.com" }));
+    expect(await db.signature.count({ where: { campaignId: campaign.id } })).toBe(1);
+  });
+
+  it("after the resend window sends one fresh link to a pending signer and retires the old one", async () => {
+    const campaign = await createCampaign();
+    const person = signer();
+    await sign(campaign.slug, person);
+    const [firstMessage] = await outboxFor(campaign.id);
+    await pool.query(`UPDATE signature SET last_notified_at = now() - interval '11 minutes' WHERE campaign_id = $1`, [campaign.id]);
+
+    await sign(campaign.slug, { ...person, name: "Corrected Name", locale: "ko" });
+    const messages = await outboxFor(campaign.id);
+    expect(messages).toHaveLength(2);
+    expect(messages[1]).toMatchObject({ kind: "signature.confirm" });
+    const row = await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    expect(row).toMatchObject({ name: "Corrected Name", locale: "ko" });
+
+    expect(await confirmSignature(String(firstMessage!.payload.token))).toEqual({ status: "invalid" });
+    expect(await confirmSignature(String(messages[1]!.payload.token))).toMatchObject({ status: "confirmed" });
+  });
+
+  it("tells an already confirmed signer by email only, without changing their signature", async () => {
+    const campaign = await createCampaign();
+    const person = signer();
+    await sign(campaign.slug, person);
+    const [message] = await outboxFor(campaign.id);
+    await confirmSignature(String(message!.payload.token));
+    await pool.query(`UPDATE signature SET last_notified_at = now() - interval '11 minutes' WHERE campaign_id = $1`, [campaign.id]);
+
+    const res = await sign(campaign.slug, { ...person, name: "Someone Else" });
+    expect(res.status).toBe(202);
+    expect(await res.json()).toEqual({ status: "pending_confirmation" });
+    const messages = await outboxFor(campaign.id);
+    expect(messages.map((m) => m.kind)).toEqual(["signature.confirm", "signature.already_confirmed"]);
+    expect(messages[1]!.payload).toEqual({});
+    const row = await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    expect(row).toMatchObject({ status: "confirmed", name: person.name });
+  });
+
+  it("keeps one row and at most one email when 200 requests sign with one address at once", async () => {
+    const campaign = await createCampaign();
+    const person = signer();
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => sign(campaign.slug, { ...person, email: i % 2 ? person.email.toUpperCase() : person.email })));
+    expect(answers.map((r) => r.status)).toEqual(Array(200).fill(202));
+    expect(await db.signature.count({ where: { campaignId: campaign.id } })).toBe(1);
+    expect(await outboxFor(campaign.id)).toHaveLength(1);
+  });
+
+  it.each([
+    ["a missing name", { name: "" }, "name", "required"],
+    ["a malformed email", { email: "not-an-email" }, "email", "invalid_email"],
+    ["an unknown country", { country: "ZZ" }, "country", "invalid_country"],
+    ["a US signer without a state", { region: undefined }, "region", "required"],
+    ["a state that does not exist", { region: "XX" }, "region", "invalid_region"],
+    ["a malformed ZIP code", { postalCode: "ABCDE" }, "postalCode", "invalid_postal_code"],
+    ["a line break in the name", { name: "Kim\r\nBcc: x@example.test" }, "name", "invalid_characters"],
+    ["a name that is too long", { name: "가".repeat(101) }, "name", "too_long"],
+    ["a comment that is too long", { comment: "x".repeat(1001) }, "comment", "too_long"],
+    ["a string where a boolean belongs", { showName: "yes" }, "showName", "invalid_boolean"],
+    ["an unsupported language", { locale: "fr" }, "locale", "invalid_locale"],
+  ])("rejects %s with 422 and a code for the field", async (_label, change, field, code) => {
+    const campaign = await createCampaign();
+    const res = await sign(campaign.slug, { ...signer(), ...change });
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.error.code).toBe("validation_failed");
+    expect(body.error.fields[field]).toMatchObject({ code });
+    expect(body.error.fields[field].message).toEqual(expect.any(String));
+    expect(await db.signature.count({ where: { campaignId: campaign.id } })).toBe(0);
+  });
+
+  it("answers field messages in the reader's language", async () => {
+    const campaign = await createCampaign();
+    const res = await sign(campaign.slug, { ...signer(), email: "nope" }, { "accept-language": "ko-KR,ko;q=0.9" });
+    const body = await res.json();
+    expect(body.error.fields.email.message).toBe("name@example.com 형식의 이메일 주소를 입력해 주세요.");
+  });
+
+  it.each([
+    ["wrong content type", () => new Request("http://localhost/x", { method: "POST", headers: { "content-type": "text/plain" }, body: "{}" }), 415, "unsupported_media_type"],
+    ["form-encoded body", () => new Request("http://localhost/x", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "name=x" }), 415, "unsupported_media_type"],
+    ["malformed JSON", () => jsonRequest("/x", "{ name: "), 400, "invalid_json"],
+    ["a body over 16 KiB", () => jsonRequest("/x", { ...signer(), comment: "x".repeat(20_000) }), 413, "payload_too_large"],
+    ["a JSON array", () => jsonRequest("/x", "[]"), 422, "validation_failed"],
+  ])("rejects %s", async (_label, makeRequest, status, code) => {
+    const campaign = await createCampaign();
+    const res = await POST(makeRequest(), params({ slug: campaign.slug }));
+    expect(res.status).toBe(status);
+    const body = await res.json();
+    expect(body.error.code).toBe(code);
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.ts|stack|SELECT|INSERT/);
+  });
+
+  it("answers 404 for an unknown campaign, a draft, and a closed one", async () => {
+    const draft = await createCampaign({ status: "draft" });
+    const closed = await createCampaign({ status: "closed" });
+    const expired = await createCampaign({ closesAt: new Date(Date.now() - 60_000) });
+    const cases = [
+      ["no-such-campaign", "campaign_not_found"],
+      [draft.slug, "campaign_not_found"],
+      [closed.slug, "campaign_closed"],
+      [expired.slug, "campaign_closed"],
+    ] as const;
+    for (const [slug, code] of cases) {
+      const res = await sign(slug, signer());
+      expect(res.status).toBe(404);
+      expect((await res.json()).error.code).toBe(code);
+    }
+    expect(await db.signature.count({ where: { campaignId: { in: [draft.id, closed.id, expired.id] } } })).toBe(0);
+  });
+});

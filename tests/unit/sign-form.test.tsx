@@ -1,0 +1,107 @@
+import { describe, expect, it, vi } from "vitest";
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { NextIntlClientProvider } from "next-intl";
+import { SignForm } from "@/components/petition/sign-form";
+import { messages } from "@/lib/i18n/messages";
+import { countryOptions } from "@/lib/geo/countries";
+import type { SignFormState } from "@/lib/signatures/form-data";
+
+function renderForm(locale: "en" | "ko", action = vi.fn(async (_state: SignFormState, _form: FormData): Promise<SignFormState> => ({ status: "ok", email: "jimin@example.org" }))) {
+  render(
+    <NextIntlClientProvider locale={locale} messages={messages[locale]}>
+      <SignForm action={action} locale={locale} countries={countryOptions(locale)} />
+    </NextIntlClientProvider>,
+  );
+  return action;
+}
+
+describe("SignForm", () => {
+  it("shows each problem beside its field and in an alert summary, without sending", async () => {
+    const user = userEvent.setup();
+    const action = renderForm("en");
+    await user.type(screen.getByLabelText("Email address"), "not-an-email");
+    await user.click(screen.getByRole("button", { name: "Sign the letter" }));
+
+    const name = screen.getByLabelText("Full name");
+    expect(name).toHaveAttribute("aria-invalid", "true");
+    expect(name).toHaveAccessibleDescription("This field is required.");
+    expect(screen.getByLabelText("Email address")).toHaveAccessibleDescription(/Enter an email address like name@example.com\./);
+    expect(screen.getByLabelText("State")).toHaveAccessibleDescription("This field is required.");
+
+    const summary = screen.getByRole("alert");
+    expect(summary).toHaveTextContent("3 answers need your attention.");
+    expect(within(summary).getByRole("link", { name: /Full name/ })).toHaveAttribute("href", `#${name.id}`);
+    expect(summary).toHaveFocus();
+    expect(action).not.toHaveBeenCalled();
+  });
+
+  it("can be filled in and sent with the keyboard alone, and then says to check email", async () => {
+    const user = userEvent.setup();
+    const action = renderForm("en");
+    await user.tab();
+    expect(screen.getByLabelText("Full name")).toHaveFocus();
+    await user.keyboard("Kim Ji-min");
+    await user.tab();
+    expect(screen.getByLabelText("Email address")).toHaveFocus();
+    await user.keyboard("jimin@example.org");
+    await user.tab();
+    expect(screen.getByLabelText("Country")).toHaveFocus();
+    await user.tab();
+    expect(screen.getByLabelText("State")).toHaveFocus();
+    await user.selectOptions(screen.getByLabelText("State"), "NY");
+    await user.click(screen.getByLabelText("Email address"));
+    await user.keyboard("{Enter}");
+
+    expect(await screen.findByRole("status")).toHaveTextContent("We have sent a confirmation link to jimin@example.org.");
+    expect(action).toHaveBeenCalledTimes(1);
+    const form = action.mock.calls[0]![1];
+    expect(form.get("name")).toBe("Kim Ji-min");
+    expect(form.get("region")).toBe("NY");
+    expect(form.get("showName")).toBeNull();
+    expect(form.get("locale")).toBe("en");
+  });
+
+  it("keeps both privacy choices off by default", () => {
+    renderForm("en");
+    expect(screen.getByLabelText("Show my name publicly as a signer")).not.toBeChecked();
+    expect(screen.getByLabelText("Send me updates about this campaign")).not.toBeChecked();
+  });
+
+  it("shows errors the server found and keeps what was typed", async () => {
+    const user = userEvent.setup();
+    const action = vi.fn(async (_state: SignFormState, _form: FormData): Promise<SignFormState> => ({
+      status: "invalid",
+      fields: { email: "invalid_email" },
+      values: { name: "Kim", email: "kim@example", country: "US", region: "CA", showName: true, wantsUpdates: false },
+    }));
+    renderForm("en", action);
+    await user.type(screen.getByLabelText("Full name"), "Kim");
+    await user.type(screen.getByLabelText("Email address"), "kim@example.org");
+    await user.selectOptions(screen.getByLabelText("State"), "CA");
+    await user.click(screen.getByRole("button", { name: "Sign the letter" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("One answer needs your attention.");
+    expect(screen.getByLabelText("Email address")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByLabelText("Full name")).toHaveValue("Kim");
+    expect(screen.getByLabelText("Show my name publicly as a signer")).toBeChecked();
+  });
+
+  it("speaks Korean, with Korean regions, for Korean readers", async () => {
+    const user = userEvent.setup();
+    renderForm("ko");
+    expect(screen.getByLabelText("이름")).toBeInTheDocument();
+    expect(screen.getByLabelText("국가")).toHaveValue("KR");
+    expect(within(screen.getByLabelText(/시·도/)).getByRole("option", { name: "서울특별시" })).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "서명하기" }));
+    expect(screen.getByRole("alert")).toHaveTextContent("확인이 필요한 항목이 2개 있습니다.");
+    expect(screen.getByLabelText("이름")).toHaveAccessibleDescription("필수 입력 항목입니다.");
+  });
+
+  it("offers a free-text region outside the United States and Korea", async () => {
+    const user = userEvent.setup();
+    renderForm("en");
+    await user.selectOptions(screen.getByLabelText("Country"), "DE");
+    expect(screen.getByLabelText(/State, province or region/)).toHaveProperty("tagName", "INPUT");
+  });
+});
