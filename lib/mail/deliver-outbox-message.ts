@@ -1,10 +1,11 @@
 // Sends one outbox message. Called by the mail worker for each job; safe to call again for the same message
 // (after a crash, or by a second worker): a message already sent, failed or cancelled is left alone, and a
-// re-send reuses the stored Message-ID.
-import { db, pool } from "../db";
+// re-send reuses the stored Message-ID. Every attempt and outcome is recorded in outbox_event.
+import { pool } from "../db";
 import { env } from "../env";
+import type { OutboxRow } from "./outbox";
+import { mailKinds } from "./kinds";
 import { mailTransport } from "./transport";
-import { renderSignatureMail, type RenderedMail, type SignatureMailContext } from "./templates";
 
 export type Attempt = { retryCount: number; retryLimit: number };
 export type DeliveryOutcome = "sent" | "failed" | "cancelled" | "skipped";
@@ -12,86 +13,76 @@ export type DeliveryOutcome = "sent" | "failed" | "cancelled" | "skipped";
 /** Thrown for a temporary failure: the queue retries the job later, with backoff. */
 export class RetryableMailError extends Error {}
 
-type Claimed = { id: string; kind: string; to: string; locale: string; payload: Record<string, unknown>; message_id: string; signature_id: string | null };
-
 export async function deliverOutboxMessage(id: string, attempt: Attempt): Promise<DeliveryOutcome> {
-  const { rows } = await pool.query<Claimed>(
-    `UPDATE outbox_message SET status = 'sending', attempts = attempts + 1, updated_at = now()
-      WHERE id = $1 AND status IN ('pending', 'sending')
-      RETURNING id, kind, "to", locale, payload, message_id, signature_id`,
+  const { rows } = await pool.query<OutboxRow & { attempts: number }>(
+    `WITH claimed AS (
+       UPDATE outbox_message SET status = 'sending', attempts = attempts + 1, updated_at = now()
+        WHERE id = $1 AND status IN ('pending', 'sending')
+        RETURNING id, kind, "to", locale, payload, message_id, signature_id, letter_id, campaign_id, attempts
+     ), logged AS (
+       INSERT INTO outbox_event (message_id, status, attempt) SELECT id, 'sending', attempts FROM claimed
+     )
+     SELECT * FROM claimed`,
     [id],
   );
   const message = rows[0];
   if (!message) return "skipped";
 
-  const rendered = await render(message);
-  if (!rendered) {
-    await finish(id, "cancelled", { error: "the signature was withdrawn before the message was sent" });
+  const kind = mailKinds[message.kind];
+  if (!kind) throw new Error(`unknown outbox message kind ${message.kind}`);
+  const content = await kind.render(message);
+  if (!content) {
+    await settle(message, "cancelled", { error: "what the message was about was withdrawn before it was sent" });
     return "cancelled";
   }
 
   try {
     const info = await mailTransport().send({
       messageId: message.message_id,
-      from: env.MAIL_FROM,
+      from: content.from ?? env.MAIL_FROM,
       to: message.to,
-      subject: rendered.subject,
-      text: rendered.text,
-      html: rendered.html,
+      replyTo: content.replyTo,
+      subject: content.subject,
+      text: content.text,
+      html: content.html,
+      attachments: content.attachments,
+      headers: content.headers,
     });
-    await finish(id, "sent", { response: info.response });
+    await settle(message, "sent", { response: info.response });
     return "sent";
   } catch (err) {
     const reason = describe(err);
     if (isPermanent(err)) {
-      await finish(id, "failed", { error: reason });
+      await settle(message, "failed", { error: reason });
       return "failed";
     }
     if (attempt.retryCount >= attempt.retryLimit) {
-      await finish(id, "failed", { error: `gave up after ${attempt.retryCount + 1} attempts: ${reason}` });
+      await settle(message, "failed", { error: `gave up after ${message.attempts} attempts: ${reason}` });
       return "failed";
     }
-    await pool.query(`UPDATE outbox_message SET status = 'pending', last_error = $2, updated_at = now() WHERE id = $1`, [id, reason]);
+    await pool.query(
+      `WITH m AS (UPDATE outbox_message SET status = 'pending', last_error = $2, updated_at = now() WHERE id = $1 RETURNING id, attempts)
+       INSERT INTO outbox_event (message_id, status, attempt, detail) SELECT id, 'pending', attempts, $2 FROM m`,
+      [message.id, reason],
+    );
     throw new RetryableMailError(reason);
   }
 }
 
-async function finish(id: string, status: "sent" | "failed" | "cancelled", detail: { response?: string; error?: string }) {
+async function settle(message: OutboxRow, status: "sent" | "failed" | "cancelled", detail: { response?: string; error?: string }) {
   // Secrets in the payload (a confirmation token) are not needed once the message is settled.
   await pool.query(
-    `UPDATE outbox_message
-        SET status = $2::outbox_status, response = COALESCE($3, response), last_error = $4, payload = payload - 'token',
-            sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE sent_at END, updated_at = now()
-      WHERE id = $1`,
-    [id, status, detail.response ?? null, detail.error ?? null],
+    `WITH m AS (
+       UPDATE outbox_message
+          SET status = $2::outbox_status, response = COALESCE($3, response), last_error = $4, payload = payload - 'token',
+              sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE sent_at END, updated_at = now()
+        WHERE id = $1
+        RETURNING id, attempts
+     )
+     INSERT INTO outbox_event (message_id, status, attempt, detail) SELECT id, $2::outbox_status, attempts, COALESCE($3, $4) FROM m`,
+    [message.id, status, detail.response ?? null, detail.error ?? null],
   );
-}
-
-async function render(message: Claimed): Promise<RenderedMail | null> {
-  if (message.kind === "signature.confirm" || message.kind === "signature.already_confirmed") {
-    if (!message.signature_id) return null;
-    const signature = await db.signature.findUnique({
-      where: { id: message.signature_id },
-      select: {
-        name: true,
-        campaign: { select: { defaultLocale: true, organization: { select: { name: true } }, translations: { select: { locale: true, title: true } } } },
-      },
-    });
-    if (!signature) return null;
-    const { translations } = signature.campaign;
-    const text = translations.find((t) => t.locale === message.locale) ?? translations.find((t) => t.locale === signature.campaign.defaultLocale) ?? translations[0];
-    const ctx: SignatureMailContext = {
-      kind: message.kind,
-      locale: message.locale,
-      signatureId: message.signature_id,
-      signerName: signature.name,
-      campaignTitle: text?.title ?? "",
-      organizationName: signature.campaign.organization.name,
-      token: typeof message.payload.token === "string" ? message.payload.token : undefined,
-    };
-    return renderSignatureMail(ctx);
-  }
-  throw new Error(`no template for outbox message kind ${message.kind}`);
+  await mailKinds[message.kind]?.settled?.(message, status);
 }
 
 type SmtpError = Error & { responseCode?: number; code?: string; response?: string };

@@ -11,7 +11,7 @@ await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 await admin.query(`CREATE DATABASE "${name}"`);
 await admin.end();
 
-const mailbox = ".data/e2e-mailbox";
+const mailbox = `.data/e2e-mailbox-${process.env.E2E_PORT}`;
 rmSync(mailbox, { recursive: true, force: true });
 
 const port = process.env.E2E_PORT!;

@@ -153,6 +153,7 @@ describe("sending an outbox message", () => {
   it("marks a message failed once its attempts are used up", async () => {
     const { message, to } = await signOne();
     plan(to, 421);
+    await modules.db.pool.query(`UPDATE outbox_message SET attempts = 2 WHERE id = $1`, [message.id]);
     expect(await modules.deliver.deliverOutboxMessage(message.id, { retryCount: 2, retryLimit: 2 })).toBe("failed");
     expect((await row(message.id)).last_error).toMatch(/gave up after 3 attempts/);
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import en from "@/lib/i18n/messages/en.json";
-import ko from "@/lib/i18n/messages/ko.json";
+import { messages } from "@/lib/i18n/messages";
 import { negotiateLocale } from "@/lib/i18n/config";
+
+const { en, ko } = messages;
 
 function keys(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) return [prefix];

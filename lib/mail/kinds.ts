@@ -1,0 +1,8 @@
+// The kinds of outbox message and how each is rendered. A feature that sends mail adds its kinds here.
+import type { MailKind } from "./outbox";
+import { renderSignatureMessage } from "../signatures/render-signature-mail";
+
+export const mailKinds: Record<string, MailKind> = {
+  "signature.confirm": { render: renderSignatureMessage },
+  "signature.already_confirmed": { render: renderSignatureMessage },
+};

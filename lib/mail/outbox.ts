@@ -1,0 +1,38 @@
+// Types shared by the outbox's writers (domain code that queues mail) and its sender.
+import type { SendMailOptions } from "nodemailer";
+
+/** An outbox row as the sender claims it. */
+export type OutboxRow = {
+  id: string;
+  kind: string;
+  to: string;
+  locale: string;
+  payload: Record<string, unknown>;
+  message_id: string;
+  signature_id: string | null;
+  letter_id: string | null;
+  campaign_id: string | null;
+};
+
+/** What a renderer makes of a row: the message itself. `from` defaults to MAIL_FROM. */
+export type MailContent = {
+  subject: string;
+  text: string;
+  html: string;
+  from?: string;
+  replyTo?: string;
+  attachments?: SendMailOptions["attachments"];
+  headers?: Record<string, string>;
+};
+
+/**
+ * Renders one kind of outbox message. Returns null when the message should no longer be sent (its subject was
+ * withdrawn or deleted); the message is then cancelled.
+ */
+export type Renderer = (message: OutboxRow) => Promise<MailContent | null>;
+
+/** A kind of outbox message: how it is rendered, and what happens to what it carried once it settles. */
+export type MailKind = {
+  render: Renderer;
+  settled?: (message: OutboxRow, outcome: "sent" | "failed" | "cancelled") => Promise<void>;
+};

@@ -1,0 +1,27 @@
+// Renders the signer's own emails from their outbox rows.
+import { db } from "../db";
+import type { OutboxRow, MailContent } from "../mail/outbox";
+import { renderSignatureMail } from "../mail/templates";
+
+export async function renderSignatureMessage(message: OutboxRow): Promise<MailContent | null> {
+  if (!message.signature_id) return null;
+  const signature = await db.signature.findUnique({
+    where: { id: message.signature_id },
+    select: {
+      name: true,
+      campaign: { select: { defaultLocale: true, organization: { select: { name: true } }, translations: { select: { locale: true, title: true } } } },
+    },
+  });
+  if (!signature) return null;
+  const { translations, defaultLocale, organization } = signature.campaign;
+  const text = translations.find((t) => t.locale === message.locale) ?? translations.find((t) => t.locale === defaultLocale) ?? translations[0];
+  return renderSignatureMail({
+    kind: message.kind as "signature.confirm" | "signature.already_confirmed",
+    locale: message.locale,
+    signatureId: message.signature_id,
+    signerName: signature.name,
+    campaignTitle: text?.title ?? "",
+    organizationName: organization.name,
+    token: typeof message.payload.token === "string" ? message.payload.token : undefined,
+  });
+}
