@@ -24,6 +24,11 @@ const schema = z
     MAIL_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
     MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(30),
     CONFIRMATION_TTL_HOURS: z.coerce.number().int().min(1).default(168),
+    DELIVERY_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(20),
+    DELIVERY_TICK_CRON: z.string().default("* * * * *"),
+    DIGEST_MAX_ITEMS: z.coerce.number().int().min(1).default(50_000),
+    JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).default(120),
+    JOB_SUPERVISE_SECONDS: z.coerce.number().int().min(1).default(60),
   })
   .transform((e) => ({ ...e, SMTP_SECURE: e.SMTP_SECURE ?? e.SMTP_PORT === 465 }))
   .superRefine((e, ctx) => {

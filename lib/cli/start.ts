@@ -114,8 +114,8 @@ async function main() {
 
   const { env, usesLocalMailbox } = await import("../env");
   if (process.env.START_WORKER !== "false") {
-    const { startMailWorker } = await import("../mail/worker");
-    await startMailWorker();
+    const { startWorkers } = await import("../jobs/start-workers");
+    await startWorkers();
     const { stopBoss } = await import("../jobs/boss");
     cleanups.unshift(stopBoss);
   }

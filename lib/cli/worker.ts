@@ -1,12 +1,12 @@
-// `npm run worker`: the mail worker as its own process, for production. Run as many as you like.
-import { startMailWorker } from "../mail/worker";
+// `npm run worker`: the mail and delivery worker as its own process, for production. Run as many as you like.
+import { startWorkers } from "../jobs/start-workers";
 import { stopBoss } from "../jobs/boss";
 import { closeDb } from "../db";
 import { closeMailTransport } from "../mail/transport";
 
 async function main() {
-  await startMailWorker();
-  console.log("[worker] sending queued mail");
+  await startWorkers();
+  console.log("[worker] sending queued mail and deliveries");
   const stop = async (signal: string) => {
     console.log(`[worker] ${signal}: finishing current messages`);
     await stopBoss();

@@ -1,11 +1,38 @@
 // The job queue (pg-boss) runs on the app's own Postgres and pool: a job can be enqueued in the same
 // transaction as the change that causes it, and many app servers and workers can share it.
-import { PgBoss, type Db } from "pg-boss";
+import { PgBoss, type Db, type Queue } from "pg-boss";
 import type pg from "pg";
 import { env } from "../env";
 import { pool } from "../db";
 
-export const queues = { mailSend: "mail.send" } as const;
+export const queues = {
+  /** A signer's or writer's own email (confirmations). */
+  mailSend: "mail.send",
+  /** An email to a campaign's target (a letter or a digest). */
+  deliverySend: "delivery.send",
+  /** Every minute: assemble what is due for delivery. */
+  deliveryTick: "delivery.tick",
+} as const;
+
+/** Retries with exponential backoff; an attempt running longer than JOB_EXPIRE_SECONDS is given to another worker. */
+const policies: Record<string, Omit<Queue, "name">> = {
+  [queues.mailSend]: {
+    retryLimit: env.MAIL_SEND_ATTEMPTS - 1,
+    retryDelay: env.MAIL_RETRY_DELAY_SECONDS,
+    retryBackoff: true,
+    retryDelayMax: 3600,
+    expireInSeconds: env.JOB_EXPIRE_SECONDS,
+  },
+  // Deliveries wait out long relay outages: more attempts, same backoff ceiling.
+  [queues.deliverySend]: {
+    retryLimit: env.DELIVERY_SEND_ATTEMPTS - 1,
+    retryDelay: env.MAIL_RETRY_DELAY_SECONDS,
+    retryBackoff: true,
+    retryDelayMax: 3600,
+    expireInSeconds: env.JOB_EXPIRE_SECONDS,
+  },
+  [queues.deliveryTick]: { retryLimit: 0, expireInSeconds: 300 },
+};
 
 /** A pg-boss `db` that runs statements on one client, e.g. inside the caller's transaction. */
 export function onClient(client: pg.PoolClient | pg.Pool): Db {
@@ -14,37 +41,31 @@ export function onClient(client: pg.PoolClient | pg.Pool): Db {
 
 const globalForBoss = globalThis as unknown as { openLettersBoss?: Promise<PgBoss> };
 
-/** The process's pg-boss instance. Workers supervise (expire and retry stuck jobs); app servers only send. */
+/** The process's pg-boss instance. Workers supervise (expire and retry stuck jobs, run schedules); app servers only send. */
 export function boss(options: { supervise?: boolean } = {}): Promise<PgBoss> {
   globalForBoss.openLettersBoss ??= start(options.supervise ?? false);
   return globalForBoss.openLettersBoss;
 }
 
 async function start(supervise: boolean): Promise<PgBoss> {
-  const instance = new PgBoss({ db: onClient(pool), supervise, schedule: false });
+  const instance = new PgBoss({
+    db: onClient(pool),
+    supervise,
+    schedule: supervise,
+    superviseIntervalSeconds: env.JOB_SUPERVISE_SECONDS,
+  });
   instance.on("error", (err) => console.error("[jobs] pg-boss error:", err.message));
   try {
     await instance.start();
-    await ensureQueues(instance);
+    for (const [name, policy] of Object.entries(policies)) {
+      if (await instance.getQueue(name)) await instance.updateQueue(name, policy);
+      else await instance.createQueue(name, policy);
+    }
     return instance;
   } catch (err) {
     globalForBoss.openLettersBoss = undefined;
     throw err;
   }
-}
-
-async function ensureQueues(instance: PgBoss): Promise<void> {
-  const existing = await instance.getQueue(queues.mailSend);
-  const policy = {
-    // One attempt plus retries; an attempt that hangs longer than this is given to another worker.
-    retryLimit: env.MAIL_SEND_ATTEMPTS - 1,
-    retryDelay: env.MAIL_RETRY_DELAY_SECONDS,
-    retryBackoff: true,
-    retryDelayMax: 3600,
-    expireInSeconds: 120,
-  };
-  if (existing) await instance.updateQueue(queues.mailSend, policy);
-  else await instance.createQueue(queues.mailSend, policy);
 }
 
 export async function stopBoss(): Promise<void> {

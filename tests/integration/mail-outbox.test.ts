@@ -1,44 +1,11 @@
 // The outbox against a real SMTP server (smtp-server) started by the test: delivery, retries with the same
-// Message-ID, permanent failures, and an unreachable relay.
+// Message-ID, permanent failures, and the worker taking jobs from the queue.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
-import { simpleParser } from "mailparser";
-import type { AddressInfo } from "node:net";
+import { SmtpSink } from "./smtp-sink";
 
-type Received = { messageId: string; to: string; subject: string; text: string; html: string };
-const received: Received[] = [];
-// Reply codes planned per recipient, used up in order; 250 when none is left.
-const replies = new Map<string, number[]>();
-function plan(to: string, ...codes: number[]) {
-  replies.set(to.toLowerCase(), codes);
-}
-
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on("data", (c: Buffer) => chunks.push(c));
-    stream.on("end", async () => {
-      const rcpt = session.envelope.rcptTo[0]?.address.toLowerCase() ?? "";
-      const code = replies.get(rcpt)?.shift() ?? 250;
-      if (code !== 250) {
-        const err = Object.assign(new Error(code >= 500 ? "5.1.1 Mailbox unavailable" : "4.7.1 Try again later"), { responseCode: code });
-        return callback(err);
-      }
-      const mail = await simpleParser(Buffer.concat(chunks));
-      received.push({
-        messageId: mail.messageId ?? "",
-        to: Array.isArray(mail.to) ? mail.to[0]!.text : (mail.to?.text ?? ""),
-        subject: mail.subject ?? "",
-        text: mail.text ?? "",
-        html: typeof mail.html === "string" ? mail.html : "",
-      });
-      callback(null);
-    });
-  },
-});
+const sink = new SmtpSink();
+const received = sink.received;
+const plan = (to: string, ...codes: number[]) => sink.plan(to, ...codes);
 
 let modules: {
   db: typeof import("@/lib/db");
@@ -52,8 +19,7 @@ let modules: {
 };
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
+  const port = await sink.start();
   // The environment is read when lib/env is first imported: point the app at this relay before that.
   process.env.SMTP_HOST = "127.0.0.1";
   process.env.SMTP_PORT = String(port);
@@ -76,13 +42,10 @@ afterAll(async () => {
   await modules.boss.stopBoss();
   modules.transport.closeMailTransport();
   await modules.db.closeDb();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await sink.stop();
 });
 
-beforeEach(() => {
-  received.length = 0;
-  replies.clear();
-});
+beforeEach(() => sink.reset());
 
 async function signOne(overrides: Record<string, unknown> = {}) {
   const { helpers, sign, schema } = modules;

@@ -1,0 +1,100 @@
+// Renders the emails that go to a campaign's target: a letter on its own (From the campaign's sender, Reply-To the
+// writer, subject and body exactly as written), or a digest (letters inline, new signers as a CSV attachment,
+// running totals).
+import { db, pool } from "../db";
+import { env } from "../env";
+import { isLocale, type Locale } from "../i18n/config";
+import { translator } from "../i18n/messages";
+import { regionName } from "../geo/regions";
+import { renderBodies, type Block } from "../mail/layout";
+import type { MailContent, OutboxRow } from "../mail/outbox";
+import { toCsv } from "../csv";
+
+function place(locale: Locale, parts: { city?: string | null; region?: string | null; country: string }): string {
+  const countryName = new Intl.DisplayNames([locale], { type: "region", fallback: "code" }).of(parts.country.trim()) ?? parts.country;
+  return [parts.city, regionName(parts.country.trim(), parts.region, locale), countryName].filter(Boolean).join(", ");
+}
+
+async function campaignFor(id: string, locale: Locale) {
+  const campaign = await db.campaign.findUniqueOrThrow({
+    where: { id },
+    select: { senderEmail: true, defaultLocale: true, organization: { select: { name: true } }, translations: true },
+  });
+  const text = campaign.translations.find((t) => t.locale === locale) ?? campaign.translations.find((t) => t.locale === campaign.defaultLocale)!;
+  return { ...campaign, text };
+}
+
+export async function renderLetterDelivery(message: OutboxRow): Promise<MailContent | null> {
+  if (!message.letter_id || !message.campaign_id) return null;
+  const letter = await db.letter.findUnique({ where: { id: message.letter_id } });
+  if (!letter || !letter.email || letter.status === "withdrawn" || letter.status === "rejected") return null;
+  const locale: Locale = isLocale(message.locale) ? message.locale : "en";
+  const campaign = await campaignFor(message.campaign_id, locale);
+  const t = translator(locale, "delivery");
+  const footer = t("letterFooter", { name: letter.name, place: place(locale, letter), campaign: campaign.text.title });
+  const html = renderBodies(letter.language, [...letter.body.split(/\n\s*\n/).map((p) => ({ text: p })), { note: footer }]).html;
+  return {
+    from: campaign.senderEmail ?? env.MAIL_FROM,
+    replyTo: `"${letter.name.replaceAll('"', "'")}" <${letter.email}>`,
+    subject: letter.subject,
+    // The plain-text part is the letter exactly as written, then a signature block.
+    text: `${letter.body}\n\n-- \n${footer}\n`,
+    html,
+    headers: { "Content-Language": letter.language },
+  };
+}
+
+export async function renderDigestDelivery(message: OutboxRow): Promise<MailContent | null> {
+  if (!message.campaign_id) return null;
+  const locale: Locale = isLocale(message.locale) ? message.locale : "en";
+  const campaign = await campaignFor(message.campaign_id, locale);
+  const t = translator(locale, "delivery");
+  const payload = message.payload as { periodStart: string | null; totals: { confirmed: number; letters: number } };
+
+  // What this digest carries, as it is now: a signer who withdrew since is no longer listed.
+  const { rows: signers } = await pool.query<{ name: string; region: string | null; country: string; confirmed_at: Date }>(
+    `SELECT name, region, country, confirmed_at FROM signature WHERE delivery_message_id = $1 ORDER BY confirmed_at, id`,
+    [message.id],
+  );
+  const letters = await db.letter.findMany({
+    where: { deliveryMessageId: message.id, status: { in: ["queued", "delivered"] } },
+    orderBy: [{ confirmedAt: "asc" }, { id: "asc" }],
+  });
+
+  const date = (d: Date) => d.toISOString().slice(0, 10);
+  const csv = toCsv(
+    [t("csvName"), t("csvRegion"), t("csvCountry"), t("csvDate")],
+    signers.map((s) => [s.name, regionName(s.country.trim(), s.region, locale) ?? "", s.country.trim(), date(s.confirmed_at)]),
+  );
+  const counts = { signatures: signers.length, letters: letters.length };
+  const blocks: Block[] = [
+    { text: t("digestGreeting", { target: campaign.text.targetName }) },
+    { text: t("digestIntro", { campaign: campaign.text.title, organization: campaign.organization.name }) },
+    { text: payload.periodStart ? t("digestPeriod", { start: date(new Date(payload.periodStart)), ...counts }) : t("digestFirstPeriod", counts) },
+    { text: t("digestTotals", payload.totals) },
+    { note: t("digestNote") },
+    { text: `${t("digestLetterHeading")}\n\n${campaign.text.letter}` },
+  ];
+  if (letters.length) {
+    blocks.push({ text: `${t("digestLettersHeading")}` });
+    letters.forEach((letter, i) => {
+      blocks.push({
+        text: `${t("digestLetterFrom", { n: i + 1, count: letters.length, name: letter.name, place: place(locale, letter) })}\n${t("digestLetterSubject", { subject: letter.subject })}\n\n${letter.body}`,
+      });
+    });
+  }
+  return {
+    from: campaign.senderEmail ?? env.MAIL_FROM,
+    subject: t("digestSubject", { campaign: campaign.text.title, ...counts }),
+    ...renderBodies(locale, blocks),
+    attachments: signers.length
+      ? [{ filename: t("csvFileName", { date: date(new Date()) }), content: csv, contentType: "text/csv; charset=utf-8" }]
+      : undefined,
+  };
+}
+
+/** Once a delivery is sent, the letters it carried are delivered. */
+export async function markDelivered(message: OutboxRow, outcome: "sent" | "failed" | "cancelled"): Promise<void> {
+  if (outcome !== "sent") return;
+  await pool.query(`UPDATE letter SET status = 'delivered', delivered_at = now() WHERE delivery_message_id = $1 AND status = 'queued'`, [message.id]);
+}

@@ -1,0 +1,332 @@
+// Delivery to a campaign's target against a real SMTP server started by the test: letters one by one, digests
+// with a CSV attachment, hold-until, throttle, temporary and permanent failures, a relay that is down, worker
+// processes killed mid-batch, and two workers at once.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { parse } from "csv-parse/sync";
+import { SmtpSink } from "./smtp-sink";
+
+const sink = new SmtpSink();
+
+let m: {
+  db: typeof import("@/lib/db");
+  schedule: typeof import("@/lib/delivery/schedule-deliveries");
+  deliver: typeof import("@/lib/mail/deliver-outbox-message");
+  list: typeof import("@/lib/delivery/list-deliveries");
+  boss: typeof import("@/lib/jobs/boss");
+  transport: typeof import("@/lib/mail/transport");
+  helpers: typeof import("./helpers");
+};
+
+beforeAll(async () => {
+  const port = await sink.start();
+  // lib/env is read on first import: point the app at this relay before that.
+  Object.assign(process.env, {
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(port),
+    SMTP_SECURE: "false",
+    MAIL_FROM: "Open Letters <no-reply@letters.example.test>",
+    DELIVERY_SEND_ATTEMPTS: "5",
+  });
+  m = {
+    db: await import("@/lib/db"),
+    schedule: await import("@/lib/delivery/schedule-deliveries"),
+    deliver: await import("@/lib/mail/deliver-outbox-message"),
+    list: await import("@/lib/delivery/list-deliveries"),
+    boss: await import("@/lib/jobs/boss"),
+    transport: await import("@/lib/mail/transport"),
+    helpers: await import("./helpers"),
+  };
+});
+
+afterAll(async () => {
+  await m.boss.stopBoss();
+  m.transport.closeMailTransport();
+  await m.db.closeDb();
+  await sink.stop();
+}, 60_000);
+
+beforeEach(() => sink.reset());
+
+type Plan = { letterDelivery?: "individual" | "digest"; throttlePerMinute?: number; holdUntil?: Date; digestIntervalMinutes?: number };
+
+async function campaignWith(plan: Plan = {}) {
+  const campaign = await m.helpers.createCampaign();
+  return m.db.db.campaign.update({
+    where: { id: campaign.id },
+    data: { senderEmail: "Test Coalition <letters@coalition.example.test>", throttlePerMinute: 100, ...plan },
+  });
+}
+
+/** Confirmed letters written straight to the database: delivery starts where the composer ends. */
+async function confirmedLetters(campaignId: string, count: number, overrides: Record<string, unknown> = {}) {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = randomUUID();
+    const email = `writer-${id.slice(0, 8)}@example.test`;
+    await m.db.pool.query(
+      `INSERT INTO letter (id, campaign_id, email, email_key, name, city, region, country, subject, body, language, locale, status, confirmed_at)
+       VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $10, 'confirmed', now() + make_interval(secs => $11))`,
+      [id, campaignId, email, overrides.name ?? `Writer ${i + 1}`, "Springfield", "IL", "US", overrides.subject ?? `Please act (${i + 1})`, overrides.body ?? `Dear Mr. President,\n\nLetter number ${i + 1}.\n\nSincerely`, overrides.language ?? "en", i],
+    );
+    ids.push(id);
+  }
+  return ids;
+}
+
+async function confirmedSignatures(campaignId: string, names: string[]) {
+  for (const [i, name] of names.entries()) {
+    const id = randomUUID();
+    await m.db.pool.query(
+      `INSERT INTO signature (id, campaign_id, email, email_key, name, country, region, locale, status, confirmed_at)
+       VALUES ($1, $2, $3, $3, $4, 'US', 'NY', 'en', 'confirmed', now() + make_interval(secs => $5))`,
+      [id, campaignId, `s-${id.slice(0, 8)}@example.test`, name, i],
+    );
+    await m.db.pool.query(
+      `INSERT INTO campaign_count_shard (campaign_id, shard, confirmed) VALUES ($1, 0, 1)
+       ON CONFLICT (campaign_id, shard) DO UPDATE SET confirmed = campaign_count_shard.confirmed + 1`,
+      [campaignId],
+    );
+  }
+}
+
+async function deliveriesOf(campaignId: string) {
+  const { rows } = await m.db.pool.query<{ id: string; kind: string; status: string; message_id: string; last_error: string | null; attempts: number }>(
+    `SELECT id, kind, status, message_id, last_error, attempts FROM outbox_message WHERE campaign_id = $1 ORDER BY created_at, message_id`,
+    [campaignId],
+  );
+  return rows;
+}
+
+async function sendAll(campaignId: string) {
+  for (const d of await deliveriesOf(campaignId)) {
+    if (d.status === "pending") await m.deliver.deliverOutboxMessage(d.id, { retryCount: 0, retryLimit: 4 });
+  }
+}
+
+const letterStatuses = async (campaignId: string) =>
+  (await m.db.db.letter.findMany({ where: { campaignId }, select: { status: true } })).map((l) => l.status);
+
+describe("letters one by one", () => {
+  it("sends each confirmed letter as its own email: from the campaign, reply-to the writer, as written", async () => {
+    const campaign = await campaignWith();
+    const ids = await confirmedLetters(campaign.id, 3, { body: "Dear Mr. President,\n\n<b>Raise the camps.</b> 정치범수용소를 해체해 주십시오.\n\nKim" });
+    const result = await m.schedule.scheduleDeliveries();
+    expect(result.find((r) => r.campaignId === campaign.id)).toMatchObject({ letters: 3, digest: null });
+    expect(await letterStatuses(campaign.id)).toEqual(["queued", "queued", "queued"]);
+
+    await sendAll(campaign.id);
+    const mine = sink.received.filter((r) => ids.some((id) => r.messageId === `<letter.${id}@letters.example.test>`));
+    expect(mine).toHaveLength(3);
+    const first = mine[0]!;
+    expect(first.from).toMatch(/^"?Test Coalition"? <letters@coalition\.example\.test>$/);
+    expect(first.to).toBe("target@example.test");
+    expect(first.replyTo).toMatch(/^"?Writer \d"? <writer-[0-9a-f]{8}@example\.test>$/);
+    expect(first.subject).toMatch(/^Please act \(\d\)$/);
+    expect(first.text.startsWith("Dear Mr. President,\n\n<b>Raise the camps.</b> 정치범수용소를 해체해 주십시오.\n\nKim\n\n-- \n")).toBe(true);
+    expect(first.html).toContain("&lt;b&gt;Raise the camps.&lt;/b&gt;");
+    expect(await letterStatuses(campaign.id)).toEqual(["delivered", "delivered", "delivered"]);
+
+    // Nothing is sent twice: a second tick finds nothing new.
+    const again = await m.schedule.scheduleDeliveries();
+    expect(again.find((r) => r.campaignId === campaign.id)).toBeUndefined();
+  });
+
+  it("queues at most the throttle per minute, spread over the minute", async () => {
+    const campaign = await campaignWith({ throttlePerMinute: 3 });
+    await confirmedLetters(campaign.id, 7);
+    await m.schedule.scheduleDeliveries();
+    expect(await deliveriesOf(campaign.id)).toHaveLength(3);
+    const { rows: jobs } = await m.db.pool.query<{ delay: number }>(
+      `SELECT extract(epoch FROM start_after - created_on)::int AS delay FROM pgboss.job
+        WHERE name = 'delivery.send' AND data->>'outboxId' IN (SELECT id::text FROM outbox_message WHERE campaign_id = $1) ORDER BY 1`,
+      [campaign.id],
+    );
+    expect(jobs.map((j) => j.delay)).toEqual([0, 20, 40]);
+
+    await m.schedule.scheduleDeliveries();
+    expect(await deliveriesOf(campaign.id)).toHaveLength(3);
+
+    // A minute later, the next tranche.
+    await m.db.pool.query(`UPDATE outbox_message SET created_at = created_at - interval '61 seconds' WHERE campaign_id = $1`, [campaign.id]);
+    await m.schedule.scheduleDeliveries();
+    expect(await deliveriesOf(campaign.id)).toHaveLength(6);
+  });
+});
+
+describe("digests", () => {
+  it("carries new signers as a CSV attachment and letters inline, with running totals, once per interval", async () => {
+    const campaign = await campaignWith({ letterDelivery: "digest" });
+    await confirmedSignatures(campaign.id, ["Ada Lovelace", "=HYPERLINK(\"http://evil.example\")", "김하나"]);
+    await confirmedLetters(campaign.id, 2);
+    const result = await m.schedule.scheduleDeliveries();
+    expect(result.find((r) => r.campaignId === campaign.id)).toMatchObject({ letters: 0, digest: { signatures: 3, letters: 2 } });
+
+    await sendAll(campaign.id);
+    const [digest] = await deliveriesOf(campaign.id);
+    expect(digest).toMatchObject({ kind: "delivery.digest", status: "sent" });
+    const mail = sink.received.find((r) => r.messageId === digest!.message_id)!;
+    expect(mail.subject).toBe(`Test campaign ${campaign.slug.slice(5)}: 3 new signatures and 2 letters`);
+    expect(mail.text).toContain("Running totals: 3 confirmed signatures, 2 personal letters.");
+    expect(mail.text).toContain("Letter 1 of 2: from Writer 1, Springfield, Illinois, United States");
+    expect(mail.text).toContain("Letter number 2.");
+
+    expect(mail.attachments).toHaveLength(1);
+    expect(mail.attachments[0]!.filename).toMatch(/^signatures-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = parse(mail.attachments[0]!.content, { columns: true }) as Record<string, string>[];
+    const today = new Date().toISOString().slice(0, 10);
+    expect(rows).toEqual([
+      { name: "Ada Lovelace", city_or_region: "New York", country: "US", signed_on: today },
+      { name: "'=HYPERLINK(\"http://evil.example\")", city_or_region: "New York", country: "US", signed_on: today },
+      { name: "김하나", city_or_region: "New York", country: "US", signed_on: today },
+    ]);
+    expect(await letterStatuses(campaign.id)).toEqual(["delivered", "delivered"]);
+
+    // A new signer waits for the next interval …
+    await confirmedSignatures(campaign.id, ["Late Signer"]);
+    await m.schedule.scheduleDeliveries();
+    expect(await deliveriesOf(campaign.id)).toHaveLength(1);
+    // … and then travels alone.
+    await m.db.pool.query(`UPDATE campaign SET last_digest_at = now() - interval '1 day' WHERE id = $1`, [campaign.id]);
+    await m.schedule.scheduleDeliveries();
+    await sendAll(campaign.id);
+    const second = (await deliveriesOf(campaign.id))[1]!;
+    const secondMail = sink.received.find((r) => r.messageId === second.message_id)!;
+    expect(parse(secondMail.attachments[0]!.content, { columns: true })).toEqual([{ name: "Late Signer", city_or_region: "New York", country: "US", signed_on: today }]);
+    expect(secondMail.text).toContain("Running totals: 4 confirmed signatures");
+  });
+});
+
+describe("hold until", () => {
+  it("sends nothing before the date, then the backlog in tranches at the throttle rate", async () => {
+    const campaign = await campaignWith({ holdUntil: new Date(Date.now() + 3_600_000), throttlePerMinute: 2 });
+    await confirmedLetters(campaign.id, 5);
+    await confirmedSignatures(campaign.id, ["Held Signer"]);
+    await m.schedule.scheduleDeliveries();
+    expect(await deliveriesOf(campaign.id)).toHaveLength(0);
+    expect(await letterStatuses(campaign.id)).toEqual(Array(5).fill("confirmed"));
+
+    await m.db.pool.query(`UPDATE campaign SET hold_until = now() - interval '1 second' WHERE id = $1`, [campaign.id]);
+    await m.schedule.scheduleDeliveries();
+    // The digest and one letter fill the first minute's budget of two.
+    expect((await deliveriesOf(campaign.id)).map((d) => d.kind).sort()).toEqual(["delivery.digest", "delivery.letter"]);
+  });
+});
+
+describe("failures", () => {
+  it("retries after 451 and then sends with the same Message-ID, queueing nothing new meanwhile", async () => {
+    const campaign = await campaignWith();
+    const [first] = await confirmedLetters(campaign.id, 1);
+    await m.schedule.scheduleDeliveries();
+    const [delivery] = await deliveriesOf(campaign.id);
+    sink.plan("target@example.test", 451);
+    await expect(m.deliver.deliverOutboxMessage(delivery!.id, { retryCount: 0, retryLimit: 4 })).rejects.toThrow(/451/);
+    expect((await deliveriesOf(campaign.id))[0]).toMatchObject({ status: "pending", attempts: 1, last_error: expect.stringContaining("451") });
+
+    await confirmedLetters(campaign.id, 1);
+    await m.schedule.scheduleDeliveries();
+    expect(await deliveriesOf(campaign.id)).toHaveLength(1);
+
+    expect(await m.deliver.deliverOutboxMessage(delivery!.id, { retryCount: 1, retryLimit: 4 })).toBe("sent");
+    expect(sink.received.map((r) => r.messageId)).toEqual([`<letter.${first}@letters.example.test>`]);
+    const [record] = await m.list.listDeliveries(campaign.id);
+    expect(record).toMatchObject({ kind: "letter", status: "sent", attempts: 2, carries: { letters: 1, signatures: 0 } });
+    expect(record!.history.map((h) => h.status)).toEqual(["sending", "pending", "sending", "sent"]);
+    expect(record!.history[1]!.detail).toMatch(/451/);
+    expect(record!.history[3]!.detail).toMatch(/^250/);
+  });
+
+  it("stops at 550 and records the server's answer for organizers", async () => {
+    const campaign = await campaignWith();
+    const [letterId] = await confirmedLetters(campaign.id, 1);
+    await m.schedule.scheduleDeliveries();
+    sink.plan("target@example.test", 550);
+    await sendAll(campaign.id);
+    const [record] = await m.list.listDeliveries(campaign.id);
+    expect(record).toMatchObject({ status: "failed", attempts: 1, lastError: expect.stringMatching(/550 5\.1\.1 Mailbox unavailable/) });
+    expect(await m.list.letterDeliveryStatus(letterId!)).toMatchObject({ status: "queued", deliveryMessage: { status: "failed" } });
+    expect(sink.received).toHaveLength(0);
+  });
+
+  it("keeps items waiting while the relay is down and drains the backlog when it returns", async () => {
+    const campaign = await campaignWith();
+    const ids = await confirmedLetters(campaign.id, 2);
+    await m.schedule.scheduleDeliveries();
+    // Close our pooled connections first: the server waits for open connections before it stops.
+    m.transport.closeMailTransport();
+    await sink.stop();
+    for (const d of await deliveriesOf(campaign.id)) {
+      await expect(m.deliver.deliverOutboxMessage(d.id, { retryCount: 0, retryLimit: 4 })).rejects.toThrow(/ECONNREFUSED|connect/i);
+    }
+    expect((await deliveriesOf(campaign.id)).map((d) => d.status)).toEqual(["pending", "pending"]);
+
+    await sink.start();
+    m.transport.closeMailTransport();
+    for (const d of await deliveriesOf(campaign.id)) expect(await m.deliver.deliverOutboxMessage(d.id, { retryCount: 1, retryLimit: 4 })).toBe("sent");
+    expect(sink.received.map((r) => r.messageId).sort()).toEqual(ids.map((id) => `<letter.${id}@letters.example.test>`).sort());
+  });
+});
+
+describe("worker processes", () => {
+  const children: ChildProcess[] = [];
+  afterAll(() => children.forEach((c) => c.kill("SIGKILL")));
+
+  function startWorker(): ChildProcess {
+    const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/worker.ts"], {
+      env: {
+        ...process.env,
+        SMTP_HOST: "127.0.0.1",
+        SMTP_PORT: String(sink.port),
+        // A killed worker's job is given to another after a few seconds instead of minutes.
+        JOB_EXPIRE_SECONDS: "3",
+        JOB_SUPERVISE_SECONDS: "1",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    children.push(child);
+    return child;
+  }
+
+  async function waitUntilDelivered(campaignId: string, count: number) {
+    await expect
+      .poll(async () => (await letterStatuses(campaignId)).filter((s) => s === "delivered").length, { timeout: 60_000, interval: 500 })
+      .toBe(count);
+  }
+
+  const mineOf = (ids: string[]) => sink.received.filter((r) => ids.some((id) => r.messageId === `<letter.${id}@letters.example.test>`));
+
+  it("loses nothing when a worker is killed mid-batch; a message sent twice keeps its Message-ID", async () => {
+    const campaign = await campaignWith({ throttlePerMinute: 6000 });
+    const ids = await confirmedLetters(campaign.id, 20);
+    await m.schedule.scheduleDeliveries();
+    sink.delayMs = 150;
+    const first = startWorker();
+    await expect.poll(() => mineOf(ids).length, { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(4);
+    first.kill("SIGKILL");
+    await new Promise((r) => first.once("exit", r));
+    expect((await letterStatuses(campaign.id)).filter((s) => s === "delivered").length).toBeLessThan(20);
+
+    startWorker();
+    await waitUntilDelivered(campaign.id, 20);
+    const received = mineOf(ids);
+    const distinct = new Set(received.map((r) => r.messageId));
+    expect(distinct.size).toBe(20);
+    // Any duplicate is the in-flight message, re-sent under the same Message-ID.
+    expect(received.length - distinct.size).toBeLessThanOrEqual(2);
+    for (const id of distinct) expect(received.filter((r) => r.messageId === id).every((r) => r.subject === received.find((x) => x.messageId === id)!.subject)).toBe(true);
+  });
+
+  it("sends every item exactly once with two workers at once", async () => {
+    const campaign = await campaignWith({ throttlePerMinute: 6000 });
+    const ids = await confirmedLetters(campaign.id, 30);
+    await m.schedule.scheduleDeliveries();
+    sink.delayMs = 20;
+    startWorker();
+    startWorker();
+    await waitUntilDelivered(campaign.id, 30);
+    const received = mineOf(ids);
+    expect(received).toHaveLength(30);
+    expect(new Set(received.map((r) => r.messageId)).size).toBe(30);
+  });
+});

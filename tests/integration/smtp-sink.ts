@@ -1,0 +1,84 @@
+// A real SMTP server (smtp-server) for tests: records what it receives, answers with planned reply codes per
+// recipient, can be slowed down, stopped and started again on the same port.
+import { SMTPServer } from "smtp-server";
+import { simpleParser, type ParsedMail } from "mailparser";
+import type { AddressInfo } from "node:net";
+
+export type ReceivedMail = {
+  messageId: string;
+  from: string;
+  replyTo: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  attachments: { filename: string; contentType: string; content: Buffer }[];
+};
+
+const addressText = (value: ParsedMail["to"] | ParsedMail["from"] | ParsedMail["replyTo"]) =>
+  Array.isArray(value) ? value.map((v) => v.text).join(", ") : (value?.text ?? "");
+
+export class SmtpSink {
+  readonly received: ReceivedMail[] = [];
+  private replies = new Map<string, number[]>();
+  private server: SMTPServer | null = null;
+  port = 0;
+  /** Milliseconds to wait before answering each message. */
+  delayMs = 0;
+
+  /** Reply codes for the next messages to `to`, used up in order; 250 once none is left. */
+  plan(to: string, ...codes: number[]) {
+    this.replies.set(to.toLowerCase(), codes);
+  }
+
+  reset() {
+    this.received.length = 0;
+    this.replies.clear();
+    this.delayMs = 0;
+  }
+
+  async start(port = this.port): Promise<number> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      logger: false,
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on("data", (c: Buffer) => chunks.push(c));
+        stream.on("end", async () => {
+          if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+          const rcpt = session.envelope.rcptTo[0]?.address.toLowerCase() ?? "";
+          const code = this.replies.get(rcpt)?.shift() ?? 250;
+          if (code !== 250) {
+            const text = code >= 500 ? "5.1.1 Mailbox unavailable" : "4.7.1 Try again later";
+            return callback(Object.assign(new Error(text), { responseCode: code }));
+          }
+          const mail = await simpleParser(Buffer.concat(chunks));
+          this.received.push({
+            messageId: mail.messageId ?? "",
+            from: addressText(mail.from),
+            replyTo: addressText(mail.replyTo),
+            to: addressText(mail.to),
+            subject: mail.subject ?? "",
+            text: mail.text ?? "",
+            html: typeof mail.html === "string" ? mail.html : "",
+            attachments: mail.attachments.map((a) => ({ filename: a.filename ?? "", contentType: a.contentType, content: a.content })),
+          });
+          callback(null);
+        });
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once("error", reject);
+      this.server!.listen(port, "127.0.0.1", () => resolve());
+    });
+    this.port = (this.server.server.address() as AddressInfo).port;
+    return this.port;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
