@@ -52,7 +52,9 @@ async function start(supervise: boolean): Promise<PgBoss> {
     db: onClient(pool),
     supervise,
     schedule: supervise,
+    // How often a worker looks for jobs whose worker died (expired) and hands them on.
     superviseIntervalSeconds: env.JOB_SUPERVISE_SECONDS,
+    monitorIntervalSeconds: env.JOB_SUPERVISE_SECONDS,
   });
   instance.on("error", (err) => console.error("[jobs] pg-boss error:", err.message));
   try {

@@ -1,5 +1,7 @@
 // `npm run bench`: throughput figures, each against a baseline measured in the same run on this machine.
 //   sign: POST /api/campaigns/[slug]/signatures on `next start` vs a bare node:http + pg server doing the same insert.
+//   delivery: letters from the queue to an SMTP sink through the worker vs nodemailer's pooled transport sending
+//             the same messages straight to the same sink.
 // Uses its own database (open_letters_bench) on the local Postgres; needs `npm run build` first (it runs it if missing).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -78,6 +80,69 @@ async function load(url: string, label: string): Promise<Figure> {
   return { requestsPerSecond: Math.round(result.requests.average), p99Ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
 }
 
+const deliveryItems = Number(process.env.BENCH_DELIVERY_ITEMS ?? 2000);
+
+async function deliveryBench(): Promise<{ items: number; app: number; baseline: number }> {
+  const smtpPort = 2625;
+  const sink = startProcess(["--import", "tsx", "tests/bench/smtp-sink.ts"], { SMTP_PORT: String(smtpPort), COUNT_PORT: "2626" });
+  const received = async () => Number(await (await fetch("http://127.0.0.1:2626/")).text());
+  try {
+    await waitFor("http://127.0.0.1:2626/");
+    const body = "Dear Mr. President,\n\n" + "Please put human rights on the summit agenda. ".repeat(20) + "\n\nSincerely";
+
+    // Baseline: nodemailer's pooled transport, same connection count as the worker, same messages.
+    const nodemailer = (await import("nodemailer")).default;
+    const transport = nodemailer.createTransport({ host: "127.0.0.1", port: smtpPort, secure: false, pool: true, maxConnections: 5, maxRequeues: 0 });
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: deliveryItems }, (_, i) =>
+        transport.sendMail({ from: "Coalition <letters@bench.example>", to: "target@bench.example", replyTo: `w${i}@bench.example`, subject: `Please act (${i})`, text: body, messageId: `<letter.${i}@bench.example>` }),
+      ),
+    );
+    const baseline = deliveryItems / ((performance.now() - started) / 1000);
+    transport.close();
+
+    // The app: confirmed letters, the delivery tick, a worker process sending them.
+    const campaign = await createCampaign();
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(`UPDATE campaign SET throttle_per_minute = 1000000, sender_email = 'Coalition <letters@bench.example>' WHERE id = $1`, [campaign.id]);
+    await client.query(
+      `INSERT INTO letter (id, campaign_id, email, email_key, name, country, subject, body, language, locale, status, confirmed_at)
+       SELECT gen_random_uuid(), $1, 'w' || i || '@bench.example', 'w' || i || '@bench.example', 'Writer ' || i, 'US', 'Please act (' || i || ')', $2, 'en', 'en', 'confirmed', now()
+         FROM generate_series(1, $3) AS i`,
+      [campaign.id, body, deliveryItems],
+    );
+    const env = { DATABASE_URL: databaseUrl, SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtpPort), APP_ENV: "production", APP_SECRET: "bench-secret-bench-secret-bench-secret-0000", MAIL_FROM: "Open Letters <no-reply@bench.example>" };
+    Object.assign(process.env, env);
+    const worker = startProcess(["--import", "tsx", "lib/cli/worker.ts"], env);
+    try {
+      await new Promise((r) => setTimeout(r, 4000)); // worker up and polling
+      const before = await received();
+      const { scheduleDeliveries } = await import("../../lib/delivery/schedule-deliveries");
+      const appStarted = performance.now();
+      await scheduleDeliveries();
+      for (;;) {
+        const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM letter WHERE campaign_id = $1 AND status = 'delivered'`, [campaign.id]);
+        if (rows[0]!.n >= deliveryItems) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const app = deliveryItems / ((performance.now() - appStarted) / 1000);
+      if ((await received()) - before < deliveryItems) throw new Error("the sink received fewer messages than were delivered");
+      return { items: deliveryItems, app: Math.round(app), baseline: Math.round(baseline) };
+    } finally {
+      worker.kill("SIGTERM");
+      await client.end();
+      const { closeDb } = await import("../../lib/db");
+      const { stopBoss } = await import("../../lib/jobs/boss");
+      await stopBoss();
+      await closeDb();
+    }
+  } finally {
+    sink.kill("SIGTERM");
+  }
+}
+
 async function main() {
   if (!existsSync(".next/BUILD_ID")) spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" });
   await resetDatabase();
@@ -100,11 +165,14 @@ async function main() {
 
     const baseline = await load("http://127.0.0.1:3201/", "bare");
     const sign = await load(`http://127.0.0.1:3200/api/campaigns/${appCampaign.slug}/signatures`, "app");
+    for (const child of children.splice(0)) child.kill("SIGTERM");
+    const delivery = await deliveryBench();
     const rows = [
-      { benchmark: "sign (POST signatures, next start)", ...sign, baseline: "node:http + pg insert", baselineRps: baseline.requestsPerSecond, ratio: +(sign.requestsPerSecond / baseline.requestsPerSecond).toFixed(3) },
-    ];
-    console.table(rows.map((r) => ({ benchmark: r.benchmark, "req/s": r.requestsPerSecond, "p99 ms": r.p99Ms, "baseline req/s": r.baselineRps, ratio: r.ratio, "non-2xx": r.non2xx, errors: r.errors })));
-    console.log(JSON.stringify({ machine: { cores: (await import("node:os")).cpus().length, node: process.version }, connections, durationSeconds: duration, baseline, results: rows }, null, 2));
+      { benchmark: "sign: POST signatures on next start", unit: "req/s", value: sign.requestsPerSecond, baseline: "node:http + pg insert", baselineValue: baseline.requestsPerSecond, p99Ms: sign.p99Ms, errors: sign.errors + sign.non2xx },
+      { benchmark: `delivery: ${delivery.items} letters, queue to SMTP sink`, unit: "items/s", value: delivery.app, baseline: "nodemailer pool straight to sink", baselineValue: delivery.baseline, p99Ms: null, errors: 0 },
+    ].map((r) => ({ ...r, ratio: +(r.value / r.baselineValue).toFixed(3) }));
+    console.table(rows.map((r) => ({ benchmark: r.benchmark, value: `${r.value} ${r.unit}`, baseline: `${r.baselineValue} ${r.unit} (${r.baseline})`, ratio: r.ratio, "p99 ms": r.p99Ms ?? "", errors: r.errors })));
+    console.log(JSON.stringify({ machine: { cores: (await import("node:os")).cpus().length, node: process.version }, connections, durationSeconds: duration, results: rows }, null, 2));
   } finally {
     for (const child of children) child.kill("SIGTERM");
   }

@@ -1,0 +1,29 @@
+// Runs outbox send jobs from a queue: a few at a time (as many as the SMTP pool has connections), fetching again
+// at once while the queue is full. Each job settles on its own: a temporary failure retries only that message.
+import type { JobResult } from "pg-boss";
+import { boss } from "./boss";
+import { deliverOutboxMessage } from "../mail/deliver-outbox-message";
+
+export type OutboxJob = { outboxId: string };
+
+/** Messages in flight per worker process and queue; a killed worker re-sends at most these (same Message-IDs). */
+export const sendBatchSize = 5;
+
+export async function workOutbox(queue: string, options: { retryLimit: number; pollingIntervalSeconds?: number }): Promise<void> {
+  const instance = await boss({ supervise: true });
+  await instance.work<OutboxJob>(
+    queue,
+    { batchSize: sendBatchSize, perJobResults: true, burstWhenBatchFull: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+    async (jobs): Promise<JobResult[]> =>
+      Promise.all(
+        jobs.map(async (job): Promise<JobResult> => {
+          try {
+            await deliverOutboxMessage(job.data.outboxId, { retryCount: job.retryCount, retryLimit: options.retryLimit });
+            return { id: job.id, status: "completed" };
+          } catch (err) {
+            return { id: job.id, status: "failed", output: { message: err instanceof Error ? err.message : String(err) } };
+          }
+        }),
+      ),
+  );
+}
