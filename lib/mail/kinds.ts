@@ -1,8 +1,11 @@
 // The kinds of outbox message and how each is rendered. A feature that sends mail adds its kinds here.
 import type { MailKind } from "./outbox";
 import { renderSignatureMessage } from "../signatures/render-signature-mail";
+import { renderLetterMessage } from "../letters/render-letter-mail";
 
 export const mailKinds: Record<string, MailKind> = {
   "signature.confirm": { render: renderSignatureMessage },
   "signature.already_confirmed": { render: renderSignatureMessage },
+  "letter.confirm": { render: renderLetterMessage },
+  "letter.already_confirmed": { render: renderLetterMessage },
 };
