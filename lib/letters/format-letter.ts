@@ -19,7 +19,7 @@ export function letterSignature(letter: Pick<LetterForDelivery, "name" | "city" 
 }
 
 /** The text the target reads, below the subject line. The body is included verbatim. */
-export function formatLetter(letter: LetterForDelivery): string {
+export function formatLetter(letter: Omit<LetterForDelivery, "subject">): string {
   return `${letter.body}\n\n${letterSignature(letter)}`;
 }
 

@@ -21,7 +21,7 @@ export type ComposerCampaign = {
   title: string;
   targetName: string;
   /** Per letter language: the default subject and greeting. */
-  letterDefaults: Partial<Record<LetterLanguage, { subject: string; greeting: string | null }>>;
+  letterDefaults: Partial<Record<LetterLanguage, { subject: string; greeting: string | null; targetName: string }>>;
   topics: ComposerTopic[];
 };
 
@@ -44,7 +44,7 @@ export async function getComposerCampaign(slug: string, locale: Locale): Promise
         : "open";
   const letterDefaults: ComposerCampaign["letterDefaults"] = {};
   for (const t of campaign.translations) {
-    if (t.locale === "en" || t.locale === "ko") letterDefaults[t.locale] = { subject: t.title, greeting: greetingFrom(t.letter, "") || null };
+    if (t.locale === "en" || t.locale === "ko") letterDefaults[t.locale] = { subject: t.title, greeting: greetingFrom(t.letter, "") || null, targetName: t.targetName };
   }
   return {
     slug: campaign.slug,
