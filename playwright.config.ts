@@ -23,7 +23,7 @@ export default defineConfig({
   use: { baseURL: `http://localhost:${port}`, trace: "retain-on-failure", launchOptions: chromium },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testMatch: /sign\.spec\.ts/ },
+    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testMatch: /(sign|letters)\.spec\.ts/ },
   ],
   webServer: {
     command: "node --import tsx tests/e2e/serve.ts",

@@ -1,11 +1,14 @@
 // The kinds of outbox message and how each is rendered. A feature that sends mail adds its kinds here.
 import type { MailKind } from "./outbox";
 import { renderSignatureMessage } from "../signatures/render-signature-mail";
+import { renderLetterMessage } from "../letters/render-letter-mail";
 import { markDelivered, renderDigestDelivery, renderLetterDelivery } from "../delivery/render-delivery-mail";
 
 export const mailKinds: Record<string, MailKind> = {
   "signature.confirm": { render: renderSignatureMessage },
   "signature.already_confirmed": { render: renderSignatureMessage },
+  "letter.confirm": { render: renderLetterMessage },
+  "letter.already_confirmed": { render: renderLetterMessage },
   "delivery.letter": { render: renderLetterDelivery, settled: markDelivered },
   "delivery.digest": { render: renderDigestDelivery, settled: markDelivered },
 };

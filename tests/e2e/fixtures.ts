@@ -3,6 +3,7 @@ import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import pg from "pg";
 import { e2eDatabaseUrl } from "../../playwright.config";
+import { flagshipCampaign } from "../../prisma/seed-data/flagship";
 
 /** A campaign of the test's own, written straight to the app's database. */
 async function createCampaign(): Promise<{ slug: string; titles: { en: string; ko: string } }> {
@@ -26,6 +27,18 @@ async function createCampaign(): Promise<{ slug: string; titles: { en: string; k
         `INSERT INTO campaign_translation (campaign_id, locale, title, summary, context, letter, sources, target_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [campaignId, locale, title, `${title} summary`, "Context paragraph.", letter, "Source line", target],
       );
+    }
+    // The letter composer's topics: the flagship campaign's seven, in both languages.
+    for (const [position, topic] of flagshipCampaign.topics.entries()) {
+      const topicId = randomUUID();
+      await client.query(`INSERT INTO campaign_topic (id, campaign_id, key, position) VALUES ($1, $2, $3, $4)`, [topicId, campaignId, topic.key, position]);
+      for (const locale of ["en", "ko"] as const) {
+        const t = topic.texts[locale];
+        await client.query(
+          `INSERT INTO campaign_topic_translation (topic_id, locale, title, fact, ask, source, paragraph) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [topicId, locale, t.title, t.fact, t.ask, t.source, t.paragraph],
+        );
+      }
     }
     return { slug: `e2e-${suffix}`, titles };
   } finally {

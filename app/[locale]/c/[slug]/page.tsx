@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
@@ -30,6 +31,7 @@ export default async function CampaignPage({ params }: Params) {
   const [campaign, count] = await Promise.all([getPublicCampaign(slug, locale), signatureCountFor(slug)]);
   if (!campaign || !count) notFound();
   const t = await getTranslations({ locale, namespace: "campaign" });
+  const tl = await getTranslations({ locale, namespace: "composer" });
 
   return (
     <article className="campaign" lang={campaign.locale}>
@@ -73,6 +75,10 @@ export default async function CampaignPage({ params }: Params) {
             <>
               <p className="muted">{t("signIntro")}</p>
               <SignForm action={signAction.bind(null, campaign.slug)} locale={locale} countries={countryOptions(locale)} />
+              <div className="write-own">
+                <Link className="button button-secondary" href={`/${locale}/c/${campaign.slug}/write`}>{tl("writeOwn")}</Link>
+                <p className="hint">{tl("writeOwnHint")}</p>
+              </div>
             </>
           ) : (
             <p className="notice" role="status">

@@ -1,0 +1,116 @@
+// The composer's draft: what the writer has chosen and written so far, kept in the browser (localStorage, one
+// draft per campaign) until the letter is sent, so that a reload or a step back loses nothing.
+import { fieldErrorCodes } from "@/lib/signatures/schema";
+import { fieldStep, letterInput, type LetterField, type LetterInput, type LetterLanguage } from "@/lib/letters/schema";
+
+export const stepKeys = ["topics", "voice", "draft", "safety", "details", "preview"] as const;
+export type StepKey = (typeof stepKeys)[number];
+export const totalSteps = stepKeys.length;
+
+export type Draft = {
+  v: 1;
+  step: number;
+  /** The furthest step reached: the stepper lets the writer jump back to any step up to it. */
+  reached: number;
+  topics: string[];
+  writerRole: string;
+  ownWords: string;
+  language: LetterLanguage;
+  subject: string;
+  body: string;
+  /** Once the writer edits the text, new choices no longer overwrite it (they may rebuild it on purpose). */
+  bodyEdited: boolean;
+  /** The text for which the writer chose to keep the details the safety check pointed out. */
+  keptFor: string | null;
+  name: string;
+  email: string;
+  street: string;
+  city: string;
+  region: string;
+  postalCode: string;
+  country: string;
+  alsoSign: boolean;
+  showName: boolean;
+  wantsUpdates: boolean;
+};
+
+export function emptyDraft(locale: string): Draft {
+  return {
+    v: 1, step: 1, reached: 1, topics: [], writerRole: "", ownWords: "", language: locale === "ko" ? "ko" : "en",
+    subject: "", body: "", bodyEdited: false, keptFor: null,
+    name: "", email: "", street: "", city: "", region: "", postalCode: "", country: locale === "ko" ? "KR" : "US",
+    alsoSign: false, showName: false, wantsUpdates: false,
+  };
+}
+
+const storageKey = (slug: string) => `open-letters:letter-draft:${slug}`;
+
+export function loadDraft(slug: string, locale: string): Draft | null {
+  try {
+    const raw = window.localStorage.getItem(storageKey(slug));
+    if (!raw) return null;
+    const saved = JSON.parse(raw) as Partial<Draft>;
+    if (saved?.v !== 1) return null;
+    const draft = { ...emptyDraft(locale), ...saved };
+    draft.step = Math.min(Math.max(1, Number(draft.step) || 1), totalSteps);
+    draft.reached = Math.max(draft.step, Math.min(Number(draft.reached) || 1, totalSteps));
+    return draft;
+  } catch {
+    return null;
+  }
+}
+
+export function saveDraft(slug: string, draft: Draft): void {
+  try {
+    window.localStorage.setItem(storageKey(slug), JSON.stringify(draft));
+  } catch {
+    // Private browsing or a full storage: the composer still works, the draft just does not survive a reload.
+  }
+}
+
+export function clearDraft(slug: string): void {
+  try {
+    window.localStorage.removeItem(storageKey(slug));
+  } catch {
+    // Nothing to clear.
+  }
+}
+
+/** What the API and the shared schema take. */
+export function toLetterInput(draft: Draft, locale: string): LetterInput {
+  return {
+    topics: draft.topics,
+    subject: draft.subject,
+    body: draft.body,
+    language: draft.language,
+    writerRole: draft.writerRole || undefined,
+    name: draft.name,
+    email: draft.email,
+    street: draft.street,
+    city: draft.city,
+    region: draft.region,
+    postalCode: draft.postalCode,
+    country: draft.country,
+    alsoSign: draft.alsoSign,
+    showName: draft.showName,
+    wantsUpdates: draft.wantsUpdates,
+    locale: locale === "ko" ? "ko" : "en",
+  };
+}
+
+/** Problems with the draft, as codes per field, from the one shared schema. */
+export function draftErrors(draft: Draft, locale: string): Record<string, string> {
+  const parsed = letterInput.safeParse(toLetterInput(draft, locale));
+  return parsed.success ? {} : fieldErrorCodes(parsed.error);
+}
+
+/** The problems that belong to one step. */
+export function errorsForStep(errors: Record<string, string>, step: number): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).filter(([field]) => (fieldStep[field as LetterField] ?? totalSteps) === step));
+}
+
+/** The first step with a problem, where the composer sends the writer back to. */
+export function firstStepWithErrors(errors: Record<string, string>): number | null {
+  const steps = Object.keys(errors).map((f) => fieldStep[f as LetterField] ?? totalSteps);
+  return steps.length ? Math.min(...steps) : null;
+}

@@ -1,0 +1,39 @@
+// What a letter's confirmation or withdraw page says before the button is pressed: which campaign the link is for
+// and where the letter stands. Reading never changes anything, so a mail scanner that fetches the link does nothing.
+import { db } from "../db";
+import { sha256 } from "../crypto";
+import type { Prisma } from "../generated/prisma/client";
+import { readLetterWithdrawToken } from "./links";
+
+export type LetterLinkTarget = {
+  campaignSlug: string;
+  campaignTitle: string;
+  status: "pending" | "confirmed" | "queued" | "delivered" | "withdrawn" | "rejected";
+};
+
+async function describe(where: Prisma.LetterWhereUniqueInput, locale: string, now = new Date()): Promise<LetterLinkTarget | null> {
+  const letter = await db.letter.findUnique({
+    where,
+    select: {
+      status: true,
+      confirmTokenExpiresAt: true,
+      campaign: { select: { slug: true, defaultLocale: true, translations: { select: { locale: true, title: true } } } },
+    },
+  });
+  if (!letter || letter.status === "withdrawn") return null;
+  const expired = letter.status === "pending" && "confirmTokenHash" in where && !(letter.confirmTokenExpiresAt! > now);
+  if (expired) return null;
+  const { translations, defaultLocale, slug } = letter.campaign;
+  const text = translations.find((t) => t.locale === locale) ?? translations.find((t) => t.locale === defaultLocale);
+  return { campaignSlug: slug, campaignTitle: text?.title ?? "", status: letter.status };
+}
+
+export function describeLetterConfirmLink(token: string, locale: string): Promise<LetterLinkTarget | null> {
+  if (!token || token.length > 100) return Promise.resolve(null);
+  return describe({ confirmTokenHash: new Uint8Array(sha256(token)) }, locale);
+}
+
+export function describeLetterWithdrawLink(token: string, locale: string): Promise<LetterLinkTarget | null> {
+  const id = readLetterWithdrawToken(token);
+  return id ? describe({ id }, locale) : Promise.resolve(null);
+}

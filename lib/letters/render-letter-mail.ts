@@ -1,0 +1,77 @@
+// The letter writer's own emails: the confirmation (with a copy of the letter exactly as it will be delivered)
+// and the note that a confirmed letter cannot be replaced. Rendered from the letter row at send time.
+import { db } from "../db";
+import { env } from "../env";
+import { isLocale, type Locale } from "../i18n/config";
+import { translator } from "../i18n/messages";
+import { renderBodies, type Block } from "../mail/layout";
+import type { MailContent, OutboxRow } from "../mail/outbox";
+import { formatLetter, placeNames } from "./format-letter";
+import { letterConfirmUrl, letterWithdrawUrl } from "./links";
+
+export type LetterMailKind = "letter.confirm" | "letter.already_confirmed";
+
+export type LetterMailContext = {
+  kind: LetterMailKind;
+  locale: string;
+  letterId: string;
+  campaignTitle: string;
+  organizationName: string;
+  letter: { subject: string; body: string; name: string; city: string | null; region: string | null; country: string; language: string; alsoSign: boolean };
+  token?: string;
+};
+
+export function renderLetterMail(ctx: LetterMailContext): { subject: string; text: string; html: string } {
+  const locale: Locale = isLocale(ctx.locale) ? ctx.locale : "en";
+  const t = translator(locale, "letterEmail");
+  const withdraw = letterWithdrawUrl(locale, ctx.letterId);
+  const campaign = ctx.campaignTitle;
+  const blocks: Block[] = [{ text: t("greeting", { name: ctx.letter.name }) }];
+  let subject: string;
+  if (ctx.kind === "letter.confirm") {
+    if (!ctx.token) throw new Error("a confirmation mail needs its token");
+    subject = t("confirm.subject", { campaign });
+    const place = placeNames(ctx.letter.country, ctx.letter.region, ctx.letter.language);
+    blocks.push(
+      { text: t("confirm.intro", { campaign }) },
+      { text: t("confirm.action") },
+      { link: letterConfirmUrl(locale, ctx.token), label: t("confirm.button") },
+      { note: t("confirm.expiry", { days: Math.round(env.CONFIRMATION_TTL_HOURS / 24) }) },
+      ...(ctx.letter.alsoSign ? [{ note: t("confirm.alsoSign") }] : []),
+      { text: t("confirm.copyIntro") },
+      { text: `${t("confirm.subjectLine")} ${ctx.letter.subject}` },
+      { text: formatLetter({ ...ctx.letter, region: place.region, country: place.country }) },
+      { note: t("confirm.ignoreLine") },
+    );
+  } else {
+    subject = t("alreadyConfirmed.subject", { campaign });
+    blocks.push({ text: t("alreadyConfirmed.intro", { campaign }) }, { text: t("alreadyConfirmed.body") });
+  }
+  blocks.push({ note: t("withdrawLine", { url: withdraw }) }, { text: t("signoff", { organization: ctx.organizationName }) });
+  return { subject, ...renderBodies(locale, blocks) };
+}
+
+export async function renderLetterMessage(message: OutboxRow): Promise<MailContent | null> {
+  if (!message.letter_id) return null;
+  const letter = await db.letter.findUnique({
+    where: { id: message.letter_id },
+    select: {
+      status: true, subject: true, body: true, name: true, city: true, region: true, country: true, language: true, alsoSign: true,
+      campaign: { select: { defaultLocale: true, organization: { select: { name: true } }, translations: { select: { locale: true, title: true } } } },
+    },
+  });
+  if (!letter || letter.status === "withdrawn") return null;
+  // A confirmation for a letter that is no longer pending would only confuse: nothing is left to confirm.
+  if (message.kind === "letter.confirm" && letter.status !== "pending") return null;
+  const { translations, defaultLocale, organization } = letter.campaign;
+  const text = translations.find((t) => t.locale === message.locale) ?? translations.find((t) => t.locale === defaultLocale) ?? translations[0];
+  return renderLetterMail({
+    kind: message.kind as LetterMailKind,
+    locale: message.locale,
+    letterId: message.letter_id,
+    campaignTitle: text?.title ?? "",
+    organizationName: organization.name,
+    letter,
+    token: typeof message.payload.token === "string" ? message.payload.token : undefined,
+  });
+}

@@ -1,0 +1,139 @@
+// The one definition of a valid letter, shared by the composer and POST /api/campaigns/[slug]/letters.
+// Issue messages are stable codes ("required", "too_short"); people see them translated (letterErrors, fieldErrors).
+import { z } from "zod";
+import { isCountryCode } from "../geo/countries";
+import { hasRegionList, isRegionOf, regionRules } from "../geo/regions";
+import { locales } from "../i18n/config";
+
+export const letterLimits = {
+  subject: { min: 3, max: 150 },
+  body: { min: 100, max: 5000 },
+  name: 100,
+  email: 254,
+  street: 200,
+  city: 100,
+  region: 100,
+  postalCode: 16,
+  topics: 20,
+} as const;
+
+// A letter of 5,000 Korean characters is ~15 KB of UTF-8 before JSON escaping: the letters endpoint takes up to
+// 48 KiB, more than the 16 KiB default for signatures.
+export const letterBodyLimit = 48 * 1024;
+
+export const letterLanguages = ["en", "ko"] as const;
+export type LetterLanguage = (typeof letterLanguages)[number];
+export const writerRoles = ["defector", "relative", "supporter", "other"] as const;
+
+// Anything that may reach a mail header (subject, name, address lines) must not carry CR, LF, NUL or any other
+// control character: that is how header injection starts.
+const controlChars = /[\u0000-\u001f\u007f]/;
+// The body may have line breaks, but no other control characters.
+const controlCharsButNewlines = /[\u0000-\u0009\u000b-\u001f\u007f]/;
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const line = (max: number, min = 1) =>
+  z
+    .string({ error: "required" })
+    .trim()
+    .normalize("NFC")
+    .min(1, { error: "required" })
+    .min(min, { error: "too_short" })
+    .max(max, { error: "too_long" })
+    .refine((v) => !controlChars.test(v), { error: "invalid_characters" });
+
+const optionalLine = (max: number) => z.preprocess(blankToUndefined, line(max).optional());
+
+/** The letter's length as the composer counts it: characters, after the same trimming as the server. */
+export function letterLength(body: string): number {
+  return [...normalizeBody(body)].length;
+}
+
+export function normalizeBody(body: string): string {
+  return body.replace(/\r\n?/g, "\n").trim().normalize("NFC");
+}
+
+export const topicKey = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: "invalid_topic" });
+
+export const letterInput = z
+  .object({
+    topics: z
+      .array(topicKey, { error: "required" })
+      .min(1, { error: "choose_topic" })
+      .max(letterLimits.topics, { error: "too_long" })
+      .transform((keys) => [...new Set(keys)]),
+    subject: line(letterLimits.subject.max, letterLimits.subject.min),
+    body: z
+      .string({ error: "required" })
+      .transform(normalizeBody)
+      .refine((v) => v.length > 0, { error: "required" })
+      .refine((v) => [...v].length >= letterLimits.body.min, { error: "too_short" })
+      .refine((v) => [...v].length <= letterLimits.body.max, { error: "too_long" })
+      .refine((v) => !controlCharsButNewlines.test(v), { error: "invalid_characters" }),
+    language: z.enum(letterLanguages, { error: "invalid_language" }),
+    writerRole: z.preprocess(blankToUndefined, z.enum(writerRoles, { error: "invalid" }).optional()),
+    name: line(letterLimits.name),
+    email: z
+      .string({ error: "required" })
+      .trim()
+      .min(1, { error: "required" })
+      .max(letterLimits.email, { error: "too_long" })
+      .refine((v) => !controlChars.test(v), { error: "invalid_characters" })
+      .pipe(z.email({ error: "invalid_email" })),
+    street: optionalLine(letterLimits.street),
+    city: line(letterLimits.city),
+    region: optionalLine(letterLimits.region),
+    postalCode: z.preprocess(
+      blankToUndefined,
+      z.string().trim().toUpperCase().max(letterLimits.postalCode, { error: "too_long" })
+        .regex(/^[A-Z0-9][A-Z0-9 -]*$/, { error: "invalid_postal_code" }).optional(),
+    ),
+    country: z
+      .string({ error: "required" })
+      .trim()
+      .toUpperCase()
+      .min(1, { error: "required" })
+      .refine(isCountryCode, { error: "invalid_country" }),
+    alsoSign: z.boolean({ error: "invalid_boolean" }).default(false),
+    showName: z.boolean({ error: "invalid_boolean" }).default(false),
+    wantsUpdates: z.boolean({ error: "invalid_boolean" }).default(false),
+    locale: z.enum(locales, { error: "invalid_locale" }).optional(),
+  })
+  .superRefine((l, ctx) => {
+    const rule = regionRules[l.country];
+    if (hasRegionList(l.country)) {
+      if (l.region === undefined) {
+        if (rule?.required) ctx.addIssue({ code: "custom", path: ["region"], message: "required" });
+      } else if (!isRegionOf(l.country, l.region)) {
+        ctx.addIssue({ code: "custom", path: ["region"], message: "invalid_region" });
+      }
+    }
+    if (rule && l.postalCode !== undefined && !rule.postalCode.test(l.postalCode)) {
+      ctx.addIssue({ code: "custom", path: ["postalCode"], message: "invalid_postal_code" });
+    }
+  });
+
+export type LetterInput = z.input<typeof letterInput>;
+export type Letter = z.output<typeof letterInput>;
+export type LetterField = keyof LetterInput;
+
+/** Which composer step owns each field: where the composer sends the writer to fix a problem. */
+export const fieldStep: Record<LetterField, number> = {
+  topics: 1,
+  writerRole: 2,
+  language: 2,
+  subject: 3,
+  body: 3,
+  name: 5,
+  email: 5,
+  street: 5,
+  city: 5,
+  region: 5,
+  postalCode: 5,
+  country: 5,
+  alsoSign: 5,
+  showName: 5,
+  wantsUpdates: 5,
+  locale: 5,
+};

@@ -1,0 +1,138 @@
+// Records a letter and queues its confirmation email, in one transaction: one statement for the letter, its
+// topics and its outbox message, one for the send job. One letter per person per campaign: the unique
+// (campaign, email key) pair and ON CONFLICT keep one row. Within the resend window a repeated submission changes
+// nothing, so the text a link confirms is always the copy in the newest email; after it, a pending letter is
+// replaced (text, topics, fresh token, one new email) and a confirmed one is left alone, its writer told by email.
+import { randomUUID } from "node:crypto";
+import { pool } from "../db";
+import { env } from "../env";
+import { AppError } from "../errors";
+import { keyedHash, newToken } from "../crypto";
+import { boss, onClient, queues } from "../jobs/boss";
+import { messageIdFor } from "../mail/message-id";
+import { emailKey } from "../signatures/normalize-email";
+import { resendWindowSeconds } from "../signatures/sign-petition";
+import type { Letter } from "./schema";
+
+export type SubmitContext = { ip?: string | null };
+
+const submitSql = `
+WITH c AS (
+  SELECT id, status FROM campaign WHERE slug = $1
+), open_c AS (
+  SELECT id, default_locale FROM campaign
+   WHERE id = (SELECT id FROM c)
+     AND status = 'open' AND (opens_at IS NULL OR opens_at <= now()) AND (closes_at IS NULL OR closes_at > now())
+), chosen AS (
+  SELECT t.id FROM campaign_topic t JOIN open_c ON t.campaign_id = open_c.id WHERE t.key = ANY($2::text[])
+), valid AS (
+  SELECT count(*) = cardinality($2::text[]) AS ok FROM chosen
+), l AS (
+  INSERT INTO letter AS l (id, campaign_id, email, email_key, name, street, city, region, postal_code, country, subject, body,
+                           language, locale, writer_role, show_name, wants_updates, also_sign, ip_hash,
+                           confirm_token_hash, confirm_token_expires_at)
+  SELECT $3::uuid, open_c.id, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, COALESCE($15, open_c.default_locale), $16,
+         $17, $18, $19, $20, $21, now() + make_interval(hours => $22::int)
+    FROM open_c WHERE (SELECT ok FROM valid)
+  ON CONFLICT (campaign_id, email_key) DO UPDATE SET
+    -- A pending letter is replaced by the newest one, with a fresh token; a confirmed one is left as it is.
+    email = CASE WHEN l.status = 'pending' THEN EXCLUDED.email ELSE l.email END,
+    name = CASE WHEN l.status = 'pending' THEN EXCLUDED.name ELSE l.name END,
+    street = CASE WHEN l.status = 'pending' THEN EXCLUDED.street ELSE l.street END,
+    city = CASE WHEN l.status = 'pending' THEN EXCLUDED.city ELSE l.city END,
+    region = CASE WHEN l.status = 'pending' THEN EXCLUDED.region ELSE l.region END,
+    postal_code = CASE WHEN l.status = 'pending' THEN EXCLUDED.postal_code ELSE l.postal_code END,
+    country = CASE WHEN l.status = 'pending' THEN EXCLUDED.country ELSE l.country END,
+    subject = CASE WHEN l.status = 'pending' THEN EXCLUDED.subject ELSE l.subject END,
+    body = CASE WHEN l.status = 'pending' THEN EXCLUDED.body ELSE l.body END,
+    language = CASE WHEN l.status = 'pending' THEN EXCLUDED.language ELSE l.language END,
+    writer_role = CASE WHEN l.status = 'pending' THEN EXCLUDED.writer_role ELSE l.writer_role END,
+    show_name = CASE WHEN l.status = 'pending' THEN EXCLUDED.show_name ELSE l.show_name END,
+    wants_updates = CASE WHEN l.status = 'pending' THEN EXCLUDED.wants_updates ELSE l.wants_updates END,
+    also_sign = CASE WHEN l.status = 'pending' THEN EXCLUDED.also_sign ELSE l.also_sign END,
+    ip_hash = CASE WHEN l.status = 'pending' THEN EXCLUDED.ip_hash ELSE l.ip_hash END,
+    locale = EXCLUDED.locale,
+    confirm_token_hash = CASE WHEN l.status = 'pending' THEN EXCLUDED.confirm_token_hash ELSE l.confirm_token_hash END,
+    confirm_token_expires_at = CASE WHEN l.status = 'pending' THEN EXCLUDED.confirm_token_expires_at ELSE l.confirm_token_expires_at END,
+    last_notified_at = now()
+  WHERE l.last_notified_at < now() - make_interval(secs => $23::int)
+  RETURNING l.id, l.status, l.email, l.locale
+), dropped AS (
+  DELETE FROM letter_topic lt USING l
+   WHERE lt.letter_id = l.id AND l.status = 'pending' AND lt.topic_id NOT IN (SELECT id FROM chosen)
+), added AS (
+  INSERT INTO letter_topic (letter_id, topic_id)
+  SELECT l.id, chosen.id FROM l, chosen WHERE l.status = 'pending'
+  ON CONFLICT DO NOTHING
+), stale AS (
+  -- An unsent link to the replaced text would only confirm nothing: cancel it.
+  UPDATE outbox_message SET status = 'cancelled', payload = payload - 'token', updated_at = now()
+    FROM l WHERE outbox_message.letter_id = l.id AND l.status = 'pending' AND outbox_message.status = 'pending'
+), m AS (
+  INSERT INTO outbox_message (id, kind, "to", locale, payload, message_id, letter_id)
+  SELECT $24::uuid,
+         CASE WHEN l.status = 'pending' THEN 'letter.confirm' ELSE 'letter.already_confirmed' END,
+         l.email, l.locale,
+         CASE WHEN l.status = 'pending' THEN jsonb_build_object('token', $25::text) ELSE '{}'::jsonb END,
+         $26, l.id
+    FROM l
+  RETURNING id
+)
+SELECT (SELECT status::text FROM c) AS campaign_status,
+       EXISTS (SELECT 1 FROM open_c) AS open,
+       (SELECT ok FROM valid) AS topics_ok,
+       (SELECT id FROM m) AS outbox_id`;
+
+type SubmitRow = { campaign_status: string | null; open: boolean; topics_ok: boolean; outbox_id: string | null };
+
+export async function submitLetter(slug: string, input: Letter, ctx: SubmitContext = {}): Promise<void> {
+  const { token, hash } = newToken();
+  const outboxId = randomUUID();
+  const queue = await boss();
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const { rows } = await client.query<SubmitRow>(submitSql, [
+      slug,
+      input.topics,
+      randomUUID(),
+      input.email,
+      emailKey(input.email),
+      input.name,
+      input.street ?? null,
+      input.city,
+      input.region ?? null,
+      input.postalCode ?? null,
+      input.country,
+      input.subject,
+      input.body,
+      input.language,
+      input.locale ?? null,
+      input.writerRole ?? null,
+      input.showName,
+      input.wantsUpdates,
+      input.alsoSign,
+      ctx.ip ? keyedHash("ip", ctx.ip) : null,
+      hash,
+      env.CONFIRMATION_TTL_HOURS,
+      resendWindowSeconds,
+      outboxId,
+      token,
+      messageIdFor(outboxId),
+    ]);
+    const row = rows[0]!;
+    if (!row.open) {
+      throw new AppError(row.campaign_status === null || row.campaign_status === "draft" ? "campaign_not_found" : "campaign_closed");
+    }
+    if (!row.topics_ok) {
+      throw new AppError("validation_failed", undefined, { topics: { code: "invalid_topic", message: "invalid_topic" } });
+    }
+    if (row.outbox_id) await queue.send(queues.mailSend, { outboxId: row.outbox_id }, { id: row.outbox_id, db: onClient(client) });
+    await client.query("COMMIT");
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}

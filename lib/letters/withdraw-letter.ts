@@ -1,0 +1,70 @@
+// Withdraws a letter that has not left yet (pending or confirmed): its row keeps only its status, dates, language
+// and topics (for counts); the writer's name, email, address, IP hash and the text itself are scrubbed, and its
+// unsent emails are cancelled. A signature that the letter's confirmation recorded (same moment, same person) is
+// withdrawn with it. A letter already queued or delivered cannot be called back: the answer says so.
+import { pool } from "../db";
+import { randomShard } from "../signatures/count-shards";
+import { readLetterWithdrawToken } from "./links";
+
+export type WithdrawLetterResult =
+  | { status: "withdrawn"; campaignId: string }
+  | { status: "on_its_way" | "delivered"; campaignId: string }
+  | { status: "invalid" };
+
+export async function withdrawLetter(token: string): Promise<WithdrawLetterResult> {
+  const id = readLetterWithdrawToken(token);
+  if (!id) return { status: "invalid" };
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const { rows } = await client.query<{ status: string; campaign_id: string; email_key: string | null; confirmed_at: Date | null }>(
+      `SELECT status::text, campaign_id, email_key, confirmed_at FROM letter WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    const letter = rows[0];
+    if (!letter || letter.status === "withdrawn") {
+      await client.query("ROLLBACK");
+      return { status: "invalid" };
+    }
+    if (letter.status === "queued" || letter.status === "delivered") {
+      await client.query("ROLLBACK");
+      return { status: letter.status === "queued" ? "on_its_way" : "delivered", campaignId: letter.campaign_id };
+    }
+    await client.query(
+      `UPDATE outbox_message
+          SET "to" = '', payload = '{}'::jsonb, updated_at = now(),
+              status = CASE WHEN status IN ('pending', 'sending') THEN 'cancelled'::outbox_status ELSE status END
+        WHERE letter_id = $1`,
+      [id],
+    );
+    await client.query(
+      `UPDATE letter
+          SET status = 'withdrawn', withdrawn_at = now(), email = NULL, email_key = NULL, name = '', street = NULL, city = NULL,
+              region = NULL, postal_code = NULL, country = 'ZZ', subject = '', body = '', writer_role = NULL, show_name = false,
+              wants_updates = false, ip_hash = NULL, confirm_token_hash = NULL, confirm_token_expires_at = NULL
+        WHERE id = $1`,
+      [id],
+    );
+    if (letter.status === "confirmed" && letter.email_key && letter.confirmed_at) {
+      await client.query(
+        `WITH s AS (
+           DELETE FROM signature WHERE campaign_id = $1 AND email_key = $2 AND status = 'confirmed' AND confirmed_at = $3
+           RETURNING id, campaign_id
+         ), detached AS (
+           UPDATE outbox_message SET "to" = '', payload = '{}'::jsonb, updated_at = now() WHERE signature_id IN (SELECT id FROM s)
+         )
+         INSERT INTO campaign_count_shard (campaign_id, shard, confirmed)
+         SELECT campaign_id, $4, -1 FROM s
+         ON CONFLICT (campaign_id, shard) DO UPDATE SET confirmed = campaign_count_shard.confirmed - 1`,
+        [letter.campaign_id, letter.email_key, letter.confirmed_at, randomShard()],
+      );
+    }
+    await client.query("COMMIT");
+    return { status: "withdrawn", campaignId: letter.campaign_id };
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}

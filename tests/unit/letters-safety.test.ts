@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { checkLetterSafety, splitByFindings } from "@/lib/letters/safety-check";
+import { flagshipCampaign } from "@/prisma/seed-data/flagship";
+
+const found = (text: string) => checkLetterSafety(text).map((f) => [f.kind, f.text]);
+
+describe("checkLetterSafety", () => {
+  it.each([
+    ["My brother Kim Chol-su is still in Musan.", [["relative_name", "My brother Kim Chol-su"], ["place", "Musan"]]],
+    ["I think of our mother, Ri Yong-hui, every day.", [["relative_name", "our mother, Ri Yong-hui"]]],
+    ["Jang Song-il, my uncle, was taken away.", [["relative_name", "Jang Song-il, my uncle"]]],
+    ["I grew up in Hoeryong, North Hamgyong Province, and escaped in March 2015.", [["place", "Hoeryong"], ["place", "North Hamgyong Province"], ["escape_date", "escaped in March 2015"]]],
+    ["We fled in the winter of 2009.", [["escape_date", "fled in the winter of 2009"]]],
+    ["In June 2011 my family crossed the river.", [["escape_date", "June 2011 my family crossed"]]],
+    ["My village was Sinhung-ri, near Hyesan.", [["place", "Sinhung-ri"], ["place", "Hyesan"]]],
+    ["Call my cousin on +86 139 1234 5678 or 010-1234-5678.", [["phone", "+86 139 1234 5678"], ["phone", "010-1234-5678"]]],
+  ])("finds the risky details in %j", (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    ["제 동생 김철수는 아직 북한에 있습니다.", [["relative_name", "제 동생 김철수"]]],
+    ["어머니 이영희를 생각하면 잠이 오지 않습니다.", [["relative_name", "어머니 이영희"]]],
+    ["우리 언니 박순희 씨는 청진에 삽니다.", [["relative_name", "우리 언니 박순희"], ["place", "청진"]]],
+    ["저는 함경북도 무산군 칠성리에서 왔습니다.", [["place", "함경북도 무산군 칠성리"]]],
+    ["양강도 혜산시에서 자랐습니다.", [["place", "양강도 혜산시"]]],
+    ["2015년 3월에 탈북했습니다.", [["escape_date", "2015년 3월에 탈북"]]],
+    ["제 어머니는 1998년에 두만강을 건너셨습니다.", [["escape_date", "1998년에 두만강"]]],
+    ["탈북한 것은 2009년 겨울이었습니다.", [["escape_date", "탈북한 것은 2009년"]]],
+    ["신의주 사람들에게 연락하려면 010 9876 5432로 전화하세요.", [["place", "신의주"], ["phone", "010 9876 5432"]]],
+  ])("finds the risky details in the Korean %j", (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    "어머니 이야기를 하고 싶습니다.",
+    "회담이 무산될까 걱정입니다.",
+    "탈북민 3만 1천 명이 한국에 살고 있습니다.",
+    "My mother taught me to care about human rights.",
+    "An estimated 80,000 to 120,000 people are held in the camps. In 2018 the summit was planned.",
+    "I left my job in 2009 to study law.",
+    "Kim Jong Un should hear this.",
+  ])("raises no alarm for the ordinary %j", (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it("raises no alarm on the campaign's own texts and topic paragraphs, in either language", () => {
+    for (const lang of ["en", "ko"] as const) {
+      const texts = [
+        ...flagshipCampaign.topics.flatMap((t) => [t.texts[lang].paragraph, t.texts[lang].fact, t.texts[lang].ask]),
+        flagshipCampaign.texts[lang].letter,
+        flagshipCampaign.texts[lang].context,
+        flagshipCampaign.texts[lang].summary,
+      ];
+      for (const text of texts) expect(checkLetterSafety(text), text).toEqual([]);
+    }
+  });
+
+  it("gives positions that cut the text into highlightable parts", () => {
+    const text = "Dear Mr. President,\n\n제 동생 김철수는 회령에 있습니다.";
+    const findings = checkLetterSafety(text);
+    for (const f of findings) expect(text.slice(f.start, f.end)).toBe(f.text);
+    const parts = splitByFindings(text, findings);
+    expect(parts.map((p) => p.text).join("")).toBe(text);
+    expect(parts.filter((p) => p.finding).map((p) => p.text)).toEqual(["제 동생 김철수", "회령"]);
+  });
+});
