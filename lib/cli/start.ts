@@ -4,7 +4,8 @@
 // - Runs the mail worker in this process (START_WORKER=false to run it separately with `npm run worker`).
 // - Serves the app with `next start` (or `next dev` with --dev).
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { buildIsStale } from "./build-status";
 import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
 import { createServer } from "node:net";
@@ -66,25 +67,6 @@ function run(command: string, args: string[], what: string): Promise<void> {
   });
 }
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "generated" || entry.name.startsWith(".")) continue;
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const buildId = join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib"].map((d) => newestSource(join(root, d)));
-  const files = ["next.config.js", "package.json", "package-lock.json"].map((f) => (existsSync(join(root, f)) ? statSync(join(root, f)).mtimeMs : 0));
-  return Math.max(...sources, ...files) > built;
-}
-
 async function main() {
   mkdirSync(dataDir, { recursive: true });
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -107,7 +89,7 @@ async function main() {
   const seeded = await seed();
   if (seeded.created) log("seeded the flagship campaign");
 
-  if (!devMode && buildIsStale()) {
+  if (!devMode && buildIsStale(root)) {
     log("building the app (first start or changed sources) …");
     await run(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], "next build");
   }

@@ -8,6 +8,7 @@ const campaignId = process.env.CAMPAIGN_ID!;
 const port = Number(process.env.PORT);
 
 createServer((req, res) => {
+  if (req.method !== "POST") return void res.writeHead(405).end();
   const chunks: Buffer[] = [];
   req.on("data", (c: Buffer) => chunks.push(c));
   req.on("end", async () => {

@@ -1,181 +1,135 @@
-// `npm run bench`: throughput figures, each against a baseline measured in the same run on this machine.
-//   sign: POST /api/campaigns/[slug]/signatures on `next start` vs a bare node:http + pg server doing the same insert.
-//   delivery: letters from the queue to an SMTP sink through the worker vs nodemailer's pooled transport sending
-//             the same messages straight to the same sink.
-// Uses its own database (open_letters_bench) on the local Postgres; needs `npm run build` first (it runs it if missing).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import { randomUUID } from "node:crypto";
-import autocannon from "autocannon";
-import pg from "pg";
+// `npm run bench`: throughput and weight figures, each against a baseline measured in the same run on this machine.
+// Uses its own database (open_letters_bench) on the local Postgres and builds the app first if the build is stale.
+// Knobs: BENCH_SECONDS (15), BENCH_CONNECTIONS (50), BENCH_SURGE_SECONDS (60), BENCH_DELIVERY_ITEMS (2000),
+// BENCH_SKIP (comma-separated: sign,page,count,surge,weight,lighthouse,delivery,export).
+import { spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { buildIsStale } from "../../lib/cli/build-status";
+import { appEnv, connections, createCampaign, databaseUrl, load, resetDatabase, seconds, signBody, startProcess, waitFor, withClient } from "./support";
+import { deliveryBench } from "./delivery";
 
-const databaseUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/open_letters_bench";
-const duration = Number(process.env.BENCH_SECONDS ?? 15);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
+const app = "http://127.0.0.1:3200";
+const bare = "http://127.0.0.1:3201";
 
-async function resetDatabase() {
-  const url = new URL(databaseUrl);
-  const admin = new pg.Client({ connectionString: new URL("/postgres", url).toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${url.pathname.slice(1)}"`);
-  await admin.end();
-  const migrate = spawnSync(process.execPath, ["--import", "tsx", "prisma/migrate.ts"], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "inherit" });
-  if (migrate.status !== 0) throw new Error("migrations failed");
+type Row = { benchmark: string; unit: string; value: number; baseline: string; baselineValue: number; ratio: number; aim: string; note: string };
+const rows: Row[] = [];
+function record(r: Omit<Row, "ratio">) {
+  rows.push({ ...r, ratio: +(r.value / r.baselineValue).toFixed(3) });
+  console.log(`  ${r.benchmark}: ${r.value} ${r.unit} vs ${r.baselineValue} ${r.unit} (${r.baseline}) → ${(r.value / r.baselineValue).toFixed(3)}`);
 }
 
-async function createCampaign(): Promise<{ id: string; slug: string }> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  const org = randomUUID();
-  const id = randomUUID();
-  const slug = `bench-${id.slice(0, 8)}`;
-  await client.query(`INSERT INTO organization (id, slug, name) VALUES ($1, $2, 'Bench')`, [org, slug]);
-  await client.query(`INSERT INTO campaign (id, organization_id, slug, status, goal, target_email, updated_at) VALUES ($1, $2, $3, 'open', 100000, 't@example.test', now())`, [id, org, slug]);
-  await client.query(`INSERT INTO campaign_translation (campaign_id, locale, title, summary, context, letter, target_name) VALUES ($1, 'en', 'Bench', 's', 'c', 'l', 't')`, [id]);
-  await client.end();
-  return { id, slug };
-}
-
-function startProcess(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
-}
-
-async function waitFor(url: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url);
-      if (res.status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
+/** Sizes of the JavaScript a page loads before it is interactive, raw and gzipped. */
+async function scriptWeight(urls: string[]): Promise<{ raw: number; gzip: number }> {
+  let raw = 0;
+  let gzip = 0;
+  for (const url of new Set(urls)) {
+    const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+    raw += body.length;
+    gzip += gzipSync(body).length;
   }
-  throw new Error(`${url} did not come up`);
-}
-
-type Figure = { requestsPerSecond: number; p99Ms: number; non2xx: number; errors: number };
-
-async function load(url: string, label: string): Promise<Figure> {
-  let n = 0;
-  const run = (seconds: number) =>
-    autocannon({
-      url,
-      connections,
-      duration: seconds,
-      requests: [
-        {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          setupRequest: (req) => ({
-            ...req,
-            body: JSON.stringify({ name: "Bench Signer", email: `${label}-${process.pid}-${n++}@bench.example`, country: "DE" }),
-          }),
-        },
-      ],
-    });
-  await run(3); // warm-up: JIT, connection pools, Next's first compile of the route
-  const result = await run(duration);
-  return { requestsPerSecond: Math.round(result.requests.average), p99Ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
-}
-
-const deliveryItems = Number(process.env.BENCH_DELIVERY_ITEMS ?? 2000);
-
-async function deliveryBench(): Promise<{ items: number; app: number; baseline: number }> {
-  const smtpPort = 2625;
-  const sink = startProcess(["--import", "tsx", "tests/bench/smtp-sink.ts"], { SMTP_PORT: String(smtpPort), COUNT_PORT: "2626" });
-  const received = async () => Number(await (await fetch("http://127.0.0.1:2626/")).text());
-  try {
-    await waitFor("http://127.0.0.1:2626/");
-    const body = "Dear Mr. President,\n\n" + "Please put human rights on the summit agenda. ".repeat(20) + "\n\nSincerely";
-
-    // Baseline: nodemailer's pooled transport, same connection count as the worker, same messages.
-    const nodemailer = (await import("nodemailer")).default;
-    const transport = nodemailer.createTransport({ host: "127.0.0.1", port: smtpPort, secure: false, pool: true, maxConnections: 5, maxRequeues: 0 });
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: deliveryItems }, (_, i) =>
-        transport.sendMail({ from: "Coalition <letters@bench.example>", to: "target@bench.example", replyTo: `w${i}@bench.example`, subject: `Please act (${i})`, text: body, messageId: `<letter.${i}@bench.example>` }),
-      ),
-    );
-    const baseline = deliveryItems / ((performance.now() - started) / 1000);
-    transport.close();
-
-    // The app: confirmed letters, the delivery tick, a worker process sending them.
-    const campaign = await createCampaign();
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query(`UPDATE campaign SET throttle_per_minute = 1000000, sender_email = 'Coalition <letters@bench.example>' WHERE id = $1`, [campaign.id]);
-    await client.query(
-      `INSERT INTO letter (id, campaign_id, email, email_key, name, country, subject, body, language, locale, status, confirmed_at)
-       SELECT gen_random_uuid(), $1, 'w' || i || '@bench.example', 'w' || i || '@bench.example', 'Writer ' || i, 'US', 'Please act (' || i || ')', $2, 'en', 'en', 'confirmed', now()
-         FROM generate_series(1, $3) AS i`,
-      [campaign.id, body, deliveryItems],
-    );
-    const env = { DATABASE_URL: databaseUrl, SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtpPort), APP_ENV: "production", APP_SECRET: "bench-secret-bench-secret-bench-secret-0000", MAIL_FROM: "Open Letters <no-reply@bench.example>" };
-    Object.assign(process.env, env);
-    const worker = startProcess(["--import", "tsx", "lib/cli/worker.ts"], env);
-    try {
-      await new Promise((r) => setTimeout(r, 4000)); // worker up and polling
-      const before = await received();
-      const { scheduleDeliveries } = await import("../../lib/delivery/schedule-deliveries");
-      const appStarted = performance.now();
-      await scheduleDeliveries();
-      for (;;) {
-        const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM letter WHERE campaign_id = $1 AND status = 'delivered'`, [campaign.id]);
-        if (rows[0]!.n >= deliveryItems) break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      const app = deliveryItems / ((performance.now() - appStarted) / 1000);
-      if ((await received()) - before < deliveryItems) throw new Error("the sink received fewer messages than were delivered");
-      return { items: deliveryItems, app: Math.round(app), baseline: Math.round(baseline) };
-    } finally {
-      worker.kill("SIGTERM");
-      await client.end();
-      const { closeDb } = await import("../../lib/db");
-      const { stopBoss } = await import("../../lib/jobs/boss");
-      await stopBoss();
-      await closeDb();
-    }
-  } finally {
-    sink.kill("SIGTERM");
-  }
+  return { raw, gzip };
 }
 
 async function main() {
-  if (!existsSync(".next/BUILD_ID")) spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" });
+  if (buildIsStale(process.cwd())) spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   await resetDatabase();
-  const baselineCampaign = await createCampaign();
-  const appCampaign = await createCampaign();
   const children: ChildProcess[] = [];
+  const stopAll = () => children.splice(0).forEach((c) => c.kill("SIGTERM"));
   try {
-    const bare = startProcess(["--import", "tsx", "tests/bench/bare-server.ts"], { DATABASE_URL: databaseUrl, CAMPAIGN_ID: baselineCampaign.id, PORT: "3201" });
-    children.push(bare);
-    const app = startProcess(["node_modules/next/dist/bin/next", "start", "-p", "3200"], {
-      DATABASE_URL: databaseUrl,
-      APP_ENV: "production",
-      APP_SECRET: "bench-secret-bench-secret-bench-secret-0000",
-      SMTP_HOST: "127.0.0.1",
-      APP_URL: "http://localhost:3200",
-    });
-    children.push(app);
-    await waitFor("http://127.0.0.1:3201/");
-    await waitFor(`http://127.0.0.1:3200/api/campaigns/${appCampaign.slug}/count`);
+    const signCampaign = await createCampaign();
+    const small = await createCampaign({ confirmed: 1_000 });
+    children.push(startProcess(["node_modules/next/dist/bin/next", "start", "-p", "3200"], appEnv));
+    await waitFor(`${app}/api/campaigns/${signCampaign.slug}/count`);
 
-    const baseline = await load("http://127.0.0.1:3201/", "bare");
-    const sign = await load(`http://127.0.0.1:3200/api/campaigns/${appCampaign.slug}/signatures`, "app");
-    for (const child of children.splice(0)) child.kill("SIGTERM");
-    const delivery = await deliveryBench();
-    const rows = [
-      { benchmark: "sign: POST signatures on next start", unit: "req/s", value: sign.requestsPerSecond, baseline: "node:http + pg insert", baselineValue: baseline.requestsPerSecond, p99Ms: sign.p99Ms, errors: sign.errors + sign.non2xx },
-      { benchmark: `delivery: ${delivery.items} letters, queue to SMTP sink`, unit: "items/s", value: delivery.app, baseline: "nodemailer pool straight to sink", baselineValue: delivery.baseline, p99Ms: null, errors: 0 },
-    ].map((r) => ({ ...r, ratio: +(r.value / r.baselineValue).toFixed(3) }));
-    console.table(rows.map((r) => ({ benchmark: r.benchmark, value: `${r.value} ${r.unit}`, baseline: `${r.baselineValue} ${r.unit} (${r.baseline})`, ratio: r.ratio, "p99 ms": r.p99Ms ?? "", errors: r.errors })));
-    console.log(JSON.stringify({ machine: { cores: (await import("node:os")).cpus().length, node: process.version }, connections, durationSeconds: duration, results: rows }, null, 2));
+    if (!skip.has("sign")) {
+      children.push(startProcess(["--import", "tsx", "tests/bench/bare-server.ts"], { DATABASE_URL: databaseUrl, CAMPAIGN_ID: signCampaign.id, PORT: "3201" }));
+      await waitFor(`${bare}/`);
+      const baseline = await load(`${bare}/`, { method: "POST", body: signBody("bare") });
+      const sign = await load(`${app}/api/campaigns/${signCampaign.slug}/signatures`, { method: "POST", body: signBody("app") });
+      record({ benchmark: "sign: POST /api/campaigns/[slug]/signatures", unit: "req/s", value: sign.requestsPerSecond, baseline: "node:http + pg, same insert", baselineValue: baseline.requestsPerSecond, aim: "≥ 0.25", note: `p99 ${sign.p99Ms} ms (baseline ${baseline.p99Ms} ms), non-2xx ${sign.non2xx}, errors ${sign.errors}` });
+    }
+
+    const pageUrl = `${app}/en/c/${small.slug}`;
+    const html = await (await fetch(pageUrl)).text();
+    if (!skip.has("page")) {
+      // The baseline: Next.js serving a static file of the same size from public/ (read when the server starts).
+      mkdirSync("public/bench-static", { recursive: true });
+      writeFileSync("public/bench-static/page.html", html);
+      children.shift()?.kill("SIGTERM");
+      await new Promise((r) => setTimeout(r, 1000));
+      children.unshift(startProcess(["node_modules/next/dist/bin/next", "start", "-p", "3200"], appEnv));
+      const staticUrl = `${app}/bench-static/page.html`;
+      await waitFor(staticUrl);
+      if ((await fetch(staticUrl)).status !== 200) throw new Error("next start did not serve the static baseline file");
+      const baseline = await load(staticUrl);
+      const page = await load(pageUrl);
+      record({ benchmark: `campaign page views (${Math.round(html.length / 1024)} KiB HTML)`, unit: "req/s", value: page.requestsPerSecond, baseline: "next start, static file of the same size", baselineValue: baseline.requestsPerSecond, aim: "≥ 0.5", note: `p99 ${page.p99Ms} ms, non-2xx ${page.non2xx}` });
+    }
+
+    if (!skip.has("count")) {
+      const large = await createCampaign({ confirmed: 1_000_000 });
+      const atSmall = await load(`${app}/api/campaigns/${small.slug}/count`);
+      const atLarge = await load(`${app}/api/campaigns/${large.slug}/count`);
+      record({ benchmark: "count endpoint at 1,000,000 signatures", unit: "req/s", value: atLarge.requestsPerSecond, baseline: "the same endpoint at 1,000", baselineValue: atSmall.requestsPerSecond, aim: "≈ 1.0", note: `p99 ${atLarge.p99Ms} ms vs ${atSmall.p99Ms} ms` });
+    }
+
+    if (!skip.has("surge")) {
+      const surge = await createCampaign();
+      const surgeSeconds = Number(process.env.BENCH_SURGE_SECONDS ?? 60);
+      const result = await load(`${app}/api/campaigns/${surge.slug}/signatures`, { method: "POST", body: signBody("surge"), connections: 200, seconds: surgeSeconds });
+      const stored = await withClient(async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM signature WHERE campaign_id = $1`, [surge.id])).rows[0]!.n);
+      // Every 202 (warm-up included) promised a new row: fewer rows than 202s would be signatures lost.
+      const accepted = result.total2xx + result.warmup2xx;
+      record({ benchmark: `surge: 200 clients signing for ${surgeSeconds} s (${result.requestsPerSecond} req/s)`, unit: "rows", value: stored, baseline: "202 answers given", baselineValue: accepted, aim: "1.0 (0 lost), 0 5xx", note: `lost ${Math.max(0, accepted - stored)}, 5xx ${result.status5xx}, errors ${result.errors}, p99 ${result.p99Ms} ms` });
+    }
+
+    if (!skip.has("weight")) {
+      const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => new URL(m[1]!, app).toString());
+      const manifest = JSON.parse(readFileSync(".next/build-manifest.json", "utf8")) as { rootMainFiles?: string[]; polyfillFiles?: string[] };
+      const framework = (manifest.rootMainFiles ?? []).map((f) => `${app}/_next/${f}`);
+      const page = await scriptWeight(scripts);
+      const base = await scriptWeight(framework);
+      record({ benchmark: "first-load JS of the campaign page (gzip)", unit: "KiB", value: +(page.gzip / 1024).toFixed(1), baseline: "a bare Next.js page: the framework's root chunks", baselineValue: +(base.gzip / 1024).toFixed(1), aim: "close to 1", note: `raw ${Math.round(page.raw / 1024)} KiB vs ${Math.round(base.raw / 1024)} KiB` });
+    }
+
+    if (!skip.has("lighthouse")) {
+      const out = spawnSync("npx", ["--yes", "lighthouse@12", pageUrl, "--quiet", "--output=json", "--only-categories=performance,accessibility", `--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync`], {
+        env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      try {
+        const report = JSON.parse(out.stdout) as { categories: Record<string, { score: number }> };
+        console.log(`  lighthouse: performance ${report.categories.performance!.score}, accessibility ${report.categories.accessibility!.score}`);
+        rows.push({ benchmark: "Lighthouse on the campaign page", unit: "score", value: report.categories.performance!.score, baseline: "accessibility score", baselineValue: report.categories.accessibility!.score, ratio: NaN, aim: "report", note: `performance ${report.categories.performance!.score}, accessibility ${report.categories.accessibility!.score}` });
+      } catch {
+        console.log(`  lighthouse: not run (${out.stderr?.split("\n")[0] ?? "no output"})`);
+      }
+    }
+    stopAll();
+
+    if (!skip.has("delivery")) {
+      const delivery = await deliveryBench();
+      record({ benchmark: `delivery: ${delivery.items} letters, queue to SMTP sink`, unit: "items/s", value: delivery.app, baseline: "nodemailer pool straight to the sink", baselineValue: delivery.baseline, aim: "≥ 0.8", note: "" });
+    }
+
+    if (!skip.has("export") && existsSync("tests/bench/export.ts")) {
+      const { exportBench } = (await import("./export.ts" as string)) as { exportBench: (url: string) => Promise<{ rows: number; rowsPerSecond: number; copyRowsPerSecond: number; peakRssMb: number }> };
+      const result = await exportBench(databaseUrl);
+      record({ benchmark: `signer CSV export, ${result.rows.toLocaleString("en")} rows`, unit: "rows/s", value: Math.round(result.rowsPerSecond), baseline: "COPY … TO STDOUT (FORMAT csv)", baselineValue: Math.round(result.copyRowsPerSecond), aim: "≥ 0.5, < 256 MB", note: `peak RSS ${result.peakRssMb} MB` });
+    }
   } finally {
-    for (const child of children) child.kill("SIGTERM");
+    stopAll();
+    rmSync("public/bench-static", { recursive: true, force: true });
   }
+
+  console.log("");
+  console.table(rows.map((r) => ({ benchmark: r.benchmark, value: `${r.value} ${r.unit}`, baseline: `${r.baselineValue} (${r.baseline})`, ratio: Number.isNaN(r.ratio) ? "" : r.ratio, aim: r.aim, note: r.note })));
+  console.log(JSON.stringify({ machine: { cores: cpus().length, node: process.version }, connections, seconds, results: rows }, null, 2));
 }
 
 main().catch((err) => {

@@ -10,7 +10,11 @@ import { Composer, type LetterTexts } from "@/components/letters/composer";
 
 type Params = { params: Promise<{ locale: Locale; slug: string }> };
 
-export const dynamic = "force-dynamic";
+// Like the campaign page: rendered on first visit, then served from the cache (the draft lives in the browser).
+export const revalidate = 60;
+export function generateStaticParams() {
+  return [];
+}
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, slug } = await params;
