@@ -10,8 +10,12 @@ import { renderBodies, type Block } from "../mail/layout";
 import type { MailContent, OutboxRow } from "../mail/outbox";
 import { toCsv } from "../csv";
 
+const countryNames = new Map<string, Intl.DisplayNames>();
+
 function place(locale: Locale, parts: { city?: string | null; region?: string | null; country: string }): string {
-  const countryName = new Intl.DisplayNames([locale], { type: "region", fallback: "code" }).of(parts.country.trim()) ?? parts.country;
+  let names = countryNames.get(locale);
+  if (!names) countryNames.set(locale, (names = new Intl.DisplayNames([locale], { type: "region", fallback: "code" })));
+  const countryName = names.of(parts.country.trim()) ?? parts.country;
   return [parts.city, regionName(parts.country.trim(), parts.region, locale), countryName].filter(Boolean).join(", ");
 }
 
@@ -24,17 +28,41 @@ async function campaignFor(id: string, locale: Locale) {
   return { ...campaign, text };
 }
 
+type LetterForDelivery = {
+  name: string;
+  email: string | null;
+  city: string | null;
+  region: string | null;
+  country: string;
+  subject: string;
+  body: string;
+  language: string;
+  status: string;
+  sender_email: string | null;
+  title: string;
+};
+
 export async function renderLetterDelivery(message: OutboxRow): Promise<MailContent | null> {
   if (!message.letter_id || !message.campaign_id) return null;
-  const letter = await db.letter.findUnique({ where: { id: message.letter_id } });
+  // One query on the hot path of delivery: the letter, its campaign's sender and title in the message's language.
+  const { rows } = await pool.query<LetterForDelivery>(
+    `SELECT l.name, l.email, l.city, l.region, l.country, l.subject, l.body, l.language, l.status::text,
+            c.sender_email, COALESCE(t.title, d.title, '') AS title
+       FROM letter l
+       JOIN campaign c ON c.id = l.campaign_id
+       LEFT JOIN campaign_translation t ON t.campaign_id = c.id AND t.locale = $2
+       LEFT JOIN campaign_translation d ON d.campaign_id = c.id AND d.locale = c.default_locale
+      WHERE l.id = $1`,
+    [message.letter_id, message.locale],
+  );
+  const letter = rows[0];
   if (!letter || !letter.email || letter.status === "withdrawn" || letter.status === "rejected") return null;
   const locale: Locale = isLocale(message.locale) ? message.locale : "en";
-  const campaign = await campaignFor(message.campaign_id, locale);
   const t = translator(locale, "delivery");
-  const footer = t("letterFooter", { name: letter.name, place: place(locale, letter), campaign: campaign.text.title });
+  const footer = t("letterFooter", { name: letter.name, place: place(locale, letter), campaign: letter.title });
   const html = renderBodies(letter.language, [...letter.body.split(/\n\s*\n/).map((p) => ({ text: p })), { note: footer }]).html;
   return {
-    from: campaign.senderEmail ?? env.MAIL_FROM,
+    from: letter.sender_email ?? env.MAIL_FROM,
     replyTo: `"${letter.name.replaceAll('"', "'")}" <${letter.email}>`,
     subject: letter.subject,
     // The plain-text part is the letter exactly as written, then a signature block.

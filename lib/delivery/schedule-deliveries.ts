@@ -86,8 +86,13 @@ async function scheduleCampaign(campaignId: string): Promise<TickResult[number] 
       letters = queued.length;
     }
 
-    for (const job of jobs) {
-      await queue.send(queues.deliverySend, { outboxId: job.id }, { id: job.id, startAfter: job.startAfter, db: onClient(client) });
+    if (jobs.length) {
+      // One statement for the whole batch of send jobs, in the batch's own transaction.
+      await queue.insert(
+        queues.deliverySend,
+        jobs.map((job) => ({ id: job.id, data: { outboxId: job.id }, startAfter: job.startAfter })),
+        { db: onClient(client) },
+      );
     }
     await client.query("COMMIT");
     return { campaignId, letters, digest: digest && { signatures: digest.signatures, letters: digest.letters } };

@@ -12,7 +12,15 @@ const enAll = { ...en, ...lettersEn, ...deliveryEn };
 export type Messages = typeof enAll;
 export const messages: Record<Locale, Messages> = { en: enAll, ko: { ...ko, ...lettersKo, ...deliveryKo } as Messages };
 
-/** A translator for code outside React (route handlers, emails). */
+const translators = new Map<string, unknown>();
+
+/** A translator for code outside React (route handlers, emails); made once per language and namespace. */
 export function translator<N extends keyof Messages>(locale: Locale, namespace: N) {
-  return createTranslator({ locale, messages: messages[locale], namespace });
+  const key = `${locale}:${namespace}`;
+  let t = translators.get(key) as ReturnType<typeof createTranslator<Messages, N>> | undefined;
+  if (!t) {
+    t = createTranslator({ locale, messages: messages[locale], namespace });
+    translators.set(key, t);
+  }
+  return t;
 }

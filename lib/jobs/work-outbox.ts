@@ -6,14 +6,17 @@ import { deliverOutboxMessage } from "../mail/deliver-outbox-message";
 
 export type OutboxJob = { outboxId: string };
 
+/** Jobs per fetch, and fetch loops per worker process and queue. */
+const batchSize = 5;
+const loops = 2;
 /** Messages in flight per worker process and queue; a killed worker re-sends at most these (same Message-IDs). */
-export const sendBatchSize = 5;
+export const inFlightPerWorker = batchSize * loops;
 
 export async function workOutbox(queue: string, options: { retryLimit: number; pollingIntervalSeconds?: number }): Promise<void> {
   const instance = await boss({ supervise: true });
   await instance.work<OutboxJob>(
     queue,
-    { batchSize: sendBatchSize, perJobResults: true, burstWhenBatchFull: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+    { batchSize, localConcurrency: loops, perJobResults: true, burstWhenBatchFull: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
     async (jobs): Promise<JobResult[]> =>
       Promise.all(
         jobs.map(async (job): Promise<JobResult> => {

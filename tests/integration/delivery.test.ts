@@ -322,7 +322,7 @@ describe("worker processes", { timeout: 120_000 }, () => {
     const distinct = new Set(received.map((r) => r.messageId));
     expect(distinct.size).toBe(20);
     // Any duplicate is a message that was in flight when the worker died, re-sent under the same Message-ID.
-    expect(received.length - distinct.size).toBeLessThanOrEqual(m.work.sendBatchSize);
+    expect(received.length - distinct.size).toBeLessThanOrEqual(m.work.inFlightPerWorker);
     for (const id of distinct) expect(received.filter((r) => r.messageId === id).every((r) => r.subject === received.find((x) => x.messageId === id)!.subject)).toBe(true);
   });
 
