@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isLocale, locales } from "@/lib/i18n/config";
+// Client components get their strings from a provider around them, page by page (see clientMessages).
 import { LanguageSwitch } from "@/components/ui/language-switch";
 
 export function generateStaticParams() {
@@ -26,7 +27,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={{}}>
           <a className="skip-link" href="#main">
             {t("skipToContent")}
           </a>

@@ -1,5 +1,6 @@
 // What the public campaign page shows, in one language (falling back to the campaign's default language).
 import { db } from "../db";
+import { campaignState } from "./campaign-state";
 import type { Locale } from "../i18n/config";
 
 export type PublicCampaign = {
@@ -28,13 +29,7 @@ export async function getPublicCampaign(slug: string, locale: Locale): Promise<P
     campaign.translations.find((t) => t.locale === campaign.defaultLocale) ??
     campaign.translations[0];
   if (!text) return null;
-  const now = new Date();
-  const state =
-    campaign.status === "closed" || (campaign.closesAt && campaign.closesAt <= now)
-      ? "closed"
-      : campaign.opensAt && campaign.opensAt > now
-        ? "not_open_yet"
-        : "open";
+  const state = campaignState(campaign);
   return {
     id: campaign.id,
     slug: campaign.slug,

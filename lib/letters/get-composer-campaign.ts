@@ -2,6 +2,7 @@
 // the reader's language plus its paragraph in every language (a letter may be written in either).
 import "server-only";
 import { db } from "../db";
+import { campaignState } from "../campaigns/campaign-state";
 import type { Locale } from "../i18n/config";
 import { greetingFrom } from "./assemble-letter";
 import type { LetterLanguage } from "./schema";
@@ -35,13 +36,7 @@ export async function getComposerCampaign(slug: string, locale: Locale): Promise
     list.find((t) => t.locale === locale) ?? list.find((t) => t.locale === campaign.defaultLocale) ?? list[0];
   const text = pick(campaign.translations);
   if (!text) return null;
-  const now = new Date();
-  const state =
-    campaign.status === "closed" || (campaign.closesAt && campaign.closesAt <= now)
-      ? "closed"
-      : campaign.opensAt && campaign.opensAt > now
-        ? "not_open_yet"
-        : "open";
+  const state = campaignState(campaign);
   const letterDefaults: ComposerCampaign["letterDefaults"] = {};
   for (const t of campaign.translations) {
     if (t.locale === "en" || t.locale === "ko") letterDefaults[t.locale] = { subject: t.title, greeting: greetingFrom(t.letter, "") || null, targetName: t.targetName };

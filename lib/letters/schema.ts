@@ -2,7 +2,7 @@
 // Issue messages are stable codes ("required", "too_short"); people see them translated (letterErrors, fieldErrors).
 import { z } from "zod";
 import { isCountryCode } from "../geo/countries";
-import { hasRegionList, isRegionOf, regionRules } from "../geo/regions";
+import { checkAddress } from "../geo/check-address";
 import { locales } from "../i18n/config";
 
 export const letterLimits = {
@@ -100,19 +100,7 @@ export const letterInput = z
     wantsUpdates: z.boolean({ error: "invalid_boolean" }).default(false),
     locale: z.enum(locales, { error: "invalid_locale" }).optional(),
   })
-  .superRefine((l, ctx) => {
-    const rule = regionRules[l.country];
-    if (hasRegionList(l.country)) {
-      if (l.region === undefined) {
-        if (rule?.required) ctx.addIssue({ code: "custom", path: ["region"], message: "required" });
-      } else if (!isRegionOf(l.country, l.region)) {
-        ctx.addIssue({ code: "custom", path: ["region"], message: "invalid_region" });
-      }
-    }
-    if (rule && l.postalCode !== undefined && !rule.postalCode.test(l.postalCode)) {
-      ctx.addIssue({ code: "custom", path: ["postalCode"], message: "invalid_postal_code" });
-    }
-  });
+  .superRefine(checkAddress);
 
 export type LetterInput = z.input<typeof letterInput>;
 export type Letter = z.output<typeof letterInput>;

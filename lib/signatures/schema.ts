@@ -2,7 +2,7 @@
 // Issue messages are stable codes ("required", "invalid_email"); people see them translated (messages: fieldErrors).
 import { z } from "zod";
 import { isCountryCode } from "../geo/countries";
-import { hasRegionList, isRegionOf, regionRules } from "../geo/regions";
+import { checkAddress } from "../geo/check-address";
 import { locales } from "../i18n/config";
 
 export const limits = { name: 100, email: 254, region: 100, postalCode: 16, comment: 1000 } as const;
@@ -55,22 +55,7 @@ export const signatureInput = z
     wantsUpdates: z.boolean({ error: "invalid_boolean" }).default(false),
     locale: z.enum(locales, { error: "invalid_locale" }).optional(),
   })
-  .superRefine((s, ctx) => {
-    const rule = regionRules[s.country];
-    if (hasRegionList(s.country)) {
-      if (s.region === undefined) {
-        if (rule?.required) ctx.addIssue({ code: "custom", path: ["region"], message: "required" });
-      } else if (!isRegionOf(s.country, s.region)) {
-        ctx.addIssue({ code: "custom", path: ["region"], message: "invalid_region" });
-      }
-    }
-    if (rule && s.postalCode !== undefined && !rule.postalCode.test(s.postalCode)) {
-      ctx.addIssue({ code: "custom", path: ["postalCode"], message: "invalid_postal_code" });
-    }
-    if (rule?.postalRequired && s.postalCode === undefined) {
-      ctx.addIssue({ code: "custom", path: ["postalCode"], message: "required" });
-    }
-  });
+  .superRefine(checkAddress);
 
 export type SignatureInput = z.input<typeof signatureInput>;
 export type Signature = z.output<typeof signatureInput>;

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import type { Locale } from "@/lib/i18n/config";
 import { getPublicCampaign } from "@/lib/campaigns/get-public-campaign";
 import { signatureCountFor } from "@/lib/signatures/signature-count";
@@ -68,24 +70,26 @@ export default async function CampaignPage({ params }: Params) {
           )}
         </div>
 
-        <aside className="campaign-side" aria-labelledby="sign-heading">
-          <CountMeter slug={campaign.slug} initialCount={count.confirmed} goal={count.goal} />
-          <h2 id="sign-heading">{t("signHeading")}</h2>
-          {campaign.state === "open" ? (
-            <>
-              <p className="muted">{t("signIntro")}</p>
-              <SignForm action={signAction.bind(null, campaign.slug)} locale={locale} countries={countryOptions(locale)} />
-              <div className="write-own">
-                <Link className="button button-secondary" href={`/${locale}/c/${campaign.slug}/write`}>{tl("writeOwn")}</Link>
-                <p className="hint">{tl("writeOwnHint")}</p>
-              </div>
-            </>
-          ) : (
-            <p className="notice" role="status">
-              {campaign.state === "closed" ? t("closed") : t("notOpenYet")}
-            </p>
-          )}
-        </aside>
+        <NextIntlClientProvider messages={clientMessages(locale, ["campaign", "signForm", "fieldErrors", "apiErrors"])}>
+          <aside className="campaign-side" aria-labelledby="sign-heading">
+            <CountMeter slug={campaign.slug} initialCount={count.confirmed} goal={count.goal} />
+            <h2 id="sign-heading">{t("signHeading")}</h2>
+            {campaign.state === "open" ? (
+              <>
+                <p className="muted">{t("signIntro")}</p>
+                <SignForm action={signAction.bind(null, campaign.slug)} locale={locale} countries={countryOptions(locale)} />
+                <div className="write-own">
+                  <Link className="button button-secondary" href={`/${locale}/c/${campaign.slug}/write`}>{tl("writeOwn")}</Link>
+                  <p className="hint">{tl("writeOwnHint")}</p>
+                </div>
+              </>
+            ) : (
+              <p className="notice" role="status">
+                {campaign.state === "closed" ? t("closed") : t("notOpenYet")}
+              </p>
+            )}
+          </aside>
+        </NextIntlClientProvider>
       </div>
     </article>
   );

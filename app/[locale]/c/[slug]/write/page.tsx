@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import type { Locale } from "@/lib/i18n/config";
 import { countryOptions } from "@/lib/geo/countries";
 import { getComposerCampaign } from "@/lib/letters/get-composer-campaign";
@@ -58,13 +60,15 @@ export default async function WritePage({ params }: Params) {
           <noscript>
             <p className="notice">{t("noscript")}</p>
           </noscript>
-          <Composer
-            campaign={{ slug: campaign.slug, targetName: campaign.targetName, topics: campaign.topics }}
-            locale={locale}
-            countries={countryOptions(locale)}
-            letterTexts={letterTexts}
-            explanations={explanations}
-          />
+          <NextIntlClientProvider messages={clientMessages(locale, ["composer", "letterErrors", "fieldErrors", "apiErrors"])}>
+            <Composer
+              campaign={{ slug: campaign.slug, targetName: campaign.targetName, topics: campaign.topics }}
+              locale={locale}
+              countries={countryOptions(locale)}
+              letterTexts={letterTexts}
+              explanations={explanations}
+            />
+          </NextIntlClientProvider>
         </>
       )}
     </div>
