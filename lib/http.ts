@@ -84,7 +84,21 @@ export function errorResponse(err: unknown, locale: Locale, where = "api"): Resp
     return json({ error: { code: err.code, message: t(err.code), ...(fields ? { fields } : {}) } }, { status: err.status, headers });
   }
   const e = err as { name?: string; code?: string; message?: string };
+  if (isDatabaseUnavailable(e)) {
+    // Nothing was stored: say so plainly and invite a retry instead of a generic failure.
+    console.error(`[${where}] database unavailable: ${e.code ?? ""} ${e.message ?? ""}`);
+    const t = translator(locale, "apiErrors");
+    return json({ error: { code: "service_unavailable", message: t("service_unavailable") } }, { status: 503, headers: { "retry-after": "5" } });
+  }
   console.error(`[${where}] unexpected error: ${e?.name ?? "Error"}${e?.code ? ` ${e.code}` : ""}: ${e?.message ?? String(err)}`);
   const t = translator(locale, "apiErrors");
   return json({ error: { code: "internal_error", message: t("internal_error") } }, { status: 500 });
+}
+
+const unavailableCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "57P01", "57P02", "57P03", "53300"]);
+
+/** Postgres down, restarting, out of connections, or not answering within the pool's connect timeout. */
+export function isDatabaseUnavailable(e: { code?: string; message?: string } | null | undefined): boolean {
+  if (!e) return false;
+  return unavailableCodes.has(e.code ?? "") || /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(e.message ?? "");
 }
