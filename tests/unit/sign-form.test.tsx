@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { NextIntlClientProvider } from "next-intl";
 import { SignForm } from "@/components/petition/sign-form";
@@ -81,7 +81,8 @@ describe("SignForm", () => {
     await user.selectOptions(screen.getByLabelText("State"), "CA");
     await user.click(screen.getByRole("button", { name: "Sign the letter" }));
 
-    expect(await screen.findByRole("alert")).toHaveTextContent("One answer needs your attention.");
+    // The summary is always in the page (empty) so screen readers announce it when it fills: wait for the text.
+    await waitFor(() => expect(screen.getByRole("alert")).toHaveTextContent("One answer needs your attention."));
     expect(screen.getByLabelText("Email address")).toHaveAttribute("aria-invalid", "true");
     expect(screen.getByLabelText("Full name")).toHaveValue("Kim");
     expect(screen.getByLabelText("Show my name publicly as a signer")).toBeChecked();
