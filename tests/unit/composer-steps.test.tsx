@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { screen, within } from "@testing-library/react";
+import { screen, within, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { flagshipCampaign } from "@/prisma/seed-data/flagship";
 import { renderComposer, storageKey } from "./support/composer";
@@ -183,7 +183,7 @@ describe("the letter composer", () => {
     }));
     renderComposer("en", vi.fn(async () => ({ ok: false as const, code: "campaign_closed" })));
     await user.click(await screen.findByRole("button", { name: "Send my letter" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("This campaign is closed");
+    await waitFor(() => expect(screen.getByRole("alert")).toHaveTextContent("This campaign is closed"));
     expect(window.localStorage.getItem(storageKey)).toContain("Please act");
   });
 
