@@ -27,6 +27,7 @@ const schema = z
     DELIVERY_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(20),
     DELIVERY_TICK_CRON: z.string().default("* * * * *"),
     DIGEST_MAX_ITEMS: z.coerce.number().int().min(1).default(50_000),
+    DIGEST_MAX_LETTERS: z.coerce.number().int().min(1).default(100),
     JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).default(120),
     JOB_SUPERVISE_SECONDS: z.coerce.number().int().min(1).default(60),
   })

@@ -102,9 +102,11 @@ async function main() {
     cleanups.unshift(stopBoss);
   }
 
+  // With mail kept in the local mailbox (development), serve on this machine only: the mailbox holds everyone's mail.
+  const host = usesLocalMailbox ? ["-H", process.env.HOST ?? "127.0.0.1"] : process.env.HOST ? ["-H", process.env.HOST] : [];
   const next: ChildProcess = spawn(
     process.execPath,
-    [join(root, "node_modules/next/dist/bin/next"), devMode ? "dev" : "start", "-p", String(port)],
+    [join(root, "node_modules/next/dist/bin/next"), devMode ? "dev" : "start", "-p", String(port), ...host],
     { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: process.env },
   );
 

@@ -7,7 +7,7 @@ import { isLocale, type Locale } from "../i18n/config";
 import { translator } from "../i18n/messages";
 import { regionName } from "../geo/regions";
 import { renderBodies, type Block } from "../mail/layout";
-import type { MailContent, OutboxRow } from "../mail/outbox";
+import type { Execute, MailContent, OutboxRow } from "../mail/outbox";
 import { toCsv } from "../csv";
 
 const countryNames = new Map<string, Intl.DisplayNames>();
@@ -63,7 +63,7 @@ export async function renderLetterDelivery(message: OutboxRow): Promise<MailCont
   const html = renderBodies(letter.language, [...letter.body.split(/\n\s*\n/).map((p) => ({ text: p })), { note: footer }]).html;
   return {
     from: letter.sender_email ?? env.MAIL_FROM,
-    replyTo: `"${letter.name.replaceAll('"', "'")}" <${letter.email}>`,
+    replyTo: { name: letter.name, address: letter.email },
     subject: letter.subject,
     // The plain-text part is the letter exactly as written, then a signature block.
     text: `${letter.body}\n\n-- \n${footer}\n`,
@@ -121,8 +121,8 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
   };
 }
 
-/** Once a delivery is sent, the letters it carried are delivered. */
-export async function markDelivered(message: OutboxRow, outcome: "sent" | "failed" | "cancelled"): Promise<void> {
+/** Once a delivery is sent, the letters it carried are delivered (in the transaction that records the sending). */
+export async function markDelivered(message: OutboxRow, outcome: "sent" | "failed" | "cancelled", execute: Execute): Promise<void> {
   if (outcome !== "sent") return;
-  await pool.query(`UPDATE letter SET status = 'delivered', delivered_at = now() WHERE delivery_message_id = $1 AND status = 'queued'`, [message.id]);
+  await execute(`UPDATE letter SET status = 'delivered', delivered_at = now() WHERE delivery_message_id = $1 AND status = 'queued'`, [message.id]);
 }

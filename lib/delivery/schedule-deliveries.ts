@@ -128,7 +128,9 @@ async function queueLetters(client: pg.PoolClient, campaign: CampaignRow, limit:
 
 /** One digest of everything new since the last: signatures always, letters when the campaign says so. */
 async function assembleDigest(client: pg.PoolClient, campaign: CampaignRow) {
+  // Signers travel as CSV rows; letters inline, so far fewer fit in one email.
   const max = env.DIGEST_MAX_ITEMS;
+  const maxLetters = env.DIGEST_MAX_LETTERS;
   const { rows: signatures } = await client.query<{ id: string }>(
     `SELECT id FROM signature WHERE campaign_id = $1 AND status = 'confirmed' AND delivery_message_id IS NULL
       ORDER BY confirmed_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
@@ -139,7 +141,7 @@ async function assembleDigest(client: pg.PoolClient, campaign: CampaignRow) {
       ? await client.query<{ id: string }>(
           `SELECT id FROM letter WHERE campaign_id = $1 AND status = 'confirmed' AND delivery_message_id IS NULL
             ORDER BY confirmed_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-          [campaign.id, max],
+          [campaign.id, maxLetters],
         )
       : { rows: [] };
   if (signatures.length === 0 && letters.length === 0) return null;
@@ -169,7 +171,7 @@ async function assembleDigest(client: pg.PoolClient, campaign: CampaignRow) {
     await client.query(`UPDATE letter SET status = 'queued', queued_at = now(), delivery_message_id = $1 WHERE id = ANY($2::uuid[])`, [id, letters.map((l) => l.id)]);
   }
   // A digest cut short by the size cap is followed by the next tranche at the next tick.
-  const complete = signatures.length < max && letters.length < max;
+  const complete = signatures.length < max && letters.length < maxLetters;
   if (complete) await client.query(`UPDATE campaign SET last_digest_at = now() WHERE id = $1`, [campaign.id]);
   return { messageId: id, signatures: signatures.length, letters: letters.length };
 }

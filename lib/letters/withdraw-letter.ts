@@ -1,7 +1,9 @@
 // Withdraws a letter that has not left yet (pending or confirmed): its row keeps only its status, dates, language
 // and topics (for counts); the writer's name, email, address, IP hash and the text itself are scrubbed, and its
 // unsent emails are cancelled. A signature that the letter's confirmation recorded (same moment, same person) is
-// withdrawn with it. A letter already queued or delivered cannot be called back: the answer says so.
+// withdrawn with it. A letter already queued or delivered cannot be called back (the answer says so), but that
+// signature is still withdrawn.
+import type pg from "pg";
 import { pool } from "../db";
 import { randomShard } from "../signatures/count-shards";
 import { readLetterWithdrawToken } from "./links";
@@ -27,14 +29,21 @@ export async function withdrawLetter(token: string): Promise<WithdrawLetterResul
       return { status: "invalid" };
     }
     if (letter.status === "queued" || letter.status === "delivered") {
-      await client.query("ROLLBACK");
+      // The letter cannot be called back, but the signature it added can still be taken off.
+      await withdrawCompanionSignature(client, letter);
+      await client.query("COMMIT");
       return { status: letter.status === "queued" ? "on_its_way" : "delivered", campaignId: letter.campaign_id };
     }
+    // The relay's answers may quote the address: they go with it.
     await client.query(
-      `UPDATE outbox_message
-          SET "to" = '', payload = '{}'::jsonb, updated_at = now(),
-              status = CASE WHEN status IN ('pending', 'sending') THEN 'cancelled'::outbox_status ELSE status END
-        WHERE letter_id = $1`,
+      `WITH m AS (
+         UPDATE outbox_message
+            SET "to" = '', payload = '{}'::jsonb, last_error = NULL, response = NULL, updated_at = now(),
+                status = CASE WHEN status IN ('pending', 'sending') THEN 'cancelled'::outbox_status ELSE status END
+          WHERE letter_id = $1 AND kind LIKE 'letter.%'
+          RETURNING id
+       )
+       UPDATE outbox_event SET detail = NULL FROM m WHERE outbox_event.message_id = m.id`,
       [id],
     );
     await client.query(
@@ -45,20 +54,7 @@ export async function withdrawLetter(token: string): Promise<WithdrawLetterResul
         WHERE id = $1`,
       [id],
     );
-    if (letter.status === "confirmed" && letter.email_key && letter.confirmed_at) {
-      await client.query(
-        `WITH s AS (
-           DELETE FROM signature WHERE campaign_id = $1 AND email_key = $2 AND status = 'confirmed' AND confirmed_at = $3
-           RETURNING id, campaign_id
-         ), detached AS (
-           UPDATE outbox_message SET "to" = '', payload = '{}'::jsonb, updated_at = now() WHERE signature_id IN (SELECT id FROM s)
-         )
-         INSERT INTO campaign_count_shard (campaign_id, shard, confirmed)
-         SELECT campaign_id, $4, -1 FROM s
-         ON CONFLICT (campaign_id, shard) DO UPDATE SET confirmed = campaign_count_shard.confirmed - 1`,
-        [letter.campaign_id, letter.email_key, letter.confirmed_at, randomShard()],
-      );
-    }
+    await withdrawCompanionSignature(client, letter);
     await client.query("COMMIT");
     return { status: "withdrawn", campaignId: letter.campaign_id };
   } catch (err) {
@@ -67,4 +63,24 @@ export async function withdrawLetter(token: string): Promise<WithdrawLetterResul
   } finally {
     client.release();
   }
+}
+
+type LockedLetter = { status: string; campaign_id: string; email_key: string | null; confirmed_at: Date | null };
+
+/** The signature this letter's confirmation recorded ("count me as a signer too"): confirmed in the same statement. */
+async function withdrawCompanionSignature(client: pg.PoolClient, letter: LockedLetter): Promise<void> {
+  if (letter.status === "pending" || !letter.email_key || !letter.confirmed_at) return;
+  await client.query(
+    `WITH s AS (
+       DELETE FROM signature WHERE campaign_id = $1 AND email_key = $2 AND status = 'confirmed' AND confirmed_at = $3
+       RETURNING id, campaign_id
+     ), detached AS (
+       UPDATE outbox_message SET "to" = '', payload = '{}'::jsonb, last_error = NULL, response = NULL, updated_at = now()
+        WHERE signature_id IN (SELECT id FROM s)
+     )
+     INSERT INTO campaign_count_shard (campaign_id, shard, confirmed)
+     SELECT campaign_id, $4, -1 FROM s
+     ON CONFLICT (campaign_id, shard) DO UPDATE SET confirmed = campaign_count_shard.confirmed - 1`,
+    [letter.campaign_id, letter.email_key, letter.confirmed_at, randomShard()],
+  );
 }

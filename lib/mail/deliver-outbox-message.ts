@@ -30,7 +30,15 @@ export async function deliverOutboxMessage(id: string, attempt: Attempt): Promis
 
   const kind = mailKinds[message.kind];
   if (!kind) throw new Error(`unknown outbox message kind ${message.kind}`);
-  const content = await kind.render(message);
+  const lastAttempt = attempt.retryCount >= attempt.retryLimit;
+
+  let content;
+  try {
+    content = await kind.render(message);
+  } catch (err) {
+    // Rendering reads the database; a hiccup is worth another try, but the message must not stay "sending".
+    return retryOrFail(message, `could not render the message: ${describe(err)}`, lastAttempt);
+  }
   if (!content) {
     await settle(message, "cancelled", { error: "what the message was about was withdrawn before it was sent" });
     return "cancelled";
@@ -51,38 +59,51 @@ export async function deliverOutboxMessage(id: string, attempt: Attempt): Promis
     await settle(message, "sent", { response: info.response });
     return "sent";
   } catch (err) {
-    const reason = describe(err);
     if (isPermanent(err)) {
-      await settle(message, "failed", { error: reason });
+      await settle(message, "failed", { error: describe(err) });
       return "failed";
     }
-    if (attempt.retryCount >= attempt.retryLimit) {
-      await settle(message, "failed", { error: `gave up after ${message.attempts} attempts: ${reason}` });
-      return "failed";
-    }
-    await pool.query(
-      `WITH m AS (UPDATE outbox_message SET status = 'pending', last_error = $2, updated_at = now() WHERE id = $1 RETURNING id, attempts)
-       INSERT INTO outbox_event (message_id, status, attempt, detail) SELECT id, 'pending', attempts, $2 FROM m`,
-      [message.id, reason],
-    );
-    throw new RetryableMailError(reason);
+    return retryOrFail(message, describe(err), lastAttempt);
   }
 }
 
-async function settle(message: OutboxRow, status: "sent" | "failed" | "cancelled", detail: { response?: string; error?: string }) {
-  // Secrets in the payload (a confirmation token) are not needed once the message is settled.
+async function retryOrFail(message: OutboxRow & { attempts: number }, reason: string, lastAttempt: boolean): Promise<DeliveryOutcome> {
+  if (lastAttempt) {
+    await settle(message, "failed", { error: `gave up after ${message.attempts} attempt${message.attempts === 1 ? "" : "s"}: ${reason}` });
+    return "failed";
+  }
   await pool.query(
-    `WITH m AS (
-       UPDATE outbox_message
-          SET status = $2::outbox_status, response = COALESCE($3, response), last_error = $4, payload = payload - 'token',
-              sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE sent_at END, updated_at = now()
-        WHERE id = $1
-        RETURNING id, attempts
-     )
-     INSERT INTO outbox_event (message_id, status, attempt, detail) SELECT id, $2::outbox_status, attempts, COALESCE($3, $4) FROM m`,
-    [message.id, status, detail.response ?? null, detail.error ?? null],
+    `WITH m AS (UPDATE outbox_message SET status = 'pending', last_error = $2, updated_at = now() WHERE id = $1 RETURNING id, attempts)
+     INSERT INTO outbox_event (message_id, status, attempt, detail) SELECT id, 'pending', attempts, $2 FROM m`,
+    [message.id, reason],
   );
-  await mailKinds[message.kind]?.settled?.(message, status);
+  throw new RetryableMailError(reason);
+}
+
+async function settle(message: OutboxRow, status: "sent" | "failed" | "cancelled", detail: { response?: string; error?: string }) {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    // Secrets in the payload (a confirmation token) are not needed once the message is settled.
+    await client.query(
+      `WITH m AS (
+         UPDATE outbox_message
+            SET status = $2::outbox_status, response = COALESCE($3, response), last_error = $4, payload = payload - 'token',
+                sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE sent_at END, updated_at = now()
+          WHERE id = $1
+          RETURNING id, attempts
+       )
+       INSERT INTO outbox_event (message_id, status, attempt, detail) SELECT id, $2::outbox_status, attempts, COALESCE($3, $4) FROM m`,
+      [message.id, status, detail.response ?? null, detail.error ?? null],
+    );
+    await mailKinds[message.kind]?.settled?.(message, status, (text, values) => client.query(text, values));
+    await client.query("COMMIT");
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
 }
 
 type SmtpError = Error & { responseCode?: number; code?: string; response?: string };

@@ -20,7 +20,7 @@ export type MailContent = {
   text: string;
   html: string;
   from?: string;
-  replyTo?: string;
+  replyTo?: string | { name: string; address: string };
   attachments?: SendMailOptions["attachments"];
   headers?: Record<string, string>;
 };
@@ -31,8 +31,14 @@ export type MailContent = {
  */
 export type Renderer = (message: OutboxRow) => Promise<MailContent | null>;
 
-/** A kind of outbox message: how it is rendered, and what happens to what it carried once it settles. */
+/** Runs a statement; inside `settled`, it is the transaction that records the outcome. */
+export type Execute = (text: string, values?: unknown[]) => Promise<unknown>;
+
+/**
+ * A kind of outbox message: how it is rendered, and what happens to what it carried once it settles (run in the
+ * same transaction that records the outcome, so the two never disagree).
+ */
 export type MailKind = {
   render: Renderer;
-  settled?: (message: OutboxRow, outcome: "sent" | "failed" | "cancelled") => Promise<void>;
+  settled?: (message: OutboxRow, outcome: "sent" | "failed" | "cancelled", execute: Execute) => Promise<void>;
 };

@@ -2,12 +2,19 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
+import { env, usesLocalMailbox } from "../env";
 import { mailboxDir } from "./transport";
+
+/** The local mailbox exists only where mail is kept locally, and never in production. */
+export function mailboxAvailable(): boolean {
+  return env.APP_ENV !== "production" && usesLocalMailbox;
+}
 
 export type MailboxEntry = { id: string; to: string; subject: string; date: Date };
 export type MailboxMessage = MailboxEntry & { from: string; messageId: string; text: string; html: string | null };
 
 export async function listMailbox(limit = 200): Promise<MailboxEntry[]> {
+  if (!mailboxAvailable()) return [];
   let names: string[];
   try {
     names = (await readdir(mailboxDir)).filter((n) => n.endsWith(".eml"));
@@ -25,7 +32,7 @@ export async function listMailbox(limit = 200): Promise<MailboxEntry[]> {
 }
 
 export async function readMessage(id: string): Promise<MailboxMessage | null> {
-  if (!/^[A-Za-z0-9.@-]+$/.test(id)) return null;
+  if (!mailboxAvailable() || !/^[A-Za-z0-9.@-]+$/.test(id)) return null;
   let raw: Buffer;
   try {
     raw = await readFile(join(mailboxDir, `${id}.eml`));

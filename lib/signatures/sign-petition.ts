@@ -36,14 +36,19 @@ WITH c AS (
     region = CASE WHEN sig.status = 'pending' THEN EXCLUDED.region ELSE sig.region END,
     postal_code = CASE WHEN sig.status = 'pending' THEN EXCLUDED.postal_code ELSE sig.postal_code END,
     comment = CASE WHEN sig.status = 'pending' THEN EXCLUDED.comment ELSE sig.comment END,
-    show_name = CASE WHEN sig.status = 'pending' THEN EXCLUDED.show_name ELSE sig.show_name END,
-    wants_updates = CASE WHEN sig.status = 'pending' THEN EXCLUDED.wants_updates ELSE sig.wants_updates END,
+    -- Whoever signs again with this address cannot turn the owner's privacy choices on, only off.
+    show_name = CASE WHEN sig.status = 'pending' THEN sig.show_name AND EXCLUDED.show_name ELSE sig.show_name END,
+    wants_updates = CASE WHEN sig.status = 'pending' THEN sig.wants_updates AND EXCLUDED.wants_updates ELSE sig.wants_updates END,
     locale = EXCLUDED.locale,
     confirm_token_hash = CASE WHEN sig.status = 'pending' THEN EXCLUDED.confirm_token_hash ELSE sig.confirm_token_hash END,
     confirm_token_expires_at = CASE WHEN sig.status = 'pending' THEN EXCLUDED.confirm_token_expires_at ELSE sig.confirm_token_expires_at END,
     last_notified_at = now()
   WHERE sig.last_notified_at < now() - make_interval(secs => $16::int)
   RETURNING sig.id, sig.status, sig.email, sig.locale
+), stale AS (
+  -- An unsent confirmation whose link the new one replaces would only confirm nothing: cancel it.
+  UPDATE outbox_message SET status = 'cancelled', payload = payload - 'token', updated_at = now()
+    FROM s WHERE outbox_message.signature_id = s.id AND s.status = 'pending' AND outbox_message.status = 'pending'
 ), m AS (
   INSERT INTO outbox_message (id, kind, "to", locale, payload, message_id, signature_id)
   SELECT $17::uuid,

@@ -12,11 +12,16 @@ export async function withdrawSignature(token: string): Promise<WithdrawResult> 
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
+    // The relay's answers may quote the address: they go with it.
     await client.query(
-      `UPDATE outbox_message
-          SET "to" = '', payload = '{}'::jsonb, updated_at = now(),
-              status = CASE WHEN status IN ('pending', 'sending') THEN 'cancelled'::outbox_status ELSE status END
-        WHERE signature_id = $1`,
+      `WITH m AS (
+         UPDATE outbox_message
+            SET "to" = '', payload = '{}'::jsonb, last_error = NULL, response = NULL, updated_at = now(),
+                status = CASE WHEN status IN ('pending', 'sending') THEN 'cancelled'::outbox_status ELSE status END
+          WHERE signature_id = $1
+          RETURNING id
+       )
+       UPDATE outbox_event SET detail = NULL FROM m WHERE outbox_event.message_id = m.id`,
       [id],
     );
     const { rows } = await client.query<{ campaign_id: string }>(

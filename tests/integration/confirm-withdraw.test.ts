@@ -88,8 +88,19 @@ describe("withdrawing a signature", () => {
     expect(await describeWithdrawLink(withdrawToken(signatureId), "en")).toMatchObject({ status: "confirmed" });
     expect(await count(campaign.slug)).toBe(2);
 
+    // A relay's answer that quoted the address, as relays do.
+    const { rows: sent } = await pool.query(`SELECT id FROM outbox_message WHERE signature_id = $1`, [signatureId]);
+    await pool.query(`UPDATE outbox_message SET last_error = $2, response = $2 WHERE id = $1`, [sent[0].id, `550 <${email}> rejected`]);
+    await pool.query(`INSERT INTO outbox_event (message_id, status, attempt, detail) VALUES ($1, 'failed', 1, $2)`, [sent[0].id, `550 <${email}> rejected`]);
+
     expect(await withdrawSignature(withdrawToken(signatureId))).toEqual({ status: "withdrawn", campaignId: campaign.id });
     expect(await count(campaign.slug)).toBe(1);
+    const { rows: traces } = await pool.query(
+      `SELECT 1 FROM outbox_message m LEFT JOIN outbox_event e ON e.message_id = m.id
+        WHERE m.id = $1 AND (m.last_error LIKE $2 OR m.response LIKE $2 OR e.detail LIKE $2)`,
+      [sent[0].id, `%${email}%`],
+    );
+    expect(traces).toHaveLength(0);
     expect(await db.signature.findUnique({ where: { id: signatureId } })).toBeNull();
     const { rows } = await pool.query(`SELECT "to", payload, status FROM outbox_message WHERE "to" = $1 OR payload::text LIKE $2`, [email, `%${token}%`]);
     expect(rows).toHaveLength(0);

@@ -74,6 +74,19 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     expect(await confirmSignature(String(messages[1]!.payload.token))).toMatchObject({ status: "confirmed" });
   });
 
+  it("lets nobody signing again with someone's address turn their privacy choices on, and retires the unsent link", async () => {
+    const campaign = await createCampaign();
+    const person = signer({ showName: false, wantsUpdates: false });
+    await sign(campaign.slug, person);
+    await pool.query(`UPDATE signature SET last_notified_at = now() - interval '11 minutes' WHERE campaign_id = $1`, [campaign.id]);
+    await sign(campaign.slug, { ...person, showName: true, wantsUpdates: true });
+    const row = await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    expect(row).toMatchObject({ showName: false, wantsUpdates: false });
+    const messages = await outboxFor(campaign.id);
+    expect(messages.map((m) => m.status)).toEqual(["cancelled", "pending"]);
+    expect(messages[0]!.payload).toEqual({});
+  });
+
   it("tells an already confirmed signer by email only, without changing their signature", async () => {
     const campaign = await createCampaign();
     const person = signer();

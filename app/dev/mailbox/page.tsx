@@ -1,10 +1,12 @@
 import Link from "next/link";
-import { listMailbox } from "@/lib/mail/read-mailbox";
+import { notFound } from "next/navigation";
+import { listMailbox, mailboxAvailable } from "@/lib/mail/read-mailbox";
 import { mailboxDir } from "@/lib/mail/transport";
 
 export const dynamic = "force-dynamic";
 
 export default async function MailboxPage() {
+  if (!mailboxAvailable()) notFound();
   const messages = await listMailbox();
   return (
     <>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { readMessage } from "@/lib/mail/read-mailbox";
+import { mailboxAvailable, readMessage } from "@/lib/mail/read-mailbox";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +14,7 @@ function Linkified({ text }: { text: string }) {
 }
 
 export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
+  if (!mailboxAvailable()) notFound();
   const { id } = await params;
   const message = await readMessage(decodeURIComponent(id));
   if (!message) notFound();
