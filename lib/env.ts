@@ -29,6 +29,12 @@ const schema = z
     DIGEST_MAX_ITEMS: z.coerce.number().int().min(1).default(50_000),
     JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).default(120),
     JOB_SUPERVISE_SECONDS: z.coerce.number().int().min(1).default(60),
+    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+    SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+    SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
+    INVITATION_TTL_HOURS: z.coerce.number().int().min(1).default(168),
+    DEMO_ORGANIZER_EMAIL: z.email().default("organizer@open-letters.example"),
+    DEMO_ORGANIZER_PASSWORD: z.string().min(12).optional(),
   })
   .transform((e) => ({ ...e, SMTP_SECURE: e.SMTP_SECURE ?? e.SMTP_PORT === 465 }))
   .superRefine((e, ctx) => {
