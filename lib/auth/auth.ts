@@ -37,6 +37,8 @@ export const auth = betterAuth({
     },
   },
   advanced: {
+    // Explicit, because better-auth skips its origin check when NODE_ENV=test: tests must see production behaviour.
+    disableOriginCheck: false,
     useSecureCookies: env.APP_ENV === "production",
     defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: env.APP_ENV === "production" },
     cookiePrefix: "open-letters",

@@ -1,6 +1,6 @@
 // Organizer fixtures: an organization with a member of a given role, signed in through better-auth's own route
 // handler (as a browser would be), and a campaign with signers and held letters. Each test makes its own.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import { db } from "@/lib/db";
@@ -8,12 +8,10 @@ import type { MemberRole } from "@/lib/generated/prisma/client";
 
 export const appOrigin = "http://localhost:3000";
 export const password = "correct horse battery staple";
-let ipCounter = 1;
-
-/** A distinct client address per sign-in, so tests do not share one throttling bucket. */
+/** A distinct client address per sign-in, so tests do not share one throttling bucket (the database outlives a file). */
 export function freshIp(): string {
-  ipCounter += 1;
-  return `198.51.${Math.floor(ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
+  const [a, b, c] = randomBytes(3);
+  return `10.${a}.${b}.${c}`;
 }
 
 export async function createOrganization(name = "Org") {
