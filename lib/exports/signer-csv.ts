@@ -2,7 +2,8 @@
 // flat at any number of rows. Only confirmed signers who ticked "keep me informed" (signature.wants_updates: they
 // agreed to hear from the organizers) are in it. By default no letter bodies and no addresses; each cell a
 // spreadsheet would run as a formula is neutralised (lib/csv), and quoting follows RFC 4180.
-import "server-only";
+// No "server-only" import here: the export benchmark (tests/bench/export.ts) runs this module outside Next. It reads
+// no session; organizers reach it only through the scoped route.
 import { Readable, Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
