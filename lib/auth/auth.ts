@@ -8,7 +8,8 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { db } from "../db";
 import { appSecret, env } from "../env";
 
-export const auth = betterAuth({
+function createAuth() {
+  return betterAuth({
   appName: "Open Letters",
   baseURL: env.APP_URL,
   basePath: "/api/auth",
@@ -46,6 +47,14 @@ export const auth = betterAuth({
     database: { generateId: () => randomUUID() },
   },
   telemetry: { enabled: false },
-});
+  });
+}
 
-export type Auth = typeof auth;
+export type Auth = ReturnType<typeof createAuth>;
+const holder = globalThis as unknown as { openLettersAuth?: Auth };
+
+/** Built on first use, not on import: `next build` imports route modules without a database. */
+export function getAuth(): Auth {
+  holder.openLettersAuth ??= createAuth();
+  return holder.openLettersAuth;
+}

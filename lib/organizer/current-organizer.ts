@@ -1,7 +1,7 @@
 // Who is asking: the signed-in organizer and their organization, read from the server-side session only. Nothing a
 // client sends (path, header, body) can choose the organization.
 import "server-only";
-import { auth } from "../auth/auth";
+import { getAuth } from "../auth/auth";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { MemberRole } from "../generated/prisma/client";
@@ -16,7 +16,7 @@ export type Organizer = {
 };
 
 export async function currentOrganizer(headers: Headers): Promise<Organizer | null> {
-  const session = await auth.api.getSession({ headers });
+  const session = await getAuth().api.getSession({ headers });
   if (!session) return null;
   const member = await db.member.findUnique({
     where: { userId: session.user.id },
