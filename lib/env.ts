@@ -33,6 +33,8 @@ const schema = z
     SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
     SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
     INVITATION_TTL_HOURS: z.coerce.number().int().min(1).default(168),
+    MODERATION_MAX_LINKS: z.coerce.number().int().min(0).default(2),
+    MODERATION_NEAR_COPIES: z.coerce.number().int().min(0).default(10),
     DEMO_ORGANIZER_EMAIL: z.email().default("organizer@open-letters.example"),
     DEMO_ORGANIZER_PASSWORD: z.string().min(12).optional(),
   })
