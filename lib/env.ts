@@ -32,6 +32,8 @@ const schema = z
     SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
     SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
     SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
+    SIGN_IN_ACCOUNT_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+    SIGN_IN_ACCOUNT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     INVITATION_TTL_HOURS: z.coerce.number().int().min(1).default(168),
     MODERATION_MAX_LINKS: z.coerce.number().int().min(0).default(2),
     MODERATION_NEAR_COPIES: z.coerce.number().int().min(0).default(10),

@@ -5,8 +5,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { db } from "../db";
 import { appSecret, env } from "../env";
+import { accountAttemptAllowed } from "./throttle-account";
 
 function createAuth() {
   return betterAuth({
@@ -45,6 +47,16 @@ function createAuth() {
     cookiePrefix: "open-letters",
     ipAddress: { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] },
     database: { generateId: () => randomUUID() },
+  },
+  hooks: {
+    // Per-account throttling on top of better-auth's per-address limit; refused the same way (429).
+    before: createAuthMiddleware(async (ctx) => {
+      if (ctx.path !== "/sign-in/email") return;
+      const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
+      if (email && !(await accountAttemptAllowed(email))) {
+        throw new APIError("TOO_MANY_REQUESTS", { message: "Too many requests. Please try again later." });
+      }
+    }),
   },
   telemetry: { enabled: false },
   });

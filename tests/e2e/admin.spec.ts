@@ -120,6 +120,16 @@ test("an organizer creates a campaign, sees it signed and counted, exports the s
   await page.goto(`/en/c/${slug}`);
   await expect(page.getByText("This campaign is closed")).toBeVisible();
 
+  // Another organization's campaign (the seeded flagship belongs to the demo organization) is not found.
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl });
+  await client.connect();
+  const flagship = (await client.query<{ id: string }>(`SELECT id FROM campaign WHERE slug = 'human-rights-on-the-agenda'`)).rows[0]!;
+  await client.end();
+  for (const path of [`/en/admin/campaigns/${flagship.id}`, `/en/admin/campaigns/${flagship.id}/edit`]) {
+    expect((await page.request.get(path)).status()).toBe(404);
+  }
+  expect((await page.request.get(`/api/organizer/campaigns/${flagship.id}/exports/signers`)).status()).toBe(404);
+
   // The Korean dashboard.
   await page.goto("/ko/admin");
   await expect(page.getByRole("heading", { level: 1, name: "주최자 대시보드" })).toBeVisible();

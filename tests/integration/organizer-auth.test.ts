@@ -56,6 +56,20 @@ describe("sign-in", () => {
     expect((await authPost(signInRequest(email, password, freshIp()))).status).toBe(200);
   });
 
+  it("throttles attempts per account too, whatever the client address", async () => {
+    const organization = await createOrganization();
+    const { email } = await createOrganizer(organization.id);
+    const statuses: number[] = [];
+    // SIGN_IN_ACCOUNT_MAX_ATTEMPTS (10) wrong guesses from ten different addresses...
+    for (let i = 0; i < 10; i++) statuses.push((await authPost(signInRequest(email.toUpperCase(), "wrong password, long enough", freshIp()))).status);
+    expect(statuses).toEqual(Array(10).fill(401));
+    // ...and the account takes no more, even with the right password from a new address.
+    expect((await authPost(signInRequest(email, password, freshIp()))).status).toBe(429);
+    // Other accounts are not affected.
+    const other = await createOrganizer(organization.id);
+    expect((await authPost(signInRequest(other.email, password, freshIp()))).status).toBe(200);
+  });
+
   it("refuses a sign-in posted from another site", async () => {
     const organization = await createOrganization();
     const { email } = await createOrganizer(organization.id);
