@@ -72,6 +72,12 @@ test("an organizer creates a campaign, sees it signed and counted, exports the s
   await expect(page.getByText("Draft", { exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // The preview shows both languages while the campaign is a draft.
+  await page.getByRole("link", { name: "Preview the texts" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: `관리자 시험 ${slug}` })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goBack();
+
   // A draft is not public; opened, it is.
   expect((await page.request.get(`/en/c/${slug}`)).status()).toBe(404);
   await page.getByRole("button", { name: "Open the campaign" }).click();

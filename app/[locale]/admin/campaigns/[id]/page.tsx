@@ -39,7 +39,7 @@ export default async function CampaignAdminPage({ params }: Params) {
       <h1>{title}</h1>
       <div className="admin-actions">
         {campaign.status !== "draft" && <Link href={`/${locale}/c/${campaign.slug}`}>{t("campaign.preview")}</Link>}
-        <Link href={`/${locale}/admin/campaigns/${campaign.id}/preview`}>{t("campaign.preview")} ({t("status.draft")})</Link>
+        <Link href={`/${locale}/admin/campaigns/${campaign.id}/preview`}>{t("campaign.previewTexts")}</Link>
         {canEdit && <Link href={`/${locale}/admin/campaigns/${campaign.id}/edit`}>{t("campaign.edit")}</Link>}
         {canEdit && campaign.status !== "open" && <ApiButton url={`${base}/open`} label={t("campaign.open")} />}
         {canEdit && campaign.status === "open" && <ApiButton url={`${base}/close`} label={t("campaign.close")} danger />}
