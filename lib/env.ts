@@ -30,6 +30,16 @@ const schema = z
     DIGEST_MAX_LETTERS: z.coerce.number().int().min(1).default(100),
     JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).default(120),
     JOB_SUPERVISE_SECONDS: z.coerce.number().int().min(1).default(60),
+    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+    SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+    SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
+    SIGN_IN_ACCOUNT_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+    SIGN_IN_ACCOUNT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    INVITATION_TTL_HOURS: z.coerce.number().int().min(1).default(168),
+    MODERATION_MAX_LINKS: z.coerce.number().int().min(0).default(2),
+    MODERATION_NEAR_COPIES: z.coerce.number().int().min(0).default(10),
+    DEMO_ORGANIZER_EMAIL: z.email().default("organizer@open-letters.example"),
+    DEMO_ORGANIZER_PASSWORD: z.string().min(12).optional(),
   })
   .transform((e) => ({ ...e, SMTP_SECURE: e.SMTP_SECURE ?? e.SMTP_PORT === 465 }))
   .superRefine((e, ctx) => {

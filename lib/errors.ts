@@ -2,9 +2,14 @@
 
 export const errorStatus = {
   invalid_json: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  cross_site_request: 403,
   not_found: 404,
   campaign_not_found: 404,
   campaign_closed: 404,
+  invitation_invalid: 404,
+  conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,

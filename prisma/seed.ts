@@ -2,18 +2,21 @@
 // nothing, so organizers' later edits are never overwritten.
 import { fileURLToPath } from "node:url";
 import { db, closeDb } from "../lib/db";
+import { ensureDemoOrganizer, type DemoOrganizer } from "../lib/organizer/ensure-demo-organizer";
 import { demoOrganization, flagshipCampaign } from "./seed-data/flagship";
 
-export async function seed(): Promise<{ created: boolean }> {
+export async function seed(): Promise<{ created: boolean; organizer: DemoOrganizer }> {
   const organization = await db.organization.upsert({
     where: { slug: demoOrganization.slug },
     update: {},
     create: { slug: demoOrganization.slug, name: demoOrganization.name },
   });
+  // Development only: a demo owner of the demo organization, created once.
+  const organizer = await ensureDemoOrganizer(organization.id);
   const existing = await db.campaign.findUnique({ where: { slug: flagshipCampaign.slug }, select: { id: true } });
   if (existing) {
     await seedTopics(existing.id);
-    return { created: false };
+    return { created: false, organizer };
   }
   const campaign = await db.campaign.create({
     data: {
@@ -38,7 +41,7 @@ export async function seed(): Promise<{ created: boolean }> {
     },
   });
   await seedTopics(campaign.id);
-  return { created: true };
+  return { created: true, organizer };
 }
 
 /** The letter composer's topics; added to a campaign seeded before topics existed. */
@@ -56,9 +59,17 @@ async function seedTopics(campaignId: string): Promise<void> {
   }
 }
 
+/** What the console shows, in development only, when the demo organizer is created. */
+export function demoOrganizerLine(organizer: { email: string; password: string }): string {
+  return `Demo organizer (development only): sign in at /en/admin/sign-in with ${organizer.email} / ${organizer.password}`;
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   seed()
-    .then(({ created }) => console.log(created ? "Seeded the flagship campaign." : "Seed data already present: nothing to do."))
+    .then(({ created, organizer }) => {
+      console.log(created ? "Seeded the flagship campaign." : "Seed data already present: nothing to do.");
+      if (organizer) console.log(demoOrganizerLine(organizer));
+    })
     .catch((err) => {
       console.error(`Seeding failed: ${err instanceof Error ? err.message : err}`);
       process.exitCode = 1;

@@ -85,9 +85,10 @@ async function main() {
 
   await run(process.execPath, ["--import", "tsx", "prisma/migrate.ts"], "applying migrations");
 
-  const { seed } = await import("../../prisma/seed");
+  const { seed, demoOrganizerLine } = await import("../../prisma/seed");
   const seeded = await seed();
   if (seeded.created) log("seeded the flagship campaign");
+  if (seeded.organizer) log(demoOrganizerLine(seeded.organizer));
 
   if (!devMode && buildIsStale(root)) {
     log("building the app (first start or changed sources) …");

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { pool } from "../db";
 import { sha256 } from "../crypto";
 import { randomShard } from "../signatures/count-shards";
+import { holdRules } from "../moderation/hold-rules";
 
 export type ConfirmLetterResult = { status: "confirmed" | "already_confirmed"; campaignId: string; signed: boolean } | { status: "invalid" };
 
@@ -13,9 +14,22 @@ WITH target AS (
   SELECT id, status, campaign_id FROM letter
    WHERE confirm_token_hash = $1 AND (status <> 'pending' OR confirm_token_expires_at > now())
    FOR UPDATE
+), facts AS (
+  -- Moderation (lib/moderation/hold-rules): many links, or a near-copy of many other letters, holds the letter for
+  -- an organizer's review; the delivery scheduler only takes 'confirmed' letters.
+  SELECT x.id, fp.value AS fingerprint,
+         (SELECT count(*) FROM regexp_matches(x.body, '(https?://|www\.)', 'gi')) AS links,
+         (SELECT count(*) FROM letter o
+           WHERE o.campaign_id = x.campaign_id AND o.body_fingerprint = fp.value AND o.id <> x.id
+             AND o.status IN ('confirmed', 'held', 'queued', 'delivered')) AS copies
+    FROM target JOIN letter x ON x.id = target.id
+   CROSS JOIN LATERAL (SELECT md5(regexp_replace(lower(x.body), '[^[:alnum:]]+', '', 'g')) AS value) fp
+   WHERE target.status = 'pending'
 ), l AS (
-  UPDATE letter SET status = 'confirmed', confirmed_at = now()
-    FROM target WHERE letter.id = target.id AND target.status = 'pending'
+  UPDATE letter SET confirmed_at = now(), body_fingerprint = facts.fingerprint,
+         status = CASE WHEN facts.links > $4 OR ($5 > 0 AND facts.copies >= $5) THEN 'held'::letter_status ELSE 'confirmed'::letter_status END,
+         held_reason = CASE WHEN facts.links > $4 THEN 'links' WHEN $5 > 0 AND facts.copies >= $5 THEN 'near_copy' END
+    FROM target JOIN facts ON facts.id = target.id WHERE letter.id = target.id AND target.status = 'pending'
   RETURNING letter.*
 ), s AS (
   INSERT INTO signature AS sig (id, campaign_id, email, email_key, name, country, region, postal_code, show_name, wants_updates,
@@ -42,6 +56,8 @@ export async function confirmLetter(token: string): Promise<ConfirmLetterResult>
     sha256(token),
     randomShard(),
     randomUUID(),
+    holdRules.maxLinks,
+    holdRules.nearCopies,
   ]);
   const row = rows[0];
   if (!row) return { status: "invalid" };

@@ -25,7 +25,8 @@ async function describe(where: Prisma.LetterWhereUniqueInput, locale: string, no
   if (expired) return null;
   const { translations, defaultLocale, slug } = letter.campaign;
   const text = translations.find((t) => t.locale === locale) ?? translations.find((t) => t.locale === defaultLocale);
-  return { campaignSlug: slug, campaignTitle: text?.title ?? "", status: letter.status };
+  // A letter held for review is, for its writer, simply confirmed: it waits like any other before delivery.
+  return { campaignSlug: slug, campaignTitle: text?.title ?? "", status: letter.status === "held" ? "confirmed" : letter.status };
 }
 
 export function describeLetterConfirmLink(token: string, locale: string): Promise<LetterLinkTarget | null> {

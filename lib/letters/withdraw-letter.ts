@@ -49,7 +49,7 @@ export async function withdrawLetter(token: string): Promise<WithdrawLetterResul
     await client.query(
       `UPDATE letter
           SET status = 'withdrawn', withdrawn_at = now(), email = NULL, email_key = NULL, name = '', street = NULL, city = NULL,
-              region = NULL, postal_code = NULL, country = 'ZZ', subject = '', body = '', writer_role = NULL, show_name = false,
+              region = NULL, postal_code = NULL, country = 'ZZ', subject = '', body = '', body_fingerprint = NULL, writer_role = NULL, show_name = false,
               wants_updates = false, ip_hash = NULL, confirm_token_hash = NULL, confirm_token_expires_at = NULL
         WHERE id = $1`,
       [id],

@@ -2,6 +2,7 @@
 import type { MailKind } from "./outbox";
 import { renderSignatureMessage } from "../signatures/render-signature-mail";
 import { renderLetterMessage } from "../letters/render-letter-mail";
+import { renderInvitationMessage } from "../organizer/render-invitation-mail";
 import { markDelivered, renderDigestDelivery, renderLetterDelivery } from "../delivery/render-delivery-mail";
 
 export const mailKinds: Record<string, MailKind> = {
@@ -11,4 +12,5 @@ export const mailKinds: Record<string, MailKind> = {
   "letter.already_confirmed": { render: renderLetterMessage },
   "delivery.letter": { render: renderLetterDelivery, settled: markDelivered },
   "delivery.digest": { render: renderDigestDelivery, settled: markDelivered },
+  "organizer.invitation": { render: renderInvitationMessage },
 };

@@ -1,0 +1,22 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/config";
+import { getCampaignForEdit } from "@/lib/organizer/get-campaign-for-edit";
+import { pageScope } from "@/lib/organizer/page-organizer";
+import { orNotFound } from "@/lib/organizer/page-not-found";
+import { AdminHeader } from "@/components/admin/admin-header";
+import { CampaignForm } from "@/components/admin/campaign-form";
+
+export default async function EditCampaignPage({ params }: { params: Promise<{ locale: Locale; id: string }> }) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const scope = await pageScope(locale);
+  const campaign = await orNotFound(getCampaignForEdit(scope, id));
+  const t = await getTranslations({ locale, namespace: "admin.form" });
+  return (
+    <>
+      <AdminHeader scope={scope} locale={locale} />
+      <h1>{t("editTitle")}</h1>
+      <CampaignForm initial={campaign.input} campaignId={campaign.id} />
+    </>
+  );
+}

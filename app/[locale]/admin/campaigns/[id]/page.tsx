@@ -1,0 +1,155 @@
+import Link from "next/link";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/config";
+import { listDeliveries } from "@/lib/delivery/list-deliveries";
+import { listHeldLetters } from "@/lib/moderation/list-held-letters";
+import { campaignCounts } from "@/lib/organizer/campaign-counts";
+import { pageScope } from "@/lib/organizer/page-organizer";
+import { orNotFound } from "@/lib/organizer/page-not-found";
+import { db } from "@/lib/db";
+import { AdminHeader } from "@/components/admin/admin-header";
+import { ApiButton } from "@/components/admin/api-button";
+import { SignaturesChart } from "@/components/admin/signatures-chart";
+
+type Params = { params: Promise<{ locale: Locale; id: string }> };
+
+export default async function CampaignAdminPage({ params }: Params) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const scope = await pageScope(locale);
+  const campaign = await orNotFound(scope.campaign(id));
+  const t = await getTranslations({ locale, namespace: "admin" });
+  const [counts, deliveries, held, texts] = await Promise.all([
+    campaignCounts(campaign, locale),
+    listDeliveries(campaign.id, { take: 100 }),
+    listHeldLetters(scope, campaign.id),
+    db.campaignTranslation.findMany({ where: { campaignId: campaign.id }, select: { locale: true, title: true } }),
+  ]);
+  const title = (texts.find((x) => x.locale === locale) ?? texts[0])?.title ?? campaign.slug;
+  const confirmed = counts.totals.confirmedSignatures;
+  const percent = Math.min(100, Math.round((confirmed / Math.max(1, campaign.goal)) * 100));
+  const canEdit = scope.organizer.role !== "viewer";
+  const base = `/api/organizer/campaigns/${campaign.id}`;
+  const date = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
+
+  return (
+    <>
+      <AdminHeader scope={scope} locale={locale} />
+      <p className="eyebrow">{t(`status.${campaign.status}`)}</p>
+      <h1>{title}</h1>
+      <div className="admin-actions">
+        {campaign.status !== "draft" && <Link href={`/${locale}/c/${campaign.slug}`}>{t("campaign.preview")}</Link>}
+        <Link href={`/${locale}/admin/campaigns/${campaign.id}/preview`}>{t("campaign.previewTexts")}</Link>
+        {canEdit && <Link href={`/${locale}/admin/campaigns/${campaign.id}/edit`}>{t("campaign.edit")}</Link>}
+        {canEdit && campaign.status !== "open" && <ApiButton url={`${base}/open`} label={t("campaign.open")} />}
+        {canEdit && campaign.status === "open" && <ApiButton url={`${base}/close`} label={t("campaign.close")} danger />}
+      </div>
+
+      <section aria-labelledby="goal-heading" className="admin-section">
+        <h2 id="goal-heading" className="visually-hidden">{t("campaign.goal", { count: confirmed, goal: campaign.goal, percent })}</h2>
+        <p data-testid="goal">{t("campaign.goal", { count: confirmed, goal: campaign.goal, percent })}</p>
+        <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={campaign.goal} aria-valuenow={confirmed} aria-label={t("campaign.goal", { count: confirmed, goal: campaign.goal, percent })}>
+          <div className="progress-bar" style={{ width: `${percent}%` }} />
+        </div>
+        <p className="muted">
+          {t("list.pending")}: {counts.totals.pendingSignatures} ·{" "}
+          {Object.entries(counts.totals.letters).map(([k, n]) => `${t(`letterStatus.${k}` as never)}: ${n}`).join(", ") || t("list.none")}
+        </p>
+      </section>
+
+      <section aria-labelledby="exports-heading" className="admin-section">
+        <h2 id="exports-heading" className="visually-hidden">CSV</h2>
+        <p className="admin-actions">
+          {canEdit && <a className="button button-secondary" href={`${base}/exports/signers`} download>{t("campaign.exportSigners")}</a>}
+          <a className="button button-secondary" href={`${base}/exports/counts`} download>{t("campaign.exportCounts")}</a>
+        </p>
+        <p className="hint">{t("campaign.exportNote")}</p>
+      </section>
+
+      <section aria-labelledby="per-day-heading" className="admin-section">
+        <h2 id="per-day-heading">{t("campaign.perDay")}</h2>
+        <SignaturesChart data={counts.perDay} title={t("campaign.perDay")} tableLabel={t("campaign.perDayTable")} dayLabel={t("campaign.day")} countLabel={t("campaign.signatures")} empty={t("campaign.noSignatures")} />
+      </section>
+
+      <div className="admin-columns">
+        <section aria-labelledby="country-heading" className="admin-section">
+          <h2 id="country-heading">{t("campaign.perCountry")}</h2>
+          <table className="data-table">
+            <thead><tr><th scope="col">{t("campaign.country")}</th><th scope="col">{t("campaign.signatures")}</th></tr></thead>
+            <tbody>{counts.perCountry.map((c) => <tr key={c.country}><th scope="row">{c.country}</th><td>{c.signatures}</td></tr>)}</tbody>
+          </table>
+        </section>
+        <section aria-labelledby="region-heading" className="admin-section">
+          <h2 id="region-heading">{t("campaign.perRegion")}</h2>
+          <table className="data-table">
+            <thead><tr><th scope="col">{t("campaign.region")}</th><th scope="col">{t("campaign.signatures")}</th></tr></thead>
+            <tbody>{counts.perRegion.map((r) => <tr key={`${r.country}-${r.region}`}><th scope="row">{r.country} · {r.region}</th><td>{r.signatures}</td></tr>)}</tbody>
+          </table>
+        </section>
+        <section aria-labelledby="topic-heading" className="admin-section">
+          <h2 id="topic-heading">{t("campaign.perTopic")}</h2>
+          <table className="data-table">
+            <thead><tr><th scope="col">{t("campaign.topic")}</th><th scope="col">{t("campaign.letters")}</th></tr></thead>
+            <tbody>{counts.perTopic.map((x) => <tr key={x.key}><th scope="row">{x.title}</th><td>{x.letters}</td></tr>)}</tbody>
+          </table>
+        </section>
+      </div>
+
+      <section aria-labelledby="held-heading" className="admin-section">
+        <h2 id="held-heading">{t("campaign.held")}</h2>
+        {held.length === 0 ? (
+          <p className="muted">{t("campaign.noHeld")}</p>
+        ) : (
+          <ul className="held-list">
+            {held.map((l) => (
+              <li key={l.id} className="letter-preview">
+                <p><strong>{l.subject}</strong> · {l.country} · {l.heldReason ? t(`campaign.heldReason.${l.heldReason}` as never) : ""}</p>
+                <p className="letter-text" lang={l.language}>{l.body}</p>
+                {canEdit && (
+                  <p className="admin-actions">
+                    <ApiButton url={`/api/organizer/letters/${l.id}/release`} label={t("campaign.release")} />
+                    <ApiButton url={`/api/organizer/letters/${l.id}/reject`} label={t("campaign.reject")} danger />
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="deliveries-heading" className="admin-section">
+        <h2 id="deliveries-heading">{t("campaign.deliveries")}</h2>
+        {deliveries.length === 0 ? (
+          <p className="muted">{t("campaign.noDeliveries")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("campaign.created")}</th>
+                  <th scope="col">{t("campaign.kind")}</th>
+                  <th scope="col">{t("list.status")}</th>
+                  <th scope="col">{t("campaign.attempts")}</th>
+                  <th scope="col">{t("campaign.signatures")} / {t("campaign.letters")}</th>
+                  <th scope="col">{t("campaign.reason")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {deliveries.map((d) => (
+                  <tr key={d.id}>
+                    <th scope="row">{date(d.createdAt)}</th>
+                    <td>{d.kind}</td>
+                    <td>{t(`deliveryStatus.${d.status}`)}</td>
+                    <td>{d.attempts}</td>
+                    <td>{d.carries.signatures} / {d.carries.letters}</td>
+                    <td>{d.status === "failed" ? d.lastError : (d.response ?? d.lastError ?? "")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

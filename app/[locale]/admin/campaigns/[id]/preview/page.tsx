@@ -1,0 +1,37 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/config";
+import { getCampaignForEdit } from "@/lib/organizer/get-campaign-for-edit";
+import { pageScope } from "@/lib/organizer/page-organizer";
+import { orNotFound } from "@/lib/organizer/page-not-found";
+import { Paragraphs } from "@/components/petition/paragraphs";
+
+// The campaign's texts in both languages as readers will see them, also while it is a draft.
+export default async function PreviewCampaignPage({ params }: { params: Promise<{ locale: Locale; id: string }> }) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const scope = await pageScope(locale);
+  const { input } = await orNotFound(getCampaignForEdit(scope, id));
+  const t = await getTranslations({ locale, namespace: "admin.form" });
+  const tc = await getTranslations({ locale, namespace: "campaign" });
+  return (
+    <>
+      <h1>{t("editTitle")}: {input.slug}</h1>
+      {(["en", "ko"] as const).map((lang) => {
+        const x = input.texts[lang];
+        return (
+          <article key={lang} lang={lang} className="letter-preview" aria-labelledby={`preview-${lang}`}>
+            <p className="eyebrow">{lang === "en" ? t("english") : t("korean")}</p>
+            <h2 id={`preview-${lang}`}>{x.title}</h2>
+            <p className="lead">{x.summary}</p>
+            <h3>{tc("openLetter")}</h3>
+            <p className="letter-to">{x.targetName}</p>
+            <Paragraphs text={x.letter} />
+            <h3>{tc("context")}</h3>
+            <Paragraphs text={x.context} />
+            {x.sources && <Paragraphs className="sources" text={x.sources} />}
+          </article>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/config";
+import { listExports } from "@/lib/exports/list-exports";
+import { pageScope } from "@/lib/organizer/page-organizer";
+import { AdminHeader } from "@/components/admin/admin-header";
+
+export default async function ExportLogPage({ params }: { params: Promise<{ locale: Locale }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const scope = await pageScope(locale);
+  const t = await getTranslations({ locale, namespace: "admin.exports" });
+  if (scope.organizer.role !== "owner") {
+    return (
+      <>
+        <AdminHeader scope={scope} locale={locale} />
+        <h1>{t("title")}</h1>
+        <p>{t("ownersOnly")}</p>
+      </>
+    );
+  }
+  const rows = await listExports(scope);
+  return (
+    <>
+      <AdminHeader scope={scope} locale={locale} />
+      <h1>{t("title")}</h1>
+      {rows.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("when")}</th>
+              <th scope="col">{t("who")}</th>
+              <th scope="col">{t("what")}</th>
+              <th scope="col">{t("campaign")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">{r.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</th>
+                <td>{r.user?.email ?? "—"}</td>
+                <td>{r.kind} {JSON.stringify(r.options) !== "{}" ? JSON.stringify(r.options) : ""}</td>
+                <td>{r.campaign?.slug ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/config";
+import { listCampaigns } from "@/lib/organizer/list-campaigns";
+import { pageScope } from "@/lib/organizer/page-organizer";
+import { AdminHeader } from "@/components/admin/admin-header";
+import { InviteForm } from "@/components/admin/invite-form";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }) {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "admin" }))("title") };
+}
+
+export default async function AdminPage({ params }: { params: Promise<{ locale: Locale }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const scope = await pageScope(locale);
+  const t = await getTranslations({ locale, namespace: "admin" });
+  const campaigns = await listCampaigns(scope, locale);
+  const counts = (record: Record<string, number>, ns: "letterStatus" | "deliveryStatus") => {
+    const entries = Object.entries(record);
+    return entries.length ? entries.map(([k, n]) => `${t(`${ns}.${k}` as never)}: ${n}`).join(", ") : t("list.none");
+  };
+  return (
+    <>
+      <AdminHeader scope={scope} locale={locale} />
+      <h1>{t("title")}</h1>
+      {campaigns.length === 0 ? (
+        <p>{t("list.empty")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table" data-testid="campaign-list">
+            <thead>
+              <tr>
+                <th scope="col">{t("list.campaign")}</th>
+                <th scope="col">{t("list.status")}</th>
+                <th scope="col">{t("list.confirmed")}</th>
+                <th scope="col">{t("list.pending")}</th>
+                <th scope="col">{t("list.letters")}</th>
+                <th scope="col">{t("list.deliveries")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {campaigns.map((c) => (
+                <tr key={c.id} data-slug={c.slug}>
+                  <th scope="row"><Link href={`/${locale}/admin/campaigns/${c.id}`}>{c.title}</Link></th>
+                  <td>{t(`status.${c.status}`)}</td>
+                  <td data-testid="confirmed">{c.signatures.confirmed}</td>
+                  <td>{c.signatures.pending}</td>
+                  <td>{counts(c.letters, "letterStatus")}</td>
+                  <td>{counts(c.deliveries, "deliveryStatus")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {scope.organizer.role === "owner" && <InviteForm />}
+    </>
+  );
+}

@@ -1,0 +1,10 @@
+import { json } from "@/lib/http";
+import { organizerRoute } from "@/lib/organizer/route";
+import { setCampaignStatus } from "@/lib/organizer/set-campaign-status";
+
+type Context = { params: Promise<{ id: string }> };
+
+// POST /api/organizer/campaigns/[id]/close – close the campaign to signatures and letters
+export const POST = organizerRoute<Context>("organizer.campaigns.close", async (_request, scope, { params }) => {
+  return json(await setCampaignStatus(scope, (await params).id, "closed"));
+});

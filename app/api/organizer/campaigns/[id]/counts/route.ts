@@ -1,0 +1,12 @@
+import { json } from "@/lib/http";
+import { negotiateLocale } from "@/lib/i18n/config";
+import { campaignCounts } from "@/lib/organizer/campaign-counts";
+import { organizerRoute } from "@/lib/organizer/route";
+
+type Context = { params: Promise<{ id: string }> };
+
+// GET /api/organizer/campaigns/[id]/counts – per day, country, region, topic, and totals
+export const GET = organizerRoute<Context>("organizer.campaigns.counts", async (request, scope, { params }) => {
+  const campaign = await scope.campaign((await params).id);
+  return json(await campaignCounts(campaign, negotiateLocale(request.headers.get("accept-language"))));
+});

@@ -1,0 +1,51 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+/** Email + password against better-auth's own endpoint; one message for any wrong combination. */
+export function SignInForm({ locale }: { locale: string }) {
+  const t = useTranslations("admin.signIn");
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    const form = new FormData(event.currentTarget);
+    const res = await fetch("/api/auth/sign-in/email", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
+    }).catch(() => null);
+    setPending(false);
+    if (res?.ok) {
+      router.push(`/${locale}/admin`);
+      router.refresh();
+      return;
+    }
+    setError(res?.status === 429 ? t("throttled") : t("failed"));
+  }
+
+  return (
+    <form className="sign-form admin-narrow" onSubmit={submit} noValidate>
+      <div role="alert" aria-live="assertive">
+        {error && <p className="field-error">{error}</p>}
+      </div>
+      <div className="field">
+        <label htmlFor="email">{t("email")}</label>
+        <input id="email" name="email" type="email" autoComplete="username" required />
+      </div>
+      <div className="field">
+        <label htmlFor="password">{t("password")}</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required />
+      </div>
+      <button type="submit" className="button" disabled={pending}>
+        {t("submit")}
+      </button>
+    </form>
+  );
+}

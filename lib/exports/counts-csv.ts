@@ -1,0 +1,20 @@
+// The counts CSV: one table of (section, key, detail, count) rows: totals, then per day, country, region, topic.
+import "server-only";
+import { toCsv } from "../csv";
+import type { CampaignCounts } from "../organizer/campaign-counts";
+
+export const countsHeader = ["section", "key", "detail", "count"];
+
+export function countsCsv(counts: CampaignCounts): string {
+  const rows: unknown[][] = [
+    ["total", "confirmed_signatures", "", counts.totals.confirmedSignatures],
+    ["total", "pending_signatures", "", counts.totals.pendingSignatures],
+    ["total", "goal", "", counts.totals.goal],
+    ...Object.entries(counts.totals.letters).map(([status, n]) => ["total", `letters_${status}`, "", n]),
+    ...counts.perDay.map((d) => ["day", d.day, "", d.signatures]),
+    ...counts.perCountry.map((c) => ["country", c.country, "", c.signatures]),
+    ...counts.perRegion.map((r) => ["region", r.country, r.region, r.signatures]),
+    ...counts.perTopic.map((t) => ["topic", t.key, t.title, t.letters]),
+  ];
+  return "\uFEFF" + toCsv(countsHeader, rows);
+}

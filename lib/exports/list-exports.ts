@@ -1,0 +1,23 @@
+// The organization's export log, newest first: for owners only.
+import "server-only";
+import { db } from "../db";
+import { requireRole } from "../organizer/current-organizer";
+import type { Scope } from "../organizer/scope";
+
+export async function listExports(scope: Scope, take = 200) {
+  requireRole(scope.organizer, "owner");
+  const rows = await db.exportRecord.findMany({
+    where: { organizationId: scope.organizationId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: {
+      id: true,
+      kind: true,
+      options: true,
+      createdAt: true,
+      campaign: { select: { id: true, slug: true } },
+      user: { select: { email: true, name: true } },
+    },
+  });
+  return rows;
+}

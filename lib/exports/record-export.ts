@@ -1,0 +1,11 @@
+// The export log: who exported what, and when. Written before the file is served, so an export that is cut off is
+// still on record.
+import "server-only";
+import { db } from "../db";
+import type { Scope } from "../organizer/scope";
+
+export async function recordExport(scope: Scope, campaignId: string, kind: "signers" | "counts", options: Record<string, unknown> = {}) {
+  return db.exportRecord.create({
+    data: { organizationId: scope.organizationId, campaignId, userId: scope.organizer.userId, kind, options: options as object },
+  });
+}

@@ -1,0 +1,13 @@
+import { z } from "zod";
+
+export const invitationInput = z.object({
+  email: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(254, { error: "too_long" }).pipe(z.email({ error: "invalid_email" })),
+  role: z.enum(["owner", "editor", "viewer"], { error: "invalid" }).default("editor"),
+  locale: z.enum(["en", "ko"], { error: "invalid_locale" }).default("en"),
+});
+
+export const acceptInvitationInput = z.object({
+  token: z.string({ error: "required" }).min(20, { error: "invalid" }).max(100, { error: "invalid" }),
+  name: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(100, { error: "too_long" }),
+  password: z.string({ error: "required" }).min(12, { error: "too_short" }).max(256, { error: "too_long" }),
+});

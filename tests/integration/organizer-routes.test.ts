@@ -1,0 +1,171 @@
+// Every organizer route × {own organization, other organization, signed out, expired session}: the expected status,
+// and no other organization's rows in any body.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as campaigns from "@/app/api/organizer/campaigns/route";
+import * as campaign from "@/app/api/organizer/campaigns/[id]/route";
+import * as openRoute from "@/app/api/organizer/campaigns/[id]/open/route";
+import * as closeRoute from "@/app/api/organizer/campaigns/[id]/close/route";
+import * as counts from "@/app/api/organizer/campaigns/[id]/counts/route";
+import * as deliveries from "@/app/api/organizer/campaigns/[id]/deliveries/route";
+import * as signersExport from "@/app/api/organizer/campaigns/[id]/exports/signers/route";
+import * as countsExport from "@/app/api/organizer/campaigns/[id]/exports/counts/route";
+import * as held from "@/app/api/organizer/campaigns/[id]/held-letters/route";
+import * as release from "@/app/api/organizer/letters/[id]/release/route";
+import * as reject from "@/app/api/organizer/letters/[id]/reject/route";
+import * as exportLog from "@/app/api/organizer/exports/route";
+import * as invitations from "@/app/api/organizer/invitations/route";
+import { closeDb, db } from "@/lib/db";
+import { stopBoss } from "@/lib/jobs/boss";
+import { params } from "./helpers";
+import { campaignWithData, organizerRequest, organizerSession, signIn, validCampaign } from "./organizer-helpers";
+
+type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+type Fixture = Awaited<ReturnType<typeof campaignWithData>>;
+type Route = {
+  name: string;
+  method: "GET" | "POST" | "PATCH";
+  handler: Handler;
+  /** The path and id for a campaign/letter fixture; collection routes ignore the fixture. */
+  target: (f: Fixture) => { path: string; id: string } | { path: string; id?: undefined };
+  body?: () => unknown;
+  ok: number;
+  /** The own answer must show the fixture (so "no foreign rows" is not vacuously true). */
+  shows?: true;
+};
+
+const c = (suffix: string) => (f: Fixture) => ({ path: `/api/organizer/campaigns/${f.campaign.id}${suffix}`, id: f.campaign.id });
+const l = (suffix: string) => (f: Fixture) => ({ path: `/api/organizer/letters/${f.letters[0]}${suffix}`, id: f.letters[0]! });
+let slugCounter = 0;
+const newSlug = () => `matrix-${Date.now().toString(36)}-${++slugCounter}`;
+
+const routes: Route[] = [
+  { name: "GET campaigns", shows: true, method: "GET", handler: campaigns.GET as Handler, target: () => ({ path: "/api/organizer/campaigns" }), ok: 200 },
+  { name: "POST campaigns", method: "POST", handler: campaigns.POST as Handler, target: () => ({ path: "/api/organizer/campaigns" }), body: () => validCampaign(newSlug()), ok: 201 },
+  { name: "GET campaign", shows: true, method: "GET", handler: campaign.GET, target: c(""), ok: 200 },
+  { name: "PATCH campaign", method: "PATCH", handler: campaign.PATCH, target: c(""), body: () => validCampaign(newSlug()), ok: 200 },
+  { name: "POST open", method: "POST", handler: openRoute.POST, target: c("/open"), ok: 200 },
+  { name: "POST close", method: "POST", handler: closeRoute.POST, target: c("/close"), ok: 200 },
+  { name: "GET counts", method: "GET", handler: counts.GET, target: c("/counts"), ok: 200 },
+  { name: "GET deliveries", method: "GET", handler: deliveries.GET, target: c("/deliveries"), ok: 200 },
+  { name: "GET signers export", shows: true, method: "GET", handler: signersExport.GET, target: c("/exports/signers"), ok: 200 },
+  { name: "GET counts export", method: "GET", handler: countsExport.GET, target: c("/exports/counts"), ok: 200 },
+  { name: "GET held letters", shows: true, method: "GET", handler: held.GET, target: c("/held-letters"), ok: 200 },
+  { name: "POST release", method: "POST", handler: release.POST, target: l("/release"), ok: 200 },
+  { name: "POST reject", method: "POST", handler: reject.POST, target: l("/reject"), ok: 200 },
+  { name: "GET export log", method: "GET", handler: exportLog.GET as Handler, target: () => ({ path: "/api/organizer/exports" }), ok: 200 },
+  { name: "POST invitations", method: "POST", handler: invitations.POST as Handler, target: () => ({ path: "/api/organizer/invitations" }), body: () => ({ email: "new@example.test", role: "editor" }), ok: 201 },
+];
+
+let own: Awaited<ReturnType<typeof organizerSession>>;
+let other: Awaited<ReturnType<typeof organizerSession>>;
+let expiredCookie: string;
+
+beforeAll(async () => {
+  own = await organizerSession("owner");
+  other = await organizerSession("owner");
+  const expiring = await organizerSession("owner", own.organization.id);
+  expiredCookie = expiring.cookie;
+  const user = await db.user.findUniqueOrThrow({ where: { email: expiring.email } });
+  await db.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+});
+
+afterAll(async () => {
+  await stopBoss();
+  await closeDb();
+});
+
+async function call(route: Route, target: { path: string; id?: string }, cookie: string | undefined, headers: Record<string, string> = {}) {
+  const request = organizerRequest(route.method, target.path, { cookie, body: route.body?.(), headers });
+  const res = await route.handler(request, params({ id: target.id ?? "" }));
+  return { status: res.status, text: await res.text(), headers: res.headers };
+}
+
+/** Nothing that identifies the other organization's data may appear in a body. */
+function expectNoForeignRows(text: string, foreign: Fixture) {
+  expect(text).not.toContain(foreign.campaign.id);
+  expect(text).not.toContain(foreign.suffix);
+  expect(text).not.toContain(other.organization.name);
+  for (const id of foreign.letters) expect(text).not.toContain(id);
+}
+
+describe.each(routes)("$name", (route) => {
+  it("answers the organization's own data", async () => {
+    const mine = await campaignWithData(own.organization.id);
+    const foreign = await campaignWithData(other.organization.id);
+    const res = await call(route, route.target(mine), own.cookie);
+    expect(res.status, res.text).toBe(route.ok);
+    if (route.shows) expect(res.text).toContain(mine.suffix);
+    expectNoForeignRows(res.text, foreign);
+  });
+
+  it("answers 404 for another organization's data, whatever the headers", async () => {
+    const foreign = await campaignWithData(other.organization.id);
+    const target = route.target(foreign);
+    const res = await call(route, target, own.cookie, { "x-organization-id": other.organization.id, "x-forwarded-host": "evil.example" });
+    if (target.id === undefined) {
+      // A collection route has no foreign id to ask for: it answers, with none of the other organization's rows.
+      expect(res.status).toBe(route.ok);
+    } else {
+      expect(res.status).toBe(404);
+      expect(JSON.parse(res.text)).toEqual({ error: { code: "not_found", message: "Not found." } });
+    }
+    expectNoForeignRows(res.text, foreign);
+    // Nothing changed on the other side.
+    expect(await db.campaign.findUniqueOrThrow({ where: { id: foreign.campaign.id }, select: { status: true, slug: true } })).toEqual({ status: "open", slug: foreign.campaign.slug });
+    expect(await db.letter.count({ where: { id: { in: foreign.letters }, status: "held" } })).toBe(2);
+  });
+
+  it("answers 401 when signed out", async () => {
+    const mine = await campaignWithData(own.organization.id);
+    const res = await call(route, route.target(mine), undefined);
+    expect(res.status).toBe(401);
+    expect(JSON.parse(res.text).error.code).toBe("unauthorized");
+    expect(res.text).not.toContain(mine.suffix);
+  });
+
+  it("answers 401 with an expired session", async () => {
+    const mine = await campaignWithData(own.organization.id);
+    const res = await call(route, route.target(mine), expiredCookie);
+    expect(res.status).toBe(401);
+    expect(res.text).not.toContain(mine.suffix);
+  });
+});
+
+describe("ids and roles", () => {
+  it("answers 404 for malformed ids, not 500", async () => {
+    const res = await campaign.GET(organizerRequest("GET", "/api/organizer/campaigns/not-a-uuid", { cookie: own.cookie }), params({ id: "not-a-uuid" }));
+    expect(res.status).toBe(404);
+  });
+
+  it("refuses state changes from another origin (403) and without any origin signal", async () => {
+    const mine = await campaignWithData(own.organization.id);
+    const path = `/api/organizer/campaigns/${mine.campaign.id}/close`;
+    const crossSite = await closeRoute.POST(organizerRequest("POST", path, { cookie: own.cookie, headers: { origin: "https://evil.example" } }), params({ id: mine.campaign.id }));
+    expect(crossSite.status).toBe(403);
+    expect((await crossSite.json()).error.code).toBe("cross_site_request");
+    const noOrigin = new Request(`http://localhost:3000${path}`, { method: "POST", headers: { cookie: own.cookie } });
+    expect((await closeRoute.POST(noOrigin, params({ id: mine.campaign.id }))).status).toBe(403);
+    expect((await db.campaign.findUniqueOrThrow({ where: { id: mine.campaign.id } })).status).toBe("open");
+  });
+
+  it("lets viewers read but not change, export signers, invite or read the export log", async () => {
+    const viewer = await organizerSession("viewer", own.organization.id);
+    const mine = await campaignWithData(own.organization.id);
+    const p = params({ id: mine.campaign.id });
+    expect((await counts.GET(organizerRequest("GET", "/x", { cookie: viewer.cookie }), p)).status).toBe(200);
+    expect((await closeRoute.POST(organizerRequest("POST", "/x", { cookie: viewer.cookie }), p)).status).toBe(403);
+    expect((await signersExport.GET(organizerRequest("GET", "/x", { cookie: viewer.cookie }), p)).status).toBe(403);
+    expect((await exportLog.GET(organizerRequest("GET", "/x", { cookie: viewer.cookie }), p)).status).toBe(403);
+    const invite = await invitations.POST(organizerRequest("POST", "/x", { cookie: viewer.cookie, body: { email: "x@example.test" } }), p);
+    expect(invite.status).toBe(403);
+  });
+
+  it("a signed-out session cookie stops working at once", async () => {
+    const session = await organizerSession("owner", own.organization.id);
+    const again = await signIn(session.email);
+    const res = await campaigns.GET(organizerRequest("GET", "/api/organizer/campaigns", { cookie: again }), params({ id: "" }));
+    expect(res.status).toBe(200);
+    await db.session.deleteMany({ where: { user: { email: session.email } } });
+    expect((await campaigns.GET(organizerRequest("GET", "/api/organizer/campaigns", { cookie: again }), params({ id: "" }))).status).toBe(401);
+  });
+});
