@@ -1,9 +1,17 @@
 import type { ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { isLocale } from "@/lib/i18n/config";
+import { clientMessages } from "@/lib/i18n/client-messages";
 
 // Organizer pages read the session on every request: never cached, never indexed.
 export const dynamic = "force-dynamic";
 export const metadata = { robots: { index: false, follow: false } };
 
-export default function AdminLayout({ children }: { children: ReactNode }) {
-  return <div className="page admin">{children}</div>;
+export default async function AdminLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  return (
+    <NextIntlClientProvider messages={isLocale(locale) ? clientMessages(locale, ["admin", "fieldErrors", "apiErrors"]) : {}}>
+      <div className="page admin">{children}</div>
+    </NextIntlClientProvider>
+  );
 }
