@@ -7,7 +7,7 @@ import { isLocale, type Locale } from "../i18n/config";
 import { translator } from "../i18n/messages";
 import { regionName } from "../geo/regions";
 import { renderBodies, type Block } from "../mail/layout";
-import type { Execute, MailContent, OutboxRow } from "../mail/outbox";
+import type { MailContent, OutboxRow } from "../mail/outbox";
 import { toCsv } from "../csv";
 
 const countryNames = new Map<string, Intl.DisplayNames>();
@@ -121,8 +121,5 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
   };
 }
 
-/** Once a delivery is sent, the letters it carried are delivered (in the transaction that records the sending). */
-export async function markDelivered(message: OutboxRow, outcome: "sent" | "failed" | "cancelled", execute: Execute): Promise<void> {
-  if (outcome !== "sent") return;
-  await execute(`UPDATE letter SET status = 'delivered', delivered_at = now() WHERE delivery_message_id = $1 AND status = 'queued'`, [message.id]);
-}
+/** Once a delivery is sent, the letters it carried are delivered (in the statement that records the sending). */
+export const markDeliveredSql = `UPDATE letter SET status = 'delivered', delivered_at = now() WHERE delivery_message_id = $1 AND status = 'queued' AND $2 = 'sent'`;

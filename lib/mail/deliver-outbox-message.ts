@@ -81,29 +81,22 @@ async function retryOrFail(message: OutboxRow & { attempts: number }, reason: st
 }
 
 async function settle(message: OutboxRow, status: "sent" | "failed" | "cancelled", detail: { response?: string; error?: string }) {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    // Secrets in the payload (a confirmation token) are not needed once the message is settled.
-    await client.query(
-      `WITH m AS (
-         UPDATE outbox_message
-            SET status = $2::outbox_status, response = COALESCE($3, response), last_error = $4, payload = payload - 'token',
-                sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE sent_at END, updated_at = now()
-          WHERE id = $1
-          RETURNING id, attempts
-       )
-       INSERT INTO outbox_event (message_id, status, attempt, detail) SELECT id, $2::outbox_status, attempts, COALESCE($3, $4) FROM m`,
-      [message.id, status, detail.response ?? null, detail.error ?? null],
-    );
-    await mailKinds[message.kind]?.settled?.(message, status, (text, values) => client.query(text, values));
-    await client.query("COMMIT");
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  const carried = mailKinds[message.kind]?.settledSql;
+  // One statement: the outcome, its history entry and what it means for the items the message carried.
+  // Secrets in the payload (a confirmation token) are not needed once the message is settled.
+  await pool.query(
+    `WITH m AS (
+       UPDATE outbox_message
+          SET status = $2::outbox_status, response = COALESCE($3, response), last_error = $4, payload = payload - 'token',
+              sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE sent_at END, updated_at = now()
+        WHERE id = $1
+        RETURNING id, attempts
+     ), e AS (
+       INSERT INTO outbox_event (message_id, status, attempt, detail) SELECT id, $2::outbox_status, attempts, COALESCE($3, $4) FROM m
+     )${carried ? `, carried AS (${carried})` : ""}
+     SELECT 1`,
+    [message.id, status, detail.response ?? null, detail.error ?? null],
+  );
 }
 
 type SmtpError = Error & { responseCode?: number; code?: string; response?: string };

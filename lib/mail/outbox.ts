@@ -31,14 +31,12 @@ export type MailContent = {
  */
 export type Renderer = (message: OutboxRow) => Promise<MailContent | null>;
 
-/** Runs a statement; inside `settled`, it is the transaction that records the outcome. */
-export type Execute = (text: string, values?: unknown[]) => Promise<unknown>;
-
 /**
- * A kind of outbox message: how it is rendered, and what happens to what it carried once it settles (run in the
- * same transaction that records the outcome, so the two never disagree).
+ * A kind of outbox message: how it is rendered, and (optionally) what happens to what it carried once it settles:
+ * one SQL statement with $1 = the message id and $2 = its outcome ('sent' | 'failed' | 'cancelled'), run as part of
+ * the statement that records the outcome, so the two never disagree.
  */
 export type MailKind = {
   render: Renderer;
-  settled?: (message: OutboxRow, outcome: "sent" | "failed" | "cancelled", execute: Execute) => Promise<void>;
+  settledSql?: string;
 };
