@@ -4,6 +4,7 @@ import { z } from "zod";
 import { isCountryCode } from "../geo/countries";
 import { checkAddress } from "../geo/check-address";
 import { locales } from "../i18n/config";
+import { blankToUndefined, controlChars, line, optionalLine } from "../validation/text";
 
 export const letterLimits = {
   subject: { min: 3, max: 150 },
@@ -25,25 +26,9 @@ export const letterLanguages = ["en", "ko"] as const;
 export type LetterLanguage = (typeof letterLanguages)[number];
 export const writerRoles = ["defector", "relative", "supporter", "other"] as const;
 
-// Anything that may reach a mail header (subject, name, address lines) must not carry CR, LF, NUL or any other
-// control character: that is how header injection starts.
-const controlChars = /[\u0000-\u001f\u007f]/;
-// The body may have line breaks, but no other control characters.
+// Anything that may reach a mail header (subject, name, address lines) is a `line`: no CR, LF, NUL or any other
+// control character, which is how header injection starts. The body may have line breaks, but nothing else.
 const controlCharsButNewlines = /[\u0000-\u0009\u000b-\u001f\u007f]/;
-
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-
-const line = (max: number, min = 1) =>
-  z
-    .string({ error: "required" })
-    .trim()
-    .normalize("NFC")
-    .min(1, { error: "required" })
-    .min(min, { error: "too_short" })
-    .max(max, { error: "too_long" })
-    .refine((v) => !controlChars.test(v), { error: "invalid_characters" });
-
-const optionalLine = (max: number) => z.preprocess(blankToUndefined, line(max).optional());
 
 /** The letter's length as the composer counts it: characters, after the same trimming as the server. */
 export function letterLength(body: string): number {

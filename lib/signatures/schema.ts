@@ -4,26 +4,12 @@ import { z } from "zod";
 import { isCountryCode } from "../geo/countries";
 import { checkAddress } from "../geo/check-address";
 import { locales } from "../i18n/config";
+import { blankToUndefined, line, optionalLine } from "../validation/text";
 
 export const limits = { name: 100, email: 254, region: 100, postalCode: 16, comment: 1000 } as const;
 
-// Control characters (CR, LF, NUL, ...) never belong in a name or an address line.
-const controlChars = /[\u0000-\u001f\u007f]/;
 // A comment may have line breaks, but no other control characters.
 const controlCharsButNewlines = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/;
-
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-
-const line = (max: number) =>
-  z
-    .string({ error: "required" })
-    .trim()
-    .normalize("NFC")
-    .min(1, { error: "required" })
-    .max(max, { error: "too_long" })
-    .refine((v) => !controlChars.test(v), { error: "invalid_characters" });
-
-const optionalLine = (max: number) => z.preprocess(blankToUndefined, line(max).optional());
 
 export const signatureInput = z
   .object({
