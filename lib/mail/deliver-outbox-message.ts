@@ -2,13 +2,14 @@
 // (after a crash, or by a second worker): a message already sent, failed or cancelled is left alone, and a
 // re-send reuses the stored Message-ID. Every attempt and outcome is recorded in outbox_event.
 import { pool } from "../db";
+import { boss, onClient, queues } from "../jobs/boss";
 import { env } from "../env";
 import type { OutboxRow } from "./outbox";
 import { mailKinds } from "./kinds";
 import { mailTransport } from "./transport";
 
 export type Attempt = { retryCount: number; retryLimit: number };
-export type DeliveryOutcome = "sent" | "failed" | "cancelled" | "skipped";
+export type DeliveryOutcome = "sent" | "failed" | "cancelled" | "skipped" | "waiting";
 
 /** Thrown for a temporary failure: the queue retries the job later, with backoff. */
 export class RetryableMailError extends Error {}
@@ -67,7 +68,14 @@ export async function deliverOutboxMessage(id: string, attempt: Attempt): Promis
   }
 }
 
+/** Deliveries to a target outlast any relay outage: after the last quick retry they wait, one try an hour. */
+export const waitingRetrySeconds = 3600;
+
 async function retryOrFail(message: OutboxRow & { attempts: number }, reason: string, lastAttempt: boolean): Promise<DeliveryOutcome> {
+  if (lastAttempt && message.kind.startsWith("delivery.")) {
+    await waitForRelay(message, reason);
+    return "waiting";
+  }
   if (lastAttempt) {
     await settle(message, "failed", { error: `gave up after ${message.attempts} attempt${message.attempts === 1 ? "" : "s"}: ${reason}` });
     return "failed";
@@ -112,4 +120,26 @@ function describe(err: unknown): string {
   const parts = [e?.response ?? e?.message ?? String(err)];
   if (e?.code && !parts[0]!.includes(e.code)) parts.push(`(${e.code})`);
   return parts.join(" ").slice(0, 1000);
+}
+
+/** A delivery whose quick retries are used up goes back to pending with a fresh job an hour out; nothing it carries is dropped. */
+async function waitForRelay(message: OutboxRow, reason: string): Promise<void> {
+  const queue = await boss();
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const detail = `waiting for the relay, next try in ${waitingRetrySeconds / 60} minutes: ${reason}`;
+    await client.query(
+      `WITH m AS (UPDATE outbox_message SET status = 'pending', last_error = $2, updated_at = now() WHERE id = $1 RETURNING id, attempts)
+       INSERT INTO outbox_event (message_id, status, attempt, detail) SELECT id, 'pending', attempts, $2 FROM m`,
+      [message.id, detail],
+    );
+    await queue.insert(queues.deliverySend, [{ data: { outboxId: message.id }, startAfter: waitingRetrySeconds }], { db: onClient(client) });
+    await client.query("COMMIT");
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
 }

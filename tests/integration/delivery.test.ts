@@ -273,6 +273,29 @@ describe("failures", () => {
   });
 });
 
+describe("a long relay outage", () => {
+  it("keeps a delivery waiting, one try an hour, once its quick retries are used up", async () => {
+    const campaign = await campaignWith();
+    const [letterId] = await confirmedLetters(campaign.id, 1);
+    await m.schedule.scheduleDeliveries();
+    const [delivery] = await deliveriesOf(campaign.id);
+    sink.plan("target@example.test", 421);
+    expect(await m.deliver.deliverOutboxMessage(delivery!.id, { retryCount: 4, retryLimit: 4 })).toBe("waiting");
+    expect((await deliveriesOf(campaign.id))[0]).toMatchObject({ status: "pending", last_error: expect.stringMatching(/^waiting for the relay.*421/) });
+    const { rows: jobs } = await m.db.pool.query<{ delay: number }>(
+      `SELECT extract(epoch FROM start_after - created_on)::int AS delay FROM pgboss.job
+        WHERE name = 'delivery.send' AND data->>'outboxId' = $1 AND state = 'created'`,
+      [delivery!.id],
+    );
+    expect(jobs.map((j) => j.delay)).toContain(3600);
+    expect(await m.list.letterDeliveryStatus(letterId!)).toMatchObject({ status: "queued" });
+
+    // When the relay answers again, the same message goes out.
+    expect(await m.deliver.deliverOutboxMessage(delivery!.id, { retryCount: 0, retryLimit: 4 })).toBe("sent");
+    expect(await m.list.letterDeliveryStatus(letterId!)).toMatchObject({ status: "delivered" });
+  });
+});
+
 describe("worker processes", { timeout: 120_000 }, () => {
   const children: ChildProcess[] = [];
   afterAll(() => children.forEach((c) => c.kill("SIGKILL")));
