@@ -46,3 +46,19 @@ export async function closeDb(): Promise<void> {
   await h.prisma.$disconnect();
   await h.pool.end();
 }
+
+/** Runs `work` in one transaction on one connection: committed when it returns, rolled back when it throws. */
+export async function withTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}

@@ -1,6 +1,7 @@
 // What the public campaign page shows, in one language (falling back to the campaign's default language).
 import { db } from "../db";
 import { campaignState } from "./campaign-state";
+import { pickTranslation } from "./pick-translation";
 import type { Locale } from "../i18n/config";
 
 export type PublicCampaign = {
@@ -24,10 +25,7 @@ export async function getPublicCampaign(slug: string, locale: Locale): Promise<P
     include: { translations: true, organization: { select: { name: true } } },
   });
   if (!campaign || campaign.status === "draft") return null;
-  const text =
-    campaign.translations.find((t) => t.locale === locale) ??
-    campaign.translations.find((t) => t.locale === campaign.defaultLocale) ??
-    campaign.translations[0];
+  const text = pickTranslation(campaign.translations, locale, campaign.defaultLocale);
   if (!text) return null;
   const state = campaignState(campaign);
   return {

@@ -1,5 +1,6 @@
 import { db } from "../db";
 import type { Locale } from "../i18n/config";
+import { pickTranslation } from "./pick-translation";
 
 export type CampaignListItem = { slug: string; title: string; summary: string; closed: boolean };
 
@@ -11,7 +12,7 @@ export async function listPublicCampaigns(locale: Locale): Promise<CampaignListI
     select: { slug: true, status: true, defaultLocale: true, translations: { select: { locale: true, title: true, summary: true } } },
   });
   return campaigns.flatMap((c) => {
-    const text = c.translations.find((t) => t.locale === locale) ?? c.translations.find((t) => t.locale === c.defaultLocale);
+    const text = pickTranslation(c.translations, locale, c.defaultLocale);
     return text ? [{ slug: c.slug, title: text.title, summary: text.summary, closed: c.status === "closed" }] : [];
   });
 }

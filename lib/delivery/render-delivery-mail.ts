@@ -9,6 +9,7 @@ import { regionName } from "../geo/regions";
 import { renderBodies, type Block } from "../mail/layout";
 import type { MailContent, OutboxRow } from "../mail/outbox";
 import { toCsv } from "../csv";
+import { pickTranslation } from "../campaigns/pick-translation";
 
 const countryNames = new Map<string, Intl.DisplayNames>();
 
@@ -24,7 +25,7 @@ async function campaignFor(id: string, locale: Locale) {
     where: { id },
     select: { senderEmail: true, defaultLocale: true, organization: { select: { name: true } }, translations: true },
   });
-  const text = campaign.translations.find((t) => t.locale === locale) ?? campaign.translations.find((t) => t.locale === campaign.defaultLocale)!;
+  const text = pickTranslation(campaign.translations, locale, campaign.defaultLocale)!;
   return { ...campaign, text };
 }
 

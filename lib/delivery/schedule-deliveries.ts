@@ -4,7 +4,7 @@
 // so any number of workers may run the tick at once: a campaign another worker is handling is skipped.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
-import { pool } from "../db";
+import { pool, withTransaction } from "../db";
 import { env } from "../env";
 import { boss, onClient, queues } from "../jobs/boss";
 import { digestMessageId, letterMessageId } from "./message-ids";
@@ -41,9 +41,7 @@ export async function scheduleDeliveries(): Promise<TickResult> {
 
 async function scheduleCampaign(campaignId: string): Promise<TickResult[number] | null> {
   const queue = await boss();
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return withTransaction(async (client) => {
     const { rows } = await client.query<CampaignRow>(
       `SELECT id, target_email, default_locale, letter_delivery, digest_interval_minutes, throttle_per_minute, hold_until, last_digest_at,
               (last_digest_at IS NULL OR last_digest_at + make_interval(mins => digest_interval_minutes) <= now()) AS digest_due
@@ -53,7 +51,6 @@ async function scheduleCampaign(campaignId: string): Promise<TickResult[number] 
     );
     const campaign = rows[0];
     if (!campaign) {
-      await client.query("ROLLBACK");
       return null;
     }
     // While the relay refuses earlier deliveries, queue nothing new: the backlog waits in its tables, not in retries.
@@ -64,7 +61,6 @@ async function scheduleCampaign(campaignId: string): Promise<TickResult[number] 
       [campaignId],
     );
     if (pressure[0]?.retrying) {
-      await client.query("ROLLBACK");
       return { campaignId, letters: 0, digest: null };
     }
     let budget = Math.max(0, campaign.throttle_per_minute - (pressure[0]?.recent ?? 0));
@@ -94,14 +90,8 @@ async function scheduleCampaign(campaignId: string): Promise<TickResult[number] 
         { db: onClient(client) },
       );
     }
-    await client.query("COMMIT");
     return { campaignId, letters, digest: digest && { signatures: digest.signatures, letters: digest.letters } };
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Claims up to `limit` confirmed letters, each becoming its own delivery email. Returns the outbox ids. */

@@ -4,6 +4,7 @@ import { db } from "../db";
 import { sha256 } from "../crypto";
 import type { Prisma } from "../generated/prisma/client";
 import { readLetterWithdrawToken } from "./links";
+import { pickTranslation } from "../campaigns/pick-translation";
 
 export type LetterLinkTarget = {
   campaignSlug: string;
@@ -24,7 +25,7 @@ async function describe(where: Prisma.LetterWhereUniqueInput, locale: string, no
   const expired = letter.status === "pending" && "confirmTokenHash" in where && !(letter.confirmTokenExpiresAt! > now);
   if (expired) return null;
   const { translations, defaultLocale, slug } = letter.campaign;
-  const text = translations.find((t) => t.locale === locale) ?? translations.find((t) => t.locale === defaultLocale);
+  const text = pickTranslation(translations, locale, defaultLocale);
   // A letter held for review is, for its writer, simply confirmed: it waits like any other before delivery.
   return { campaignSlug: slug, campaignTitle: text?.title ?? "", status: letter.status === "held" ? "confirmed" : letter.status };
 }

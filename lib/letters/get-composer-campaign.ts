@@ -3,6 +3,7 @@
 import "server-only";
 import { db } from "../db";
 import { campaignState } from "../campaigns/campaign-state";
+import { pickTranslation } from "../campaigns/pick-translation";
 import type { Locale } from "../i18n/config";
 import { greetingFrom } from "./assemble-letter";
 import type { LetterLanguage } from "./schema";
@@ -32,8 +33,7 @@ export async function getComposerCampaign(slug: string, locale: Locale): Promise
     include: { translations: true, topics: { include: { translations: true }, orderBy: { position: "asc" } } },
   });
   if (!campaign || campaign.status === "draft") return null;
-  const pick = <T extends { locale: string }>(list: T[]) =>
-    list.find((t) => t.locale === locale) ?? list.find((t) => t.locale === campaign.defaultLocale) ?? list[0];
+  const pick = <T extends { locale: string }>(list: T[]) => pickTranslation(list, locale, campaign.defaultLocale);
   const text = pick(campaign.translations);
   if (!text) return null;
   const state = campaignState(campaign);

@@ -8,6 +8,7 @@ import { renderBodies, type Block } from "../mail/layout";
 import type { MailContent, OutboxRow } from "../mail/outbox";
 import { formatLetter, placeNames } from "./format-letter";
 import { letterConfirmUrl, letterWithdrawUrl } from "./links";
+import { pickTranslation } from "../campaigns/pick-translation";
 
 export type LetterMailKind = "letter.confirm" | "letter.already_confirmed";
 
@@ -64,7 +65,7 @@ export async function renderLetterMessage(message: OutboxRow): Promise<MailConte
   // A confirmation for a letter that is no longer pending would only confuse: nothing is left to confirm.
   if (message.kind === "letter.confirm" && letter.status !== "pending") return null;
   const { translations, defaultLocale, organization } = letter.campaign;
-  const text = translations.find((t) => t.locale === message.locale) ?? translations.find((t) => t.locale === defaultLocale) ?? translations[0];
+  const text = pickTranslation(translations, message.locale, defaultLocale);
   return renderLetterMail({
     kind: message.kind as LetterMailKind,
     locale: message.locale,

@@ -4,7 +4,7 @@
 // nothing, so the text a link confirms is always the copy in the newest email; after it, a pending letter is
 // replaced (text, topics, fresh token, one new email) and a confirmed one is left alone, its writer told by email.
 import { randomUUID } from "node:crypto";
-import { pool } from "../db";
+import { withTransaction } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { keyedHash, newToken } from "../crypto";
@@ -89,9 +89,7 @@ export async function submitLetter(slug: string, input: Letter, ctx: SubmitConte
   const { token, hash } = newToken();
   const outboxId = randomUUID();
   const queue = await boss();
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return withTransaction(async (client) => {
     const { rows } = await client.query<SubmitRow>(submitSql, [
       slug,
       input.topics,
@@ -128,11 +126,5 @@ export async function submitLetter(slug: string, input: Letter, ctx: SubmitConte
       throw new AppError("validation_failed", undefined, { topics: { code: "invalid_topic", message: "invalid_topic" } });
     }
     if (row.outbox_id) await queue.send(queues.mailSend, { outboxId: row.outbox_id }, { id: row.outbox_id, db: onClient(client) });
-    await client.query("COMMIT");
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -4,7 +4,7 @@
 // withdrawn with it. A letter already queued or delivered cannot be called back (the answer says so), but that
 // signature is still withdrawn.
 import type pg from "pg";
-import { pool } from "../db";
+import { withTransaction } from "../db";
 import { randomShard } from "../signatures/count-shards";
 import { readLetterWithdrawToken } from "./links";
 
@@ -16,22 +16,18 @@ export type WithdrawLetterResult =
 export async function withdrawLetter(token: string): Promise<WithdrawLetterResult> {
   const id = readLetterWithdrawToken(token);
   if (!id) return { status: "invalid" };
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return withTransaction(async (client) => {
     const { rows } = await client.query<{ status: string; campaign_id: string; email_key: string | null; confirmed_at: Date | null }>(
       `SELECT status::text, campaign_id, email_key, confirmed_at FROM letter WHERE id = $1 FOR UPDATE`,
       [id],
     );
     const letter = rows[0];
     if (!letter || letter.status === "withdrawn") {
-      await client.query("ROLLBACK");
       return { status: "invalid" };
     }
     if (letter.status === "queued" || letter.status === "delivered") {
       // The letter cannot be called back, but the signature it added can still be taken off.
       await withdrawCompanionSignature(client, letter);
-      await client.query("COMMIT");
       return { status: letter.status === "queued" ? "on_its_way" : "delivered", campaignId: letter.campaign_id };
     }
     // The relay's answers may quote the address: they go with it.
@@ -55,14 +51,8 @@ export async function withdrawLetter(token: string): Promise<WithdrawLetterResul
       [id],
     );
     await withdrawCompanionSignature(client, letter);
-    await client.query("COMMIT");
     return { status: "withdrawn", campaignId: letter.campaign_id };
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 type LockedLetter = { status: string; campaign_id: string; email_key: string | null; confirmed_at: Date | null };

@@ -1,7 +1,7 @@
 // Sends one outbox message. Called by the mail worker for each job; safe to call again for the same message
 // (after a crash, or by a second worker): a message already sent, failed or cancelled is left alone, and a
 // re-send reuses the stored Message-ID. Every attempt and outcome is recorded in outbox_event.
-import { pool } from "../db";
+import { pool, withTransaction } from "../db";
 import { boss, onClient, queues } from "../jobs/boss";
 import { env } from "../env";
 import type { OutboxRow } from "./outbox";
@@ -125,9 +125,7 @@ function describe(err: unknown): string {
 /** A delivery whose quick retries are used up goes back to pending with a fresh job an hour out; nothing it carries is dropped. */
 async function waitForRelay(message: OutboxRow, reason: string): Promise<void> {
   const queue = await boss();
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return withTransaction(async (client) => {
     const detail = `waiting for the relay, next try in ${waitingRetrySeconds / 60} minutes: ${reason}`;
     await client.query(
       `WITH m AS (UPDATE outbox_message SET status = 'pending', last_error = $2, updated_at = now() WHERE id = $1 RETURNING id, attempts)
@@ -135,11 +133,5 @@ async function waitForRelay(message: OutboxRow, reason: string): Promise<void> {
       [message.id, detail],
     );
     await queue.insert(queues.deliverySend, [{ data: { outboxId: message.id }, startAfter: waitingRetrySeconds }], { db: onClient(client) });
-    await client.query("COMMIT");
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -3,7 +3,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { pool } from "../db";
+import { withTransaction } from "../db";
 import { env } from "../env";
 import { newToken } from "../crypto";
 import { boss, onClient, queues } from "../jobs/boss";
@@ -18,9 +18,7 @@ export async function inviteMember(scope: Scope, input: z.output<typeof invitati
   const id = randomUUID();
   const outboxId = randomUUID();
   const queue = await boss();
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return withTransaction(async (client) => {
     await client.query(`DELETE FROM invitation WHERE organization_id = $1 AND lower(email) = lower($2) AND accepted_at IS NULL`, [scope.organizationId, input.email]);
     await client.query(
       `INSERT INTO invitation (id, organization_id, email, role, token_hash, expires_at, invited_by_id)
@@ -33,12 +31,6 @@ export async function inviteMember(scope: Scope, input: z.output<typeof invitati
       [outboxId, input.email, input.locale, token, id, messageIdFor(outboxId)],
     );
     await queue.send(queues.mailSend, { outboxId }, { id: outboxId, db: onClient(client) });
-    await client.query("COMMIT");
     return { id };
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }

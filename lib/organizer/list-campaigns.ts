@@ -3,6 +3,7 @@
 import "server-only";
 import { db, pool } from "../db";
 import type { Scope } from "./scope";
+import { pickTranslation } from "../campaigns/pick-translation";
 
 export type CampaignSummary = {
   id: string;
@@ -32,7 +33,7 @@ export async function listCampaigns(scope: Scope, locale: string): Promise<Campa
     ),
   ]);
   return campaigns.map((c) => {
-    const title = (c.translations.find((t) => t.locale === locale) ?? c.translations.find((t) => t.locale === c.defaultLocale) ?? c.translations[0])?.title ?? c.slug;
+    const title = pickTranslation(c.translations, locale, c.defaultLocale)?.title ?? c.slug;
     const s = signatures.get(c.id) ?? {};
     return {
       id: c.id,

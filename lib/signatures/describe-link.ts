@@ -4,6 +4,7 @@ import { db } from "../db";
 import { sha256 } from "../crypto";
 import type { Prisma } from "../generated/prisma/client";
 import { readWithdrawToken } from "./links";
+import { pickTranslation } from "../campaigns/pick-translation";
 
 export type LinkTarget = { campaignSlug: string; campaignTitle: string; status: "pending" | "confirmed" };
 
@@ -20,7 +21,7 @@ async function describe(where: Prisma.SignatureWhereUniqueInput, locale: string,
   const expired = signature.status === "pending" && "confirmTokenHash" in where && !(signature.confirmTokenExpiresAt! > now);
   if (expired) return null;
   const { translations, defaultLocale, slug } = signature.campaign;
-  const text = translations.find((t) => t.locale === locale) ?? translations.find((t) => t.locale === defaultLocale);
+  const text = pickTranslation(translations, locale, defaultLocale);
   return { campaignSlug: slug, campaignTitle: text?.title ?? "", status: signature.status };
 }
 

@@ -2,6 +2,7 @@
 import { db } from "../db";
 import type { OutboxRow, MailContent } from "../mail/outbox";
 import { renderSignatureMail } from "../mail/templates";
+import { pickTranslation } from "../campaigns/pick-translation";
 
 export async function renderSignatureMessage(message: OutboxRow): Promise<MailContent | null> {
   if (!message.signature_id) return null;
@@ -14,7 +15,7 @@ export async function renderSignatureMessage(message: OutboxRow): Promise<MailCo
   });
   if (!signature) return null;
   const { translations, defaultLocale, organization } = signature.campaign;
-  const text = translations.find((t) => t.locale === message.locale) ?? translations.find((t) => t.locale === defaultLocale) ?? translations[0];
+  const text = pickTranslation(translations, message.locale, defaultLocale);
   return renderSignatureMail({
     kind: message.kind as "signature.confirm" | "signature.already_confirmed",
     locale: message.locale,

@@ -2,7 +2,7 @@
 // outbox message, one for the send job. Signing again is harmless: the unique (campaign, email key) pair
 // and ON CONFLICT keep one row; a new email goes out at most once per resend window.
 import { randomUUID } from "node:crypto";
-import { pool } from "../db";
+import { withTransaction } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { keyedHash, newToken } from "../crypto";
@@ -69,9 +69,7 @@ export async function signPetition(slug: string, input: Signature, ctx: SignCont
   const { token, hash } = newToken();
   const outboxId = randomUUID();
   const queue = await boss();
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return withTransaction(async (client) => {
     const { rows } = await client.query<SignRow>(signSql, [
       slug,
       randomUUID(),
@@ -98,11 +96,5 @@ export async function signPetition(slug: string, input: Signature, ctx: SignCont
       throw new AppError(row.campaign_status === null || row.campaign_status === "draft" ? "campaign_not_found" : "campaign_closed");
     }
     if (row.outbox_id) await queue.send(queues.mailSend, { outboxId: row.outbox_id }, { id: row.outbox_id, db: onClient(client) });
-    await client.query("COMMIT");
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }

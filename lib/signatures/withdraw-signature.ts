@@ -1,6 +1,6 @@
 // Withdraws a signature: its row is deleted (name, email, address, comment, IP hash), a confirmed one is
 // taken off the count, and its emails lose their recipient; unsent ones are cancelled.
-import { pool } from "../db";
+import { withTransaction } from "../db";
 import { randomShard } from "./count-shards";
 import { readWithdrawToken } from "./links";
 
@@ -9,9 +9,7 @@ export type WithdrawResult = { status: "withdrawn"; campaignId: string } | { sta
 export async function withdrawSignature(token: string): Promise<WithdrawResult> {
   const id = readWithdrawToken(token);
   if (!id) return { status: "invalid" };
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return withTransaction(async (client) => {
     // The relay's answers may quote the address: they go with it.
     await client.query(
       `WITH m AS (
@@ -34,13 +32,7 @@ export async function withdrawSignature(token: string): Promise<WithdrawResult> 
        SELECT campaign_id FROM s`,
       [id, randomShard()],
     );
-    await client.query("COMMIT");
     const row = rows[0];
     return row ? { status: "withdrawn", campaignId: row.campaign_id } : { status: "invalid" };
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }

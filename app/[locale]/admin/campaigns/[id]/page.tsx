@@ -6,7 +6,7 @@ import { listHeldLetters } from "@/lib/moderation/list-held-letters";
 import { campaignCounts } from "@/lib/organizer/campaign-counts";
 import { pageScope } from "@/lib/organizer/page-organizer";
 import { orNotFound } from "@/lib/organizer/page-not-found";
-import { db } from "@/lib/db";
+import { campaignTitle } from "@/lib/campaigns/campaign-title";
 import { AdminHeader } from "@/components/admin/admin-header";
 import { ApiButton } from "@/components/admin/api-button";
 import { SignaturesChart } from "@/components/admin/signatures-chart";
@@ -19,13 +19,12 @@ export default async function CampaignAdminPage({ params }: Params) {
   const scope = await pageScope(locale);
   const campaign = await orNotFound(scope.campaign(id));
   const t = await getTranslations({ locale, namespace: "admin" });
-  const [counts, deliveries, held, texts] = await Promise.all([
+  const [counts, deliveries, held, title] = await Promise.all([
     campaignCounts(campaign, locale),
     listDeliveries(campaign.id, { take: 100 }),
     listHeldLetters(scope, campaign.id),
-    db.campaignTranslation.findMany({ where: { campaignId: campaign.id }, select: { locale: true, title: true } }),
+    campaignTitle(campaign, locale),
   ]);
-  const title = (texts.find((x) => x.locale === locale) ?? texts[0])?.title ?? campaign.slug;
   const confirmed = counts.totals.confirmedSignatures;
   const percent = Math.min(100, Math.round((confirmed / Math.max(1, campaign.goal)) * 100));
   const canEdit = scope.organizer.role !== "viewer";
