@@ -51,7 +51,7 @@ export const letterInput = z
     body: z
       .string({ error: "required" })
       .transform(normalizeBody)
-      .refine((v) => !isBlank(v), { error: "required", abort: true })
+      .refine((v) => !isBlank(v), { error: "required" })
       .refine((v) => [...v].length >= letterLimits.body.min, { error: "too_short" })
       .refine((v) => [...v].length <= letterLimits.body.max, { error: "too_long" })
       .refine((v) => hasOnlyAllowedChars(v, { newlines: true }), { error: "invalid_characters" }),

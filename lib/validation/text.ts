@@ -38,7 +38,7 @@ export const line = (max: number, min = 1) =>
     .string({ error: "required" })
     .trim()
     .normalize("NFC")
-    .refine((v) => !isBlank(v), { error: "required", abort: true })
+    .refine((v) => !isBlank(v), { error: "required" })
     .min(min, { error: "too_short" })
     .max(max, { error: "too_long" })
     .refine((v) => hasOnlyAllowedChars(v), { error: "invalid_characters" });
@@ -51,7 +51,7 @@ export const paragraphs = (max: number) =>
     .string({ error: "required" })
     .trim()
     .normalize("NFC")
-    .refine((v) => !isBlank(v), { error: "required", abort: true })
+    .refine((v) => !isBlank(v), { error: "required" })
     .max(max, { error: "too_long" })
     .refine((v) => hasOnlyAllowedChars(v, { newlines: true }), { error: "invalid_characters" });
 

@@ -100,9 +100,9 @@ describe("fuzz: every organizer route", () => {
           else if (route.id && id !== null) expect(answer.status).toBe(404);
         },
       ),
-      4,
+      3,
     );
-  }, fuzzTimeout(4));
+  }, fuzzTimeout(3));
 });
 
 const campaignFields: Record<string, fc.Arbitrary<unknown>> = {

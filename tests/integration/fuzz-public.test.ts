@@ -156,9 +156,9 @@ for (const route of publicPosts) {
           const answer = await expectContract(await post(campaign.slug, { body: JSON.stringify(input), contentType: "application/json", headers: { "accept-language": lang } }), allowed, lang);
           if (answer.status === 202) await route.expectStored(campaign.id, input);
         }),
-        3,
+        2,
       );
-    }, fuzzTimeout(3));
+    }, fuzzTimeout(2));
 
     it("stores text of every printable kind (RTL, bidi marks, zero-width, combining, jamo) as the schema normalises it", async () => {
       const campaign = await route.campaign();
