@@ -165,7 +165,8 @@ describe("fuzz: POST and PATCH /api/organizer/campaigns", () => {
         const input = freshSlugs(generated);
         const sent: Sent = { body: JSON.stringify(input), contentType: "application/json", headers: { "accept-language": lang } };
         const answer = await expectContract(patch ? await update(own.cookie, existing.campaign.id, sent) : await create(own.cookie, sent), allowed, lang);
-        expect(answer.status === 201 || answer.status === 200 || answer.status === 422, `status ${answer.status}`).toBe(true);
+        // 413: a huge generated value can take the body over 256 KiB.
+        expect([200, 201, 413, 422], `status ${answer.status}`).toContain(answer.status);
         if (answer.status < 300) await expectStoredCampaign((answer.body as { id: string }).id, input);
       }),
       3,
