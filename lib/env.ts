@@ -1,5 +1,5 @@
 // The validated environment. Read once; code imports typed values from here instead of touching process.env.
-import { z } from "zod";
+import { z } from "./validation/zod";
 
 const flag = z
   .enum(["1", "0", "true", "false", "on", "off", "yes", "no", ""])

@@ -1,7 +1,7 @@
 // The one definition of a campaign as organizers edit it, shared by the form and the API. Issue messages are
 // stable codes; people see them translated (messages: fieldErrors), beside the field whose path they name, e.g.
 // "texts.ko.title" or "topics.0.texts.en.fact".
-import { z } from "zod";
+import { z } from "../validation/zod";
 
 const text = (max: number) =>
   z.string({ error: "required" }).trim().normalize("NFC").min(1, { error: "required" }).max(max, { error: "too_long" });

@@ -1,5 +1,5 @@
 // Text fields shared by the public schemas. Issue messages are stable codes; forms and the API translate them.
-import { z } from "zod";
+import { z } from "./zod";
 
 /** Control characters (CR, LF, NUL, ...) never belong in a name, an address line or anything that reaches a mail header. */
 export const controlChars = /[\u0000-\u001f\u007f]/;
