@@ -4,7 +4,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { createNonce } from "@/lib/security/create-nonce";
-import { routeKindOf } from "@/lib/security/route-kind";
+import { isDocumentKind, routeKindOf } from "@/lib/security/route-kind";
 import { securityHeaders, type SecurityOptions } from "@/lib/security/security-headers";
 
 const options: SecurityOptions = {
@@ -15,7 +15,7 @@ const options: SecurityOptions = {
 
 export function proxy(request: NextRequest) {
   const kind = routeKindOf(request.nextUrl.pathname);
-  const documentRoute = kind === "page" || kind === "embed";
+  const documentRoute = isDocumentKind(kind);
   const headers = securityHeaders(kind, options, documentRoute ? createNonce() : undefined);
 
   let response: NextResponse;

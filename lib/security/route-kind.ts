@@ -5,6 +5,8 @@
 export type RouteKind =
   /** An HTML page of the app: nonce-based script policy, never framed. */
   | "page"
+  /** A page whose address holds a secret token (confirm, withdraw, invitation): like a page, and it sends no Referer. */
+  | "token-page"
   /** The embeddable count widget: a page other sites may frame. */
   | "embed"
   /** JSON and CSV routes: nothing to run, nothing to frame. */
@@ -17,11 +19,18 @@ export type RouteKind =
 const countEndpoint = /^\/api\/campaigns\/[^/]+\/count\/?$/;
 const embedWidget = /^\/embed(\/|$)/;
 const mailPreview = /^\/dev\/mailbox\/[^/]+\/html\/?$/;
+const tokenPage = /^\/[^/]+\/(confirm|withdraw|letters\/confirm|letters\/withdraw|admin\/invitation)\/[^/]+\/?$/;
 
 export function routeKindOf(pathname: string): RouteKind {
   if (countEndpoint.test(pathname)) return "frameable-api";
   if (pathname === "/api" || pathname.startsWith("/api/")) return "api";
   if (embedWidget.test(pathname)) return "embed";
   if (mailPreview.test(pathname)) return "mail-preview";
+  if (tokenPage.test(pathname)) return "token-page";
   return "page";
+}
+
+/** HTML documents of the app: they run Next's scripts, so they need a nonce. */
+export function isDocumentKind(kind: RouteKind): kind is "page" | "token-page" | "embed" {
+  return kind === "page" || kind === "token-page" || kind === "embed";
 }

@@ -1,6 +1,6 @@
 // The security headers of every response, by route kind (see route-kind.ts). Pure, so that the rules can be read
 // and tested in one place; proxy.ts applies them per request.
-import type { RouteKind } from "./route-kind";
+import { isDocumentKind, type RouteKind } from "./route-kind";
 
 export type SecurityOptions = {
   /** APP_ENV=production: the app is only reachable over HTTPS (HSTS, upgrade-insecure-requests). */
@@ -63,7 +63,7 @@ function mailPreviewPolicy(): string {
 }
 
 export function securityHeaders(kind: RouteKind, options: SecurityOptions, nonce?: string): Record<string, string> {
-  const needsNonce = kind === "page" || kind === "embed";
+  const needsNonce = isDocumentKind(kind);
   if (needsNonce && !nonce) throw new Error(`a ${kind} response needs a nonce`);
   const frameable = kind === "embed" || kind === "frameable-api";
   const frameAncestors = frameable ? options.embedAncestors : "'none'";
@@ -74,8 +74,10 @@ export function securityHeaders(kind: RouteKind, options: SecurityOptions, nonce
   const headers: Record<string, string> = {
     "content-security-policy": csp,
     "x-content-type-options": "nosniff",
-    // Confirm and withdraw links carry their token in the address: no page may hand it on through Referer.
-    "referrer-policy": "no-referrer",
+    // Other sites never learn where a reader came from. A page whose address is a secret sends no Referer at all,
+    // not even to us (it would end up in access logs). Everything else keeps the same-origin Referer, because with
+    // "no-referrer" browsers send `Origin: null` on form posts, and Next then refuses a sign form sent without JS.
+    "referrer-policy": kind === "token-page" ? "no-referrer" : "same-origin",
     "cross-origin-opener-policy": "same-origin",
     "permissions-policy": permissionsPolicy,
   };

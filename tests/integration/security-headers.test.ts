@@ -1,6 +1,7 @@
 // Security headers on a running server (`next start`, so proxy.ts and rendering are the real ones), on a sample of
 // every kind of route: pages in both languages, campaign and write pages, confirm and withdraw pages, admin pages,
-// the dev mailbox, API routes with their JSON errors and CSV exports, the count endpoint, 404s, static files. Also:
+// the dev mailbox, API routes with their JSON errors and CSV exports, the count endpoint and widget, 404s, static
+// files. Also:
 // campaign page views make no database query once cached, and an organizer's change still shows at once.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,7 +16,7 @@ import { appOrigin, campaignWithData, organizerSession } from "./organizer-helpe
 
 type Server = Awaited<ReturnType<typeof startNextServer>>;
 type Relay = Awaited<ReturnType<typeof countingDbRelay>>;
-type Kind = "page" | "api" | "frameable" | "mail-preview" | "static";
+type Kind = "page" | "token-page" | "embed" | "api" | "frameable" | "mail-preview" | "static";
 
 let server: Server;
 let relay: Relay;
@@ -76,20 +77,20 @@ function expectHeaders(res: Response, body: string, kind: Kind) {
   const h = res.headers;
   expect(h.get("x-content-type-options")).toBe("nosniff");
   if (kind === "static") return;
-  expect(h.get("referrer-policy")).toBe("no-referrer");
+  expect(h.get("referrer-policy")).toBe(kind === "token-page" ? "no-referrer" : "same-origin");
   expect(h.get("cross-origin-opener-policy")).toBe("same-origin");
   expect(h.get("permissions-policy")).toMatch(/camera=\(\)/);
   expect(h.get("strict-transport-security")).toBeNull();
   const csp = h.get("content-security-policy") ?? "";
   expect(csp).toContain("base-uri 'none'");
   expect(csp).not.toContain("unsafe-eval");
-  if (kind === "page") {
+  if (kind === "page" || kind === "token-page" || kind === "embed") {
     const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)' 'strict-dynamic'/.exec(csp)?.[1];
     expect(nonce, csp).toBeTruthy();
     expect(csp).toContain("object-src 'none'");
-    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain(kind === "embed" ? "frame-ancestors *" : "frame-ancestors 'none'");
     expect(csp).toContain("style-src 'self';");
-    expect(h.get("x-frame-options")).toBe("DENY");
+    expect(h.get("x-frame-options")).toBe(kind === "embed" ? null : "DENY");
     if (h.get("content-type")?.startsWith("text/html")) {
       // Every script Next wrote carries this response's nonce, or it would not run; and nothing needs inline styles.
       const scripts = body.match(/<script\b[^>]*>/g) ?? [];
@@ -117,10 +118,11 @@ describe("every kind of route", () => {
     { name: "campaign page (ko)", path: () => `/ko/c/${campaign.slug}`, status: 200, kind: "page" },
     { name: "write page", path: () => `/en/c/${campaign.slug}/write`, status: 200, kind: "page" },
     { name: "write page (ko)", path: () => `/ko/c/${campaign.slug}/write`, status: 200, kind: "page" },
-    { name: "confirm page", path: () => "/en/confirm/not-a-token", status: 200, kind: "page" },
-    { name: "withdraw page (ko)", path: () => "/ko/withdraw/not-a-token", status: 200, kind: "page" },
-    { name: "letter confirm page", path: () => "/en/letters/confirm/not-a-token", status: 200, kind: "page" },
-    { name: "letter withdraw page", path: () => "/ko/letters/withdraw/not-a-token", status: 200, kind: "page" },
+    { name: "confirm page", path: () => "/en/confirm/not-a-token", status: 200, kind: "token-page" },
+    { name: "withdraw page (ko)", path: () => "/ko/withdraw/not-a-token", status: 200, kind: "token-page" },
+    { name: "letter confirm page", path: () => "/en/letters/confirm/not-a-token", status: 200, kind: "token-page" },
+    { name: "letter withdraw page", path: () => "/ko/letters/withdraw/not-a-token", status: 200, kind: "token-page" },
+    { name: "invitation page", path: () => "/en/admin/invitation/not-a-token", status: 200, kind: "token-page" },
     { name: "admin sign-in", path: () => "/en/admin/sign-in", status: 200, kind: "page" },
     { name: "admin, signed out (redirect)", path: () => "/en/admin", status: 307, kind: "page" },
     { name: "admin campaign list", path: () => "/ko/admin", init: signedIn, status: 200, kind: "page" },
@@ -132,6 +134,9 @@ describe("every kind of route", () => {
     { name: "unknown address", path: () => "/no/such/page", status: 404, kind: "page" },
     { name: "unknown address in a language", path: () => "/en/no-such-page", status: 404, kind: "page" },
     { name: "unknown campaign", path: () => "/en/c/no-such-campaign", status: 404, kind: "page" },
+    { name: "count widget (en)", path: () => `/embed/en/${campaign.slug}`, status: 200, kind: "embed" },
+    { name: "count widget (ko)", path: () => `/embed/ko/${campaign.slug}`, status: 200, kind: "embed" },
+    { name: "count widget, unknown campaign", path: () => "/embed/en/no-such-campaign", status: 404, kind: "embed" },
     { name: "count endpoint", path: () => `/api/campaigns/${campaign.slug}/count`, status: 200, kind: "frameable", type: /^application\/json/ },
     { name: "count endpoint, unknown campaign (JSON error)", path: () => "/api/campaigns/no-such-campaign/count", status: 404, kind: "frameable", type: /^application\/json/ },
     {
@@ -201,7 +206,7 @@ describe("CSV exports started by another site", () => {
 describe("campaign page views", () => {
   it("make no database query once cached, and show an organizer's change at once", async () => {
     const own = await campaignWithData(owner.organization.id);
-    const pages = [`/en/c/${own.campaign.slug}`, `/ko/c/${own.campaign.slug}`, `/en/c/${own.campaign.slug}/write`];
+    const pages = [`/en/c/${own.campaign.slug}`, `/ko/c/${own.campaign.slug}`, `/en/c/${own.campaign.slug}/write`, `/embed/ko/${own.campaign.slug}`];
     const before = relay.bytesSent();
     for (const page of pages) expect((await get(page)).res.status).toBe(200);
     // The first views read the database (through the relay: this test can see queries).
@@ -245,9 +250,10 @@ describe("in production", () => {
   it("adds HSTS everywhere and upgrade-insecure-requests to pages, and frames the count for the configured sites only", async () => {
     const page = await fetch(`${production.url}/en`);
     const api = await fetch(`${production.url}/api/campaigns/${campaign.slug}/count`);
-    for (const res of [page, api]) expect(res.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+    const widget = await fetch(`${production.url}/embed/en/${campaign.slug}`);
+    for (const res of [page, api, widget]) expect(res.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
     expect(page.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'; upgrade-insecure-requests$/);
-    expect(api.headers.get("content-security-policy")).toContain("frame-ancestors https://partner.example https://*.partner.example");
+    for (const res of [api, widget]) expect(res.headers.get("content-security-policy")).toMatch(/frame-ancestors https:\/\/partner\.example https:\/\/\*\.partner\.example(;|$)/);
     // And the dev mailbox does not exist there.
     expect((await fetch(`${production.url}/dev/mailbox/${mailId}/html`)).status).toBe(404);
   });

@@ -20,6 +20,13 @@ describe("routeKindOf", () => {
     ["/ko/admin/campaigns/1", "page"],
     ["/en/api/campaigns/x/count", "page"],
     ["/dev/mailbox/abc", "page"],
+    ["/en/confirm/tok3n", "token-page"],
+    ["/ko/withdraw/tok3n", "token-page"],
+    ["/en/letters/confirm/tok3n", "token-page"],
+    ["/ko/letters/withdraw/tok3n", "token-page"],
+    ["/en/admin/invitation/tok3n", "token-page"],
+    ["/en/confirm", "page"],
+    ["/en/c/confirm/write", "page"],
     ["/dev/mailbox/abc/html", "mail-preview"],
     ["/api/campaigns/some-campaign/count", "frameable-api"],
     ["/api/campaigns/some-campaign/count/", "frameable-api"],
@@ -54,15 +61,24 @@ describe("securityHeaders", () => {
     expect(h).toMatchObject({
       "x-frame-options": "DENY",
       "x-content-type-options": "nosniff",
-      "referrer-policy": "no-referrer",
+      "referrer-policy": "same-origin",
       "cross-origin-opener-policy": "same-origin",
     });
     expect(h["permissions-policy"]).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\)/);
     expect(h).not.toHaveProperty("strict-transport-security");
   });
 
-  it("adds HSTS and upgrade-insecure-requests in production only, to every kind", () => {
+  it("sends no Referer at all from a page whose address holds a token, and none to other sites from anywhere", () => {
+    const token = securityHeaders("token-page", test, "n");
+    expect(token["referrer-policy"]).toBe("no-referrer");
+    expect(token["content-security-policy"]).toBe(securityHeaders("page", test, "n")["content-security-policy"]);
     for (const kind of ["page", "embed", "api", "frameable-api", "mail-preview"] as const) {
+      expect(securityHeaders(kind, test, "n")["referrer-policy"]).toBe("same-origin");
+    }
+  });
+
+  it("adds HSTS and upgrade-insecure-requests in production only, to every kind", () => {
+    for (const kind of ["page", "token-page", "embed", "api", "frameable-api", "mail-preview"] as const) {
       const h = securityHeaders(kind, production, "n");
       expect(h["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
       expect(securityHeaders(kind, test, "n")).not.toHaveProperty("strict-transport-security");
@@ -86,7 +102,7 @@ describe("securityHeaders", () => {
       expect(directives(h["content-security-policy"]!)["frame-ancestors"]).toBe("https://partner.example");
       expect(h).not.toHaveProperty("x-frame-options");
     }
-    for (const kind of ["page", "api"] as const) {
+    for (const kind of ["page", "token-page", "api"] as const) {
       const h = securityHeaders(kind, production, "n");
       expect(directives(h["content-security-policy"]!)["frame-ancestors"]).toBe("'none'");
       expect(h["x-frame-options"]).toBe("DENY");
@@ -113,6 +129,7 @@ describe("securityHeaders", () => {
   it("refuses to build a page policy without a nonce", () => {
     expect(() => securityHeaders("page", test)).toThrow(/nonce/);
     expect(() => securityHeaders("embed", test)).toThrow(/nonce/);
+    expect(() => securityHeaders("token-page", test)).toThrow(/nonce/);
   });
 });
 
