@@ -1,10 +1,20 @@
 // The validated environment. Read once; code imports typed values from here instead of touching process.env.
-import { z } from "zod";
+import { z } from "./validation/zod";
 
 const flag = z
   .enum(["1", "0", "true", "false", "on", "off", "yes", "no", ""])
   .optional()
   .transform((v) => (v === undefined || v === "" ? undefined : ["1", "true", "on", "yes"].includes(v)));
+
+// A CSP source list for frame-ancestors: "*", "'self'", or origins / schemes, separated by spaces. Nothing that
+// could end the directive or the header (";", ",", quotes around anything else, line breaks).
+const frameAncestors = z
+  .string()
+  .trim()
+  .default("*")
+  .refine((v) => v.split(/ +/).every((s) => /^(\*|'self'|'none'|https?:|(https?:\/\/)?(\*\.)?[a-z0-9.-]+(:(\d+|\*))?)$/i.test(s)), {
+    message: "a space-separated list such as * or https://partner.example https://*.example.org",
+  });
 
 const schema = z
   .object({
@@ -38,6 +48,7 @@ const schema = z
     INVITATION_TTL_HOURS: z.coerce.number().int().min(1).default(168),
     MODERATION_MAX_LINKS: z.coerce.number().int().min(0).default(2),
     MODERATION_NEAR_COPIES: z.coerce.number().int().min(0).default(10),
+    EMBED_FRAME_ANCESTORS: frameAncestors,
     DEMO_ORGANIZER_EMAIL: z.email().default("organizer@open-letters.example"),
     DEMO_ORGANIZER_PASSWORD: z.string().min(12).optional(),
   })

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { letterLength, letterLimits } from "@/lib/letters/schema";
 import type { Personalisation } from "@/lib/letters/personalisation";
 import { describedBy, FieldError, type StepProps } from "./fields";
+import { BarFill } from "../ui/bar-fill";
 
 /** Step 3: the whole letter, editable, with its length against the limits and how much is in the writer's words. */
 export function StepDraft({ draft, update, errors, fid, personal, onRebuild }: StepProps & { personal: Personalisation; onRebuild: () => void }) {
@@ -37,7 +38,7 @@ export function StepDraft({ draft, update, errors, fid, personal, onRebuild }: S
 
       <section className="personal" aria-labelledby={`${fid("personal")}-label`} data-testid="personalisation" data-level={personal.level}>
         <p id={`${fid("personal")}-label`} className="personal-label">{t("personalLabel", { percent })}</p>
-        <div className="personal-bar" aria-hidden="true"><div style={{ width: `${percent}%` }} /></div>
+        <div className="personal-bar" aria-hidden="true"><BarFill percent={percent} /></div>
         <p className="hint">{personal.level === "low" ? t("personalLow") : personal.level === "some" ? t("personalSome") : t("personalHigh")}</p>
       </section>
 

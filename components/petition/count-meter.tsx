@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
+import { BarFill } from "../ui/bar-fill";
 
 type Props = { slug: string; initialCount: number; goal: number; refreshSeconds?: number };
 
@@ -44,7 +45,7 @@ export function CountMeter({ slug, initialCount, goal, refreshSeconds = 15 }: Pr
         aria-valuemax={goal}
         aria-valuenow={count}
       >
-        <div className="progress-bar" style={{ width: `${percent}%` }} />
+        <BarFill className="progress-bar" percent={percent} />
       </div>
       <p className="goal">
         {t("goal", { goal })} · <span className="muted">{t("countNote")}</span>

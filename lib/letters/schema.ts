@@ -1,6 +1,6 @@
 // The one definition of a valid letter, shared by the composer and POST /api/campaigns/[slug]/letters.
 // Issue messages are stable codes ("required", "too_short"); people see them translated (letterErrors, fieldErrors).
-import { z } from "zod";
+import { z } from "../validation/zod";
 import { isCountryCode } from "../geo/countries";
 import { checkAddress } from "../geo/check-address";
 import { locales } from "../i18n/config";

@@ -3,7 +3,7 @@
 // "texts.ko.title" or "topics.0.texts.en.fact".
 // Texts follow lib/validation/text: titles and names are single lines, the rest may have line breaks; no NUL, other
 // control characters or lone surrogates anywhere (Postgres cannot store NUL: that used to be a 500).
-import { z } from "zod";
+import { z } from "../validation/zod";
 import { slugLimits, slugPattern } from "../campaigns/slug";
 import { blankToUndefined, hasOnlyAllowedChars, isBlank, line, paragraphs } from "../validation/text";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../validation/zod";
 import { line } from "../validation/text";
 
 export const invitationInput = z.object({

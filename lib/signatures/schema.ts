@@ -1,6 +1,6 @@
 // The one definition of a valid signature, shared by the sign form and POST /api/campaigns/[slug]/signatures.
 // Issue messages are stable codes ("required", "invalid_email"); people see them translated (messages: fieldErrors).
-import { z } from "zod";
+import { z } from "../validation/zod";
 import { isCountryCode } from "../geo/countries";
 import { checkAddress } from "../geo/check-address";
 import { locales } from "../i18n/config";

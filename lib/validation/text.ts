@@ -11,7 +11,7 @@
 //   counts as empty: `required`, or "not given" for optional fields.
 // - Everything else is kept as sent after trimming and NFC: Hangul (jamo compose into syllables), emoji with ZWJ
 //   sequences and skin tones, right-to-left text, bidi marks and isolates, zero-width joiners, combining marks.
-import { z } from "zod";
+import { z } from "./zod";
 
 /** Control characters (CR, LF, NUL, C1, line separators, ...) never belong in a name, an address line or a mail header. */
 export const controlChars = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;

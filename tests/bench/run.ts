@@ -1,19 +1,20 @@
 // `npm run bench`: throughput and weight figures, each against a baseline measured in the same run on this machine.
 // Uses its own database (open_letters_bench) on the local Postgres and builds the app first if the build is stale.
 // Knobs: BENCH_SECONDS (15), BENCH_CONNECTIONS (50), BENCH_SURGE_SECONDS (60), BENCH_DELIVERY_ITEMS (2000),
-// BENCH_SKIP (comma-separated: sign,page,count,surge,weight,lighthouse,delivery,export).
+// BENCH_SKIP (comma-separated: sign,page,count,surge,weight,lighthouse,delivery,export), BENCH_PORT (3200; the bare
+// server takes the next port), so that two people benchmarking on one machine do not collide.
 import { spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { buildIsStale } from "../../lib/cli/build-status";
-import { appEnv, connections, createCampaign, databaseUrl, load, resetDatabase, seconds, signBody, startProcess, waitFor, withClient } from "./support";
+import { appEnv, appPort, connections, createCampaign, databaseUrl, load, resetDatabase, seconds, signBody, startProcess, waitFor, withClient } from "./support";
 import { deliveryBench } from "./delivery";
 
 const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
-const app = "http://127.0.0.1:3200";
-const bare = "http://127.0.0.1:3201";
+const app = `http://127.0.0.1:${appPort}`;
+const bare = `http://127.0.0.1:${appPort + 1}`;
 
 type Row = { benchmark: string; unit: string; value: number; baseline: string; baselineValue: number; ratio: number; aim: string; note: string };
 const rows: Row[] = [];
@@ -42,11 +43,11 @@ async function main() {
   try {
     const signCampaign = await createCampaign();
     const small = await createCampaign({ confirmed: 1_000 });
-    children.push(startProcess(["node_modules/next/dist/bin/next", "start", "-p", "3200"], appEnv));
+    children.push(startProcess(["node_modules/next/dist/bin/next", "start", "-p", String(appPort)], appEnv));
     await waitFor(`${app}/api/campaigns/${signCampaign.slug}/count`);
 
     if (!skip.has("sign")) {
-      children.push(startProcess(["--import", "tsx", "tests/bench/bare-server.ts"], { DATABASE_URL: databaseUrl, CAMPAIGN_ID: signCampaign.id, PORT: "3201" }));
+      children.push(startProcess(["--import", "tsx", "tests/bench/bare-server.ts"], { DATABASE_URL: databaseUrl, CAMPAIGN_ID: signCampaign.id, PORT: String(appPort + 1) }));
       await waitFor(`${bare}/`);
       const baseline = await load(`${bare}/`, { method: "POST", body: signBody("bare") });
       const sign = await load(`${app}/api/campaigns/${signCampaign.slug}/signatures`, { method: "POST", body: signBody("app") });
@@ -61,7 +62,7 @@ async function main() {
       writeFileSync("public/bench-static/page.html", html);
       children.shift()?.kill("SIGTERM");
       await new Promise((r) => setTimeout(r, 1000));
-      children.unshift(startProcess(["node_modules/next/dist/bin/next", "start", "-p", "3200"], appEnv));
+      children.unshift(startProcess(["node_modules/next/dist/bin/next", "start", "-p", String(appPort)], appEnv));
       const staticUrl = `${app}/bench-static/page.html`;
       await waitFor(staticUrl);
       if ((await fetch(staticUrl)).status !== 200) throw new Error("next start did not serve the static baseline file");

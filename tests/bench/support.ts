@@ -6,6 +6,7 @@ import pg from "pg";
 
 export const databaseUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/open_letters_bench";
 export const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+export const appPort = Number(process.env.BENCH_PORT ?? 3200);
 export const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
 export const appEnv = {
@@ -14,7 +15,7 @@ export const appEnv = {
   APP_SECRET: "bench-secret-bench-secret-bench-secret-0000",
   SMTP_HOST: "127.0.0.1",
   SMTP_PORT: "2625",
-  APP_URL: "http://localhost:3200",
+  APP_URL: `http://localhost:${appPort}`,
   NEXT_TELEMETRY_DISABLED: "1",
 };
 

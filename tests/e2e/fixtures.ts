@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import pg from "pg";
 import { e2eDatabaseUrl } from "../../playwright.config";
@@ -67,7 +67,34 @@ export function linkIn(text: string, path: RegExp): string {
   return match[0];
 }
 
-export const test = base.extend<{ campaign: Awaited<ReturnType<typeof createCampaign>> }>({
+/** Every Content-Security-Policy violation in a browser context: Chromium's console report, and the DOM event. */
+async function watchCspViolations(context: BrowserContext): Promise<string[]> {
+  const violations: string[] = [];
+  context.on("console", (message) => {
+    const text = message.text();
+    if (/Content Security Policy|securitypolicyviolation/i.test(text)) violations.push(`${message.location().url}: ${text}`);
+  });
+  // Added through the DevTools protocol, so the page's own CSP does not apply to this script.
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`securitypolicyviolation: ${e.effectiveDirective} refused ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+  return violations;
+}
+
+export const test = base.extend<{ campaign: Awaited<ReturnType<typeof createCampaign>>; cspViolations: string[] }>({
+  // Any CSP violation fails the test that caused it: a page whose scripts lost their nonce, a style attribute, a
+  // third-party request. Hydration failing quietly under the policy must not pass for progressive enhancement.
+  // A test that causes one on purpose takes it out of the list.
+  cspViolations: [
+    async ({ context }, provide) => {
+      const violations = await watchCspViolations(context);
+      await provide(violations);
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
   campaign: async ({}, provide) => {
     await provide(await createCampaign());
   },

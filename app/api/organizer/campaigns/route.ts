@@ -4,7 +4,7 @@ import { listCampaigns } from "@/lib/organizer/list-campaigns";
 import { organizerRoute } from "@/lib/organizer/route";
 import { createCampaign } from "@/lib/organizer/save-campaign";
 import { validateCampaign } from "@/lib/organizer/validate-campaign";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 // GET /api/organizer/campaigns – the organization's campaigns with their counts
 export const GET = organizerRoute("organizer.campaigns.list", async (request, scope) => {

@@ -33,7 +33,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
       {message.html && (
         <>
           <h2>HTML</h2>
-          <iframe title="HTML part" sandbox="" srcDoc={message.html} className="mail-html" />
+          <iframe title="HTML part" sandbox="" src={`/dev/mailbox/${encodeURIComponent(message.id)}/html`} className="mail-html" />
         </>
       )}
     </>

@@ -10,6 +10,7 @@ import { campaignTitle } from "@/lib/campaigns/campaign-title";
 import { AdminHeader } from "@/components/admin/admin-header";
 import { ApiButton } from "@/components/admin/api-button";
 import { SignaturesChart } from "@/components/admin/signatures-chart";
+import { BarFill } from "@/components/ui/bar-fill";
 
 type Params = { params: Promise<{ locale: Locale; id: string }> };
 
@@ -48,7 +49,7 @@ export default async function CampaignAdminPage({ params }: Params) {
         <h2 id="goal-heading" className="visually-hidden">{t("campaign.goal", { count: confirmed, goal: campaign.goal, percent })}</h2>
         <p data-testid="goal">{t("campaign.goal", { count: confirmed, goal: campaign.goal, percent })}</p>
         <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={campaign.goal} aria-valuenow={confirmed} aria-label={t("campaign.goal", { count: confirmed, goal: campaign.goal, percent })}>
-          <div className="progress-bar" style={{ width: `${percent}%` }} />
+          <BarFill className="progress-bar" percent={percent} />
         </div>
         <p className="muted">
           {t("list.pending")}: {counts.totals.pendingSignatures} ·{" "}

@@ -6,28 +6,24 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { clientMessages } from "@/lib/i18n/client-messages";
 import type { Locale } from "@/lib/i18n/config";
 import { countryOptions } from "@/lib/geo/countries";
-import { getComposerCampaign } from "@/lib/letters/get-composer-campaign";
+import { cachedComposerCampaign } from "@/lib/campaigns/cached-campaign-reads";
 import { letterLanguages } from "@/lib/letters/schema";
 import { Composer, type LetterTexts } from "@/components/letters/composer";
 
 type Params = { params: Promise<{ locale: Locale; slug: string }> };
 
-// Like the campaign page: rendered on first visit, then served from the cache (the draft lives in the browser).
-export const revalidate = 60;
-export function generateStaticParams() {
-  return [];
-}
+// Like the campaign page: rendered per request from cached data (the draft lives in the browser).
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, slug } = await params;
-  const [campaign, t] = await Promise.all([getComposerCampaign(slug, locale), getTranslations({ locale, namespace: "composer" })]);
+  const [campaign, t] = await Promise.all([cachedComposerCampaign(slug, locale), getTranslations({ locale, namespace: "composer" })]);
   return campaign ? { title: `${t("title")}: ${campaign.title}` } : {};
 }
 
 export default async function WritePage({ params }: Params) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
-  const campaign = await getComposerCampaign(slug, locale);
+  const campaign = await cachedComposerCampaign(slug, locale);
   if (!campaign) notFound();
   const t = await getTranslations({ locale, namespace: "composer" });
 

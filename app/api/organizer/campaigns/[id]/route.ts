@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { json, readJson } from "@/lib/http";
 import { getCampaignForEdit } from "@/lib/organizer/get-campaign-for-edit";
 import { organizerRoute } from "@/lib/organizer/route";

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { cachedPublicCampaign, cachedSignatureCount } from "@/lib/campaigns/cached-campaign-reads";
+import { clientMessages } from "@/lib/i18n/client-messages";
+import type { Locale } from "@/lib/i18n/config";
+import { CountMeter } from "@/components/petition/count-meter";
+
+type Params = { params: Promise<{ locale: Locale; slug: string }> };
+
+// /embed/[locale]/[slug] – a campaign's live count for partner sites to frame (the only page that may be framed:
+// lib/security/route-kind.ts, EMBED_FRAME_ANCESTORS). Like the campaign page it is rendered from cached data, and the
+// count refreshes from the count endpoint.
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { locale, slug } = await params;
+  const campaign = await cachedPublicCampaign(slug, locale);
+  return campaign ? { title: campaign.title } : {};
+}
+
+export default async function EmbedPage({ params }: Params) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const [campaign, count] = await Promise.all([cachedPublicCampaign(slug, locale), cachedSignatureCount(slug)]);
+  if (!campaign || !count) notFound();
+  const t = await getTranslations({ locale, namespace: "campaign" });
+  return (
+    <main className="embed-widget">
+      <p className="embed-title" lang={campaign.locale}>
+        {/* A new tab: the campaign page refuses to be framed, and the reader should see whose site they are on. */}
+        <a href={`/${locale}/c/${campaign.slug}`} target="_blank" rel="noopener">
+          {campaign.title}
+        </a>
+      </p>
+      <NextIntlClientProvider messages={clientMessages(locale, ["campaign"])}>
+        <CountMeter slug={campaign.slug} initialCount={count.confirmed} goal={count.goal} />
+      </NextIntlClientProvider>
+      {campaign.state === "open" && (
+        <p>
+          <a className="button" href={`/${locale}/c/${campaign.slug}`} target="_blank" rel="noopener">
+            {t("signHeading")}
+          </a>
+        </p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,37 @@
+// Runs before every route: gives each response its security headers (lib/security), and each page request a fresh
+// CSP nonce. Next reads the nonce from the request's Content-Security-Policy header and puts it on its own scripts,
+// which is why every page is rendered per request (see app/layout.tsx).
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { createNonce } from "@/lib/security/create-nonce";
+import { isDocumentKind, routeKindOf } from "@/lib/security/route-kind";
+import { securityHeaders, type SecurityOptions } from "@/lib/security/security-headers";
+
+const options: SecurityOptions = {
+  production: env.APP_ENV === "production",
+  devServer: process.env.NODE_ENV === "development",
+  embedAncestors: env.EMBED_FRAME_ANCESTORS,
+};
+
+export function proxy(request: NextRequest) {
+  const kind = routeKindOf(request.nextUrl.pathname);
+  const documentRoute = isDocumentKind(kind);
+  const headers = securityHeaders(kind, options, documentRoute ? createNonce() : undefined);
+
+  let response: NextResponse;
+  if (documentRoute) {
+    // Always overwritten, never taken from the client: the policy Next renders against is ours.
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("content-security-policy", headers["content-security-policy"]!);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  } else {
+    response = NextResponse.next();
+  }
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  // Everything but Next's hashed build files, which get nosniff from next.config.js and run under the page's policy.
+  matcher: ["/((?!_next/static/).*)"],
+};

@@ -1,0 +1,260 @@
+// Security headers on a running server (`next start`, so proxy.ts and rendering are the real ones), on a sample of
+// every kind of route: pages in both languages, campaign and write pages, confirm and withdraw pages, admin pages,
+// the dev mailbox, API routes with their JSON errors and CSV exports, the count endpoint and widget, 404s, static
+// files. Also:
+// campaign page views make no database query once cached, and an organizer's change still shows at once.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb } from "@/lib/db";
+import { stopBoss } from "@/lib/jobs/boss";
+import { testDatabaseUrl } from "../../vitest.config";
+import { countingDbRelay } from "./db-traffic";
+import { buildIfStale, startNextServer } from "./next-server";
+import { appOrigin, campaignWithData, organizerSession } from "./organizer-helpers";
+
+type Server = Awaited<ReturnType<typeof startNextServer>>;
+type Relay = Awaited<ReturnType<typeof countingDbRelay>>;
+type Kind = "page" | "token-page" | "embed" | "api" | "frameable" | "mail-preview" | "static";
+
+let server: Server;
+let relay: Relay;
+let owner: Awaited<ReturnType<typeof organizerSession>>;
+let campaign: Awaited<ReturnType<typeof campaignWithData>>["campaign"];
+const mailId = `header-test-${randomUUID().slice(0, 8)}`;
+const mailbox = process.env.MAILBOX_DIR!;
+
+beforeAll(async () => {
+  buildIfStale();
+  // The server reaches Postgres only through the relay, so that its queries can be counted.
+  relay = await countingDbRelay(testDatabaseUrl);
+  server = await startNextServer({ DATABASE_URL: relay.url });
+  owner = await organizerSession("owner");
+  ({ campaign } = await campaignWithData(owner.organization.id));
+  mkdirSync(mailbox, { recursive: true });
+  writeFileSync(
+    join(mailbox, `${mailId}.eml`),
+    [
+      "From: Open Letters <no-reply@example.test>",
+      "To: signer@example.test",
+      "Subject: Header test",
+      "Date: Fri, 27 Nov 2026 12:00:00 +0000",
+      `Message-ID: <${mailId}@example.test>`,
+      "MIME-Version: 1.0",
+      'Content-Type: multipart/alternative; boundary="b"',
+      "",
+      "--b",
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      "Hello",
+      "--b",
+      "Content-Type: text/html; charset=utf-8",
+      "",
+      '<p style="color:#1d4ed8">Hello</p>',
+      "--b--",
+      "",
+    ].join("\r\n"),
+  );
+}, 900_000);
+
+afterAll(async () => {
+  await server?.stop();
+  await relay?.close();
+  rmSync(join(mailbox, `${mailId}.eml`), { force: true });
+  await stopBoss();
+  await closeDb();
+});
+
+async function get(path: string, init: RequestInit = {}) {
+  const res = await fetch(`${server.url}${path}`, { redirect: "manual", ...init });
+  return { res, body: await res.text() };
+}
+
+const signedIn = () => ({ headers: { cookie: owner.cookie } });
+
+function expectHeaders(res: Response, body: string, kind: Kind) {
+  const h = res.headers;
+  expect(h.get("x-content-type-options")).toBe("nosniff");
+  if (kind === "static") return;
+  expect(h.get("referrer-policy")).toBe(kind === "token-page" ? "no-referrer" : "same-origin");
+  expect(h.get("cross-origin-opener-policy")).toBe("same-origin");
+  expect(h.get("permissions-policy")).toMatch(/camera=\(\)/);
+  expect(h.get("strict-transport-security")).toBeNull();
+  const csp = h.get("content-security-policy") ?? "";
+  expect(csp).toContain("base-uri 'none'");
+  expect(csp).not.toContain("unsafe-eval");
+  if (kind === "page" || kind === "token-page" || kind === "embed") {
+    const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)' 'strict-dynamic'/.exec(csp)?.[1];
+    expect(nonce, csp).toBeTruthy();
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain(kind === "embed" ? "frame-ancestors *" : "frame-ancestors 'none'");
+    expect(csp).toContain("style-src 'self';");
+    expect(h.get("x-frame-options")).toBe(kind === "embed" ? null : "DENY");
+    if (h.get("content-type")?.startsWith("text/html")) {
+      // Every script Next wrote carries this response's nonce, or it would not run; and nothing needs inline styles.
+      const scripts = body.match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+      expect(body).not.toMatch(/<[^>]+\sstyle="/);
+      expect(body).not.toMatch(/<style\b/);
+    }
+  } else if (kind === "mail-preview") {
+    expect(csp).toMatch(/default-src 'none'; style-src 'unsafe-inline';.*frame-ancestors 'self'; sandbox/);
+    expect(h.get("x-frame-options")).toBe("SAMEORIGIN");
+  } else {
+    expect(csp).toMatch(/^default-src 'none';/);
+    expect(csp).toContain(kind === "frameable" ? "frame-ancestors *" : "frame-ancestors 'none'");
+    expect(h.get("x-frame-options")).toBe(kind === "frameable" ? null : "DENY");
+  }
+}
+
+describe("every kind of route", () => {
+  const cases: { name: string; path: () => string; init?: () => RequestInit; status: number; kind: Kind; type?: RegExp }[] = [
+    { name: "start page (en)", path: () => "/en", status: 200, kind: "page" },
+    { name: "start page (ko)", path: () => "/ko", status: 200, kind: "page" },
+    { name: "language redirect", path: () => "/", status: 307, kind: "page" },
+    { name: "campaign page (en)", path: () => `/en/c/${campaign.slug}`, status: 200, kind: "page" },
+    { name: "campaign page (ko)", path: () => `/ko/c/${campaign.slug}`, status: 200, kind: "page" },
+    { name: "write page", path: () => `/en/c/${campaign.slug}/write`, status: 200, kind: "page" },
+    { name: "write page (ko)", path: () => `/ko/c/${campaign.slug}/write`, status: 200, kind: "page" },
+    { name: "confirm page", path: () => "/en/confirm/not-a-token", status: 200, kind: "token-page" },
+    { name: "withdraw page (ko)", path: () => "/ko/withdraw/not-a-token", status: 200, kind: "token-page" },
+    { name: "letter confirm page", path: () => "/en/letters/confirm/not-a-token", status: 200, kind: "token-page" },
+    { name: "letter withdraw page", path: () => "/ko/letters/withdraw/not-a-token", status: 200, kind: "token-page" },
+    { name: "invitation page", path: () => "/en/admin/invitation/not-a-token", status: 200, kind: "token-page" },
+    { name: "admin sign-in", path: () => "/en/admin/sign-in", status: 200, kind: "page" },
+    { name: "admin, signed out (redirect)", path: () => "/en/admin", status: 307, kind: "page" },
+    { name: "admin campaign list", path: () => "/ko/admin", init: signedIn, status: 200, kind: "page" },
+    { name: "admin campaign page", path: () => `/en/admin/campaigns/${campaign.id}`, init: signedIn, status: 200, kind: "page" },
+    { name: "admin export log", path: () => "/en/admin/exports", init: signedIn, status: 200, kind: "page" },
+    { name: "dev mailbox", path: () => "/dev/mailbox", status: 200, kind: "page" },
+    { name: "dev mailbox message", path: () => `/dev/mailbox/${mailId}`, status: 200, kind: "page" },
+    { name: "dev mailbox email HTML", path: () => `/dev/mailbox/${mailId}/html`, status: 200, kind: "mail-preview", type: /^text\/html/ },
+    { name: "unknown address", path: () => "/no/such/page", status: 404, kind: "page" },
+    { name: "unknown address in a language", path: () => "/en/no-such-page", status: 404, kind: "page" },
+    { name: "unknown campaign", path: () => "/en/c/no-such-campaign", status: 404, kind: "page" },
+    { name: "count widget (en)", path: () => `/embed/en/${campaign.slug}`, status: 200, kind: "embed" },
+    { name: "count widget (ko)", path: () => `/embed/ko/${campaign.slug}`, status: 200, kind: "embed" },
+    { name: "count widget, unknown campaign", path: () => "/embed/en/no-such-campaign", status: 404, kind: "embed" },
+    { name: "count endpoint", path: () => `/api/campaigns/${campaign.slug}/count`, status: 200, kind: "frameable", type: /^application\/json/ },
+    { name: "count endpoint, unknown campaign (JSON error)", path: () => "/api/campaigns/no-such-campaign/count", status: 404, kind: "frameable", type: /^application\/json/ },
+    {
+      name: "sign endpoint, invalid body (JSON error)",
+      path: () => `/api/campaigns/${campaign.slug}/signatures`,
+      init: () => ({ method: "POST", headers: { "content-type": "application/json" }, body: "{}" }),
+      status: 422,
+      kind: "api",
+      type: /^application\/json/,
+    },
+    { name: "organizer API, signed out (JSON error)", path: () => "/api/organizer/campaigns", status: 401, kind: "api", type: /^application\/json/ },
+    { name: "organizer API", path: () => `/api/organizer/campaigns/${campaign.id}/counts`, init: signedIn, status: 200, kind: "api", type: /^application\/json/ },
+    { name: "signer CSV export", path: () => `/api/organizer/campaigns/${campaign.id}/exports/signers`, init: signedIn, status: 200, kind: "api", type: /^text\/csv/ },
+    { name: "counts CSV export", path: () => `/api/organizer/campaigns/${campaign.id}/exports/counts`, init: signedIn, status: 200, kind: "api", type: /^text\/csv/ },
+    { name: "auth route", path: () => "/api/auth/get-session", status: 200, kind: "api" },
+    { name: "unknown API route", path: () => "/api/no-such-route", status: 404, kind: "api" },
+  ];
+
+  it.each(cases)("$name: $status with the $kind headers", async ({ path, init, status, kind, type }) => {
+    const { res, body } = await get(path(), init?.());
+    expect(res.status).toBe(status);
+    if (type) expect(res.headers.get("content-type")).toMatch(type);
+    expectHeaders(res, body, kind);
+  });
+
+  it("static build files: nosniff and their own type", async () => {
+    const { body } = await get(`/en/c/${campaign.slug}`);
+    const assets = [...body.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+    expect(assets.some((a) => a.endsWith(".js")) && assets.some((a) => a.endsWith(".css"))).toBe(true);
+    for (const asset of [assets.find((a) => a.endsWith(".js"))!, assets.find((a) => a.endsWith(".css"))!]) {
+      const { res, body: file } = await get(asset);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toMatch(asset.endsWith(".js") ? /javascript/ : /text\/css/);
+      expectHeaders(res, file, "static");
+    }
+  });
+
+  it("a nonce is never reused, and a client cannot choose it", async () => {
+    const forged = "script-src 'nonce-chosenbyattacker'";
+    const nonces = new Set<string>();
+    for (let i = 0; i < 5; i++) {
+      const { res, body } = await get(`/en/c/${campaign.slug}`, { headers: { "content-security-policy": forged } });
+      const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy")!)![1]!;
+      nonces.add(nonce);
+      expect(body).not.toContain("chosenbyattacker");
+    }
+    expect(nonces.size).toBe(5);
+  });
+});
+
+describe("CSV exports started by another site", () => {
+  it.each(["cross-site", "same-site"])("are refused when Sec-Fetch-Site is %s (403 cross_site_request)", async (site) => {
+    for (const kind of ["signers", "counts"]) {
+      const { res, body } = await get(`/api/organizer/campaigns/${campaign.id}/exports/${kind}`, { headers: { cookie: owner.cookie, "sec-fetch-site": site } });
+      expect(res.status).toBe(403);
+      expect(JSON.parse(body).error.code).toBe("cross_site_request");
+      expectHeaders(res, body, "api");
+    }
+  });
+
+  it.each(["same-origin", "none"])("are served when Sec-Fetch-Site is %s", async (site) => {
+    const { res } = await get(`/api/organizer/campaigns/${campaign.id}/exports/counts`, { headers: { cookie: owner.cookie, "sec-fetch-site": site } });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe("campaign page views", () => {
+  it("make no database query once cached, and show an organizer's change at once", async () => {
+    const own = await campaignWithData(owner.organization.id);
+    const pages = [`/en/c/${own.campaign.slug}`, `/ko/c/${own.campaign.slug}`, `/en/c/${own.campaign.slug}/write`, `/embed/ko/${own.campaign.slug}`];
+    const before = relay.bytesSent();
+    for (const page of pages) expect((await get(page)).res.status).toBe(200);
+    // The first views read the database (through the relay: this test can see queries).
+    expect(relay.bytesSent()).toBeGreaterThan(before);
+
+    const warm = relay.bytesSent();
+    for (let i = 0; i < 10; i++) {
+      for (const page of pages) {
+        const { res, body } = await get(page);
+        expect(res.status).toBe(200);
+        expect(body).toContain(own.suffix);
+      }
+    }
+    expect(relay.bytesSent() - warm).toBe(0);
+
+    // Closing the campaign drops the cached copy: the very next view shows it closed, without its sign form.
+    const close = await fetch(`${server.url}/api/organizer/campaigns/${own.campaign.id}/close`, {
+      method: "POST",
+      headers: { cookie: owner.cookie, origin: appOrigin, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(close.status).toBe(200);
+    const { body } = await get(pages[0]!);
+    expect(body).toContain("This campaign is closed");
+    expect(body).not.toContain('name="email"');
+  });
+});
+
+describe("in production", () => {
+  let production: Server;
+  beforeAll(async () => {
+    production = await startNextServer({
+      APP_ENV: "production",
+      SMTP_HOST: "127.0.0.1",
+      SMTP_PORT: "2599",
+      EMBED_FRAME_ANCESTORS: "https://partner.example https://*.partner.example",
+    });
+  }, 120_000);
+  afterAll(async () => production?.stop());
+
+  it("adds HSTS everywhere and upgrade-insecure-requests to pages, and frames the count for the configured sites only", async () => {
+    const page = await fetch(`${production.url}/en`);
+    const api = await fetch(`${production.url}/api/campaigns/${campaign.slug}/count`);
+    const widget = await fetch(`${production.url}/embed/en/${campaign.slug}`);
+    for (const res of [page, api, widget]) expect(res.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+    expect(page.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'; upgrade-insecure-requests$/);
+    for (const res of [api, widget]) expect(res.headers.get("content-security-policy")).toMatch(/frame-ancestors https:\/\/partner\.example https:\/\/\*\.partner\.example(;|$)/);
+    // And the dev mailbox does not exist there.
+    expect((await fetch(`${production.url}/dev/mailbox/${mailId}/html`)).status).toBe(404);
+  });
+});
