@@ -12,6 +12,8 @@ export const queues = {
   deliverySend: "delivery.send",
   /** Every minute: assemble what is due for delivery. */
   deliveryTick: "delivery.tick",
+  /** Every hour: erase the personal data of campaigns closed long enough, and unconfirmed items long expired. */
+  retentionTick: "retention.tick",
 } as const;
 
 /** Retries with exponential backoff; an attempt running longer than JOB_EXPIRE_SECONDS is given to another worker. */
@@ -32,6 +34,8 @@ const policies: Record<string, Omit<Queue, "name">> = {
     expireInSeconds: env.JOB_EXPIRE_SECONDS,
   },
   [queues.deliveryTick]: { retryLimit: 0, expireInSeconds: 300 },
+  // A campaign of a million signers takes minutes; a second worker given an expired run skips campaigns in hand.
+  [queues.retentionTick]: { retryLimit: 0, expireInSeconds: 3600 },
 };
 
 /** A pg-boss `db` that runs statements on one client, e.g. inside the caller's transaction. */
