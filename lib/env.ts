@@ -13,6 +13,8 @@ const schema = z
     APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters").optional(),
     DATABASE_URL: z.string().min(1).optional(),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().positive().default(5),
+    DATABASE_QUERY_TIMEOUT_SECONDS: z.coerce.number().positive().default(10),
     SMTP_URL: z.string().optional(),
     SMTP_HOST: z.string().optional(),
     SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),

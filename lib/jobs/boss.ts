@@ -1,5 +1,6 @@
 // The job queue (pg-boss) runs on the app's own Postgres and pool: a job can be enqueued in the same
 // transaction as the change that causes it, and many app servers and workers can share it.
+import { logError } from "../log";
 import { PgBoss, type Db, type Queue } from "pg-boss";
 import type pg from "pg";
 import { env } from "../env";
@@ -60,7 +61,8 @@ async function start(supervise: boolean): Promise<PgBoss> {
     superviseIntervalSeconds: env.JOB_SUPERVISE_SECONDS,
     monitorIntervalSeconds: env.JOB_SUPERVISE_SECONDS,
   });
-  instance.on("error", (err) => console.error("[jobs] pg-boss error:", err.message));
+  // pg-boss keeps polling through a database outage; it reports each failed attempt here.
+  instance.on("error", (err) => logError("jobs", "pg-boss error", err));
   try {
     await instance.start();
     for (const [name, policy] of Object.entries(policies)) {

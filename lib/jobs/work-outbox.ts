@@ -1,5 +1,6 @@
 // Runs outbox send jobs from a queue: a few at a time (as many as the SMTP pool has connections), fetching again
 // at once while the queue is full. Each job settles on its own: a temporary failure retries only that message.
+import { redact } from "../log";
 import type { JobResult } from "pg-boss";
 import { boss } from "./boss";
 import { deliverOutboxMessage } from "../mail/deliver-outbox-message";
@@ -24,7 +25,8 @@ export async function workOutbox(queue: string, options: { retryLimit: number; p
             await deliverOutboxMessage(job.data.outboxId, { retryCount: job.retryCount, retryLimit: options.retryLimit });
             return { id: job.id, status: "completed" };
           } catch (err) {
-            return { id: job.id, status: "failed", output: { message: err instanceof Error ? err.message : String(err) } };
+            // The job's output stays in pgboss.job for days: the relay's words may quote the recipient's address.
+            return { id: job.id, status: "failed", output: { message: redact(err instanceof Error ? err.message : String(err)) } };
           }
         }),
       ),

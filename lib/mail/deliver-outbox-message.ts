@@ -45,8 +45,9 @@ export async function deliverOutboxMessage(id: string, attempt: Attempt): Promis
     return "cancelled";
   }
 
+  let info;
   try {
-    const info = await mailTransport().send({
+    info = await mailTransport().send({
       messageId: message.message_id,
       from: content.from ?? env.MAIL_FROM,
       to: message.to,
@@ -57,8 +58,6 @@ export async function deliverOutboxMessage(id: string, attempt: Attempt): Promis
       attachments: content.attachments,
       headers: content.headers,
     });
-    await settle(message, "sent", { response: info.response });
-    return "sent";
   } catch (err) {
     if (isPermanent(err)) {
       await settle(message, "failed", { error: describe(err) });
@@ -66,6 +65,15 @@ export async function deliverOutboxMessage(id: string, attempt: Attempt): Promis
     }
     return retryOrFail(message, describe(err), lastAttempt);
   }
+  // The relay has it. If recording that fails (the database went away), the job is retried: a settled message is
+  // then skipped, and one that is still "sending" goes again under the same Message-ID. It must not be treated as a
+  // failed send, which would put a message the relay accepted back in the queue.
+  try {
+    await settle(message, "sent", { response: info.response });
+  } catch (err) {
+    throw new RetryableMailError(`sent, but could not record it: ${describe(err)}`);
+  }
+  return "sent";
 }
 
 /** Deliveries to a target outlast any relay outage: after the last quick retry they wait, one try an hour. */
@@ -81,7 +89,8 @@ async function retryOrFail(message: OutboxRow & { attempts: number }, reason: st
     return "failed";
   }
   await pool.query(
-    `WITH m AS (UPDATE outbox_message SET status = 'pending', last_error = $2, updated_at = now() WHERE id = $1 RETURNING id, attempts)
+    // Only from "sending": a statement that arrives late (after a network cut) must not undo a settled outcome.
+    `WITH m AS (UPDATE outbox_message SET status = 'pending', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'sending' RETURNING id, attempts)
      INSERT INTO outbox_event (message_id, status, attempt, detail) SELECT id, 'pending', attempts, $2 FROM m`,
     [message.id, reason],
   );
@@ -128,7 +137,7 @@ async function waitForRelay(message: OutboxRow, reason: string): Promise<void> {
   return withTransaction(async (client) => {
     const detail = `waiting for the relay, next try in ${waitingRetrySeconds / 60} minutes: ${reason}`;
     await client.query(
-      `WITH m AS (UPDATE outbox_message SET status = 'pending', last_error = $2, updated_at = now() WHERE id = $1 RETURNING id, attempts)
+      `WITH m AS (UPDATE outbox_message SET status = 'pending', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'sending' RETURNING id, attempts)
        INSERT INTO outbox_event (message_id, status, attempt, detail) SELECT id, 'pending', attempts, $2 FROM m`,
       [message.id, detail],
     );
