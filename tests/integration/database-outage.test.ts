@@ -161,15 +161,16 @@ describe("sending mail while Postgres goes silent", () => {
     const outboxId = rows[0]!.id;
 
     // The relay takes its time; the network goes silent while it does, so recording "sent" cannot be answered.
-    sink.delayMs = 1500;
+    sink.delayMs = 3000;
     const sending = m.deliver.deliverOutboxMessage(outboxId, { retryCount: 0, retryLimit: 5 }).then(
       (outcome) => ({ outcome, error: null as unknown }),
       (error: unknown) => ({ outcome: null, error }),
     );
-    await new Promise((r) => setTimeout(r, 700));
+    // Claimed and rendered: the relay is receiving it when the network goes silent.
+    await expect.poll(() => sink.inFlight, { timeout: 10_000, interval: 20 }).toBe(1);
     appProxy.blackhole();
     // Back a little after the query timeout: what was written meanwhile reaches Postgres now.
-    setTimeout(() => void appProxy.restore(), 13_000);
+    setTimeout(() => void appProxy.restore(), 16_000);
     const result = await sending;
     sink.delayMs = 0;
     expect(result.error).toBeInstanceOf(m.deliver.RetryableMailError);

@@ -27,7 +27,7 @@ const attempt = { retryCount: 0, retryLimit: 3 };
 
 /** Signs through the real statement; returns the signature id, its address and the confirmation token. */
 async function sign(slug: string, overrides: Record<string, unknown> = {}) {
-  const input = signatureInput.parse(signer({ wantsUpdates: true, comment: "I was born in Hoeryong", ...overrides }));
+  const input = signatureInput.parse(signer({ wantsUpdates: true, comment: `I was born in Hoeryong ${mark}`, ...overrides }));
   await signPetition(slug, input, { ip: "203.0.113.7" });
   const { rows } = await pool.query<{ id: string; token: string; outbox_id: string }>(
     `SELECT s.id, m.payload->>'token' AS token, m.id AS outbox_id FROM signature s JOIN outbox_message m ON m.signature_id = s.id
@@ -46,16 +46,19 @@ async function confirmedSigner(slug: string, overrides: Record<string, unknown> 
   return s;
 }
 
+/** Every personal value a letter carries ends with this: the test searches the whole database for it. */
+const mark = `m${randomUUID().slice(0, 8)}`;
+
 async function letter(campaignId: string, status: string, extra: { topicId?: string; expiresAt?: Date } = {}) {
   const id = randomUUID();
   const email = `writer-${id.slice(0, 8)}@example.test`;
   await pool.query(
     `INSERT INTO letter (id, campaign_id, email, email_key, name, street, city, region, postal_code, country, subject, body, language, locale,
                          writer_role, status, ip_hash, confirm_token_hash, confirm_token_expires_at, confirmed_at, delivered_at, held_reason)
-     VALUES ($1, $2, $3, $3, 'Park Writer', '1 Main St', 'Seoul', 'Seoul', '04524', 'KR', 'My brother', 'My brother is in Camp 15.', 'en', 'en',
+     VALUES ($1, $2, $3, $3, 'Park Writer ' || $7::text, '1 Main St ' || $7::text, 'Seoul ' || $7::text, 'Seoul ' || $7::text, '04524', 'KR', 'My brother ' || $7::text, 'My brother is in Camp 15. ' || $7::text, 'en', 'en',
              'defector', $4::letter_status, 'iphash', $5, $6, CASE WHEN $4 <> 'pending' THEN now() END, CASE WHEN $4 = 'delivered' THEN now() END,
              CASE WHEN $4 = 'held' THEN 'links' END)`,
-    [id, campaignId, email, status, Buffer.from(randomUUID()), extra.expiresAt ?? new Date(Date.now() + 86_400_000)],
+    [id, campaignId, email, status, Buffer.from(randomUUID()), extra.expiresAt ?? new Date(Date.now() + 86_400_000), mark],
   );
   if (extra.topicId) await pool.query(`INSERT INTO letter_topic (letter_id, topic_id) VALUES ($1, $2)`, [id, extra.topicId]);
   // The writer's confirmation email, as the outbox keeps it.
@@ -107,9 +110,9 @@ describe("anonymising a closed campaign", () => {
   it("erases signers' and writers' personal data after the period, keeping the counts and the delivery records", async () => {
     const campaign = await createCampaign();
     const topicId = await topic(campaign.id);
-    const a = await confirmedSigner(campaign.slug, { name: "Canary Alpha", country: "KR", region: "11", postalCode: "04524" });
-    const b = await confirmedSigner(campaign.slug, { name: "Canary Beta", country: "US", region: "CA" });
-    const unconfirmed = await sign(campaign.slug, { name: "Canary Gamma" });
+    const a = await confirmedSigner(campaign.slug, { name: `Canary Alpha ${mark}`, country: "KR", region: "11", postalCode: "04524" });
+    const b = await confirmedSigner(campaign.slug, { name: `Canary Beta ${mark}`, country: "US", region: "CA" });
+    const unconfirmed = await sign(campaign.slug, { name: `Canary Gamma ${mark}` });
     // The digest carries both confirmed signers to the target.
     const [tick] = (await scheduleDeliveries()).filter((r) => r.campaignId === campaign.id);
     expect(tick?.digest?.signatures).toBe(2);
@@ -133,7 +136,7 @@ describe("anonymising a closed campaign", () => {
     });
 
     // Nothing personal is left anywhere: not in the rows, not in the outbox, not in its history, not in the queue.
-    for (const needle of [a.email, b.email, unconfirmed.email, delivered.email, held.email, pendingLetter.email, "Canary", "Hoeryong", "Park Writer", "Camp 15", "04524", "Main St", "defector"]) {
+    for (const needle of [a.email, b.email, unconfirmed.email, delivered.email, held.email, pendingLetter.email, mark]) {
       expect(await rowsContaining(needle), needle).toEqual([]);
     }
     const { rows: signatures } = await pool.query(
@@ -239,9 +242,9 @@ describe("anonymising a closed campaign", () => {
     const digest = await deliveryMessage(campaign.id, "sent");
     await pool.query(
       `INSERT INTO signature (id, campaign_id, email, email_key, name, country, region, locale, status, confirmed_at, delivery_message_id, comment)
-       SELECT gen_random_uuid(), $1, 'batch-' || i || '@example.test', 'batch-' || i || '@example.test', 'Batch Canary ' || i, 'US', 'NY', 'en', 'confirmed', now(), $2, 'batch comment'
+       SELECT gen_random_uuid(), $1, 'batch-' || $4 || '-' || i || '@example.test', 'batch-' || $4 || '-' || i || '@example.test', 'Batch Canary ' || $4 || ' ' || i, 'US', 'NY', 'en', 'confirmed', now(), $2, 'batch comment'
          FROM generate_series(1, $3::int) AS i`,
-      [campaign.id, digest, n],
+      [campaign.id, digest, n, mark],
     );
     await pool.query(`INSERT INTO campaign_count_shard (campaign_id, shard, confirmed) VALUES ($1, 0, $2)`, [campaign.id, n]);
     await closeDaysAgo(campaign.id, 120);
@@ -251,8 +254,8 @@ describe("anonymising a closed campaign", () => {
     // The advisory lock gives the campaign to one of them; if the other came after, it found nothing left to do.
     expect(mine.reduce((sum, r) => sum + r.signatures.anonymised, 0)).toBe(n);
     expect(mine.some((r) => r.complete)).toBe(true);
-    expect(await rowsContaining("Batch Canary")).toEqual([]);
-    expect(await rowsContaining("batch-")).toEqual([]);
+    expect(await rowsContaining(`Batch Canary ${mark}`)).toEqual([]);
+    expect(await rowsContaining(`batch-${mark}-`)).toEqual([]);
     const counts = await campaignCounts(campaign, "en");
     expect(counts.totals.confirmedSignatures).toBe(n);
     expect(counts.perRegion).toEqual([{ country: "US", region: "NY", signatures: n }]);

@@ -25,6 +25,8 @@ export class SmtpSink {
   port = 0;
   /** Milliseconds to wait before answering each message. */
   delayMs = 0;
+  /** Messages whose data is being received and not yet answered. */
+  inFlight = 0;
   /** Refusals quote the recipient, as many real relays do ("550 5.1.1 <kim@…>: Mailbox unavailable"). */
   quoteRecipient = false;
 
@@ -46,9 +48,11 @@ export class SmtpSink {
       logger: false,
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
+        this.inFlight++;
         stream.on("data", (c: Buffer) => chunks.push(c));
         stream.on("end", async () => {
           if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+          this.inFlight--;
           const rcpt = session.envelope.rcptTo[0]?.address.toLowerCase() ?? "";
           const code = this.replies.get(rcpt)?.shift() ?? 250;
           if (code !== 250) {
