@@ -1,4 +1,5 @@
 // One pg pool per process, shared by Prisma (through @prisma/adapter-pg) and the few hot paths that speak SQL.
+import { logError } from "./log";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
@@ -11,12 +12,22 @@ function connect(): Handles {
   const pool = new pg.Pool({
     connectionString: databaseUrl(),
     max: env.DATABASE_POOL_MAX,
-    connectionTimeoutMillis: 5_000,
+    // A Postgres that is down refuses at once; one that does not answer (network cut, host gone) must not hold a
+    // request either: connecting and every query give up after these, and the request answers 503.
+    connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_SECONDS * 1000,
+    query_timeout: env.DATABASE_QUERY_TIMEOUT_SECONDS * 1000,
+    // Finds connections whose peer vanished while idle, instead of handing them out.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     idleTimeoutMillis: 30_000,
     application_name: "open-letters",
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
-  pool.on("error", (err) => console.error("[db] idle client error:", err.message));
+  pool.on("error", (err) => logError("db", "idle client error", err));
+  // A checked-out connection that drops between two statements emits "error" with no one listening (the pool only
+  // listens while it is idle), which would end the process. The statement in flight, or the next one, reports the
+  // failure to its caller; the pool discards the connection when it comes back.
+  pool.on("connect", (client) => client.on("error", () => {}));
   return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
 }
 
@@ -50,15 +61,25 @@ export async function closeDb(): Promise<void> {
 /** Runs `work` in one transaction on one connection: committed when it returns, rolled back when it throws. */
 export async function withTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let broken: Error | undefined;
   try {
     await client.query("BEGIN");
     const result = await work(client);
     await client.query("COMMIT");
     return result;
   } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
+    // On a cut or silent connection a ROLLBACK would only wait out another timeout; closing it rolls back anyway.
+    if (connectionIsSound(err)) await client.query("ROLLBACK").catch(() => {});
+    else broken = err instanceof Error ? err : new Error(String(err));
     throw err;
   } finally {
-    client.release();
+    // A connection that timed out or was cut may still have a statement in flight: close it rather than reuse it.
+    client.release(broken);
   }
+}
+
+/** Whether a connection is still fit for reuse after `err`: Postgres answered it (a DatabaseError has a severity), or it is ours. */
+export function connectionIsSound(err: unknown): boolean {
+  const e = err as { severity?: unknown; name?: unknown } | null;
+  return typeof e?.severity === "string" || e?.name === "AppError";
 }

@@ -3,6 +3,7 @@
 // are logged and answered with a generic 500: no stack, no SQL.
 import type { z } from "zod";
 import { AppError, type FieldError } from "./errors";
+import { logError } from "./log";
 import { negotiateLocale, type Locale } from "./i18n/config";
 import { translator } from "./i18n/messages";
 import { fieldErrorCodes } from "./signatures/schema";
@@ -84,22 +85,30 @@ export function errorResponse(err: unknown, locale: Locale, where = "api"): Resp
     const headers: Record<string, string> = {};
     return json({ error: { code: err.code, message: t(err.code), ...(fields ? { fields } : {}) } }, { status: err.status, headers });
   }
-  const e = err as { name?: string; code?: string; message?: string };
-  if (isDatabaseUnavailable(e)) {
+  if (isDatabaseUnavailable(err)) {
     // Nothing was stored: say so plainly and invite a retry instead of a generic failure.
-    console.error(`[${where}] database unavailable: ${e.code ?? ""} ${e.message ?? ""}`);
+    logError(where, "database unavailable", err);
     const t = translator(locale, "apiErrors");
     return json({ error: { code: "service_unavailable", message: t("service_unavailable") } }, { status: 503, headers: { "retry-after": "5" } });
   }
-  console.error(`[${where}] unexpected error: ${e?.name ?? "Error"}${e?.code ? ` ${e.code}` : ""}: ${e?.message ?? String(err)}`);
+  logError(where, "unexpected error", err);
   const t = translator(locale, "apiErrors");
   return json({ error: { code: "internal_error", message: t("internal_error") } }, { status: 500 });
 }
 
-const unavailableCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "57P01", "57P02", "57P03", "53300"]);
+// Socket errors, Postgres shutting down / starting / out of connections, Prisma's "can't reach", "timed out",
+// "closed the connection" and "pool timeout".
+const unavailableCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "57P01", "57P02", "57P03", "53300", "P1001", "P1002", "P1008", "P1017", "P2024"]);
+const unavailableKinds = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const unavailableMessages = /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Query read timeout|Client has encountered a connection error|Connection is closed|Can't reach database server/i;
 
-/** Postgres down, restarting, out of connections, or not answering within the pool's connect timeout. */
-export function isDatabaseUnavailable(e: { code?: string; message?: string } | null | undefined): boolean {
-  if (!e) return false;
-  return unavailableCodes.has(e.code ?? "") || /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(e.message ?? "");
+/** Postgres down, restarting, out of connections, or not answering within the pool's connect or query timeout. */
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  const e = err as { code?: unknown; message?: unknown; cause?: unknown; kind?: unknown } | null | undefined;
+  if (!e || typeof e !== "object" || depth > 3) return false;
+  if (typeof e.code === "string" && unavailableCodes.has(e.code)) return true;
+  if (typeof e.kind === "string" && unavailableKinds.has(e.kind)) return true;
+  if (typeof e.message === "string" && unavailableMessages.test(e.message)) return true;
+  // Prisma wraps the driver's error (DriverAdapterError → cause { kind }).
+  return isDatabaseUnavailable(e.cause, depth + 1);
 }

@@ -27,7 +27,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider messages={{}}>
+        {/* Only what the error page (app/[locale]/error.tsx) needs: it must render when nothing else can. */}
+        <NextIntlClientProvider messages={{ common: { errorTitle: t("errorTitle"), errorBody: t("errorBody"), errorRetry: t("errorRetry") } }}>
           <a className="skip-link" href="#main">
             {t("skipToContent")}
           </a>

@@ -3,6 +3,7 @@
 // - Applies migrations, seeds the flagship campaign once, builds if the build is missing or stale.
 // - Runs the mail worker in this process (START_WORKER=false to run it separately with `npm run worker`).
 // - Serves the app with `next start` (or `next dev` with --dev).
+import { describeError } from "../log";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { buildIsStale } from "./build-status";
@@ -135,6 +136,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(`[open-letters] could not start: ${err instanceof Error ? err.message : err}`);
+  console.error(`[open-letters] could not start: ${describeError(err)}`);
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 // `npm run worker`: the mail and delivery worker as its own process, for production. Run as many as you like.
+import { logError } from "../log";
 import { startWorkers } from "../jobs/start-workers";
 import { stopBoss } from "../jobs/boss";
 import { closeDb } from "../db";
@@ -19,6 +20,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(`[worker] could not start: ${err instanceof Error ? err.message : err}`);
+  logError("worker", "could not start", err);
   process.exit(1);
 });

@@ -12,6 +12,9 @@ import { stringify } from "csv-stringify";
 import { pool as appPool } from "../db";
 import { neutraliseFormula } from "../csv";
 
+/** A million rows to a slow client take minutes, not hours. */
+const exportTimeoutMs = 6 * 3600 * 1000;
+
 export type SignerExportOptions = { includeLetters?: boolean; includeAddresses?: boolean };
 
 export function signerColumns(options: SignerExportOptions = {}): string[] {
@@ -57,7 +60,10 @@ export function signerCsvStream(campaignId: string, options: SignerExportOptions
     const client = await pool.connect();
     let failed: unknown;
     try {
-      const rows = client.query(new QueryStream(signerSql(options), [campaignId], { batchSize: 2000, rowMode: "array", highWaterMark: 2000 }));
+      const cursor = new QueryStream(signerSql(options), [campaignId], { batchSize: 2000, rowMode: "array", highWaterMark: 2000 });
+      // The pool's query timeout (DATABASE_QUERY_TIMEOUT_SECONDS) would cut a long export that the downloader paces:
+      // this one query gets a clock of its own (pg reads `query_timeout` from the query object first).
+      const rows = client.query(Object.assign(cursor, { query_timeout: exportTimeoutMs }));
       await pipeline(rows, neutralise, csv);
     } catch (err) {
       failed = err;

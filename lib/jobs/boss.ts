@@ -1,5 +1,6 @@
 // The job queue (pg-boss) runs on the app's own Postgres and pool: a job can be enqueued in the same
 // transaction as the change that causes it, and many app servers and workers can share it.
+import { logError } from "../log";
 import { PgBoss, type Db, type Queue } from "pg-boss";
 import type pg from "pg";
 import { env } from "../env";
@@ -12,6 +13,8 @@ export const queues = {
   deliverySend: "delivery.send",
   /** Every minute: assemble what is due for delivery. */
   deliveryTick: "delivery.tick",
+  /** Every hour: erase the personal data of campaigns closed long enough, and unconfirmed items long expired. */
+  retentionTick: "retention.tick",
 } as const;
 
 /** Retries with exponential backoff; an attempt running longer than JOB_EXPIRE_SECONDS is given to another worker. */
@@ -32,6 +35,8 @@ const policies: Record<string, Omit<Queue, "name">> = {
     expireInSeconds: env.JOB_EXPIRE_SECONDS,
   },
   [queues.deliveryTick]: { retryLimit: 0, expireInSeconds: 300 },
+  // A campaign of a million signers takes minutes; a second worker given an expired run skips campaigns in hand.
+  [queues.retentionTick]: { retryLimit: 0, expireInSeconds: 3600 },
 };
 
 /** A pg-boss `db` that runs statements on one client, e.g. inside the caller's transaction. */
@@ -61,7 +66,8 @@ async function start(supervise: boolean): Promise<PgBoss> {
     superviseIntervalSeconds: env.JOB_SUPERVISE_SECONDS,
     monitorIntervalSeconds: env.JOB_SUPERVISE_SECONDS,
   });
-  instance.on("error", (err) => console.error("[jobs] pg-boss error:", err.message));
+  // pg-boss keeps polling through a database outage; it reports each failed attempt here.
+  instance.on("error", (err) => logError("jobs", "pg-boss error", err));
   try {
     await instance.start();
     for (const [name, policy] of Object.entries(policies)) {

@@ -1,8 +1,10 @@
-// Everything a worker process runs: the signers' and writers' own mail, and deliveries to targets.
+// Everything a worker process runs: the signers' and writers' own mail, deliveries to targets, and retention.
 import { startMailWorker } from "../mail/worker";
 import { startDeliveryWorker } from "../delivery/worker";
+import { startRetentionWorker } from "../retention/worker";
 
 export async function startWorkers(options: { pollingIntervalSeconds?: number } = {}): Promise<void> {
   await startMailWorker(options);
   await startDeliveryWorker(options);
+  await startRetentionWorker(options);
 }

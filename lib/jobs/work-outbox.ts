@@ -1,6 +1,7 @@
 // Runs outbox send jobs from a queue: a batch at a time (claimed, sent side by side over the SMTP pool, and recorded
 // together), fetching again at once while the queue is full. Each job settles on its own: a temporary failure retries
 // only that message.
+import { redact } from "../log";
 import type { JobResult } from "pg-boss";
 import { boss } from "./boss";
 import { deliverOutboxMessages } from "../mail/deliver-outbox-message";
@@ -29,7 +30,7 @@ export async function workOutbox(queue: string, options: { retryLimit: number; p
       return jobs.map((job): JobResult => {
         const result = results.get(job.data.outboxId);
         return result instanceof Error || (result !== undefined && typeof result !== "string")
-          ? { id: job.id, status: "failed", output: { message: result instanceof Error ? result.message : String(result) } }
+          ? { id: job.id, status: "failed", output: { message: redact(result instanceof Error ? result.message : String(result)) } }
           : { id: job.id, status: "completed" };
       });
     },

@@ -61,7 +61,14 @@ export async function deliverOutboxMessages(batch: MessageAttempt[]): Promise<Ma
       const attempt = attempts.get(message.id)!;
       try {
         const outcome = await sendOne(message, attempt.retryCount >= attempt.retryLimit);
-        if (typeof outcome !== "string") await record(outcome);
+        // The relay has it. If recording that fails (the database went away), the job is retried: a settled message
+        // is then skipped, and one still "sending" goes again under the same Message-ID. It is never put back in the
+        // queue as if the send had failed.
+        if (typeof outcome !== "string") {
+          await record(outcome).catch((err) => {
+            throw new RetryableMailError(`sent, but could not record it: ${describe(err)}`);
+          });
+        }
         results.set(message.id, typeof outcome === "string" ? outcome : "sent");
       } catch (err) {
         results.set(message.id, err instanceof Error ? err : new Error(String(err)));
@@ -119,8 +126,9 @@ async function sendOne(message: OutboxRow & { attempts: number }, lastAttempt: b
     return "cancelled";
   }
 
+  let info;
   try {
-    const info = await mailTransport().send({
+    info = await mailTransport().send({
       messageId: message.message_id,
       from: content.from ?? env.MAIL_FROM,
       to: message.to,
@@ -139,6 +147,15 @@ async function sendOne(message: OutboxRow & { attempts: number }, lastAttempt: b
     }
     return retryOrFail(message, describe(err), lastAttempt);
   }
+  // The relay has it. If recording that fails (the database went away), the job is retried: a settled message is
+  // then skipped, and one that is still "sending" goes again under the same Message-ID. It must not be treated as a
+  // failed send, which would put a message the relay accepted back in the queue.
+  try {
+    await settle(message, "sent", { response: info.response });
+  } catch (err) {
+    throw new RetryableMailError(`sent, but could not record it: ${describe(err)}`);
+  }
+  return "sent";
 }
 
 /** Deliveries to a target outlast any relay outage: after the last quick retry they wait, one try an hour. */
@@ -154,7 +171,8 @@ async function retryOrFail(message: OutboxRow & { attempts: number }, reason: st
     return "failed";
   }
   await pool.query(
-    `WITH m AS (UPDATE outbox_message SET status = 'pending', last_error = $2, updated_at = now() WHERE id = $1 RETURNING id, attempts)
+    // Only from "sending": a statement that arrives late (after a network cut) must not undo a settled outcome.
+    `WITH m AS (UPDATE outbox_message SET status = 'pending', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'sending' RETURNING id, attempts)
      INSERT INTO outbox_event (message_id, status, attempt, detail) SELECT id, 'pending', attempts, $2 FROM m`,
     [message.id, reason],
   );
@@ -213,7 +231,7 @@ async function waitForRelay(message: OutboxRow, reason: string): Promise<void> {
   return withTransaction(async (client) => {
     const detail = `waiting for the relay, next try in ${waitingRetrySeconds / 60} minutes: ${reason}`;
     await client.query(
-      `WITH m AS (UPDATE outbox_message SET status = 'pending', last_error = $2, updated_at = now() WHERE id = $1 RETURNING id, attempts)
+      `WITH m AS (UPDATE outbox_message SET status = 'pending', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'sending' RETURNING id, attempts)
        INSERT INTO outbox_event (message_id, status, attempt, detail) SELECT id, 'pending', attempts, $2 FROM m`,
       [message.id, detail],
     );

@@ -12,7 +12,12 @@ export async function setCampaignStatus(scope: Scope, id: string, status: "open"
   const updated = await db.campaign.update({
     where: { id: campaign.id },
     // Reopening a campaign whose closing date has passed would change nothing: clear the date.
-    data: { status, ...(status === "open" && campaign.closesAt && campaign.closesAt <= new Date() ? { closesAt: null } : {}) },
+    // closedAt starts the retention period (lib/retention); reopening stops it.
+    data: {
+      status,
+      closedAt: status === "closed" ? (campaign.status === "closed" ? undefined : new Date()) : null,
+      ...(status === "open" && campaign.closesAt && campaign.closesAt <= new Date() ? { closesAt: null } : {}),
+    },
     select: { id: true, slug: true, status: true },
   });
   revalidateCampaign(updated.slug);

@@ -48,6 +48,13 @@ describe("campaign management", () => {
     const closed = await sign(jsonRequest(`/api/campaigns/${input.slug}/signatures`, signer()), params({ slug: input.slug }));
     expect(closed.status).toBe(404);
     expect((await closed.json()).error.code).toBe("campaign_closed");
+    // Closing starts the retention period; closing again does not restart it; reopening stops it.
+    const closedAt = (await db.campaign.findUniqueOrThrow({ where: { id } })).closedAt;
+    expect(closedAt).toBeInstanceOf(Date);
+    await closeRoute.POST(organizerRequest("POST", "/x", { cookie: editor.cookie }), params({ id }));
+    expect((await db.campaign.findUniqueOrThrow({ where: { id } })).closedAt).toEqual(closedAt);
+    await openRoute.POST(organizerRequest("POST", "/x", { cookie: editor.cookie }), params({ id }));
+    expect((await db.campaign.findUniqueOrThrow({ where: { id } })).closedAt).toBeNull();
   });
 
   it.each([

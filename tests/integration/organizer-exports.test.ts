@@ -1,5 +1,6 @@
 // Exports: the signer CSV parsed back and compared with the database (consent filter, formula cells, RFC 4180
 // quoting, no letters or addresses by default), the counts CSV, the export log, and a large export in bounded memory.
+import type pg from "pg";
 import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
@@ -141,13 +142,15 @@ describe("a large signer export", () => {
     const owner = await organizerSession("owner");
     const { campaign } = await campaignWithData(owner.organization.id);
     const n = 200_000;
-    await pool.query(
-      `INSERT INTO signature (id, campaign_id, email, email_key, name, country, region, locale, status, confirmed_at, wants_updates)
+    // A bulk load, not a request: it may take longer than the app's query timeout on a busy machine.
+    await pool.query({
+      text: `INSERT INTO signature (id, campaign_id, email, email_key, name, country, region, locale, status, confirmed_at, wants_updates)
        SELECT gen_random_uuid(), $1, 'bulk' || g || '@example.test', 'bulk' || g || '@example.test', 'Signer number ' || g, 'US', 'CA', 'en',
               'confirmed', now() - (g || ' seconds')::interval, true
          FROM generate_series(1, $2::int) g`,
-      [campaign.id, n],
-    );
+      values: [campaign.id, n],
+      query_timeout: 300_000,
+    } as pg.QueryConfig);
     global.gc?.();
     const before = process.memoryUsage().rss;
     let peak = before;

@@ -25,6 +25,10 @@ export class SmtpSink {
   port = 0;
   /** Milliseconds to wait before answering each message. */
   delayMs = 0;
+  /** Messages whose data is being received and not yet answered. */
+  inFlight = 0;
+  /** Refusals quote the recipient, as many real relays do ("550 5.1.1 <kim@…>: Mailbox unavailable"). */
+  quoteRecipient = false;
 
   /** Reply codes for the next messages to `to`, used up in order; 250 once none is left. */
   plan(to: string, ...codes: number[]) {
@@ -44,13 +48,16 @@ export class SmtpSink {
       logger: false,
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
+        this.inFlight++;
         stream.on("data", (c: Buffer) => chunks.push(c));
         stream.on("end", async () => {
           if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+          this.inFlight--;
           const rcpt = session.envelope.rcptTo[0]?.address.toLowerCase() ?? "";
           const code = this.replies.get(rcpt)?.shift() ?? 250;
           if (code !== 250) {
-            const text = code >= 500 ? "5.1.1 Mailbox unavailable" : "4.7.1 Try again later";
+            const who = this.quoteRecipient ? ` <${rcpt}>:` : "";
+            const text = code >= 500 ? `5.1.1${who} Mailbox unavailable` : `4.7.1${who} Try again later`;
             return callback(Object.assign(new Error(text), { responseCode: code }));
           }
           const mail = await simpleParser(Buffer.concat(chunks));

@@ -1,5 +1,6 @@
 "use server";
 
+import { logError } from "@/lib/log";
 import { headers } from "next/headers";
 import { AppError } from "@/lib/errors";
 import { clientIp } from "@/lib/request-ip";
@@ -20,7 +21,7 @@ export async function signAction(slug: string, _prev: SignFormState, form: FormD
     if (err instanceof AppError && (err.code === "campaign_closed" || err.code === "campaign_not_found")) {
       return { status: "error", code: err.code, values };
     }
-    console.error(`[sign-action] ${(err as Error)?.message ?? err}`);
+    logError("sign-action", "unexpected error", err);
     return { status: "error", code: "unexpected", values };
   }
 }

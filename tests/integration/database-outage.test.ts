@@ -1,0 +1,254 @@
+// Postgres stopped or unreachable for a while: the app answers 503 with Retry-After within seconds, acknowledges
+// nothing it did not store, and recovers by itself; the worker survives and sends the mail that waited. The app and
+// the worker each reach Postgres through a TCP proxy (tcp-proxy.ts) the test cuts, with the shipped timeouts.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawn, type ChildProcess } from "node:child_process";
+import pg from "pg";
+import { testDatabaseUrl } from "../../vitest.config";
+import { SmtpSink } from "./smtp-sink";
+import { TcpProxy } from "./tcp-proxy";
+
+const target = new URL(testDatabaseUrl);
+const appProxy = new TcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+const workerProxy = new TcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+const sink = new SmtpSink();
+/** Straight to Postgres, never cut: what the test checks the app against. */
+const direct = new pg.Pool({ connectionString: testDatabaseUrl, max: 2 });
+
+function viaProxy(proxy: TcpProxy): string {
+  const url = new URL(testDatabaseUrl);
+  url.host = `127.0.0.1:${proxy.port}`;
+  return url.toString();
+}
+
+let m: {
+  db: typeof import("@/lib/db");
+  boss: typeof import("@/lib/jobs/boss");
+  http: typeof import("@/lib/http");
+  sign: typeof import("@/app/api/campaigns/[slug]/signatures/route");
+  count: typeof import("@/app/api/campaigns/[slug]/count/route");
+  helpers: typeof import("./helpers");
+  deliver: typeof import("@/lib/mail/deliver-outbox-message");
+  transport: typeof import("@/lib/mail/transport");
+};
+
+beforeAll(async () => {
+  await appProxy.start();
+  await workerProxy.start();
+  await sink.start();
+  // lib/env is read on first import: the app in this process goes through the proxy, with the default timeouts.
+  process.env.DATABASE_URL = viaProxy(appProxy);
+  Object.assign(process.env, { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(sink.port), SMTP_SECURE: "false", SMTP_URL: "" });
+  delete process.env.DATABASE_CONNECT_TIMEOUT_SECONDS;
+  delete process.env.DATABASE_QUERY_TIMEOUT_SECONDS;
+  m = {
+    db: await import("@/lib/db"),
+    boss: await import("@/lib/jobs/boss"),
+    http: await import("@/lib/http"),
+    sign: await import("@/app/api/campaigns/[slug]/signatures/route"),
+    count: await import("@/app/api/campaigns/[slug]/count/route"),
+    helpers: await import("./helpers"),
+    deliver: await import("@/lib/mail/deliver-outbox-message"),
+    transport: await import("@/lib/mail/transport"),
+  };
+});
+
+afterAll(async () => {
+  await appProxy.restore();
+  await m.boss.stopBoss();
+  await m.db.closeDb();
+  m.transport.closeMailTransport();
+  await appProxy.stop();
+  await workerProxy.stop();
+  await sink.stop();
+  await direct.end();
+}, 60_000);
+
+type Answer = { status: number; ms: number; retryAfter: string | null; code?: string; email: string };
+
+async function sign(slug: string, email = `outage-${Math.random().toString(36).slice(2, 10)}@example.test`): Promise<Answer> {
+  const started = Date.now();
+  const res = await m.sign.POST(m.helpers.jsonRequest(`/api/campaigns/${slug}/signatures`, m.helpers.signer({ email })), m.helpers.params({ slug }));
+  const body = (await res.json()) as { error?: { code: string } };
+  return { status: res.status, ms: Date.now() - started, retryAfter: res.headers.get("retry-after"), code: body.error?.code, email };
+}
+
+async function stored(email: string): Promise<boolean> {
+  const { rows } = await direct.query(`SELECT 1 FROM signature WHERE email = $1`, [email]);
+  return rows.length === 1;
+}
+
+/** Every 202 the app gave is a row in the table. */
+async function expectAcknowledgedStored(answers: Answer[]) {
+  for (const a of answers.filter((x) => x.status === 202)) expect(await stored(a.email), a.email).toBe(true);
+}
+
+async function expectRecovers(slug: string, answers: Answer[]) {
+  const started = Date.now();
+  let last: Answer | undefined;
+  while (Date.now() - started < 20_000) {
+    last = await sign(slug);
+    answers.push(last);
+    if (last.status === 202) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  expect(last?.status).toBe(202);
+  expect(await stored(last!.email)).toBe(true);
+}
+
+function expectUnavailable(a: Answer, withinMs: number) {
+  expect({ status: a.status, code: a.code, retryAfter: a.retryAfter }).toEqual({ status: 503, code: "service_unavailable", retryAfter: "5" });
+  expect(a.ms).toBeLessThan(withinMs);
+}
+
+describe("the app while Postgres is away", () => {
+  it("answers 503 at once while Postgres refuses connections, stores nothing it acknowledged, and recovers by itself", async () => {
+    const campaign = await m.helpers.createCampaign();
+    const answers: Answer[] = [await sign(campaign.slug)];
+    expect(answers[0]!.status).toBe(202);
+
+    await appProxy.refuse();
+    // Pooled connections were reset under it and new ones are refused: both fail fast.
+    const during = await Promise.all([sign(campaign.slug), sign(campaign.slug), sign(campaign.slug)]);
+    answers.push(...during);
+    for (const a of during) {
+      expectUnavailable(a, 5_000);
+      expect(await stored(a.email)).toBe(false);
+    }
+    const count = await m.count.GET(new Request("http://localhost:3000/x"), m.helpers.params({ slug: campaign.slug }));
+    expect(count.status).toBe(503);
+    // Prisma's errors for the same outage are recognised as well (pages and organizer routes read through Prisma).
+    const prismaError = await m.db.db.campaign.findFirst({ where: { id: campaign.id } }).catch((e: unknown) => e);
+    expect(m.http.isDatabaseUnavailable(prismaError)).toBe(true);
+
+    await appProxy.restore();
+    await expectRecovers(campaign.slug, answers);
+    await expectAcknowledgedStored(answers);
+  });
+
+  it("answers 503 within the timeouts when the network goes silent, instead of hanging, and recovers by itself", async () => {
+    const campaign = await m.helpers.createCampaign();
+    const answers: Answer[] = [];
+    // Several connections in the pool, so some requests meet an open connection that stops answering (query
+    // timeout) and others must open a new one that is never answered (connect timeout).
+    answers.push(...(await Promise.all([sign(campaign.slug), sign(campaign.slug), sign(campaign.slug)])));
+    expect(answers.map((a) => a.status)).toEqual([202, 202, 202]);
+
+    appProxy.blackhole();
+    const during = await Promise.all(Array.from({ length: 12 }, () => sign(campaign.slug)));
+    answers.push(...during);
+    // DATABASE_QUERY_TIMEOUT_SECONDS (10) at most, plus a connect timeout (5) for a request queued behind them.
+    for (const a of during) expectUnavailable(a, 17_000);
+    const prismaError = await m.db.db.campaign.findFirst({ where: { id: campaign.id } }).catch((e: unknown) => e);
+    expect(m.http.isDatabaseUnavailable(prismaError)).toBe(true);
+
+    await appProxy.restore();
+    await expectRecovers(campaign.slug, answers);
+    // What was written before the cut reaches Postgres once it returns; none of it may be a commit we answered 503 for
+    // without storing, nor a 202 for a row that is not there.
+    await new Promise((r) => setTimeout(r, 1000));
+    await expectAcknowledgedStored(answers);
+    for (const a of during) expect(await stored(a.email), a.email).toBe(false);
+  }, 60_000);
+});
+
+describe("sending mail while Postgres goes silent", () => {
+  it("keeps a message the relay accepted as sent when recording it times out, and does not send it as new", async () => {
+    const campaign = await m.helpers.createCampaign();
+    const signed = await sign(campaign.slug);
+    expect(signed.status).toBe(202);
+    const { rows } = await direct.query<{ id: string }>(`SELECT m.id FROM outbox_message m JOIN signature s ON s.id = m.signature_id WHERE s.email = $1`, [signed.email]);
+    const outboxId = rows[0]!.id;
+
+    // The relay takes its time; the network goes silent while it does, so recording "sent" cannot be answered.
+    sink.delayMs = 3000;
+    const sending = m.deliver.deliverOutboxMessage(outboxId, { retryCount: 0, retryLimit: 5 }).then(
+      (outcome) => ({ outcome, error: null as unknown }),
+      (error: unknown) => ({ outcome: null, error }),
+    );
+    // Claimed and rendered: the relay is receiving it when the network goes silent.
+    await expect.poll(() => sink.inFlight, { timeout: 10_000, interval: 20 }).toBe(1);
+    appProxy.blackhole();
+    // Back a little after the query timeout: what was written meanwhile reaches Postgres now.
+    setTimeout(() => void appProxy.restore(), 16_000);
+    const result = await sending;
+    sink.delayMs = 0;
+    expect(result.error).toBeInstanceOf(m.deliver.RetryableMailError);
+    expect(sink.received.filter((mail) => mail.to.includes(signed.email))).toHaveLength(1);
+
+    // Once Postgres answers again the message is sent, and stays so: the retry finds nothing left to do.
+    await expect.poll(async () => (await direct.query(`SELECT status::text FROM outbox_message WHERE id = $1`, [outboxId])).rows[0], { timeout: 15_000 }).toEqual({ status: "sent" });
+    await new Promise((r) => setTimeout(r, 6_000)); // longer than the connect timeout: any late statement has landed
+    expect((await direct.query(`SELECT status::text FROM outbox_message WHERE id = $1`, [outboxId])).rows[0]).toEqual({ status: "sent" });
+    expect(await m.deliver.deliverOutboxMessage(outboxId, { retryCount: 1, retryLimit: 5 })).toBe("skipped");
+    const { rows: events } = await direct.query<{ status: string }>(`SELECT status::text FROM outbox_event WHERE message_id = $1 ORDER BY id`, [outboxId]);
+    expect(events.map((e) => e.status)).toEqual(["sending", "sent"]);
+  }, 60_000);
+});
+
+describe("the worker while Postgres is away", () => {
+  let worker: ChildProcess;
+  let output = "";
+
+  beforeAll(() => {
+    worker = spawn(process.execPath, ["--import", "tsx", "lib/cli/worker.ts"], {
+      env: {
+        ...process.env,
+        DATABASE_URL: viaProxy(workerProxy),
+        SMTP_HOST: "127.0.0.1",
+        SMTP_PORT: String(sink.port),
+        SMTP_SECURE: "false",
+        SMTP_URL: "",
+        MAIL_RETRY_DELAY_SECONDS: "1",
+        JOB_EXPIRE_SECONDS: "5",
+        JOB_SUPERVISE_SECONDS: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    worker.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+    worker.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  });
+
+  afterAll(async () => {
+    if (worker.exitCode === null) {
+      worker.kill("SIGTERM");
+      await new Promise((r) => worker.once("exit", r));
+    }
+  }, 30_000);
+
+  const received = (email: string) => sink.received.some((mail) => mail.to.includes(email));
+
+  it("keeps running through a refused and a silent database and sends the mail that waited", async () => {
+    const campaign = await m.helpers.createCampaign();
+    const first = await sign(campaign.slug);
+    expect(first.status).toBe(202);
+    await expect.poll(() => received(first.email), { timeout: 30_000, interval: 200 }).toBe(true);
+
+    for (const cut of ["refuse", "blackhole"] as const) {
+      if (cut === "refuse") await workerProxy.refuse();
+      else workerProxy.blackhole();
+      // The app still reaches Postgres: a signer's confirmation waits in the outbox for the worker.
+      const waiting = await sign(campaign.slug);
+      expect(waiting.status).toBe(202);
+      // Longer than the query timeout, so the worker's polls fail and time out a few times.
+      await new Promise((r) => setTimeout(r, 12_000));
+      expect(received(waiting.email)).toBe(false);
+      expect(worker.exitCode, output).toBeNull();
+
+      await workerProxy.restore();
+      await expect.poll(() => received(waiting.email), { timeout: 45_000, interval: 250 }).toBe(true);
+      expect(worker.exitCode, output).toBeNull();
+    }
+    // The relay has them; the worker records each as sent right after the relay's answer.
+    const sent = async () =>
+      (await direct.query(`SELECT count(*)::int AS n FROM outbox_message m JOIN signature s ON s.id = m.signature_id WHERE s.campaign_id = $1 AND m.status = 'sent'`, [campaign.id])).rows[0];
+    await expect.poll(sent, { timeout: 15_000, interval: 250 }).toEqual({ n: 3 });
+    // It said what went wrong, without anyone's address.
+    expect(output).toMatch(/pg-boss error|database unavailable|idle client error/);
+    expect(output).not.toMatch(/outage-[a-z0-9]+@/);
+
+    worker.kill("SIGTERM");
+    const code = await new Promise((r) => worker.once("exit", r));
+    expect(code).toBe(0);
+  }, 180_000);
+});
