@@ -12,6 +12,8 @@ export const queues = {
   deliverySend: "delivery.send",
   /** Every minute: assemble what is due for delivery. */
   deliveryTick: "delivery.tick",
+  /** Every ten minutes: delete old rate-limit windows. */
+  abuseSweep: "abuse.sweep",
 } as const;
 
 /** Retries with exponential backoff; an attempt running longer than JOB_EXPIRE_SECONDS is given to another worker. */
@@ -32,6 +34,7 @@ const policies: Record<string, Omit<Queue, "name">> = {
     expireInSeconds: env.JOB_EXPIRE_SECONDS,
   },
   [queues.deliveryTick]: { retryLimit: 0, expireInSeconds: 300 },
+  [queues.abuseSweep]: { retryLimit: 0, expireInSeconds: 300 },
 };
 
 /** A pg-boss `db` that runs statements on one client, e.g. inside the caller's transaction. */

@@ -9,6 +9,7 @@ import { countryOptions } from "@/lib/geo/countries";
 import { getComposerCampaign } from "@/lib/letters/get-composer-campaign";
 import { letterLanguages } from "@/lib/letters/schema";
 import { Composer, type LetterTexts } from "@/components/letters/composer";
+import { issueFormToken } from "@/lib/abuse/form-token";
 
 type Params = { params: Promise<{ locale: Locale; slug: string }> };
 
@@ -67,6 +68,7 @@ export default async function WritePage({ params }: Params) {
               countries={countryOptions(locale)}
               letterTexts={letterTexts}
               explanations={explanations}
+              formToken={issueFormToken("letter")}
             />
           </NextIntlClientProvider>
         </>
