@@ -49,7 +49,7 @@ const schema = z
     CHALLENGE_CAMPAIGN_PER_MINUTE: z.coerce.number().int().min(1).default(300),
     CHALLENGE_NETWORK_PER_10_MINUTES: z.coerce.number().int().min(1).default(100),
     CHALLENGE_SUSPECT_PER_5_MINUTES: z.coerce.number().int().min(1).default(20),
-    CHALLENGE_DIFFICULTY: z.coerce.number().int().min(1).max(32).default(16),
+    CHALLENGE_DIFFICULTY: z.coerce.number().int().min(1).max(32).default(14),
     CHALLENGE_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(600),
     DEMO_ORGANIZER_EMAIL: z.email().default("organizer@open-letters.example"),
     DEMO_ORGANIZER_PASSWORD: z.string().min(12).optional(),

@@ -255,6 +255,7 @@ export function Composer({ campaign, locale, countries, letterTexts, explanation
         </div>
         <p role="status" data-testid="challenge-status" className={checking ? "notice" : "visually-hidden"}>{checking ? t("checking") : ""}</p>
         <Honeypot id={fid("website")} label={t("honeypot")} />
+        <input type="hidden" name="formToken" value={draft.formToken ?? formToken} />
 
         {step === 1 && <StepTopics {...stepProps} topics={campaign.topics} />}
         {step === 2 && <StepVoice {...stepProps} />}

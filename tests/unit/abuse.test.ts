@@ -3,6 +3,9 @@ import { clientNetwork } from "@/lib/abuse/client-network";
 import { hasLeadingZeroBits } from "@/lib/abuse/proof-of-work";
 import { formTokenIssuedAt, issueFormToken } from "@/lib/abuse/form-token";
 import { clientIp } from "@/lib/request-ip";
+import { assumePeerAddressAppended } from "@/lib/abuse/peer-address";
+
+assumePeerAddressAppended();
 
 describe("clientIp", () => {
   const xff = (value: string) => new Headers({ "x-forwarded-for": value });
