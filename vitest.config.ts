@@ -23,8 +23,8 @@ export default defineConfig({
           environment: "jsdom",
           setupFiles: ["tests/setup/dom.ts"],
           globals: true,
-          // Rendering whole forms in jsdom takes seconds on a busy two-core machine.
-          testTimeout: 15_000,
+          // jsdom and user-event are slow on a busy machine: the composer's longer journeys need more than 5 s there.
+          testTimeout: 30_000,
           env: { APP_ENV: "test", APP_URL: "http://localhost:3000" },
         },
       },
@@ -36,6 +36,7 @@ export default defineConfig({
           environment: "node",
           globals: true,
           globalSetup: ["tests/setup/database.ts"],
+          setupFiles: ["tests/setup/peer-address.ts"],
           // One file at a time: they share the test database.
           fileParallelism: false,
           testTimeout: 30_000,

@@ -10,6 +10,8 @@ export const errorStatus = {
   campaign_closed: 404,
   invitation_invalid: 404,
   conflict: 409,
+  /** Abuse protection is on: solve the proof-of-work challenge in the body and send again. */
+  challenge_required: 428,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,
@@ -23,11 +25,15 @@ export type ErrorCode = keyof typeof errorStatus;
 /** One field's problem: a stable code (e.g. "invalid_email") and a message for people. */
 export type FieldError = { code: string; message: string };
 
+/** What some errors carry besides their code: when to retry (429), the challenge to solve (428). */
+export type ErrorExtra = { retryAfter?: number; challenge?: { token: string; difficulty: number; algorithm: string } };
+
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message?: string,
     readonly fields?: Record<string, FieldError>,
+    readonly extra?: ErrorExtra,
   ) {
     super(message ?? code);
     this.name = "AppError";

@@ -83,7 +83,9 @@ export function errorResponse(err: unknown, locale: Locale, where = "api"): Resp
         )
       : undefined;
     const headers: Record<string, string> = {};
-    return json({ error: { code: err.code, message: t(err.code), ...(fields ? { fields } : {}) } }, { status: err.status, headers });
+    if (err.extra?.retryAfter !== undefined) headers["retry-after"] = String(err.extra.retryAfter);
+    const challenge = err.extra?.challenge ? { challenge: err.extra.challenge } : {};
+    return json({ error: { code: err.code, message: t(err.code), ...(fields ? { fields } : {}), ...challenge } }, { status: err.status, headers });
   }
   if (isDatabaseUnavailable(err)) {
     // Nothing was stored: say so plainly and invite a retry instead of a generic failure.

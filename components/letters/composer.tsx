@@ -12,6 +12,9 @@ import {
   clearDraft, draftErrors, emptyDraft, errorsForStep, firstStepWithErrors, loadDraft, saveDraft, stepKeys, toLetterInput, totalSteps, type Draft,
 } from "./draft";
 import { useErrorMessage } from "./fields";
+import { solveChallenge } from "@/lib/abuse/solve-challenge";
+import type { Challenge } from "@/lib/abuse/schema";
+import { Honeypot } from "@/components/ui/honeypot";
 import { Stepper } from "./stepper";
 import { StepTopics } from "./step-topics";
 import { StepVoice } from "./step-voice";
@@ -21,7 +24,7 @@ import { StepDetails, useDetailLabels } from "./step-details";
 import { StepPreview } from "./step-preview";
 
 export type LetterTexts = Record<LetterLanguage, { subject: string; greeting: string; closing: string }>;
-export type SubmitResult = { ok: true } | { ok: false; code?: string; fields?: Record<string, string> };
+export type SubmitResult = { ok: true } | { ok: false; code?: string; fields?: Record<string, string>; challenge?: Challenge };
 export type SubmitLetter = (slug: string, input: LetterInput, locale: string) => Promise<SubmitResult>;
 
 type Props = {
@@ -32,6 +35,8 @@ type Props = {
   letterTexts: LetterTexts;
   /** Why the safety check matters, in both languages. */
   explanations: Record<LetterLanguage, string>;
+  /** The signed render time (lib/abuse/form-token.ts). */
+  formToken: string;
   submit?: SubmitLetter;
 };
 
@@ -44,9 +49,9 @@ export const postLetter: SubmitLetter = async (slug, input, locale) => {
       body: JSON.stringify(input),
     });
     if (res.status === 202) return { ok: true };
-    const body = (await res.json().catch(() => null)) as { error?: { code?: string; fields?: Record<string, { code: string }> } } | null;
+    const body = (await res.json().catch(() => null)) as { error?: { code?: string; fields?: Record<string, { code: string }>; challenge?: Challenge } } | null;
     const fields = body?.error?.fields ? Object.fromEntries(Object.entries(body.error.fields).map(([k, v]) => [k, v.code])) : undefined;
-    return { ok: false, code: body?.error?.code, fields };
+    return { ok: false, code: body?.error?.code, fields, challenge: body?.error?.challenge };
   } catch {
     return { ok: false };
   }
@@ -57,17 +62,18 @@ export const postLetter: SubmitLetter = async (slug, input, locale) => {
  * with the shared schema, shows problems beside their fields and in a summary announced to screen readers,
  * and moving between steps puts the focus on the new step's heading.
  */
-export function Composer({ campaign, locale, countries, letterTexts, explanations, submit = postLetter }: Props) {
+export function Composer({ campaign, locale, countries, letterTexts, explanations, formToken, submit = postLetter }: Props) {
   const t = useTranslations("composer");
   const ta = useTranslations("apiErrors");
   const message = useErrorMessage();
   const id = useId();
   const fid = (name: string) => `${id}-${name}`;
-  const [draft, setDraft] = useState<Draft>(() => emptyDraft(locale));
+  const [draft, setDraft] = useState<Draft>(() => ({ ...emptyDraft(locale), formToken }));
   const [restored, setRestored] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const [checking, setChecking] = useState(false);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [discarded, setDiscarded] = useState(false);
   const focusNext = useRef<"heading" | "summary" | "success" | null>(null);
@@ -80,9 +86,9 @@ export function Composer({ campaign, locale, countries, letterTexts, explanation
   useEffect(() => {
     const saved = loadDraft(campaign.slug, locale);
     // eslint-disable-next-line react-hooks/set-state-in-effect -- restoring from localStorage can only happen in the browser
-    if (saved) setDraft(saved);
+    if (saved) setDraft(saved.formToken ? saved : { ...saved, formToken });
     setRestored(true);
-  }, [campaign.slug, locale]);
+  }, [campaign.slug, locale, formToken]);
   useEffect(() => {
     if (restored && sentTo === null) saveDraft(campaign.slug, draft);
   }, [draft, restored, sentTo, campaign.slug]);
@@ -145,7 +151,7 @@ export function Composer({ campaign, locale, countries, letterTexts, explanation
     focusNext.current = "heading";
   }
 
-  async function send() {
+  async function send(website: string) {
     const all = { ...draftErrors(draft, locale), ...problemsAt(draft, 4) };
     const first = firstStepWithErrors(all) ?? (all.safety ? 4 : null);
     if (first !== null) {
@@ -156,7 +162,17 @@ export function Composer({ campaign, locale, countries, letterTexts, explanation
     }
     setSending(true);
     setFormError(null);
-    const result = await submit(campaign.slug, toLetterInput(draft, locale), locale);
+    const input = { ...toLetterInput(draft, locale), formToken: draft.formToken ?? formToken, website };
+    let result = await submit(campaign.slug, input, locale);
+    // Under abuse the server asks for a proof of work: solve it here and send again, a few times at most.
+    for (let tries = 0; tries < 3 && !result.ok && result.code === "challenge_required" && result.challenge; tries++) {
+      const { token } = result.challenge;
+      setChecking(true);
+      const nonce = await solveChallenge(result.challenge).catch(() => null);
+      setChecking(false);
+      if (nonce === null) break;
+      result = await submit(campaign.slug, { ...input, challenge: { token, nonce } }, locale);
+    }
     setSending(false);
     if (result.ok) {
       clearDraft(campaign.slug);
@@ -169,7 +185,9 @@ export function Composer({ campaign, locale, countries, letterTexts, explanation
       setDraft((d) => ({ ...d, step }));
       setErrors(errorsForStep(result.fields, step));
     } else {
-      setFormError(result.code === "campaign_closed" || result.code === "campaign_not_found" ? ta(result.code) : message("unexpected"));
+      const known = ["campaign_closed", "campaign_not_found", "rate_limited", "challenge_required"] as const;
+      const code = known.find((c) => c === result.code);
+      setFormError(code ? ta(code) : message("unexpected"));
     }
     focusNext.current = "summary";
   }
@@ -177,7 +195,7 @@ export function Composer({ campaign, locale, countries, letterTexts, explanation
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (draft.step < totalSteps) go(draft.step + 1);
-    else void send();
+    else void send(String(new FormData(event.currentTarget).get("website") ?? ""));
   }
 
   function discard() {
@@ -235,6 +253,9 @@ export function Composer({ campaign, locale, countries, letterTexts, explanation
           )}
           {formError && errorCount === 0 && <p>{formError}</p>}
         </div>
+        <p role="status" data-testid="challenge-status" className={checking ? "notice" : "visually-hidden"}>{checking ? t("checking") : ""}</p>
+        <Honeypot id={fid("website")} label={t("honeypot")} />
+        <input type="hidden" name="formToken" value={draft.formToken ?? formToken} />
 
         {step === 1 && <StepTopics {...stepProps} topics={campaign.topics} />}
         {step === 2 && <StepVoice {...stepProps} />}

@@ -32,6 +32,8 @@ export type Draft = {
   alsoSign: boolean;
   showName: boolean;
   wantsUpdates: boolean;
+  /** The form token of the page where this draft began: a restored draft sent at once is not "too fast". */
+  formToken?: string;
 };
 
 export function emptyDraft(locale: string): Draft {

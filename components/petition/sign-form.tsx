@@ -1,16 +1,22 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useId, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { fieldErrorCodes, limits, signatureInput, type SignatureField } from "@/lib/signatures/schema";
 import { signatureFromForm, type SignFormState } from "@/lib/signatures/form-data";
 import { hasRegionList, regionOptions, regionRules } from "@/lib/geo/regions";
+import { solveChallenge } from "@/lib/abuse/solve-challenge";
+import { Honeypot } from "@/components/ui/honeypot";
 
 type Props = {
   action: (state: SignFormState, form: FormData) => Promise<SignFormState>;
   locale: string;
   countries: { code: string; name: string }[];
+  /** The signed render time (lib/abuse/form-token.ts). */
+  formToken: string;
 };
+
+const noSubscribe = () => () => {};
 
 const fieldOrder: SignatureField[] = ["name", "email", "country", "region", "postalCode", "comment", "showName", "wantsUpdates"];
 
@@ -18,17 +24,22 @@ const fieldOrder: SignatureField[] = ["name", "email", "country", "region", "pos
  * The sign form. Checks input with the same schema as the server before sending, shows each problem beside its
  * field and in a summary announced to screen readers, and works without JavaScript through the server action.
  */
-export function SignForm({ action, locale, countries }: Props) {
+export function SignForm({ action, locale, countries, formToken }: Props) {
   const t = useTranslations("signForm");
   const te = useTranslations("fieldErrors");
   const ta = useTranslations("apiErrors");
   const id = useId();
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as SignFormState);
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
-  const values = state.status === "invalid" || state.status === "error" ? state.values : undefined;
+  const values = state.status === "invalid" || state.status === "error" || state.status === "challenge" ? state.values : undefined;
   const [country, setCountry] = useState(values?.country || (locale === "ko" ? "KR" : "US"));
   const summaryRef = useRef<HTMLDivElement>(null);
   const successRef = useRef<HTMLDivElement>(null);
+  // What was last sent: sent again, with the solution, when the server asks for a challenge first.
+  const lastSent = useRef<FormData | null>(null);
+  const [solved, setSolved] = useState(0);
+  // False in the server's HTML (and so without JavaScript), true once the form runs in the browser.
+  const scripted = useSyncExternalStore(noSubscribe, () => true, () => false);
 
   const errors = clientErrors ?? (state.status === "invalid" ? state.fields : {});
   const errorCount = Object.keys(errors).length;
@@ -37,6 +48,27 @@ export function SignForm({ action, locale, countries }: Props) {
     if (state.status === "ok") successRef.current?.focus();
     else if (state.status === "invalid" || state.status === "error") summaryRef.current?.focus();
   }, [state]);
+
+  // Under abuse the server asks for a proof of work: solve it here and send the same form again, a few times at most.
+  const handled = useRef<string | null>(null);
+  useEffect(() => {
+    const sent = lastSent.current;
+    if (state.status !== "challenge" || !sent || solved >= 3 || handled.current === state.challenge.token) return;
+    const { token } = state.challenge;
+    handled.current = token;
+    solveChallenge(state.challenge).then(
+      (nonce) => {
+        const again = new FormData();
+        for (const [name, value] of sent) if (name !== "challengeToken" && name !== "challengeNonce") again.append(name, value);
+        again.set("challengeToken", token);
+        again.set("challengeNonce", nonce);
+        lastSent.current = again;
+        setSolved((n) => n + 1);
+        startTransition(() => formAction(again));
+      },
+      () => setSolved(3),
+    );
+  }, [state, formAction, solved]);
 
   if (state.status === "ok") {
     return (
@@ -51,6 +83,7 @@ export function SignForm({ action, locale, countries }: Props) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const parsed = signatureInput.safeParse(signatureFromForm(new FormData(event.currentTarget)));
     if (parsed.success) {
+      lastSent.current = new FormData(event.currentTarget);
       setClientErrors(null);
       return;
     }
@@ -78,12 +111,14 @@ export function SignForm({ action, locale, countries }: Props) {
     showName: t("showName"),
     wantsUpdates: t("wantsUpdates"),
   };
+  const checking = state.status === "challenge" && scripted && solved < 3;
   const regionRequired = regionRules[country]?.required ?? false;
   const showRegion = country !== "";
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="sign-form" aria-describedby={`${id}-privacy`}>
       <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="formToken" value={formToken} />
       <div ref={summaryRef} tabIndex={-1} role="alert" data-testid="error-summary" className={errorCount || state.status === "error" ? "error-summary" : "visually-hidden"}>
         {errorCount > 0 && (
           <>
@@ -105,6 +140,11 @@ export function SignForm({ action, locale, countries }: Props) {
           <p>{state.code === "unexpected" ? t("unexpectedError") : ta(state.code)}</p>
         )}
       </div>
+
+      <p role="status" data-testid="challenge-status" className={state.status === "challenge" ? "notice" : "visually-hidden"}>
+        {state.status === "challenge" ? (checking ? t("checking") : t("challengeNoScript")) : ""}
+      </p>
+      <Honeypot id={fid("website")} label={t("honeypot")} />
 
       <div className="field">
         <label htmlFor={fid("name")}>{labelFor.name}</label>
@@ -187,8 +227,8 @@ export function SignForm({ action, locale, countries }: Props) {
         <label htmlFor={fid("wantsUpdates")}>{labelFor.wantsUpdates}</label>
       </div>
 
-      <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
-        {pending ? t("submitting") : t("submit")}
+      <button type="submit" className="button" disabled={pending || checking} aria-disabled={pending || checking}>
+        {pending || checking ? t("submitting") : t("submit")}
       </button>
       <p id={`${id}-privacy`} className="hint privacy">{t("privacy")}</p>
     </form>

@@ -15,6 +15,8 @@ export const queues = {
   deliveryTick: "delivery.tick",
   /** Every hour: erase the personal data of campaigns closed long enough, and unconfirmed items long expired. */
   retentionTick: "retention.tick",
+  /** Every ten minutes: delete old rate-limit windows. */
+  abuseSweep: "abuse.sweep",
 } as const;
 
 /** Retries with exponential backoff; an attempt running longer than JOB_EXPIRE_SECONDS is given to another worker. */
@@ -37,6 +39,7 @@ const policies: Record<string, Omit<Queue, "name">> = {
   [queues.deliveryTick]: { retryLimit: 0, expireInSeconds: 300 },
   // A campaign of a million signers takes minutes; a second worker given an expired run skips campaigns in hand.
   [queues.retentionTick]: { retryLimit: 0, expireInSeconds: 3600 },
+  [queues.abuseSweep]: { retryLimit: 0, expireInSeconds: 300 },
 };
 
 /** A pg-boss `db` that runs statements on one client, e.g. inside the caller's transaction. */

@@ -5,6 +5,7 @@ import { isCountryCode } from "../geo/countries";
 import { checkAddress } from "../geo/check-address";
 import { locales } from "../i18n/config";
 import { blankToUndefined, hasOnlyAllowedChars, isBlank, line, optionalLine } from "../validation/text";
+import { abuseFields } from "../abuse/schema";
 
 export const letterLimits = {
   subject: { min: 3, max: 150 },
@@ -83,6 +84,7 @@ export const letterInput = z
     showName: z.boolean({ error: "invalid_boolean" }).default(false),
     wantsUpdates: z.boolean({ error: "invalid_boolean" }).default(false),
     locale: z.enum(locales, { error: "invalid_locale" }).optional(),
+    ...abuseFields,
   })
   .superRefine(checkAddress);
 
@@ -108,4 +110,7 @@ export const fieldStep: Record<LetterField, number> = {
   showName: 5,
   wantsUpdates: 5,
   locale: 5,
+  formToken: 6,
+  website: 6,
+  challenge: 6,
 };

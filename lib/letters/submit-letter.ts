@@ -8,7 +8,8 @@ import { isCampaignSlug } from "../campaigns/slug";
 import { pool } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
-import { keyedHash, newToken } from "../crypto";
+import { newToken } from "../crypto";
+import { guardSubmission } from "../abuse/guard-submission";
 import { messageIdFor } from "../mail/message-id";
 import { emailKey } from "../signatures/normalize-email";
 import { resendWindowSeconds } from "../signatures/sign-petition";
@@ -30,39 +31,46 @@ WITH c AS (
 ), l AS (
   INSERT INTO letter AS l (id, campaign_id, email, email_key, name, street, city, region, postal_code, country, subject, body,
                            language, locale, writer_role, show_name, wants_updates, also_sign, ip_hash,
-                           confirm_token_hash, confirm_token_expires_at)
+                           confirm_token_hash, confirm_token_expires_at, status, spam_reason, network_hash)
   SELECT $3::uuid, open_c.id, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, COALESCE($15, open_c.default_locale), $16,
-         $17, $18, $19, $20, $21, now() + make_interval(hours => $22::int)
+         $17, $18, $19, $20, $21, now() + make_interval(hours => $22::int),
+         CASE WHEN $27::text IS NULL THEN 'pending' ELSE 'suspected' END::letter_status, $27, $28
     FROM open_c WHERE (SELECT ok FROM valid)
   ON CONFLICT (campaign_id, email_key) DO UPDATE SET
-    -- A pending letter is replaced by the newest one, with a fresh token; a confirmed one is left as it is.
-    email = CASE WHEN l.status = 'pending' THEN EXCLUDED.email ELSE l.email END,
-    name = CASE WHEN l.status = 'pending' THEN EXCLUDED.name ELSE l.name END,
-    street = CASE WHEN l.status = 'pending' THEN EXCLUDED.street ELSE l.street END,
-    city = CASE WHEN l.status = 'pending' THEN EXCLUDED.city ELSE l.city END,
-    region = CASE WHEN l.status = 'pending' THEN EXCLUDED.region ELSE l.region END,
-    postal_code = CASE WHEN l.status = 'pending' THEN EXCLUDED.postal_code ELSE l.postal_code END,
-    country = CASE WHEN l.status = 'pending' THEN EXCLUDED.country ELSE l.country END,
-    subject = CASE WHEN l.status = 'pending' THEN EXCLUDED.subject ELSE l.subject END,
-    body = CASE WHEN l.status = 'pending' THEN EXCLUDED.body ELSE l.body END,
-    language = CASE WHEN l.status = 'pending' THEN EXCLUDED.language ELSE l.language END,
-    writer_role = CASE WHEN l.status = 'pending' THEN EXCLUDED.writer_role ELSE l.writer_role END,
-    show_name = CASE WHEN l.status = 'pending' THEN EXCLUDED.show_name ELSE l.show_name END,
-    wants_updates = CASE WHEN l.status = 'pending' THEN EXCLUDED.wants_updates ELSE l.wants_updates END,
-    also_sign = CASE WHEN l.status = 'pending' THEN EXCLUDED.also_sign ELSE l.also_sign END,
-    ip_hash = CASE WHEN l.status = 'pending' THEN EXCLUDED.ip_hash ELSE l.ip_hash END,
+    -- A pending letter is replaced by the newest one, with a fresh token; a confirmed one is left as it is. A
+    -- suspected one is replaced like a pending one when its writer sends again and passes the checks.
+    status = CASE WHEN l.status = 'suspected' THEN 'pending' ELSE l.status END,
+    spam_reason = CASE WHEN l.status = 'suspected' THEN NULL ELSE l.spam_reason END,
+    network_hash = CASE WHEN l.status IN ('pending', 'suspected') THEN EXCLUDED.network_hash ELSE l.network_hash END,
+    email = CASE WHEN l.status IN ('pending', 'suspected') THEN EXCLUDED.email ELSE l.email END,
+    name = CASE WHEN l.status IN ('pending', 'suspected') THEN EXCLUDED.name ELSE l.name END,
+    street = CASE WHEN l.status IN ('pending', 'suspected') THEN EXCLUDED.street ELSE l.street END,
+    city = CASE WHEN l.status IN ('pending', 'suspected') THEN EXCLUDED.city ELSE l.city END,
+    region = CASE WHEN l.status IN ('pending', 'suspected') THEN EXCLUDED.region ELSE l.region END,
+    postal_code = CASE WHEN l.status IN ('pending', 'suspected') THEN EXCLUDED.postal_code ELSE l.postal_code END,
+    country = CASE WHEN l.status IN ('pending', 'suspected') THEN EXCLUDED.country ELSE l.country END,
+    subject = CASE WHEN l.status IN ('pending', 'suspected') THEN EXCLUDED.subject ELSE l.subject END,
+    body = CASE WHEN l.status IN ('pending', 'suspected') THEN EXCLUDED.body ELSE l.body END,
+    language = CASE WHEN l.status IN ('pending', 'suspected') THEN EXCLUDED.language ELSE l.language END,
+    writer_role = CASE WHEN l.status IN ('pending', 'suspected') THEN EXCLUDED.writer_role ELSE l.writer_role END,
+    show_name = CASE WHEN l.status IN ('pending', 'suspected') THEN EXCLUDED.show_name ELSE l.show_name END,
+    wants_updates = CASE WHEN l.status IN ('pending', 'suspected') THEN EXCLUDED.wants_updates ELSE l.wants_updates END,
+    also_sign = CASE WHEN l.status IN ('pending', 'suspected') THEN EXCLUDED.also_sign ELSE l.also_sign END,
+    ip_hash = CASE WHEN l.status IN ('pending', 'suspected') THEN EXCLUDED.ip_hash ELSE l.ip_hash END,
     locale = EXCLUDED.locale,
-    confirm_token_hash = CASE WHEN l.status = 'pending' THEN EXCLUDED.confirm_token_hash ELSE l.confirm_token_hash END,
-    confirm_token_expires_at = CASE WHEN l.status = 'pending' THEN EXCLUDED.confirm_token_expires_at ELSE l.confirm_token_expires_at END,
+    confirm_token_hash = CASE WHEN l.status IN ('pending', 'suspected') THEN EXCLUDED.confirm_token_hash ELSE l.confirm_token_hash END,
+    confirm_token_expires_at = CASE WHEN l.status IN ('pending', 'suspected') THEN EXCLUDED.confirm_token_expires_at ELSE l.confirm_token_expires_at END,
     last_notified_at = now()
-  WHERE l.last_notified_at < now() - make_interval(secs => $23::int)
+  -- A suspected attempt never changes an existing letter (nor sends anything).
+  WHERE EXCLUDED.status = 'pending'
+    AND (l.status = 'suspected' OR l.last_notified_at < now() - make_interval(secs => $23::int))
   RETURNING l.id, l.status, l.email, l.locale
 ), dropped AS (
   DELETE FROM letter_topic lt USING l
-   WHERE lt.letter_id = l.id AND l.status = 'pending' AND lt.topic_id NOT IN (SELECT id FROM chosen)
+   WHERE lt.letter_id = l.id AND l.status IN ('pending', 'suspected') AND lt.topic_id NOT IN (SELECT id FROM chosen)
 ), added AS (
   INSERT INTO letter_topic (letter_id, topic_id)
-  SELECT l.id, chosen.id FROM l, chosen WHERE l.status = 'pending'
+  SELECT l.id, chosen.id FROM l, chosen WHERE l.status IN ('pending', 'suspected')
   ON CONFLICT DO NOTHING
 ), stale AS (
   -- An unsent link to the replaced text would only confirm nothing: cancel it.
@@ -75,7 +83,7 @@ WITH c AS (
          l.email, l.locale,
          CASE WHEN l.status = 'pending' THEN jsonb_build_object('token', $25::text) ELSE '{}'::jsonb END,
          $26, l.id, NULL
-    FROM l
+    FROM l WHERE l.status <> 'suspected'
   RETURNING id
 )
 SELECT (SELECT status::text FROM c) AS campaign_status,
@@ -87,6 +95,8 @@ type SubmitRow = { campaign_status: string | null; open: boolean; topics_ok: boo
 
 export async function submitLetter(slug: string, input: Letter, ctx: SubmitContext = {}): Promise<void> {
   if (!isCampaignSlug(slug)) throw new AppError("campaign_not_found");
+  const key = emailKey(input.email);
+  const verdict = await guardSubmission({ kind: "letter", slug, ip: ctx.ip ?? null, emailKey: key, fields: input });
   const { token, hash } = newToken();
   const outboxId = randomUUID();
   const { rows } = await pool.query<SubmitRow>(submitSql, [
@@ -94,7 +104,7 @@ export async function submitLetter(slug: string, input: Letter, ctx: SubmitConte
     input.topics,
     randomUUID(),
     input.email,
-    emailKey(input.email),
+    key,
     input.name,
     input.street ?? null,
     input.city,
@@ -109,13 +119,15 @@ export async function submitLetter(slug: string, input: Letter, ctx: SubmitConte
     input.showName,
     input.wantsUpdates,
     input.alsoSign,
-    ctx.ip ? keyedHash("ip", ctx.ip) : null,
+    verdict.ipHash,
     hash,
     env.CONFIRMATION_TTL_HOURS,
     resendWindowSeconds,
     outboxId,
     token,
     messageIdFor(outboxId),
+    verdict.spamReason,
+    verdict.networkHash,
   ]);
   const row = rows[0]!;
   if (!row.open) {

@@ -126,9 +126,8 @@ async function sendOne(message: OutboxRow & { attempts: number }, lastAttempt: b
     return "cancelled";
   }
 
-  let info;
   try {
-    info = await mailTransport().send({
+    const info = await mailTransport().send({
       messageId: message.message_id,
       from: content.from ?? env.MAIL_FROM,
       to: message.to,
@@ -147,15 +146,6 @@ async function sendOne(message: OutboxRow & { attempts: number }, lastAttempt: b
     }
     return retryOrFail(message, describe(err), lastAttempt);
   }
-  // The relay has it. If recording that fails (the database went away), the job is retried: a settled message is
-  // then skipped, and one that is still "sending" goes again under the same Message-ID. It must not be treated as a
-  // failed send, which would put a message the relay accepted back in the queue.
-  try {
-    await settle(message, "sent", { response: info.response });
-  } catch (err) {
-    throw new RetryableMailError(`sent, but could not record it: ${describe(err)}`);
-  }
-  return "sent";
 }
 
 /** Deliveries to a target outlast any relay outage: after the last quick retry they wait, one try an hour. */

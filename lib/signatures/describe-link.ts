@@ -17,7 +17,8 @@ async function describe(where: Prisma.SignatureWhereUniqueInput, locale: string,
       campaign: { select: { slug: true, defaultLocale: true, translations: { select: { locale: true, title: true } } } },
     },
   });
-  if (!signature) return null;
+  // A suspected signature was never sent a link; an invalidated one no longer takes part.
+  if (!signature || signature.status === "suspected" || signature.status === "invalidated") return null;
   const expired = signature.status === "pending" && "confirmTokenHash" in where && !(signature.confirmTokenExpiresAt! > now);
   if (expired) return null;
   const { translations, defaultLocale, slug } = signature.campaign;

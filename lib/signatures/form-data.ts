@@ -1,4 +1,5 @@
 // Turns the sign form's fields into the shape the shared schema (and the JSON API) takes.
+import type { AbuseFields, Challenge } from "../abuse/schema";
 
 /** What the form holds, before validation. */
 export type SignFormValues = {
@@ -11,7 +12,7 @@ export type SignFormValues = {
   showName: boolean;
   wantsUpdates: boolean;
   locale?: string;
-};
+} & AbuseFields;
 
 export function signatureFromForm(form: FormData): SignFormValues {
   const text = (key: string) => {
@@ -28,11 +29,16 @@ export function signatureFromForm(form: FormData): SignFormValues {
     showName: form.get("showName") === "on",
     wantsUpdates: form.get("wantsUpdates") === "on",
     locale: text("locale"),
+    formToken: text("formToken"),
+    website: text("website"),
+    challenge: text("challengeToken") && text("challengeNonce") ? { token: text("challengeToken")!, nonce: text("challengeNonce")! } : undefined,
   };
 }
 
 export type SignFormState =
   | { status: "idle" }
   | { status: "invalid"; fields: Record<string, string>; values: SignFormValues }
-  | { status: "error"; code: "campaign_closed" | "campaign_not_found" | "unexpected"; values: SignFormValues }
+  | { status: "error"; code: "campaign_closed" | "campaign_not_found" | "rate_limited" | "unexpected"; values: SignFormValues }
+  /** The server wants a solved proof-of-work first: the form solves it and sends again (needs JavaScript). */
+  | { status: "challenge"; challenge: Challenge; values: SignFormValues }
   | { status: "ok"; email: string };

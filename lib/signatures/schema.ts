@@ -5,6 +5,7 @@ import { isCountryCode } from "../geo/countries";
 import { checkAddress } from "../geo/check-address";
 import { locales } from "../i18n/config";
 import { blankToUndefined, line, optionalLine, optionalParagraphs } from "../validation/text";
+import { abuseFields } from "../abuse/schema";
 
 export const limits = { name: 100, email: 254, region: 100, postalCode: 16, comment: 1000 } as const;
 
@@ -34,6 +35,7 @@ export const signatureInput = z
     showName: z.boolean({ error: "invalid_boolean" }).default(false),
     wantsUpdates: z.boolean({ error: "invalid_boolean" }).default(false),
     locale: z.enum(locales, { error: "invalid_locale" }).optional(),
+    ...abuseFields,
   })
   .superRefine(checkAddress);
 

@@ -6,7 +6,8 @@ import { isCampaignSlug } from "../campaigns/slug";
 import { pool } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
-import { keyedHash, newToken } from "../crypto";
+import { newToken } from "../crypto";
+import { guardSubmission } from "../abuse/guard-submission";
 import { messageIdFor } from "../mail/message-id";
 import { emailKey } from "./normalize-email";
 import type { Signature } from "./schema";
@@ -24,26 +25,37 @@ WITH c AS (
    WHERE status = 'open' AND (opens_at IS NULL OR opens_at <= now()) AND (closes_at IS NULL OR closes_at > now())
 ), s AS (
   INSERT INTO signature AS sig (id, campaign_id, email, email_key, name, country, region, postal_code, comment,
-                               show_name, wants_updates, locale, ip_hash, confirm_token_hash, confirm_token_expires_at)
+                               show_name, wants_updates, locale, ip_hash, confirm_token_hash, confirm_token_expires_at,
+                               status, spam_reason, network_hash)
   SELECT $2::uuid, open_c.id, $3, $4, $5, $6, $7, $8, $9, $10, $11, COALESCE($12, open_c.default_locale), $13, $14,
-         now() + make_interval(hours => $15::int)
+         now() + make_interval(hours => $15::int),
+         CASE WHEN $20::text IS NULL THEN 'pending' ELSE 'suspected' END::signature_status, $20, $21
     FROM open_c
   ON CONFLICT (campaign_id, email_key) DO UPDATE SET
-    -- A pending signature takes the newest details and a fresh token; a confirmed one is left as it is.
-    email = CASE WHEN sig.status = 'pending' THEN EXCLUDED.email ELSE sig.email END,
-    name = CASE WHEN sig.status = 'pending' THEN EXCLUDED.name ELSE sig.name END,
-    country = CASE WHEN sig.status = 'pending' THEN EXCLUDED.country ELSE sig.country END,
-    region = CASE WHEN sig.status = 'pending' THEN EXCLUDED.region ELSE sig.region END,
-    postal_code = CASE WHEN sig.status = 'pending' THEN EXCLUDED.postal_code ELSE sig.postal_code END,
-    comment = CASE WHEN sig.status = 'pending' THEN EXCLUDED.comment ELSE sig.comment END,
+    -- A pending signature takes the newest details and a fresh token; a confirmed one is left as it is. A suspected
+    -- one becomes pending when its address signs again and passes the checks (a person caught by mistake).
+    status = CASE WHEN sig.status = 'suspected' THEN 'pending' ELSE sig.status END,
+    spam_reason = CASE WHEN sig.status = 'suspected' THEN NULL ELSE sig.spam_reason END,
+    email = CASE WHEN sig.status IN ('pending', 'suspected') THEN EXCLUDED.email ELSE sig.email END,
+    name = CASE WHEN sig.status IN ('pending', 'suspected') THEN EXCLUDED.name ELSE sig.name END,
+    country = CASE WHEN sig.status IN ('pending', 'suspected') THEN EXCLUDED.country ELSE sig.country END,
+    region = CASE WHEN sig.status IN ('pending', 'suspected') THEN EXCLUDED.region ELSE sig.region END,
+    postal_code = CASE WHEN sig.status IN ('pending', 'suspected') THEN EXCLUDED.postal_code ELSE sig.postal_code END,
+    comment = CASE WHEN sig.status IN ('pending', 'suspected') THEN EXCLUDED.comment ELSE sig.comment END,
     -- Whoever signs again with this address cannot turn the owner's privacy choices on, only off.
-    show_name = CASE WHEN sig.status = 'pending' THEN sig.show_name AND EXCLUDED.show_name ELSE sig.show_name END,
-    wants_updates = CASE WHEN sig.status = 'pending' THEN sig.wants_updates AND EXCLUDED.wants_updates ELSE sig.wants_updates END,
+    show_name = CASE WHEN sig.status = 'pending' THEN sig.show_name AND EXCLUDED.show_name
+                     WHEN sig.status = 'suspected' THEN EXCLUDED.show_name ELSE sig.show_name END,
+    wants_updates = CASE WHEN sig.status = 'pending' THEN sig.wants_updates AND EXCLUDED.wants_updates
+                         WHEN sig.status = 'suspected' THEN EXCLUDED.wants_updates ELSE sig.wants_updates END,
     locale = EXCLUDED.locale,
-    confirm_token_hash = CASE WHEN sig.status = 'pending' THEN EXCLUDED.confirm_token_hash ELSE sig.confirm_token_hash END,
-    confirm_token_expires_at = CASE WHEN sig.status = 'pending' THEN EXCLUDED.confirm_token_expires_at ELSE sig.confirm_token_expires_at END,
+    ip_hash = CASE WHEN sig.status = 'suspected' THEN EXCLUDED.ip_hash ELSE sig.ip_hash END,
+    network_hash = CASE WHEN sig.status = 'suspected' THEN EXCLUDED.network_hash ELSE sig.network_hash END,
+    confirm_token_hash = CASE WHEN sig.status IN ('pending', 'suspected') THEN EXCLUDED.confirm_token_hash ELSE sig.confirm_token_hash END,
+    confirm_token_expires_at = CASE WHEN sig.status IN ('pending', 'suspected') THEN EXCLUDED.confirm_token_expires_at ELSE sig.confirm_token_expires_at END,
     last_notified_at = now()
-  WHERE sig.last_notified_at < now() - make_interval(secs => $16::int)
+  -- A suspected attempt never changes an existing signature (nor sends anything).
+  WHERE EXCLUDED.status = 'pending'
+    AND (sig.status = 'suspected' OR sig.last_notified_at < now() - make_interval(secs => $16::int))
   RETURNING sig.id, sig.status, sig.email, sig.locale
 ), stale AS (
   -- An unsent confirmation whose link the new one replaces would only confirm nothing: cancel it.
@@ -56,7 +68,7 @@ WITH c AS (
          s.email, s.locale,
          CASE WHEN s.status = 'pending' THEN jsonb_build_object('token', $18::text) ELSE '{}'::jsonb END,
          $19, s.id, NULL
-    FROM s
+    FROM s WHERE s.status <> 'suspected'
   RETURNING id
 )
 SELECT (SELECT status::text FROM c) AS campaign_status,
@@ -67,13 +79,15 @@ type SignRow = { campaign_status: string | null; open: boolean; outbox_id: strin
 
 export async function signPetition(slug: string, input: Signature, ctx: SignContext = {}): Promise<void> {
   if (!isCampaignSlug(slug)) throw new AppError("campaign_not_found");
+  const key = emailKey(input.email);
+  const verdict = await guardSubmission({ kind: "sign", slug, ip: ctx.ip ?? null, emailKey: key, fields: input });
   const { token, hash } = newToken();
   const outboxId = randomUUID();
   const { rows } = await pool.query<SignRow>(signSql, [
     slug,
     randomUUID(),
     input.email,
-    emailKey(input.email),
+    key,
     input.name,
     input.country,
     input.region ?? null,
@@ -82,13 +96,15 @@ export async function signPetition(slug: string, input: Signature, ctx: SignCont
     input.showName,
     input.wantsUpdates,
     input.locale ?? null,
-    ctx.ip ? keyedHash("ip", ctx.ip) : null,
+    verdict.ipHash,
     hash,
     env.CONFIRMATION_TTL_HOURS,
     resendWindowSeconds,
     outboxId,
     token,
     messageIdFor(outboxId),
+    verdict.spamReason,
+    verdict.networkHash,
   ]);
   const row = rows[0]!;
   if (!row.open) {

@@ -61,6 +61,12 @@ export async function openMail(page: Page, email: string, subject: RegExp): Prom
   return (await page.locator("pre.mail-text").textContent()) ?? "";
 }
 
+/** The form token a page renders into its form, as a script posting to the API would have to fetch it. */
+export async function formTokenOf(page: Page, path: string): Promise<string> {
+  await page.goto(path);
+  return page.locator('input[name="formToken"]').first().inputValue();
+}
+
 export function linkIn(text: string, path: RegExp): string {
   const match = text.match(new RegExp(`https?://[^\\s]+${path.source}[^\\s]*`));
   if (!match) throw new Error(`no link matching ${path} in:\n${text}`);

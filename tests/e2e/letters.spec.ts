@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, expectNoAxeViolations, linkIn, openMail, test } from "./fixtures";
+import { expect, expectNoAxeViolations, formTokenOf, linkIn, openMail, test } from "./fixtures";
 
 const journeys = [
   {
@@ -129,9 +129,10 @@ for (const j of journeys) {
 
 test("a writer withdraws a letter from the link in their email", async ({ page, campaign }) => {
   const email = `withdraw-${randomUUID().slice(0, 8)}@example.test`;
+  const formToken = await formTokenOf(page, `/en/c/${campaign.slug}/write`);
   const res = await page.request.post(`/api/campaigns/${campaign.slug}/letters`, {
     data: {
-      topics: ["movement"], subject: "Freedom of movement", language: "en", name: "Temp Writer", email, city: "Berlin", country: "DE", locale: "en",
+      topics: ["movement"], subject: "Freedom of movement", language: "en", name: "Temp Writer", email, city: "Berlin", country: "DE", locale: "en", formToken,
       body: "Dear Mr. President,\n\nPlease ask that North Koreans may travel freely within their own country. It matters to me.",
     },
   });

@@ -26,6 +26,11 @@ const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
     APP_ENV: "development",
     SMTP_URL: "",
     SMTP_HOST: "",
+    // Browser tests fill forms faster than people: the time-to-submit check is tested for real in integration.
+    SIGN_MIN_SECONDS: "0",
+    LETTER_MIN_SECONDS: "0",
+    // A few suspected submissions turn the challenge on for their campaign (each test has its own campaign).
+    CHALLENGE_SUSPECT_PER_5_MINUTES: "5",
   },
 });
 const stop = () => child.kill("SIGTERM");

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, expectNoAxeViolations, linkIn, openMail, test } from "./fixtures";
+import { expect, expectNoAxeViolations, formTokenOf, linkIn, openMail, test } from "./fixtures";
 
 const journeys = [
   {
@@ -70,8 +70,9 @@ for (const j of journeys) {
 
 test("a signer withdraws from the link in their email and is no longer counted", async ({ page, campaign }) => {
   const email = `withdraw-${randomUUID().slice(0, 8)}@example.test`;
+  const formToken = await formTokenOf(page, `/en/c/${campaign.slug}`);
   const res = await page.request.post(`/api/campaigns/${campaign.slug}/signatures`, {
-    data: { name: "Temp Signer", email, country: "DE", locale: "en" },
+    data: { name: "Temp Signer", email, country: "DE", locale: "en", formToken },
   });
   expect(res.status()).toBe(202);
   const mail = await openMail(page, email, /Confirm your signature/);
@@ -107,4 +108,68 @@ test("the language switch keeps the reader on the same page", async ({ page, cam
   await expect(page).toHaveURL(new RegExp(`/ko/c/${campaign.slug}$`));
   await expect(page.locator("html")).toHaveAttribute("lang", "ko");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(campaign.titles.ko);
+});
+
+/** Bots fill the honeypot: each is stored as suspected, and enough of them turn the challenge on for the campaign. */
+async function attack(page: import("@playwright/test").Page, slug: string) {
+  for (let i = 0; i < 5; i++) {
+    const res = await page.request.post(`/api/campaigns/${slug}/signatures`, {
+      data: { name: "Bot", email: `bot-${i}-${randomUUID().slice(0, 6)}@example.test`, country: "DE", website: "http://spam.example" },
+    });
+    expect([202, 428]).toContain(res.status());
+  }
+  const probe = await page.request.post(`/api/campaigns/${slug}/signatures`, { data: { name: "Probe", email: `probe-${randomUUID().slice(0, 6)}@example.test`, country: "DE" } });
+  expect(probe.status()).toBe(428);
+  expect((await probe.json()).error).toMatchObject({ code: "challenge_required", challenge: { algorithm: "sha256-leading-zero-bits" } });
+}
+
+test("under attack, the form solves the challenge in the browser and signs", async ({ page, campaign }) => {
+  await attack(page, campaign.slug);
+  const email = `solver-${randomUUID().slice(0, 8)}@example.test`;
+  await page.goto(`/en/c/${campaign.slug}`);
+  await page.getByLabel("Full name", { exact: true }).fill("Jane Solver");
+  await page.getByLabel("Email address", { exact: true }).fill(email);
+  await page.getByLabel(/State/).selectOption("NY");
+  const started = Date.now();
+  await page.getByRole("button", { name: "Sign the letter" }).click();
+  await expect(page.getByTestId("sign-success")).toContainText(email, { timeout: 30_000 });
+  console.log(`[e2e] challenge solved and signed in ${Date.now() - started} ms`);
+  await expectNoAxeViolations(page);
+  expect(await openMail(page, email, /Confirm your signature/)).toContain("/en/confirm/");
+});
+
+test.describe("without JavaScript, under attack", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the form says what is needed", async ({ page, campaign }) => {
+    await attack(page, campaign.slug);
+    await page.goto(`/en/c/${campaign.slug}`);
+    await page.getByLabel("Full name", { exact: true }).fill("No Script");
+    await page.getByLabel("Email address", { exact: true }).fill(`nojs-${randomUUID().slice(0, 8)}@example.test`);
+    await page.getByLabel(/State/).selectOption("TX");
+    await page.getByRole("button", { name: "Sign the letter" }).click();
+    await expect(page.getByTestId("challenge-status")).toContainText("Please turn on JavaScript, or try again in a few minutes.");
+    await expect(page.getByLabel("Full name", { exact: true })).toHaveValue("No Script");
+  });
+});
+
+test("a spoofed X-Forwarded-For does not get around the burst limit on the real server", async ({ page, campaign }) => {
+  const formToken = await formTokenOf(page, `/en/c/${campaign.slug}`);
+  const post = (i: number) =>
+    page.request.post(`/api/campaigns/${campaign.slug}/signatures`, {
+      headers: { "x-forwarded-for": `10.${i}.0.1` },
+      data: { name: "Burst", email: `burst-${i}-${randomUUID().slice(0, 6)}@example.test`, country: "DE", formToken },
+    });
+  let refused = null;
+  for (let i = 0; i < 100 && !refused; i++) {
+    const res = await post(i);
+    if (res.status() === 429) refused = res;
+    else expect(res.status()).toBe(202);
+  }
+  expect(refused).not.toBeNull();
+  const retryAfter = Number(refused!.headers()["retry-after"]);
+  expect(retryAfter).toBeGreaterThan(0);
+  expect((await refused!.json()).error.code).toBe("rate_limited");
+  // Let the window pass, so the tests after this one are not refused.
+  await page.waitForTimeout(retryAfter * 1000 + 500);
 });

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db, pool } from "@/lib/db";
 import { boss } from "@/lib/jobs/boss";
 import type { CampaignStatus } from "@/lib/generated/prisma/client";
+import { issueFormToken, type FormKind } from "@/lib/abuse/form-token";
 
 export async function createCampaign(options: { status?: CampaignStatus; goal?: number; closesAt?: Date; opensAt?: Date } = {}) {
   const suffix = randomUUID().slice(0, 8);
@@ -26,8 +27,13 @@ export async function createCampaign(options: { status?: CampaignStatus; goal?: 
   });
 }
 
+/** A form token as the page would have rendered it a minute ago: a person's pace, so not suspected. */
+export function formToken(kind: FormKind = "sign", ageSeconds = 60): string {
+  return issueFormToken(kind, Date.now() - ageSeconds * 1000);
+}
+
 export function signer(overrides: Record<string, unknown> = {}) {
-  return { name: "Kim Test", email: `signer-${randomUUID().slice(0, 8)}@example.test`, country: "US", region: "CA", postalCode: "94103", ...overrides };
+  return { name: "Kim Test", email: `signer-${randomUUID().slice(0, 8)}@example.test`, country: "US", region: "CA", postalCode: "94103", formToken: formToken("sign"), ...overrides };
 }
 
 export function jsonRequest(url: string, body: unknown, init: { headers?: Record<string, string> } = {}) {

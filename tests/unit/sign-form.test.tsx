@@ -10,7 +10,7 @@ import type { SignFormState } from "@/lib/signatures/form-data";
 function renderForm(locale: "en" | "ko", action = vi.fn(async (_state: SignFormState, _form: FormData): Promise<SignFormState> => ({ status: "ok", email: "jimin@example.org" }))) {
   render(
     <NextIntlClientProvider locale={locale} messages={messages[locale]}>
-      <SignForm action={action} locale={locale} countries={countryOptions(locale)} />
+      <SignForm action={action} locale={locale} countries={countryOptions(locale)} formToken="form-token" />
     </NextIntlClientProvider>,
   );
   return action;
@@ -53,7 +53,9 @@ describe("SignForm", () => {
     await user.click(screen.getByLabelText("Email address"));
     await user.keyboard("{Enter}");
 
-    expect(await screen.findByRole("status")).toHaveTextContent("We have sent a confirmation link to jimin@example.org.");
+    const success = await screen.findByTestId("sign-success");
+    expect(success).toHaveAttribute("role", "status");
+    expect(success).toHaveTextContent("We have sent a confirmation link to jimin@example.org.");
     expect(action).toHaveBeenCalledTimes(1);
     const form = action.mock.calls[0]![1];
     expect(form.get("name")).toBe("Kim Ji-min");
@@ -104,5 +106,51 @@ describe("SignForm", () => {
     renderForm("en");
     await user.selectOptions(screen.getByLabelText("Country"), "DE");
     expect(screen.getByLabelText(/State, province or region/)).toHaveProperty("tagName", "INPUT");
+  });
+});
+
+describe("SignForm under abuse protection", () => {
+  const values = { name: "Kim", email: "kim@example.org", country: "US", region: "NY", showName: false, wantsUpdates: false };
+
+  async function fillAndSend() {
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText("Full name"), "Kim");
+    await user.type(screen.getByLabelText("Email address"), "kim@example.org");
+    await user.selectOptions(screen.getByLabelText("State"), "NY");
+    await user.click(screen.getByRole("button", { name: "Sign the letter" }));
+  }
+
+  it("carries the form token and an empty honeypot that is out of the tab order", async () => {
+    const action = renderForm("en");
+    const honeypot = screen.getByLabelText("Leave this field empty");
+    expect(honeypot).toHaveAttribute("tabindex", "-1");
+    expect(honeypot).toHaveAttribute("autocomplete", "off");
+    await fillAndSend();
+    await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+    expect(action.mock.calls[0]![1].get("formToken")).toBe("form-token");
+    expect(action.mock.calls[0]![1].get("website")).toBe("");
+  });
+
+  it("says so in the alert when the server refuses with too many attempts", async () => {
+    renderForm("en", vi.fn(async (): Promise<SignFormState> => ({ status: "error", code: "rate_limited", values })));
+    await fillAndSend();
+    expect(await screen.findByRole("alert")).toHaveTextContent("Too many attempts from your connection");
+  });
+
+  it("solves a challenge the server asks for and sends the form again with the solution", async () => {
+    const action = vi.fn(async (_state: SignFormState, form: FormData): Promise<SignFormState> =>
+      form.get("challengeNonce")
+        ? { status: "ok", email: "kim@example.org" }
+        : { status: "challenge", challenge: { token: "a.b", difficulty: 6, algorithm: "sha256-leading-zero-bits" }, values },
+    );
+    renderForm("en", action);
+    await fillAndSend();
+    expect(await screen.findByTestId("sign-success", {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(action).toHaveBeenCalledTimes(2);
+    const second = action.mock.calls[1]![1];
+    expect(second.get("challengeToken")).toBe("a.b");
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`a.b:${second.get("challengeNonce")}`)));
+    expect(digest[0]! >> 2).toBe(0);
+    expect(second.get("name")).toBe("Kim");
   });
 });

@@ -38,6 +38,7 @@ export function renderComposer(locale: "en" | "ko" = "en", submit: SubmitLetter 
           ko: { subject: flagshipCampaign.texts.ko.title, greeting: "대통령님께", closing: messages.ko.composer.letter.closing },
         }}
         explanations={{ en: messages.en.composer.safety.explain, ko: messages.ko.composer.safety.explain }}
+        formToken="form-token"
         submit={submit}
       />
     </NextIntlClientProvider>,

@@ -2,6 +2,7 @@
 
 import { logError } from "@/lib/log";
 import { headers } from "next/headers";
+import type { Challenge } from "@/lib/abuse/schema";
 import { AppError } from "@/lib/errors";
 import { clientIp } from "@/lib/request-ip";
 import { fieldErrorCodes, signatureInput } from "@/lib/signatures/schema";
@@ -18,8 +19,11 @@ export async function signAction(slug: string, _prev: SignFormState, form: FormD
     await signPetition(slug, parsed.data, { ip: clientIp(await headers()) });
     return { status: "ok", email: parsed.data.email };
   } catch (err) {
-    if (err instanceof AppError && (err.code === "campaign_closed" || err.code === "campaign_not_found")) {
+    if (err instanceof AppError && (err.code === "campaign_closed" || err.code === "campaign_not_found" || err.code === "rate_limited")) {
       return { status: "error", code: err.code, values };
+    }
+    if (err instanceof AppError && err.code === "challenge_required" && err.extra?.challenge) {
+      return { status: "challenge", challenge: err.extra.challenge as Challenge, values };
     }
     logError("sign-action", "unexpected error", err);
     return { status: "error", code: "unexpected", values };

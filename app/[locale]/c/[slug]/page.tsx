@@ -10,6 +10,7 @@ import { Paragraphs } from "@/components/petition/paragraphs";
 import { CountMeter } from "@/components/petition/count-meter";
 import { SignForm } from "@/components/petition/sign-form";
 import { countryOptions } from "@/lib/geo/countries";
+import { issueFormToken } from "@/lib/abuse/form-token";
 import { signAction } from "./actions";
 
 type Params = { params: Promise<{ locale: Locale; slug: string }> };
@@ -73,7 +74,7 @@ export default async function CampaignPage({ params }: Params) {
             {campaign.state === "open" ? (
               <>
                 <p className="muted">{t("signIntro")}</p>
-                <SignForm action={signAction.bind(null, campaign.slug)} locale={locale} countries={countryOptions(locale)} />
+                <SignForm action={signAction.bind(null, campaign.slug)} locale={locale} countries={countryOptions(locale)} formToken={issueFormToken("sign")} />
                 <div className="write-own">
                   <Link className="button button-secondary" href={`/${locale}/c/${campaign.slug}/write`}>{tl("writeOwn")}</Link>
                   <p className="hint">{tl("writeOwnHint")}</p>

@@ -9,6 +9,7 @@ import { countryOptions } from "@/lib/geo/countries";
 import { cachedComposerCampaign } from "@/lib/campaigns/cached-campaign-reads";
 import { letterLanguages } from "@/lib/letters/schema";
 import { Composer, type LetterTexts } from "@/components/letters/composer";
+import { issueFormToken } from "@/lib/abuse/form-token";
 
 type Params = { params: Promise<{ locale: Locale; slug: string }> };
 
@@ -63,6 +64,7 @@ export default async function WritePage({ params }: Params) {
               countries={countryOptions(locale)}
               letterTexts={letterTexts}
               explanations={explanations}
+              formToken={issueFormToken("letter")}
             />
           </NextIntlClientProvider>
         </>
