@@ -38,6 +38,9 @@ const schema = z
     INVITATION_TTL_HOURS: z.coerce.number().int().min(1).default(168),
     MODERATION_MAX_LINKS: z.coerce.number().int().min(0).default(2),
     MODERATION_NEAR_COPIES: z.coerce.number().int().min(0).default(10),
+    SIGNALS_NETWORK_MIN: z.coerce.number().int().min(2).default(20),
+    SIGNALS_BURST_PER_MINUTE: z.coerce.number().int().min(2).default(30),
+    SIGNALS_NEAR_COPIES_MIN: z.coerce.number().int().min(2).default(3),
     DEMO_ORGANIZER_EMAIL: z.email().default("organizer@open-letters.example"),
     DEMO_ORGANIZER_PASSWORD: z.string().min(12).optional(),
   })
