@@ -39,7 +39,12 @@ export function onClient(client: pg.PoolClient | pg.Pool): Db {
   return { executeSql: (text, values) => client.query(text, values as unknown[]) };
 }
 
-const globalForBoss = globalThis as unknown as { openLettersBoss?: Promise<PgBoss> };
+const globalForBoss = globalThis as unknown as { openLettersBoss?: Promise<PgBoss>; openLettersBossUsers?: Set<() => Promise<void>> };
+
+/** Loops that use the queue (the outbox relay) stop before it does, so none restarts it while stopping. */
+export function stopWithBoss(stop: () => Promise<void>): void {
+  (globalForBoss.openLettersBossUsers ??= new Set()).add(stop);
+}
 
 /** The process's pg-boss instance. Workers supervise (expire and retry stuck jobs, run schedules); app servers only send. */
 export function boss(options: { supervise?: boolean } = {}): Promise<PgBoss> {
@@ -71,6 +76,9 @@ async function start(supervise: boolean): Promise<PgBoss> {
 }
 
 export async function stopBoss(): Promise<void> {
+  const users = [...(globalForBoss.openLettersBossUsers ?? [])];
+  globalForBoss.openLettersBossUsers?.clear();
+  await Promise.all(users.map((stop) => stop()));
   const pending = globalForBoss.openLettersBoss;
   globalForBoss.openLettersBoss = undefined;
   if (pending) await (await pending).stop({ graceful: true, timeout: 10_000 });

@@ -1,14 +1,13 @@
-// Records a letter and queues its confirmation email, in one transaction: one statement for the letter, its
-// topics and its outbox message, one for the send job. One letter per person per campaign: the unique
+// Records a letter, its topics and its confirmation email in one statement; the outbox relay
+// (lib/jobs/relay-outbox.ts) hands the email to a send job. One letter per person per campaign: the unique
 // (campaign, email key) pair and ON CONFLICT keep one row. Within the resend window a repeated submission changes
 // nothing, so the text a link confirms is always the copy in the newest email; after it, a pending letter is
 // replaced (text, topics, fresh token, one new email) and a confirmed one is left alone, its writer told by email.
 import { randomUUID } from "node:crypto";
-import { withTransaction } from "../db";
+import { pool } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { keyedHash, newToken } from "../crypto";
-import { boss, onClient, queues } from "../jobs/boss";
 import { messageIdFor } from "../mail/message-id";
 import { emailKey } from "../signatures/normalize-email";
 import { resendWindowSeconds } from "../signatures/sign-petition";
@@ -69,12 +68,12 @@ WITH c AS (
   UPDATE outbox_message SET status = 'cancelled', payload = payload - 'token', updated_at = now()
     FROM l WHERE outbox_message.letter_id = l.id AND l.status = 'pending' AND outbox_message.status = 'pending'
 ), m AS (
-  INSERT INTO outbox_message (id, kind, "to", locale, payload, message_id, letter_id)
+  INSERT INTO outbox_message (id, kind, "to", locale, payload, message_id, letter_id, enqueued_at)
   SELECT $24::uuid,
          CASE WHEN l.status = 'pending' THEN 'letter.confirm' ELSE 'letter.already_confirmed' END,
          l.email, l.locale,
          CASE WHEN l.status = 'pending' THEN jsonb_build_object('token', $25::text) ELSE '{}'::jsonb END,
-         $26, l.id
+         $26, l.id, NULL
     FROM l
   RETURNING id
 )
@@ -88,43 +87,39 @@ type SubmitRow = { campaign_status: string | null; open: boolean; topics_ok: boo
 export async function submitLetter(slug: string, input: Letter, ctx: SubmitContext = {}): Promise<void> {
   const { token, hash } = newToken();
   const outboxId = randomUUID();
-  const queue = await boss();
-  return withTransaction(async (client) => {
-    const { rows } = await client.query<SubmitRow>(submitSql, [
-      slug,
-      input.topics,
-      randomUUID(),
-      input.email,
-      emailKey(input.email),
-      input.name,
-      input.street ?? null,
-      input.city,
-      input.region ?? null,
-      input.postalCode ?? null,
-      input.country,
-      input.subject,
-      input.body,
-      input.language,
-      input.locale ?? null,
-      input.writerRole ?? null,
-      input.showName,
-      input.wantsUpdates,
-      input.alsoSign,
-      ctx.ip ? keyedHash("ip", ctx.ip) : null,
-      hash,
-      env.CONFIRMATION_TTL_HOURS,
-      resendWindowSeconds,
-      outboxId,
-      token,
-      messageIdFor(outboxId),
-    ]);
-    const row = rows[0]!;
-    if (!row.open) {
-      throw new AppError(row.campaign_status === null || row.campaign_status === "draft" ? "campaign_not_found" : "campaign_closed");
-    }
-    if (!row.topics_ok) {
-      throw new AppError("validation_failed", undefined, { topics: { code: "invalid_topic", message: "invalid_topic" } });
-    }
-    if (row.outbox_id) await queue.send(queues.mailSend, { outboxId: row.outbox_id }, { id: row.outbox_id, db: onClient(client) });
-  });
+  const { rows } = await pool.query<SubmitRow>(submitSql, [
+    slug,
+    input.topics,
+    randomUUID(),
+    input.email,
+    emailKey(input.email),
+    input.name,
+    input.street ?? null,
+    input.city,
+    input.region ?? null,
+    input.postalCode ?? null,
+    input.country,
+    input.subject,
+    input.body,
+    input.language,
+    input.locale ?? null,
+    input.writerRole ?? null,
+    input.showName,
+    input.wantsUpdates,
+    input.alsoSign,
+    ctx.ip ? keyedHash("ip", ctx.ip) : null,
+    hash,
+    env.CONFIRMATION_TTL_HOURS,
+    resendWindowSeconds,
+    outboxId,
+    token,
+    messageIdFor(outboxId),
+  ]);
+  const row = rows[0]!;
+  if (!row.open) {
+    throw new AppError(row.campaign_status === null || row.campaign_status === "draft" ? "campaign_not_found" : "campaign_closed");
+  }
+  if (!row.topics_ok) {
+    throw new AppError("validation_failed", undefined, { topics: { code: "invalid_topic", message: "invalid_topic" } });
+  }
 }

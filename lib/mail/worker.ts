@@ -3,7 +3,10 @@
 import { queues } from "../jobs/boss";
 import { env } from "../env";
 import { workOutbox } from "../jobs/work-outbox";
+import { startOutboxRelay } from "../jobs/relay-outbox";
 
 export async function startMailWorker(options: { pollingIntervalSeconds?: number } = {}): Promise<void> {
   await workOutbox(queues.mailSend, { retryLimit: env.MAIL_SEND_ATTEMPTS - 1, ...options });
+  // Signatures and letters write their email without a job: the relay queues it.
+  startOutboxRelay();
 }

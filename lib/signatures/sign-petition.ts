@@ -1,12 +1,11 @@
-// Records a signature and queues its email, in one transaction: one statement for the signature and its
-// outbox message, one for the send job. Signing again is harmless: the unique (campaign, email key) pair
+// Records a signature and its email in one statement: the signature and its outbox message, which the outbox relay
+// (lib/jobs/relay-outbox.ts) hands to a send job. Signing again is harmless: the unique (campaign, email key) pair
 // and ON CONFLICT keep one row; a new email goes out at most once per resend window.
 import { randomUUID } from "node:crypto";
-import { withTransaction } from "../db";
+import { pool } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { keyedHash, newToken } from "../crypto";
-import { boss, onClient, queues } from "../jobs/boss";
 import { messageIdFor } from "../mail/message-id";
 import { emailKey } from "./normalize-email";
 import type { Signature } from "./schema";
@@ -50,12 +49,12 @@ WITH c AS (
   UPDATE outbox_message SET status = 'cancelled', payload = payload - 'token', updated_at = now()
     FROM s WHERE outbox_message.signature_id = s.id AND s.status = 'pending' AND outbox_message.status = 'pending'
 ), m AS (
-  INSERT INTO outbox_message (id, kind, "to", locale, payload, message_id, signature_id)
+  INSERT INTO outbox_message (id, kind, "to", locale, payload, message_id, signature_id, enqueued_at)
   SELECT $17::uuid,
          CASE WHEN s.status = 'pending' THEN 'signature.confirm' ELSE 'signature.already_confirmed' END,
          s.email, s.locale,
          CASE WHEN s.status = 'pending' THEN jsonb_build_object('token', $18::text) ELSE '{}'::jsonb END,
-         $19, s.id
+         $19, s.id, NULL
     FROM s
   RETURNING id
 )
@@ -68,33 +67,29 @@ type SignRow = { campaign_status: string | null; open: boolean; outbox_id: strin
 export async function signPetition(slug: string, input: Signature, ctx: SignContext = {}): Promise<void> {
   const { token, hash } = newToken();
   const outboxId = randomUUID();
-  const queue = await boss();
-  return withTransaction(async (client) => {
-    const { rows } = await client.query<SignRow>(signSql, [
-      slug,
-      randomUUID(),
-      input.email,
-      emailKey(input.email),
-      input.name,
-      input.country,
-      input.region ?? null,
-      input.postalCode ?? null,
-      input.comment ?? null,
-      input.showName,
-      input.wantsUpdates,
-      input.locale ?? null,
-      ctx.ip ? keyedHash("ip", ctx.ip) : null,
-      hash,
-      env.CONFIRMATION_TTL_HOURS,
-      resendWindowSeconds,
-      outboxId,
-      token,
-      messageIdFor(outboxId),
-    ]);
-    const row = rows[0]!;
-    if (!row.open) {
-      throw new AppError(row.campaign_status === null || row.campaign_status === "draft" ? "campaign_not_found" : "campaign_closed");
-    }
-    if (row.outbox_id) await queue.send(queues.mailSend, { outboxId: row.outbox_id }, { id: row.outbox_id, db: onClient(client) });
-  });
+  const { rows } = await pool.query<SignRow>(signSql, [
+    slug,
+    randomUUID(),
+    input.email,
+    emailKey(input.email),
+    input.name,
+    input.country,
+    input.region ?? null,
+    input.postalCode ?? null,
+    input.comment ?? null,
+    input.showName,
+    input.wantsUpdates,
+    input.locale ?? null,
+    ctx.ip ? keyedHash("ip", ctx.ip) : null,
+    hash,
+    env.CONFIRMATION_TTL_HOURS,
+    resendWindowSeconds,
+    outboxId,
+    token,
+    messageIdFor(outboxId),
+  ]);
+  const row = rows[0]!;
+  if (!row.open) {
+    throw new AppError(row.campaign_status === null || row.campaign_status === "draft" ? "campaign_not_found" : "campaign_closed");
+  }
 }

@@ -1,6 +1,7 @@
 // Each test makes its own organization and campaign (unique slugs), so tests never depend on each other or on the seed.
 import { randomUUID } from "node:crypto";
 import { db, pool } from "@/lib/db";
+import { boss } from "@/lib/jobs/boss";
 import type { CampaignStatus } from "@/lib/generated/prisma/client";
 
 export async function createCampaign(options: { status?: CampaignStatus; goal?: number; closesAt?: Date; opensAt?: Date } = {}) {
@@ -52,6 +53,7 @@ export async function outboxFor(campaignId: string) {
 }
 
 export async function queuedJobs(outboxId: string): Promise<number> {
+  await boss(); // the queue's tables exist once it has started
   const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send' AND data->>'outboxId' = $1`, [outboxId]);
   return rows[0]!.n;
 }

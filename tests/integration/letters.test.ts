@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/campaigns/[slug]/letters/route";
 import { closeDb, db, pool } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
+import { relayOutbox } from "@/lib/jobs/relay-outbox";
 import { confirmLetter } from "@/lib/letters/confirm-letter";
 import { describeLetterConfirmLink, describeLetterWithdrawLink } from "@/lib/letters/describe-letter-link";
 import { letterWithdrawToken } from "@/lib/letters/links";
@@ -109,6 +110,10 @@ describe("POST /api/campaigns/[slug]/letters", () => {
     const messages = await messagesFor(campaign.id);
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ kind: "letter.confirm", to: input.email, locale: "ko", status: "pending" });
+    // The request wrote no job; the relay queues one, once.
+    expect(await queuedJobs(messages[0]!.id)).toBe(0);
+    await relayOutbox();
+    await relayOutbox();
     expect(await queuedJobs(messages[0]!.id)).toBe(1);
   });
 

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/campaigns/[slug]/signatures/route";
 import { closeDb, db, pool } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
+import { relayOutbox } from "@/lib/jobs/relay-outbox";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { createCampaign, jsonRequest, outboxFor, params, queuedJobs, signer } from "./helpers";
 
@@ -35,6 +36,10 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ kind: "signature.confirm", to: "Ji.Min@Example.TEST", status: "pending" });
     expect(String(messages[0]!.payload.token)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The request wrote no job; the relay queues one, once.
+    expect(await queuedJobs(messages[0]!.id)).toBe(0);
+    await relayOutbox();
+    await relayOutbox();
     expect(await queuedJobs(messages[0]!.id)).toBe(1);
   });
 
@@ -112,6 +117,21 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     expect(answers.map((r) => r.status)).toEqual(Array(200).fill(202));
     expect(await db.signature.count({ where: { campaignId: campaign.id } })).toBe(1);
     expect(await outboxFor(campaign.id)).toHaveLength(1);
+  });
+
+  it("queues each email exactly once when several relays run at once", async () => {
+    const campaign = await createCampaign();
+    const answers = await Promise.all(Array.from({ length: 60 }, () => sign(campaign.slug, signer())));
+    expect(answers.map((r) => r.status)).toEqual(Array(60).fill(202));
+    // Three workers relaying in small batches at the same moment, until nothing is left.
+    const drain = async () => {
+      while ((await relayOutbox(7)) > 0);
+    };
+    await Promise.all([drain(), drain(), drain()]);
+    const messages = await outboxFor(campaign.id);
+    expect(messages).toHaveLength(60);
+    const jobs = await Promise.all(messages.map((m) => queuedJobs(m.id)));
+    expect(jobs).toEqual(Array(60).fill(1));
   });
 
   it.each([
