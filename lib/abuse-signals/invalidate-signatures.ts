@@ -28,7 +28,7 @@ export async function invalidateSignatures(scope: Scope, campaignId: string, cri
            FROM target WHERE signature.id = target.id
          RETURNING signature.id, target.status AS was
        ), cancelled AS (
-         UPDATE outbox_message SET status = 'cancelled', updated_at = now()
+         UPDATE outbox_message SET status = 'cancelled', updated_at = now(), enqueued_at = COALESCE(enqueued_at, now())
            FROM changed WHERE outbox_message.signature_id = changed.id AND outbox_message.status = 'pending'
          RETURNING outbox_message.id
        )

@@ -18,11 +18,15 @@ async function describe(where: Prisma.SignatureWhereUniqueInput, locale: string,
     },
   });
   if (!signature) return null;
+  // A suspected signature was never emailed; an invalidated one was struck out by an organizer: its confirmation link
+  // leads nowhere (confirming it would change nothing). Its withdraw link still erases it.
+  const struckOut = signature.status === "suspected" || signature.status === "invalidated";
+  if (struckOut && "confirmTokenHash" in where) return null;
   const expired = signature.status === "pending" && "confirmTokenHash" in where && !(signature.confirmTokenExpiresAt! > now);
   if (expired) return null;
   const { translations, defaultLocale, slug } = signature.campaign;
   const text = pickTranslation(translations, locale, defaultLocale);
-  return { campaignSlug: slug, campaignTitle: text?.title ?? "", status: signature.status };
+  return { campaignSlug: slug, campaignTitle: text?.title ?? "", status: signature.status === "pending" ? "pending" : "confirmed" };
 }
 
 export function describeConfirmLink(token: string, locale: string): Promise<LinkTarget | null> {
