@@ -7,6 +7,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { withTransaction } from "../db";
 import { requireRole } from "../organizer/current-organizer";
+import { revalidateCampaign } from "../organizer/revalidate-campaign";
 import type { Scope } from "../organizer/scope";
 import { randomShard } from "../signatures/count-shards";
 import { criteriaSql } from "./criteria-sql";
@@ -19,7 +20,7 @@ export async function invalidateSignatures(scope: Scope, campaignId: string, cri
   requireRole(scope.organizer, "editor");
   const id = randomUUID();
   const where = criteriaSql(criteria, 3);
-  return withTransaction(async (client) => {
+  const result = await withTransaction(async (client) => {
     const { rows } = await client.query<{ invalidated: number; uncounted: number; cancelled: number }>(
       `WITH target AS (
          SELECT s.id, s.status FROM signature s WHERE s.campaign_id = $1 AND ${where.sql} FOR UPDATE
@@ -52,4 +53,7 @@ export async function invalidateSignatures(scope: Scope, campaignId: string, cri
     );
     return { id, invalidated, uncounted, cancelledMail: cancelled };
   });
+  // The public page and count are cached for a moment: drop them so the lower count shows at once.
+  revalidateCampaign(campaign.slug);
+  return result;
 }

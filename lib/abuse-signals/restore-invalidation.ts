@@ -5,6 +5,7 @@ import "server-only";
 import { withTransaction } from "../db";
 import { AppError } from "../errors";
 import { requireRole } from "../organizer/current-organizer";
+import { revalidateCampaign } from "../organizer/revalidate-campaign";
 import type { Scope } from "../organizer/scope";
 import { randomShard } from "../signatures/count-shards";
 
@@ -14,7 +15,8 @@ export async function restoreInvalidation(scope: Scope, actionId: string): Promi
   const action = await scope.abuseAction(actionId);
   requireRole(scope.organizer, "editor");
   if (action.kind !== "invalidate_signatures") throw new AppError("conflict");
-  return withTransaction(async (client) => {
+  const campaign = await scope.campaign(action.campaignId);
+  const result = await withTransaction(async (client) => {
     const claimed = await client.query(
       `UPDATE abuse_action SET restored_at = now(), restored_by_id = $2 WHERE id = $1 AND restored_at IS NULL RETURNING id`,
       [action.id, scope.organizer.userId],
@@ -41,4 +43,6 @@ export async function restoreInvalidation(scope: Scope, actionId: string): Promi
     await client.query(`UPDATE abuse_action SET restored = $2, recounted = $3 WHERE id = $1`, [action.id, restored, recounted]);
     return { id: action.id, restored, recounted };
   });
+  revalidateCampaign(campaign.slug);
+  return result;
 }
