@@ -8,7 +8,7 @@ import { expect, expectNoAxeViolations, test } from "./fixtures";
 
 const password = "e2e signals password";
 
-/** An owner and an open campaign with 25 confirmed signatures from one network and 3 suspected ones. */
+/** An owner and an open campaign (holding deliveries) with 25 confirmed signatures from one network and 3 suspected ones. */
 async function seed() {
   const client = new pg.Client({ connectionString: e2eDatabaseUrl });
   await client.connect();
@@ -20,7 +20,7 @@ async function seed() {
     await client.query(`INSERT INTO "user" (id, name, email, email_verified) VALUES ($1, 'E2E Owner', $2, true)`, [userId, email]);
     await client.query(`INSERT INTO account (id, account_id, provider_id, user_id, password) VALUES ($1, $2, 'credential', $2, $3)`, [randomUUID(), userId, await hashPassword(password)]);
     await client.query(`INSERT INTO member (id, organization_id, user_id, role) VALUES ($1, $2, $3, 'owner')`, [randomUUID(), orgId, userId]);
-    await client.query(`INSERT INTO campaign (id, organization_id, slug, status, goal, target_email, updated_at) VALUES ($1, $2, $3, 'open', 1000, 't@example.test', now())`, [campaignId, orgId, `e2e-sig-${suffix}`]);
+    await client.query(`INSERT INTO campaign (id, organization_id, slug, status, goal, target_email, hold_until, updated_at) VALUES ($1, $2, $3, 'open', 1000, 't@example.test', now() + interval '1 day', now())`, [campaignId, orgId, `e2e-sig-${suffix}`]);
     for (const [locale, title] of [["en", `Signals test ${suffix}`], ["ko", `신호 시험 ${suffix}`]]) {
       await client.query(
         `INSERT INTO campaign_translation (campaign_id, locale, title, summary, context, letter, target_name) VALUES ($1, $2, $3, 'S', 'C', 'L', 'T')`,
