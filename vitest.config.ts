@@ -23,6 +23,8 @@ export default defineConfig({
           environment: "jsdom",
           setupFiles: ["tests/setup/dom.ts"],
           globals: true,
+          // Rendering whole forms in jsdom takes seconds on a busy two-core machine.
+          testTimeout: 15_000,
           env: { APP_ENV: "test", APP_URL: "http://localhost:3000" },
         },
       },

@@ -34,10 +34,11 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
   if (!/^application\/json\s*(;|$)/i.test(type)) throw new AppError("unsupported_media_type");
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new AppError("payload_too_large");
-  const text = await readText(request, maxBytes);
+  const bytes = await readBytes(request, maxBytes);
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // JSON text is UTF-8 (RFC 8259): invalid bytes are refused, not replaced by U+FFFD and stored as something else.
+    data = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
     throw new AppError("invalid_json");
   }
@@ -46,8 +47,8 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
   return parsed.data;
 }
 
-async function readText(request: Request, maxBytes: number): Promise<string> {
-  if (!request.body) return "";
+async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -61,7 +62,7 @@ async function readText(request: Request, maxBytes: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 /** A 422 whose fields carry codes; messages are filled in for the reader's language when answered. */

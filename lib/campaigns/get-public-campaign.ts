@@ -1,6 +1,7 @@
 // What the public campaign page shows, in one language (falling back to the campaign's default language).
 import { db } from "../db";
 import { campaignState } from "./campaign-state";
+import { isCampaignSlug } from "./slug";
 import { pickTranslation } from "./pick-translation";
 import type { Locale } from "../i18n/config";
 
@@ -20,6 +21,7 @@ export type PublicCampaign = {
 };
 
 export async function getPublicCampaign(slug: string, locale: Locale): Promise<PublicCampaign | null> {
+  if (!isCampaignSlug(slug)) return null;
   const campaign = await db.campaign.findUnique({
     where: { slug },
     include: { translations: true, organization: { select: { name: true } } },

@@ -124,4 +124,4 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
 }
 
 /** Once a delivery is sent, the letters it carried are delivered (in the statement that records the sending). */
-export const markDeliveredSql = `UPDATE letter SET status = 'delivered', delivered_at = now() WHERE delivery_message_id = $1 AND status = 'queued' AND $2 = 'sent'`;
+export const markDeliveredSql = `UPDATE letter SET status = 'delivered', delivered_at = now() FROM m WHERE letter.delivery_message_id = m.id AND letter.status = 'queued' AND m.status = 'sent'`;

@@ -1,8 +1,9 @@
-// Runs outbox send jobs from a queue: a few at a time (as many as the SMTP pool has connections), fetching again
-// at once while the queue is full. Each job settles on its own: a temporary failure retries only that message.
+// Runs outbox send jobs from a queue: a batch at a time (claimed, sent side by side over the SMTP pool, and recorded
+// together), fetching again at once while the queue is full. Each job settles on its own: a temporary failure retries
+// only that message.
 import type { JobResult } from "pg-boss";
 import { boss } from "./boss";
-import { deliverOutboxMessage } from "../mail/deliver-outbox-message";
+import { deliverOutboxMessages } from "../mail/deliver-outbox-message";
 
 export type OutboxJob = { outboxId: string };
 
@@ -17,16 +18,20 @@ export async function workOutbox(queue: string, options: { retryLimit: number; p
   await instance.work<OutboxJob>(
     queue,
     { batchSize, localConcurrency: loops, perJobResults: true, burstWhenBatchFull: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
-    async (jobs): Promise<JobResult[]> =>
-      Promise.all(
-        jobs.map(async (job): Promise<JobResult> => {
-          try {
-            await deliverOutboxMessage(job.data.outboxId, { retryCount: job.retryCount, retryLimit: options.retryLimit });
-            return { id: job.id, status: "completed" };
-          } catch (err) {
-            return { id: job.id, status: "failed", output: { message: err instanceof Error ? err.message : String(err) } };
-          }
-        }),
-      ),
+    async (jobs): Promise<JobResult[]> => {
+      let results: Map<string, unknown>;
+      try {
+        results = await deliverOutboxMessages(jobs.map((job) => ({ id: job.data.outboxId, retryCount: job.retryCount, retryLimit: options.retryLimit })));
+      } catch (err) {
+        // The batch could not be claimed or recorded (the database went away): every job tries again.
+        results = new Map(jobs.map((job) => [job.data.outboxId, err]));
+      }
+      return jobs.map((job): JobResult => {
+        const result = results.get(job.data.outboxId);
+        return result instanceof Error || (result !== undefined && typeof result !== "string")
+          ? { id: job.id, status: "failed", output: { message: result instanceof Error ? result.message : String(result) } }
+          : { id: job.id, status: "completed" };
+      });
+    },
   );
 }

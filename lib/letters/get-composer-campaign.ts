@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "../db";
 import { campaignState } from "../campaigns/campaign-state";
 import { pickTranslation } from "../campaigns/pick-translation";
+import { isCampaignSlug } from "../campaigns/slug";
 import type { Locale } from "../i18n/config";
 import { greetingFrom } from "./assemble-letter";
 import type { LetterLanguage } from "./schema";
@@ -28,6 +29,7 @@ export type ComposerCampaign = {
 };
 
 export async function getComposerCampaign(slug: string, locale: Locale): Promise<ComposerCampaign | null> {
+  if (!isCampaignSlug(slug)) return null;
   const campaign = await db.campaign.findUnique({
     where: { slug },
     include: { translations: true, topics: { include: { translations: true }, orderBy: { position: "asc" } } },

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { isCountryCode } from "../geo/countries";
 import { checkAddress } from "../geo/check-address";
 import { locales } from "../i18n/config";
-import { blankToUndefined, controlChars, line, optionalLine } from "../validation/text";
+import { blankToUndefined, hasOnlyAllowedChars, isBlank, line, optionalLine } from "../validation/text";
 
 export const letterLimits = {
   subject: { min: 3, max: 150 },
@@ -28,7 +28,6 @@ export const writerRoles = ["defector", "relative", "supporter", "other"] as con
 
 // Anything that may reach a mail header (subject, name, address lines) is a `line`: no CR, LF, NUL or any other
 // control character, which is how header injection starts. The body may have line breaks, but nothing else.
-const controlCharsButNewlines = /[\u0000-\u0009\u000b-\u001f\u007f]/;
 
 /** The letter's length as the composer counts it: characters, after the same trimming as the server. */
 export function letterLength(body: string): number {
@@ -52,10 +51,10 @@ export const letterInput = z
     body: z
       .string({ error: "required" })
       .transform(normalizeBody)
-      .refine((v) => v.length > 0, { error: "required" })
+      .refine((v) => !isBlank(v), { error: "required" })
       .refine((v) => [...v].length >= letterLimits.body.min, { error: "too_short" })
       .refine((v) => [...v].length <= letterLimits.body.max, { error: "too_long" })
-      .refine((v) => !controlCharsButNewlines.test(v), { error: "invalid_characters" }),
+      .refine((v) => hasOnlyAllowedChars(v, { newlines: true }), { error: "invalid_characters" }),
     language: z.enum(letterLanguages, { error: "invalid_language" }),
     writerRole: z.preprocess(blankToUndefined, z.enum(writerRoles, { error: "invalid" }).optional()),
     name: line(letterLimits.name),
@@ -64,7 +63,7 @@ export const letterInput = z
       .trim()
       .min(1, { error: "required" })
       .max(letterLimits.email, { error: "too_long" })
-      .refine((v) => !controlChars.test(v), { error: "invalid_characters" })
+      .refine((v) => hasOnlyAllowedChars(v), { error: "invalid_characters" })
       .pipe(z.email({ error: "invalid_email" })),
     street: optionalLine(letterLimits.street),
     city: line(letterLimits.city),

@@ -4,6 +4,7 @@
 // nothing, so the text a link confirms is always the copy in the newest email; after it, a pending letter is
 // replaced (text, topics, fresh token, one new email) and a confirmed one is left alone, its writer told by email.
 import { randomUUID } from "node:crypto";
+import { isCampaignSlug } from "../campaigns/slug";
 import { pool } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
@@ -85,6 +86,7 @@ SELECT (SELECT status::text FROM c) AS campaign_status,
 type SubmitRow = { campaign_status: string | null; open: boolean; topics_ok: boolean; outbox_id: string | null };
 
 export async function submitLetter(slug: string, input: Letter, ctx: SubmitContext = {}): Promise<void> {
+  if (!isCampaignSlug(slug)) throw new AppError("campaign_not_found");
   const { token, hash } = newToken();
   const outboxId = randomUUID();
   const { rows } = await pool.query<SubmitRow>(submitSql, [

@@ -14,24 +14,98 @@ export type DeliveryOutcome = "sent" | "failed" | "cancelled" | "skipped" | "wai
 /** Thrown for a temporary failure: the queue retries the job later, with backoff. */
 export class RetryableMailError extends Error {}
 
+/** One message's attempt: the job's id is the message's id. */
+export type MessageAttempt = Attempt & { id: string };
+
+/** Sends one message; a temporary failure throws RetryableMailError. */
 export async function deliverOutboxMessage(id: string, attempt: Attempt): Promise<DeliveryOutcome> {
+  const result = (await deliverOutboxMessages([{ id, ...attempt }])).get(id)!;
+  if (result instanceof Error) throw result;
+  return result;
+}
+
+/**
+ * Sends a batch of messages at once: one statement claims them all, they render and go to the relay side by side,
+ * and one statement records every message the relay accepted (with what that means for the items they carried).
+ * The outcome per message: what happened, or the error that makes its job retry.
+ */
+export async function deliverOutboxMessages(batch: MessageAttempt[]): Promise<Map<string, DeliveryOutcome | Error>> {
+  const results = new Map<string, DeliveryOutcome | Error>(batch.map((a) => [a.id, "skipped"]));
+  const ids = batch.map((a) => a.id);
+  // A message another worker claimed less than a job's lease ago is still its to send; after that, its worker is
+  // presumed gone and the message may be claimed again (and re-sent with the same Message-ID).
   const { rows } = await pool.query<OutboxRow & { attempts: number }>(
     `WITH claimed AS (
        UPDATE outbox_message SET status = 'sending', attempts = attempts + 1, updated_at = now()
-        WHERE id = $1 AND status IN ('pending', 'sending')
+        WHERE id = ANY($1::uuid[])
+          AND (status = 'pending' OR (status = 'sending' AND updated_at < now() - make_interval(secs => $2::int)))
         RETURNING id, kind, "to", locale, payload, message_id, signature_id, letter_id, campaign_id, attempts
      ), logged AS (
        INSERT INTO outbox_event (message_id, status, attempt) SELECT id, 'sending', attempts FROM claimed
      )
      SELECT * FROM claimed`,
-    [id],
+    [ids, env.JOB_EXPIRE_SECONDS],
   );
-  const message = rows[0];
-  if (!message) return "skipped";
+  if (rows.length < ids.length) {
+    const claimed = new Set(rows.map((r) => r.id));
+    const { rows: leased } = await pool.query<{ id: string }>(
+      `SELECT id FROM outbox_message WHERE id = ANY($1::uuid[]) AND status = 'sending'`,
+      [ids.filter((id) => !claimed.has(id))],
+    );
+    for (const { id } of leased) results.set(id, new RetryableMailError("another worker is sending this message"));
+  }
+  const attempts = new Map(batch.map((a) => [a.id, a]));
+  const record = groupSettle();
+  await Promise.all(
+    rows.map(async (message) => {
+      const attempt = attempts.get(message.id)!;
+      try {
+        const outcome = await sendOne(message, attempt.retryCount >= attempt.retryLimit);
+        if (typeof outcome !== "string") await record(outcome);
+        results.set(message.id, typeof outcome === "string" ? outcome : "sent");
+      } catch (err) {
+        results.set(message.id, err instanceof Error ? err : new Error(String(err)));
+      }
+    }),
+  );
+  return results;
+}
 
+type Settlement = { message: OutboxRow; status: "sent" | "failed" | "cancelled"; response?: string; error?: string };
+
+/**
+ * Records accepted messages as soon as possible, and together: the first waits for no one, and those accepted while
+ * a statement runs go in the next one. A sent message is never left unrecorded for longer than one statement, which
+ * keeps the window in which a stalled worker's message could be sent again as short as it was one by one.
+ */
+function groupSettle(): (s: Settlement) => Promise<void> {
+  let waiting: { s: Settlement; done: (err?: unknown) => void }[] = [];
+  let running = false;
+  const drain = async () => {
+    running = true;
+    while (waiting.length) {
+      const group = waiting;
+      waiting = [];
+      try {
+        await settle(group.map((g) => g.s));
+        group.forEach((g) => g.done());
+      } catch (err) {
+        group.forEach((g) => g.done(err));
+      }
+    }
+    running = false;
+  };
+  return (s) =>
+    new Promise<void>((resolve, reject) => {
+      waiting.push({ s, done: (err) => (err ? reject(err) : resolve()) });
+      if (!running) void drain();
+    });
+}
+
+/** Renders and sends one claimed message. A message the relay accepted comes back to be recorded with the batch. */
+async function sendOne(message: OutboxRow & { attempts: number }, lastAttempt: boolean): Promise<DeliveryOutcome | Settlement> {
   const kind = mailKinds[message.kind];
   if (!kind) throw new Error(`unknown outbox message kind ${message.kind}`);
-  const lastAttempt = attempt.retryCount >= attempt.retryLimit;
 
   let content;
   try {
@@ -41,7 +115,7 @@ export async function deliverOutboxMessage(id: string, attempt: Attempt): Promis
     return retryOrFail(message, `could not render the message: ${describe(err)}`, lastAttempt);
   }
   if (!content) {
-    await settle(message, "cancelled", { error: "what the message was about was withdrawn before it was sent" });
+    await settle([{ message, status: "cancelled", error: "what the message was about was withdrawn before it was sent" }]);
     return "cancelled";
   }
 
@@ -57,11 +131,10 @@ export async function deliverOutboxMessage(id: string, attempt: Attempt): Promis
       attachments: content.attachments,
       headers: content.headers,
     });
-    await settle(message, "sent", { response: info.response });
-    return "sent";
+    return { message, status: "sent", response: info.response };
   } catch (err) {
     if (isPermanent(err)) {
-      await settle(message, "failed", { error: describe(err) });
+      await settle([{ message, status: "failed", error: describe(err) }]);
       return "failed";
     }
     return retryOrFail(message, describe(err), lastAttempt);
@@ -77,7 +150,7 @@ async function retryOrFail(message: OutboxRow & { attempts: number }, reason: st
     return "waiting";
   }
   if (lastAttempt) {
-    await settle(message, "failed", { error: `gave up after ${message.attempts} attempt${message.attempts === 1 ? "" : "s"}: ${reason}` });
+    await settle([{ message, status: "failed", error: `gave up after ${message.attempts} attempt${message.attempts === 1 ? "" : "s"}: ${reason}` }]);
     return "failed";
   }
   await pool.query(
@@ -88,22 +161,34 @@ async function retryOrFail(message: OutboxRow & { attempts: number }, reason: st
   throw new RetryableMailError(reason);
 }
 
-async function settle(message: OutboxRow, status: "sent" | "failed" | "cancelled", detail: { response?: string; error?: string }) {
-  const carried = mailKinds[message.kind]?.settledSql;
-  // One statement: the outcome, its history entry and what it means for the items the message carried.
-  // Secrets in the payload (a confirmation token) are not needed once the message is settled.
+/**
+ * Records outcomes in one statement: each message's status, its history entry, and what the outcome means for the
+ * items it carried (each kind's `settledSql`), so the three never disagree. Secrets in a payload (a confirmation
+ * token) are not needed once its message is settled.
+ */
+async function settle(settlements: Settlement[]): Promise<void> {
+  const carried = [...new Set(settlements.map((s) => mailKinds[s.message.kind]?.settledSql).filter((sql): sql is string => Boolean(sql)))];
   await pool.query(
-    `WITH m AS (
-       UPDATE outbox_message
-          SET status = $2::outbox_status, response = COALESCE($3, response), last_error = $4, payload = payload - 'token',
-              sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE sent_at END, updated_at = now()
-        WHERE id = $1
-        RETURNING id, attempts
+    `WITH s AS (
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS s(id, status, response, error)
+     ), m AS (
+       UPDATE outbox_message o
+          SET status = s.status::outbox_status, response = COALESCE(s.response, o.response), last_error = s.error,
+              payload = o.payload - 'token', sent_at = CASE WHEN s.status = 'sent' THEN now() ELSE o.sent_at END, updated_at = now()
+         FROM s
+        WHERE o.id = s.id
+        RETURNING o.id, o.attempts, o.status::text AS status
      ), e AS (
-       INSERT INTO outbox_event (message_id, status, attempt, detail) SELECT id, $2::outbox_status, attempts, COALESCE($3, $4) FROM m
-     )${carried ? `, carried AS (${carried})` : ""}
+       INSERT INTO outbox_event (message_id, status, attempt, detail)
+       SELECT m.id, m.status::outbox_status, m.attempts, COALESCE(s.response, s.error) FROM m JOIN s ON s.id = m.id
+     )${carried.map((sql, i) => `, carried${i} AS (${sql})`).join("")}
      SELECT 1`,
-    [message.id, status, detail.response ?? null, detail.error ?? null],
+    [
+      settlements.map((s) => s.message.id),
+      settlements.map((s) => s.status),
+      settlements.map((s) => s.response ?? null),
+      settlements.map((s) => s.error ?? null),
+    ],
   );
 }
 

@@ -33,8 +33,8 @@ export type Renderer = (message: OutboxRow) => Promise<MailContent | null>;
 
 /**
  * A kind of outbox message: how it is rendered, and (optionally) what happens to what it carried once it settles:
- * one SQL statement with $1 = the message id and $2 = its outcome ('sent' | 'failed' | 'cancelled'), run as part of
- * the statement that records the outcome, so the two never disagree.
+ * one SQL statement reading `m (id, status)`, the messages just settled and their outcome ('sent' | 'failed' |
+ * 'cancelled'), run as part of the statement that records the outcomes, so the two never disagree.
  */
 export type MailKind = {
   render: Renderer;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { line } from "../validation/text";
 
 export const invitationInput = z.object({
   email: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(254, { error: "too_long" }).pipe(z.email({ error: "invalid_email" })),
@@ -8,6 +9,6 @@ export const invitationInput = z.object({
 
 export const acceptInvitationInput = z.object({
   token: z.string({ error: "required" }).min(20, { error: "invalid" }).max(100, { error: "invalid" }),
-  name: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(100, { error: "too_long" }),
+  name: line(100),
   password: z.string({ error: "required" }).min(12, { error: "too_short" }).max(256, { error: "too_long" }),
 });

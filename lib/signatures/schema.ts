@@ -4,12 +4,9 @@ import { z } from "zod";
 import { isCountryCode } from "../geo/countries";
 import { checkAddress } from "../geo/check-address";
 import { locales } from "../i18n/config";
-import { blankToUndefined, line, optionalLine } from "../validation/text";
+import { blankToUndefined, line, optionalLine, optionalParagraphs } from "../validation/text";
 
 export const limits = { name: 100, email: 254, region: 100, postalCode: 16, comment: 1000 } as const;
-
-// A comment may have line breaks, but no other control characters.
-const controlCharsButNewlines = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/;
 
 export const signatureInput = z
   .object({
@@ -32,11 +29,8 @@ export const signatureInput = z
       z.string().trim().toUpperCase().max(limits.postalCode, { error: "too_long" })
         .regex(/^[A-Z0-9][A-Z0-9 -]*$/, { error: "invalid_postal_code" }).optional(),
     ),
-    comment: z.preprocess(
-      blankToUndefined,
-      z.string().trim().normalize("NFC").max(limits.comment, { error: "too_long" })
-        .refine((v) => !controlCharsButNewlines.test(v), { error: "invalid_characters" }).optional(),
-    ),
+    // A comment may have line breaks, but no other control characters.
+    comment: optionalParagraphs(limits.comment),
     showName: z.boolean({ error: "invalid_boolean" }).default(false),
     wantsUpdates: z.boolean({ error: "invalid_boolean" }).default(false),
     locale: z.enum(locales, { error: "invalid_locale" }).optional(),

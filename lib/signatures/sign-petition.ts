@@ -2,6 +2,7 @@
 // (lib/jobs/relay-outbox.ts) hands to a send job. Signing again is harmless: the unique (campaign, email key) pair
 // and ON CONFLICT keep one row; a new email goes out at most once per resend window.
 import { randomUUID } from "node:crypto";
+import { isCampaignSlug } from "../campaigns/slug";
 import { pool } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
@@ -65,6 +66,7 @@ SELECT (SELECT status::text FROM c) AS campaign_status,
 type SignRow = { campaign_status: string | null; open: boolean; outbox_id: string | null };
 
 export async function signPetition(slug: string, input: Signature, ctx: SignContext = {}): Promise<void> {
+  if (!isCampaignSlug(slug)) throw new AppError("campaign_not_found");
   const { token, hash } = newToken();
   const outboxId = randomUUID();
   const { rows } = await pool.query<SignRow>(signSql, [

@@ -1,21 +1,58 @@
-// Text fields shared by the public schemas. Issue messages are stable codes; forms and the API translate them.
+// Text fields shared by the public and organizer schemas. Issue messages are stable codes; forms and the API
+// translate them.
+//
+// What the schemas do with unusual characters (found by fuzzing, tests/integration/fuzz-*.test.ts):
+// - NUL and every other control character (C0, DEL, C1, and U+2028/U+2029 in single lines) is refused with
+//   `invalid_characters`: Postgres cannot store NUL in text, and CR/LF in a line is how header injection starts.
+//   Multi-line text may have line breaks (CR, LF), nothing else.
+// - Lone surrogates (half of a UTF-16 pair, possible in JSON as "\ud800") are refused the same way: UTF-8 cannot
+//   carry them, so the database would silently store U+FFFD instead of what was sent.
+// - Text made only of whitespace and invisible characters (zero-width spaces, bidi marks, U+3164 HANGUL FILLER...)
+//   counts as empty: `required`, or "not given" for optional fields.
+// - Everything else is kept as sent after trimming and NFC: Hangul (jamo compose into syllables), emoji with ZWJ
+//   sequences and skin tones, right-to-left text, bidi marks and isolates, zero-width joiners, combining marks.
 import { z } from "zod";
 
-/** Control characters (CR, LF, NUL, ...) never belong in a name, an address line or anything that reaches a mail header. */
-export const controlChars = /[\u0000-\u001f\u007f]/;
+/** Control characters (CR, LF, NUL, C1, line separators, ...) never belong in a name, an address line or a mail header. */
+export const controlChars = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** What multi-line text (a comment, a letter, a campaign's context) may not contain: control characters but CR and LF. */
+export const controlCharsButNewlines = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+const loneSurrogate = /\p{Cs}/u;
+const visible = /[^\s\p{Default_Ignorable_Code_Point}]/u;
+
+/** Empty, or only whitespace and characters nobody can see. */
+export const isBlank = (v: string) => !visible.test(v);
+
+/** False for text with a forbidden control character or a lone surrogate. */
+export const hasOnlyAllowedChars = (v: string, { newlines = false } = {}) =>
+  !(newlines ? controlCharsButNewlines : controlChars).test(v) && !loneSurrogate.test(v);
 
 /** Empty or blank form fields count as not given. */
-export const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+export const blankToUndefined = (v: unknown) => (typeof v === "string" && isBlank(v) ? undefined : v);
 
-/** A required single line: trimmed, NFC, within bounds, no control characters. */
+/** A required single line: trimmed, NFC, visible, within bounds (UTF-16 units), no control characters. */
 export const line = (max: number, min = 1) =>
   z
     .string({ error: "required" })
     .trim()
     .normalize("NFC")
-    .min(1, { error: "required" })
+    .refine((v) => !isBlank(v), { error: "required" })
     .min(min, { error: "too_short" })
     .max(max, { error: "too_long" })
-    .refine((v) => !controlChars.test(v), { error: "invalid_characters" });
+    .refine((v) => hasOnlyAllowedChars(v), { error: "invalid_characters" });
 
 export const optionalLine = (max: number) => z.preprocess(blankToUndefined, line(max).optional());
+
+/** Required multi-line text: like `line`, but line breaks are allowed. */
+export const paragraphs = (max: number) =>
+  z
+    .string({ error: "required" })
+    .trim()
+    .normalize("NFC")
+    .refine((v) => !isBlank(v), { error: "required" })
+    .max(max, { error: "too_long" })
+    .refine((v) => hasOnlyAllowedChars(v, { newlines: true }), { error: "invalid_characters" });
+
+export const optionalParagraphs = (max: number) => z.preprocess(blankToUndefined, paragraphs(max).optional());

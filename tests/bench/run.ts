@@ -88,7 +88,10 @@ async function main() {
     }
 
     if (!skip.has("weight")) {
-      const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => new URL(m[1]!, app).toString());
+      // noModule scripts (Next's legacy polyfills) are never fetched by a browser that runs modules: not first-load JS.
+      const scripts = [...html.matchAll(/<script([^>]+)src="([^"]+)"([^>]*)>/g)]
+        .filter((m) => !/nomodule/i.test(m[1]! + m[3]!))
+        .map((m) => new URL(m[2]!, app).toString());
       const manifest = JSON.parse(readFileSync(".next/build-manifest.json", "utf8")) as { rootMainFiles?: string[]; polyfillFiles?: string[] };
       const framework = (manifest.rootMainFiles ?? []).map((f) => `${app}/_next/${f}`);
       const page = await scriptWeight(scripts);

@@ -127,6 +127,39 @@ describe("sending an outbox message", () => {
     expect(await modules.deliver.deliverOutboxMessage(message.id, firstTry)).toBe("cancelled");
     expect(received).toHaveLength(0);
   });
+
+  it("sends a batch side by side and records each message's own outcome", async () => {
+    const ok = await signOne();
+    const later = await signOne();
+    const refused = await signOne();
+    const withdrawn = await signOne();
+    const done = await signOne();
+    await modules.db.pool.query(`DELETE FROM signature WHERE id = $1`, [withdrawn.message.signature_id]);
+    await modules.deliver.deliverOutboxMessage(done.message.id, firstTry);
+    sink.reset();
+    plan(later.to, 451);
+    plan(refused.to, 550);
+
+    const ids = [ok, later, refused, withdrawn, done].map((x) => x.message.id);
+    const results = await modules.deliver.deliverOutboxMessages(ids.map((id) => ({ id, ...firstTry })));
+    expect(results.get(ok.message.id)).toBe("sent");
+    expect(results.get(later.message.id)).toBeInstanceOf(modules.deliver.RetryableMailError);
+    expect(results.get(refused.message.id)).toBe("failed");
+    expect(results.get(withdrawn.message.id)).toBe("cancelled");
+    expect(results.get(done.message.id)).toBe("skipped");
+
+    expect(received.map((m) => m.messageId)).toEqual([`<${ok.message.id}@letters.example.test>`]);
+    expect(await row(ok.message.id)).toMatchObject({ status: "sent", attempts: 1, response: expect.stringContaining("250"), payload: {} });
+    expect(await row(later.message.id)).toMatchObject({ status: "pending", attempts: 1, last_error: expect.stringContaining("451") });
+    expect(await row(refused.message.id)).toMatchObject({ status: "failed", attempts: 1 });
+    expect(await row(withdrawn.message.id)).toMatchObject({ status: "cancelled" });
+    expect(await row(done.message.id)).toMatchObject({ status: "sent", attempts: 1 });
+    const { rows: events } = await modules.db.pool.query<{ status: string }>(
+      `SELECT status FROM outbox_event WHERE message_id = $1 ORDER BY id`,
+      [ok.message.id],
+    );
+    expect(events.map((e) => e.status)).toEqual(["sending", "sent"]);
+  });
 });
 
 describe("the mail worker", () => {
