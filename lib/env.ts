@@ -68,6 +68,9 @@ const schema = z
     CHALLENGE_SUSPECT_PER_5_MINUTES: z.coerce.number().int().min(1).default(20),
     CHALLENGE_DIFFICULTY: z.coerce.number().int().min(1).max(32).default(14),
     CHALLENGE_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(600),
+    SIGNALS_NETWORK_MIN: z.coerce.number().int().min(2).default(20),
+    SIGNALS_BURST_PER_MINUTE: z.coerce.number().int().min(2).default(30),
+    SIGNALS_NEAR_COPIES_MIN: z.coerce.number().int().min(2).default(3),
     DEMO_ORGANIZER_EMAIL: z.email().default("organizer@open-letters.example"),
     DEMO_ORGANIZER_PASSWORD: z.string().min(12).optional(),
   })

@@ -80,9 +80,10 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
   const t = translator(locale, "delivery");
   const payload = message.payload as { periodStart: string | null; totals: { confirmed: number; letters: number } };
 
-  // What this digest carries, as it is now: a signer who withdrew since is no longer listed.
+  // What this digest carries, as it is now: a signer who withdrew since, or whom an organizer struck out, is no
+  // longer listed.
   const { rows: signers } = await pool.query<{ name: string; region: string | null; country: string; confirmed_at: Date }>(
-    `SELECT name, region, country, confirmed_at FROM signature WHERE delivery_message_id = $1 ORDER BY confirmed_at, id`,
+    `SELECT name, region, country, confirmed_at FROM signature WHERE delivery_message_id = $1 AND status = 'confirmed' ORDER BY confirmed_at, id`,
     [message.id],
   );
   const letters = await db.letter.findMany({

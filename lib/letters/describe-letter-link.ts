@@ -21,6 +21,7 @@ async function describe(where: Prisma.LetterWhereUniqueInput, locale: string, no
       campaign: { select: { slug: true, defaultLocale: true, translations: { select: { locale: true, title: true } } } },
     },
   });
+  // A suspected letter (caught by an abuse check) was never emailed: no link of its leads anywhere.
   if (!letter || letter.status === "withdrawn" || letter.status === "suspected") return null;
   const expired = letter.status === "pending" && "confirmTokenHash" in where && !(letter.confirmTokenExpiresAt! > now);
   if (expired) return null;

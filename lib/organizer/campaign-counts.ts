@@ -4,7 +4,13 @@ import "server-only";
 import { pool } from "../db";
 
 export type CampaignCounts = {
-  totals: { confirmedSignatures: number; pendingSignatures: number; letters: Record<string, number>; goal: number };
+  totals: {
+    confirmedSignatures: number;
+    pendingSignatures: number;
+    /** Caught by an abuse check, and struck out by an organizer: stored, never counted. */
+    suspectedSignatures: number;
+    invalidatedSignatures: number;
+    letters: Record<string, number>; goal: number };
   perDay: { day: string; signatures: number }[];
   perCountry: { country: string; signatures: number }[];
   perRegion: { country: string; region: string; signatures: number }[];
@@ -44,7 +50,12 @@ export async function campaignCounts(campaign: { id: string; goal: number }, loc
   const by = (rows: { status: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.status, r.n]));
   const s = by(status.rows);
   return {
-    totals: { confirmedSignatures: s.confirmed ?? 0, pendingSignatures: s.pending ?? 0, letters: by(letters.rows), goal: campaign.goal },
+    totals: {
+      confirmedSignatures: s.confirmed ?? 0,
+      pendingSignatures: s.pending ?? 0,
+      suspectedSignatures: s.suspected ?? 0,
+      invalidatedSignatures: s.invalidated ?? 0,
+      letters: by(letters.rows), goal: campaign.goal },
     perDay: perDay.rows.map((r) => ({ day: r.day, signatures: r.n })),
     perCountry: perCountry.rows.map((r) => ({ country: r.country, signatures: r.n })),
     perRegion: perRegion.rows.map((r) => ({ country: r.country, region: r.region, signatures: r.n })),

@@ -1,5 +1,5 @@
 // The dashboard's campaign list: each of the organization's campaigns with its signature counts (confirmed,
-// pending), letters by status and delivery emails by state. Four grouped queries, whatever the number of campaigns.
+// pending, suspected, struck out), letters by status and delivery emails by state. Four grouped queries, whatever the number of campaigns.
 import "server-only";
 import { db, pool } from "../db";
 import type { Scope } from "./scope";
@@ -11,7 +11,8 @@ export type CampaignSummary = {
   status: "draft" | "open" | "closed";
   title: string;
   goal: number;
-  signatures: { confirmed: number; pending: number };
+  /** Confirmed is the public count; suspected (caught by an abuse check) and invalidated (struck out) never count. */
+  signatures: { confirmed: number; pending: number; suspected: number; invalidated: number };
   letters: Record<string, number>;
   deliveries: Record<string, number>;
 };
@@ -41,7 +42,7 @@ export async function listCampaigns(scope: Scope, locale: string): Promise<Campa
       status: c.status,
       title,
       goal: c.goal,
-      signatures: { confirmed: s.confirmed ?? 0, pending: s.pending ?? 0 },
+      signatures: { confirmed: s.confirmed ?? 0, pending: s.pending ?? 0, suspected: s.suspected ?? 0, invalidated: s.invalidated ?? 0 },
       letters: letters.get(c.id) ?? {},
       deliveries: deliveries.get(c.id) ?? {},
     };

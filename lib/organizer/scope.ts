@@ -1,5 +1,5 @@
-// The one data-access layer for organizer reads and writes: every query for a campaign, letter or export goes
-// through a scope built from the session's organization. Anything outside it (or a malformed id) is `not_found`,
+// The one data-access layer for organizer reads and writes: every query for a campaign, letter, export or abuse
+// action goes through a scope built from the session's organization. Anything outside it (or a malformed id) is `not_found`,
 // never `forbidden`: another organization's ids are not even confirmed to exist.
 import "server-only";
 import { db } from "../db";
@@ -30,6 +30,13 @@ export function scopeFor(organizer: Organizer) {
       const letter = await db.letter.findFirst({ where: { id, campaign: { organizationId } } });
       if (!letter) throw new AppError("not_found");
       return letter;
+    },
+    /** The organizer action on suspicious activity (lib/abuse-signals) with this id, if it is this organization's. */
+    async abuseAction(id: string) {
+      if (!uuid.test(id)) throw new AppError("not_found");
+      const action = await db.abuseAction.findFirst({ where: { id, organizationId } });
+      if (!action) throw new AppError("not_found");
+      return action;
     },
   };
 }

@@ -17,13 +17,16 @@ async function describe(where: Prisma.SignatureWhereUniqueInput, locale: string,
       campaign: { select: { slug: true, defaultLocale: true, translations: { select: { locale: true, title: true } } } },
     },
   });
-  // A suspected signature was never sent a link; an invalidated one no longer takes part.
-  if (!signature || signature.status === "suspected" || signature.status === "invalidated") return null;
+  if (!signature) return null;
+  // A suspected signature was never emailed; an invalidated one was struck out by an organizer: its confirmation link
+  // leads nowhere (confirming it would change nothing). Its withdraw link still erases it.
+  const struckOut = signature.status === "suspected" || signature.status === "invalidated";
+  if (struckOut && "confirmTokenHash" in where) return null;
   const expired = signature.status === "pending" && "confirmTokenHash" in where && !(signature.confirmTokenExpiresAt! > now);
   if (expired) return null;
   const { translations, defaultLocale, slug } = signature.campaign;
   const text = pickTranslation(translations, locale, defaultLocale);
-  return { campaignSlug: slug, campaignTitle: text?.title ?? "", status: signature.status };
+  return { campaignSlug: slug, campaignTitle: text?.title ?? "", status: signature.status === "pending" ? "pending" : "confirmed" };
 }
 
 export function describeConfirmLink(token: string, locale: string): Promise<LinkTarget | null> {

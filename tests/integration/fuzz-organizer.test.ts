@@ -18,6 +18,11 @@ import * as reject from "@/app/api/organizer/letters/[id]/reject/route";
 import * as exportLog from "@/app/api/organizer/exports/route";
 import * as invitations from "@/app/api/organizer/invitations/route";
 import * as accept from "@/app/api/organizer/invitations/accept/route";
+import * as signals from "@/app/api/organizer/campaigns/[id]/signals/route";
+import * as invalidations from "@/app/api/organizer/campaigns/[id]/invalidations/route";
+import * as invalidationPreview from "@/app/api/organizer/campaigns/[id]/invalidations/preview/route";
+import * as nearCopies from "@/app/api/organizer/campaigns/[id]/near-copies/reject/route";
+import * as restore from "@/app/api/organizer/invalidations/[id]/restore/route";
 import * as signatures from "@/app/api/campaigns/[slug]/signatures/route";
 import { neutraliseFormula } from "@/lib/csv";
 import { closeDb, db, pool } from "@/lib/db";
@@ -62,6 +67,12 @@ const routes: { name: string; method: "GET" | "POST" | "PATCH"; handler: Handler
   { name: "GET export log", method: "GET", handler: exportLog.GET as Handler },
   { name: "POST invitations", method: "POST", handler: invitations.POST as Handler, body: true },
   { name: "POST invitations/accept", method: "POST", handler: accept.POST as Handler, body: true },
+  { name: "GET signals", method: "GET", handler: signals.GET, id: (f) => f.campaign.id },
+  { name: "GET invalidations", method: "GET", handler: invalidations.GET, id: (f) => f.campaign.id },
+  { name: "POST invalidation preview", method: "POST", handler: invalidationPreview.POST, id: (f) => f.campaign.id, body: true },
+  { name: "POST invalidations", method: "POST", handler: invalidations.POST, id: (f) => f.campaign.id, body: true },
+  { name: "POST near-copies reject", method: "POST", handler: nearCopies.POST, id: (f) => f.campaign.id, body: true },
+  { name: "POST restore", method: "POST", handler: restore.POST, id: (f) => f.actions[0]! },
 ];
 
 const headerText = fc.stringMatching(/^[\x21-\x7e]{0,120}$/);

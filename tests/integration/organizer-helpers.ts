@@ -52,7 +52,7 @@ export async function organizerSession(role: MemberRole = "owner", organizationI
   return { organization, ...user, cookie: await signIn(user.email) };
 }
 
-/** A campaign with two confirmed signers (one consenting to updates), one pending, and two held letters. */
+/** A campaign with two confirmed signers (one consenting to updates), one pending, two held letters, one abuse action. */
 export async function campaignWithData(organizationId: string) {
   const suffix = randomUUID().slice(0, 8);
   const campaign = await db.campaign.create({
@@ -107,7 +107,11 @@ export async function campaignWithData(organizationId: string) {
       },
     });
   const [heldA, heldB] = [await letter(1), await letter(2)];
-  return { campaign, suffix, letters: [heldA.id, heldB.id] };
+  // An organizer action on suspicious activity (nothing struck out), for the routes that name one.
+  const action = await db.abuseAction.create({
+    data: { organizationId, campaignId: campaign.id, kind: "invalidate_signatures", criteria: { reason: "honeypot" }, affected: 0 },
+  });
+  return { campaign, suffix, letters: [heldA.id, heldB.id], actions: [action.id] };
 }
 
 export function validCampaign(slug: string) {

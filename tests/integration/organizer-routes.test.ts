@@ -14,6 +14,11 @@ import * as release from "@/app/api/organizer/letters/[id]/release/route";
 import * as reject from "@/app/api/organizer/letters/[id]/reject/route";
 import * as exportLog from "@/app/api/organizer/exports/route";
 import * as invitations from "@/app/api/organizer/invitations/route";
+import * as signals from "@/app/api/organizer/campaigns/[id]/signals/route";
+import * as invalidations from "@/app/api/organizer/campaigns/[id]/invalidations/route";
+import * as invalidationPreview from "@/app/api/organizer/campaigns/[id]/invalidations/preview/route";
+import * as nearCopies from "@/app/api/organizer/campaigns/[id]/near-copies/reject/route";
+import * as restore from "@/app/api/organizer/invalidations/[id]/restore/route";
 import { closeDb, db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
 import { params } from "./helpers";
@@ -34,6 +39,7 @@ type Route = {
 };
 
 const c = (suffix: string) => (f: Fixture) => ({ path: `/api/organizer/campaigns/${f.campaign.id}${suffix}`, id: f.campaign.id });
+const a = (suffix: string) => (f: Fixture) => ({ path: `/api/organizer/invalidations/${f.actions[0]}${suffix}`, id: f.actions[0]! });
 const l = (suffix: string) => (f: Fixture) => ({ path: `/api/organizer/letters/${f.letters[0]}${suffix}`, id: f.letters[0]! });
 let slugCounter = 0;
 const newSlug = () => `matrix-${Date.now().toString(36)}-${++slugCounter}`;
@@ -53,6 +59,12 @@ const routes: Route[] = [
   { name: "POST release", method: "POST", handler: release.POST, target: l("/release"), ok: 200 },
   { name: "POST reject", method: "POST", handler: reject.POST, target: l("/reject"), ok: 200 },
   { name: "GET export log", method: "GET", handler: exportLog.GET as Handler, target: () => ({ path: "/api/organizer/exports" }), ok: 200 },
+  { name: "GET signals", method: "GET", handler: signals.GET, target: c("/signals"), ok: 200 },
+  { name: "GET invalidations", method: "GET", handler: invalidations.GET, target: c("/invalidations"), ok: 200 },
+  { name: "POST invalidation preview", method: "POST", handler: invalidationPreview.POST, target: c("/invalidations/preview"), body: () => ({ criteria: { reason: "honeypot" } }), ok: 200 },
+  { name: "POST invalidations", method: "POST", handler: invalidations.POST, target: c("/invalidations"), body: () => ({ criteria: { reason: "honeypot" } }), ok: 201 },
+  { name: "POST near-copies reject", method: "POST", handler: nearCopies.POST, target: c("/near-copies/reject"), body: () => ({ fingerprint: "0".repeat(32) }), ok: 200 },
+  { name: "POST restore", method: "POST", handler: restore.POST, target: a("/restore"), ok: 200 },
   { name: "POST invitations", method: "POST", handler: invitations.POST as Handler, target: () => ({ path: "/api/organizer/invitations" }), body: () => ({ email: "new@example.test", role: "editor" }), ok: 201 },
 ];
 
@@ -86,6 +98,7 @@ function expectNoForeignRows(text: string, foreign: Fixture) {
   expect(text).not.toContain(foreign.suffix);
   expect(text).not.toContain(other.organization.name);
   for (const id of foreign.letters) expect(text).not.toContain(id);
+  for (const id of foreign.actions) expect(text).not.toContain(id);
 }
 
 describe.each(routes)("$name", (route) => {
@@ -113,6 +126,8 @@ describe.each(routes)("$name", (route) => {
     // Nothing changed on the other side.
     expect(await db.campaign.findUniqueOrThrow({ where: { id: foreign.campaign.id }, select: { status: true, slug: true } })).toEqual({ status: "open", slug: foreign.campaign.slug });
     expect(await db.letter.count({ where: { id: { in: foreign.letters }, status: "held" } })).toBe(2);
+    expect(await db.abuseAction.count({ where: { id: { in: foreign.actions }, restoredAt: null } })).toBe(1);
+    expect(await db.signature.count({ where: { campaignId: foreign.campaign.id, status: "invalidated" } })).toBe(0);
   });
 
   it("answers 401 when signed out", async () => {

@@ -36,6 +36,7 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
                 <th scope="col">{t("list.status")}</th>
                 <th scope="col">{t("list.confirmed")}</th>
                 <th scope="col">{t("list.pending")}</th>
+                <th scope="col">{t("list.suspected")}</th>
                 <th scope="col">{t("list.letters")}</th>
                 <th scope="col">{t("list.deliveries")}</th>
               </tr>
@@ -47,6 +48,9 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
                   <td>{t(`status.${c.status}`)}</td>
                   <td data-testid="confirmed">{c.signatures.confirmed}</td>
                   <td>{c.signatures.pending}</td>
+                  <td data-testid="suspected">
+                    <Link href={`/${locale}/admin/campaigns/${c.id}/signals`}>{c.signatures.suspected} / {c.signatures.invalidated}</Link>
+                  </td>
                   <td>{counts(c.letters, "letterStatus")}</td>
                   <td>{counts(c.deliveries, "deliveryStatus")}</td>
                 </tr>

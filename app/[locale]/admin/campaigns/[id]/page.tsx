@@ -40,6 +40,7 @@ export default async function CampaignAdminPage({ params }: Params) {
       <div className="admin-actions">
         {campaign.status !== "draft" && <Link href={`/${locale}/c/${campaign.slug}`}>{t("campaign.preview")}</Link>}
         <Link href={`/${locale}/admin/campaigns/${campaign.id}/preview`}>{t("campaign.previewTexts")}</Link>
+        <Link href={`/${locale}/admin/campaigns/${campaign.id}/signals`}>{t("campaign.signals")}</Link>
         {canEdit && <Link href={`/${locale}/admin/campaigns/${campaign.id}/edit`}>{t("campaign.edit")}</Link>}
         {canEdit && campaign.status !== "open" && <ApiButton url={`${base}/open`} label={t("campaign.open")} />}
         {canEdit && campaign.status === "open" && <ApiButton url={`${base}/close`} label={t("campaign.close")} danger />}
@@ -51,6 +52,10 @@ export default async function CampaignAdminPage({ params }: Params) {
         <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={campaign.goal} aria-valuenow={confirmed} aria-label={t("campaign.goal", { count: confirmed, goal: campaign.goal, percent })}>
           <BarFill className="progress-bar" percent={percent} />
         </div>
+        <p data-testid="not-counted">
+          {t("campaign.notCounted", { suspected: counts.totals.suspectedSignatures, invalidated: counts.totals.invalidatedSignatures })}{" "}
+          <Link href={`/${locale}/admin/campaigns/${campaign.id}/signals`}>{t("campaign.signals")}</Link>
+        </p>
         <p className="muted">
           {t("list.pending")}: {counts.totals.pendingSignatures} ·{" "}
           {Object.entries(counts.totals.letters).map(([k, n]) => `${t(`letterStatus.${k}` as never)}: ${n}`).join(", ") || t("list.none")}
