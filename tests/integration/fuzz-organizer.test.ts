@@ -31,7 +31,7 @@ import { campaignInput } from "@/lib/organizer/campaign-schema";
 import { acceptInvitationInput, invitationInput } from "@/lib/organizer/invitation-schema";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { emailKey } from "@/lib/signatures/normalize-email";
-import { params } from "./helpers";
+import { formToken, params } from "./helpers";
 import { appOrigin, campaignWithData, organizerSession, password, validCampaign } from "./organizer-helpers";
 import { acceptLanguage, anyText, contentType, fieldValue, garbageParam, hostileText, koreanEmojiText, mutated, rawBody, wrongType } from "./fuzz/arbitraries";
 import { fuzz, fuzzTimeout } from "./fuzz/config";
@@ -263,7 +263,7 @@ describe("fuzz: the signer export", () => {
     await fuzz(
       fc.asyncProperty(fc.uniqueArray(koreanEmojiText(), { minLength: 1, maxLength: 4 }), async (names) => {
         for (const name of names) {
-          const input = freshEmails({ name, email: "signer@Example.test", country: "KR", wantsUpdates: true });
+          const input = freshEmails({ name, email: "signer@Example.test", country: "KR", wantsUpdates: true, formToken: formToken("sign") });
           const sent = { body: JSON.stringify(input), contentType: "application/json" };
           await expectContract(await signatures.POST(request("POST", "/api/campaigns/x/signatures", sent), { params: Promise.resolve({ slug: fixture.campaign.slug }) }), [202]);
           const row = await db.signature.findFirstOrThrow({ where: { campaignId: fixture.campaign.id, emailKey: emailKey(input.email) } });

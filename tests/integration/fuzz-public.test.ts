@@ -41,7 +41,8 @@ const topicsValue = fc.oneof(
 
 /** What a 202 stored for a signature: exactly what the schema makes of the submission, and itself valid. */
 async function expectStoredSignature(campaignId: string, submitted: unknown) {
-  const expected = signatureInput.parse(submitted);
+  // The abuse-check fields (form token, honeypot, challenge) are read, never stored.
+  const { formToken: _t, website: _w, challenge: _c, ...expected } = signatureInput.parse(submitted);
   const row = await db.signature.findFirstOrThrow({ where: { campaignId, emailKey: emailKey(expected.email) } });
   expectStorableStrings(row);
   const stored = {
@@ -55,7 +56,7 @@ async function expectStoredSignature(campaignId: string, submitted: unknown) {
 
 /** What a 202 stored for a letter: exactly what the schema makes of the submission (topics included), and itself valid. */
 async function expectStoredLetter(campaignId: string, submitted: unknown) {
-  const expected = letterInput.parse(submitted);
+  const { formToken: _t, website: _w, challenge: _c, ...expected } = letterInput.parse(submitted);
   const row = await db.letter.findFirstOrThrow({ where: { campaignId, emailKey: emailKey(expected.email) }, include: { topics: { include: { topic: true } } } });
   const { topics, ...columns } = row;
   expectStorableStrings(columns);

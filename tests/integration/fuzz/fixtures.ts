@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { db, pool } from "@/lib/db";
 import type { OutboxRow } from "@/lib/mail/outbox";
-import { createCampaign } from "../helpers";
+import { createCampaign, formToken } from "../helpers";
 import { koreanEmojiText, printableText } from "./arbitraries";
 
 /** A valid address (the local part varies in case and dots); `freshEmails` makes it unique when it is sent. */
@@ -41,7 +41,8 @@ export function signatureArb(text: fc.Arbitrary<string> = printableText()) {
       wantsUpdates: fc.boolean(),
       locale: fc.constantFrom("en", "ko", undefined),
     })
-    .map(({ place, ...rest }) => dropUndefined({ ...rest, ...place }));
+    // A form rendered a minute ago: a person's pace, so the abuse checks let it through.
+    .map(({ place, ...rest }) => dropUndefined({ ...rest, ...place, formToken: formToken("sign") }));
 }
 
 export const koreanSignature = signatureArb(koreanEmojiText());
@@ -67,7 +68,7 @@ export function letterArb(text: fc.Arbitrary<string> = printableText()) {
       wantsUpdates: fc.boolean(),
       locale: fc.constantFrom("en", "ko", undefined),
     })
-    .map(({ place, ...rest }) => dropUndefined({ ...rest, ...place }));
+    .map(({ place, ...rest }) => dropUndefined({ ...rest, ...place, formToken: formToken("letter", 600) }));
 }
 
 export const koreanLetter = letterArb(koreanEmojiText());
