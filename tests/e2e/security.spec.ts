@@ -2,7 +2,7 @@
 // pages hydrate with their nonce, other sites cannot frame pages but may frame the count and its widget, and the dev
 // mailbox shows an email's HTML (inline styles and all) under a policy of its own.
 import { randomUUID } from "node:crypto";
-import { expect, openMail, test } from "./fixtures";
+import { expect, formTokenOf, openMail, test } from "./fixtures";
 
 test("the violation guard sees a blocked request", async ({ page, cspViolations }) => {
   await page.goto("/en");
@@ -53,7 +53,8 @@ test("another site cannot frame a page, but may frame the count and the count wi
 
 test("the dev mailbox shows an email's HTML in a sandboxed frame with its styles", async ({ page, campaign }) => {
   const email = `mailbox-${randomUUID().slice(0, 8)}@example.test`;
-  const res = await page.request.post(`/api/campaigns/${campaign.slug}/signatures`, { data: { name: "Kim Test", email, country: "DE", locale: "en" } });
+  const formToken = await formTokenOf(page, `/en/c/${campaign.slug}`);
+  const res = await page.request.post(`/api/campaigns/${campaign.slug}/signatures`, { data: { name: "Kim Test", email, country: "DE", locale: "en", formToken } });
   expect(res.status()).toBe(202);
   await openMail(page, email, /Confirm your signature/);
   const button = page.frameLocator("iframe.mail-html").getByRole("link", { name: "Confirm my signature" });
