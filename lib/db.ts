@@ -63,18 +63,27 @@ export async function withTransaction<T>(work: (client: pg.PoolClient) => Promis
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    await client.query("BEGIN");
-    const result = await work(client);
+    return await transactionOn(client, () => work(client));
+  } catch (err) {
+    if (!connectionIsSound(err)) broken = err instanceof Error ? err : new Error(String(err));
+    throw err;
+  } finally {
+    // A connection that timed out or was cut may still have a statement in flight: close it rather than reuse it.
+    client.release(broken);
+  }
+}
+
+/** Runs `work` in a transaction on a connection the caller holds (one that keeps a session lock, say). */
+export async function transactionOn<T>(client: pg.PoolClient, work: () => Promise<T>): Promise<T> {
+  await client.query("BEGIN");
+  try {
+    const result = await work();
     await client.query("COMMIT");
     return result;
   } catch (err) {
     // On a cut or silent connection a ROLLBACK would only wait out another timeout; closing it rolls back anyway.
     if (connectionIsSound(err)) await client.query("ROLLBACK").catch(() => {});
-    else broken = err instanceof Error ? err : new Error(String(err));
     throw err;
-  } finally {
-    // A connection that timed out or was cut may still have a statement in flight: close it rather than reuse it.
-    client.release(broken);
   }
 }
 

@@ -2,9 +2,6 @@
 // Imports only zod.
 import { z } from "../validation/zod";
 
-/** The honeypot's name: a field people never see or fill, and simple bots fill because it looks ordinary. */
-export const honeypotField = "website";
-
 export const challengeSolution = z.object({
   token: z.string().max(1000),
   nonce: z.string().regex(/^[0-9]{1,16}$/),
@@ -13,6 +10,7 @@ export const challengeSolution = z.object({
 export const abuseFields = {
   /** The signed render time of the form (lib/abuse/form-token.ts). */
   formToken: z.string().max(200).optional(),
+  /** The honeypot: a field people never see or fill, and simple bots fill because its name looks ordinary. */
   website: z.string().max(2000).optional(),
   /** A solved proof-of-work challenge, when the server asked for one. */
   challenge: challengeSolution.optional(),

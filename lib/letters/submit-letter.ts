@@ -5,6 +5,7 @@
 // replaced (text, topics, fresh token, one new email) and a confirmed one is left alone, its writer told by email.
 import { randomUUID } from "node:crypto";
 import { isCampaignSlug } from "../campaigns/slug";
+import { unavailableCampaign } from "../campaigns/unavailable-campaign";
 import { pool } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
@@ -130,9 +131,7 @@ export async function submitLetter(slug: string, input: Letter, ctx: SubmitConte
     verdict.networkHash,
   ]);
   const row = rows[0]!;
-  if (!row.open) {
-    throw new AppError(row.campaign_status === null || row.campaign_status === "draft" ? "campaign_not_found" : "campaign_closed");
-  }
+  if (!row.open) throw unavailableCampaign(row.campaign_status);
   if (!row.topics_ok) {
     throw new AppError("validation_failed", undefined, { topics: { code: "invalid_topic", message: "invalid_topic" } });
   }

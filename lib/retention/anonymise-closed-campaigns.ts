@@ -15,7 +15,7 @@
 // a time (a session advisory lock, released if the worker dies); rows another transaction holds (a withdrawal, a
 // delivery being settled) are skipped and left for the next run.
 import type pg from "pg";
-import { pool } from "../db";
+import { pool, transactionOn } from "../db";
 import { env } from "../env";
 import { eraseOwnMail } from "./erase-own-mail";
 
@@ -61,15 +61,12 @@ async function anonymiseCampaign(campaignId: string, days: number, batchSize: nu
         letters: { anonymised: 0, deleted: 0, waiting: 0 },
         complete: false,
       };
-      for (let after = ""; ; ) {
-        const batch = await signatureBatch(client, campaignId, after, days, batchSize, result.signatures);
-        if (batch.last === null || batch.seen < batchSize) break;
-        after = batch.last;
-      }
-      for (let after = ""; ; ) {
-        const batch = await letterBatch(client, campaignId, after, days, batchSize, result.letters);
-        if (batch.last === null || batch.seen < batchSize) break;
-        after = batch.last;
+      for (const [what, tally] of [[signatures, result.signatures], [letters, result.letters]] as const) {
+        for (let after = ""; ; ) {
+          const batch = await eraseBatch(client, what, campaignId, after, days, batchSize, tally);
+          if (batch.last === null || batch.seen < batchSize) break;
+          after = batch.last;
+        }
       }
       const { rowCount } = await client.query(
         `UPDATE campaign c SET anonymised_at = now()
@@ -95,88 +92,67 @@ async function anonymiseCampaign(campaignId: string, days: number, batchSize: nu
 type Batch = { seen: number; last: string | null };
 type Tally = { anonymised: number; deleted: number; waiting: number };
 
-async function inTransaction<T>(client: pg.PoolClient, work: () => Promise<T>): Promise<T> {
-  await client.query("BEGIN");
-  try {
-    const result = await work();
-    await client.query("COMMIT");
-    return result;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  }
-}
+/** How one table's rows are erased: which are still on their way to the target, which are kept, and what they lose. */
+type Erasure = {
+  table: "signature" | "letter";
+  /** Per row (alias `t`): still to be delivered, so left for a later run. */
+  waitingSql: string;
+  /** Statuses of rows never confirmed: deleted. */
+  deleted: string[];
+  /** Statuses of rows kept, anonymised once not waiting (all but `deleted` when not given); any other row waits. */
+  kept?: string[];
+  /** The SET list that erases a kept row. */
+  eraseSql: string;
+  mail: "signatureIds" | "letterIds";
+};
 
-/** The next batch of signatures still carrying an email key, after `after` in key order. */
-async function signatureBatch(client: pg.PoolClient, campaignId: string, after: string, days: number, batchSize: number, tally: Tally): Promise<Batch> {
-  return inTransaction(client, async () => {
+const signatures: Erasure = {
+  table: "signature",
+  waitingSql: `t.status = 'confirmed' AND (t.delivery_message_id IS NULL OR EXISTS (
+                 SELECT 1 FROM outbox_message d WHERE d.id = t.delivery_message_id AND d.status IN ('pending', 'sending')))`,
+  deleted: ["pending"],
+  kept: ["confirmed"],
+  // email is NOT NULL (mail goes there while a signature lives): '' says "no one's" as withdrawn letters' name does.
+  eraseSql: `email = '', email_key = NULL, name = '', postal_code = NULL, comment = NULL, ip_hash = NULL, show_name = false,
+             wants_updates = false, confirm_token_hash = NULL, confirm_token_expires_at = NULL`,
+  mail: "signatureIds",
+};
+
+const letters: Erasure = {
+  table: "letter",
+  waitingSql: `t.status = 'confirmed' OR (t.status = 'queued' AND EXISTS (
+                 SELECT 1 FROM outbox_message d WHERE d.id = t.delivery_message_id AND d.status IN ('pending', 'sending')))`,
+  deleted: ["pending"],
+  eraseSql: `email = NULL, email_key = NULL, name = '', street = NULL, city = NULL, region = NULL, postal_code = NULL,
+             subject = '', body = '', body_fingerprint = NULL, writer_role = NULL, show_name = false, wants_updates = false,
+             ip_hash = NULL, confirm_token_hash = NULL, confirm_token_expires_at = NULL,
+             rejected_at = CASE WHEN status = 'held' THEN now() ELSE rejected_at END,
+             status = CASE WHEN status = 'held' THEN 'rejected'::letter_status ELSE status END`,
+  mail: "letterIds",
+};
+
+/** The next batch of a table's rows still carrying an email key, after `after` in key order. */
+async function eraseBatch(client: pg.PoolClient, what: Erasure, campaignId: string, after: string, days: number, batchSize: number, tally: Tally): Promise<Batch> {
+  return transactionOn(client, async () => {
     const { rows } = await client.query<{ id: string; status: string; email_key: string; waiting: boolean }>(
-      `SELECT s.id, s.status::text, s.email_key,
-              (s.status = 'confirmed' AND (s.delivery_message_id IS NULL OR EXISTS (
-                 SELECT 1 FROM outbox_message d WHERE d.id = s.delivery_message_id AND d.status IN ('pending', 'sending')))) AS waiting
-         FROM signature s
-        WHERE s.campaign_id = $1 AND s.email_key > $2
+      `SELECT t.id, t.status::text, t.email_key, (${what.waitingSql}) AS waiting
+         FROM ${what.table} t
+        WHERE t.campaign_id = $1 AND t.email_key > $2
           AND EXISTS (SELECT 1 FROM campaign c WHERE c.id = $1 AND ${due("$4")})
-        ORDER BY s.email_key
+        ORDER BY t.email_key
         LIMIT $3
-          FOR UPDATE OF s SKIP LOCKED`,
+          FOR UPDATE OF t SKIP LOCKED`,
       [campaignId, after, batchSize, days],
     );
-    const pending = rows.filter((r) => r.status === "pending").map((r) => r.id);
-    const done = rows.filter((r) => r.status === "confirmed" && !r.waiting).map((r) => r.id);
-    await eraseOwnMail(client, { signatureIds: [...pending, ...done] });
-    if (pending.length) await client.query(`DELETE FROM signature WHERE id = ANY($1::uuid[])`, [pending]);
-    if (done.length) {
-      // email is NOT NULL (mail goes there while a signature lives): '' says "no one's" as withdrawn letters' name does.
-      await client.query(
-        `UPDATE signature
-            SET email = '', email_key = NULL, name = '', postal_code = NULL, comment = NULL, ip_hash = NULL, show_name = false,
-                wants_updates = false, confirm_token_hash = NULL, confirm_token_expires_at = NULL
-          WHERE id = ANY($1::uuid[])`,
-        [done],
-      );
-    }
-    tally.deleted += pending.length;
-    tally.anonymised += done.length;
-    tally.waiting += rows.length - pending.length - done.length;
-    return { seen: rows.length, last: rows.at(-1)?.email_key ?? null };
-  });
-}
-
-/** The next batch of letters still carrying an email key (withdrawn ones lost theirs already). */
-async function letterBatch(client: pg.PoolClient, campaignId: string, after: string, days: number, batchSize: number, tally: Tally): Promise<Batch> {
-  return inTransaction(client, async () => {
-    const { rows } = await client.query<{ id: string; status: string; email_key: string; waiting: boolean }>(
-      `SELECT l.id, l.status::text, l.email_key,
-              (l.status = 'confirmed' OR (l.status = 'queued' AND EXISTS (
-                 SELECT 1 FROM outbox_message d WHERE d.id = l.delivery_message_id AND d.status IN ('pending', 'sending')))) AS waiting
-         FROM letter l
-        WHERE l.campaign_id = $1 AND l.email_key > $2
-          AND EXISTS (SELECT 1 FROM campaign c WHERE c.id = $1 AND ${due("$4")})
-        ORDER BY l.email_key
-        LIMIT $3
-          FOR UPDATE OF l SKIP LOCKED`,
-      [campaignId, after, batchSize, days],
-    );
-    const pending = rows.filter((r) => r.status === "pending").map((r) => r.id);
-    const done = rows.filter((r) => r.status !== "pending" && !r.waiting).map((r) => r.id);
-    await eraseOwnMail(client, { letterIds: [...pending, ...done] });
-    if (pending.length) await client.query(`DELETE FROM letter WHERE id = ANY($1::uuid[])`, [pending]);
-    if (done.length) {
-      await client.query(
-        `UPDATE letter
-            SET email = NULL, email_key = NULL, name = '', street = NULL, city = NULL, region = NULL, postal_code = NULL,
-                subject = '', body = '', body_fingerprint = NULL, writer_role = NULL, show_name = false, wants_updates = false,
-                ip_hash = NULL, confirm_token_hash = NULL, confirm_token_expires_at = NULL,
-                rejected_at = CASE WHEN status = 'held' THEN now() ELSE rejected_at END,
-                status = CASE WHEN status = 'held' THEN 'rejected'::letter_status ELSE status END
-          WHERE id = ANY($1::uuid[])`,
-        [done],
-      );
-    }
-    tally.deleted += pending.length;
-    tally.anonymised += done.length;
-    tally.waiting += rows.length - pending.length - done.length;
+    const isKept = (status: string) => (what.kept ? what.kept.includes(status) : !what.deleted.includes(status));
+    const deleted = rows.filter((r) => what.deleted.includes(r.status)).map((r) => r.id);
+    const erased = rows.filter((r) => isKept(r.status) && !r.waiting).map((r) => r.id);
+    await eraseOwnMail(client, { [what.mail]: [...deleted, ...erased] });
+    if (deleted.length) await client.query(`DELETE FROM ${what.table} WHERE id = ANY($1::uuid[])`, [deleted]);
+    if (erased.length) await client.query(`UPDATE ${what.table} SET ${what.eraseSql} WHERE id = ANY($1::uuid[])`, [erased]);
+    tally.deleted += deleted.length;
+    tally.anonymised += erased.length;
+    tally.waiting += rows.length - deleted.length - erased.length;
     return { seen: rows.length, last: rows.at(-1)?.email_key ?? null };
   });
 }

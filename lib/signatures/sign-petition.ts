@@ -3,6 +3,7 @@
 // and ON CONFLICT keep one row; a new email goes out at most once per resend window.
 import { randomUUID } from "node:crypto";
 import { isCampaignSlug } from "../campaigns/slug";
+import { unavailableCampaign } from "../campaigns/unavailable-campaign";
 import { pool } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
@@ -15,7 +16,7 @@ import type { Signature } from "./schema";
 /** Within this window a repeated signature sends no further email. */
 export const resendWindowSeconds = 10 * 60;
 
-export type SignContext = { ip?: string | null; defaultLocale?: string };
+export type SignContext = { ip?: string | null };
 
 const signSql = `
 WITH c AS (
@@ -107,7 +108,5 @@ export async function signPetition(slug: string, input: Signature, ctx: SignCont
     verdict.networkHash,
   ]);
   const row = rows[0]!;
-  if (!row.open) {
-    throw new AppError(row.campaign_status === null || row.campaign_status === "draft" ? "campaign_not_found" : "campaign_closed");
-  }
+  if (!row.open) throw unavailableCampaign(row.campaign_status);
 }

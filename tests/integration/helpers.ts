@@ -32,6 +32,27 @@ export function formToken(kind: FormKind = "sign", ageSeconds = 60): string {
   return issueFormToken(kind, Date.now() - ageSeconds * 1000);
 }
 
+/** A campaign with three topics a letter can choose: prison-camps, families, movement. */
+export async function campaignWithTopics(options: Parameters<typeof createCampaign>[0] = {}) {
+  const campaign = await createCampaign(options);
+  for (const [position, key] of ["prison-camps", "families", "movement"].entries()) {
+    await db.campaignTopic.create({
+      data: {
+        campaignId: campaign.id,
+        key,
+        position,
+        translations: {
+          create: [
+            { locale: "en", title: key, fact: "A fact.", ask: "An ask.", source: "A source.", paragraph: `Paragraph about ${key}.` },
+            { locale: "ko", title: key, fact: "사실.", ask: "요청.", source: "출처.", paragraph: `${key}에 관한 문단.` },
+          ],
+        },
+      },
+    });
+  }
+  return campaign;
+}
+
 export function signer(overrides: Record<string, unknown> = {}) {
   return { name: "Kim Test", email: `signer-${randomUUID().slice(0, 8)}@example.test`, country: "US", region: "CA", postalCode: "94103", formToken: formToken("sign"), ...overrides };
 }

@@ -13,32 +13,12 @@ import { withdrawToken } from "@/lib/signatures/links";
 import { signatureCountFor } from "@/lib/signatures/signature-count";
 import type { OutboxRow } from "@/lib/mail/outbox";
 import { env } from "@/lib/env";
-import { createCampaign, formToken, jsonRequest, params, queuedJobs } from "./helpers";
+import { campaignWithTopics, formToken, jsonRequest, params, queuedJobs } from "./helpers";
 
 afterAll(async () => {
   await stopBoss();
   await closeDb();
 });
-
-async function campaignWithTopics(options: Parameters<typeof createCampaign>[0] = {}) {
-  const campaign = await createCampaign(options);
-  for (const [position, key] of ["prison-camps", "families", "movement"].entries()) {
-    await db.campaignTopic.create({
-      data: {
-        campaignId: campaign.id,
-        key,
-        position,
-        translations: {
-          create: [
-            { locale: "en", title: key, fact: "A fact.", ask: "An ask.", source: "A source.", paragraph: `Paragraph about ${key}.` },
-            { locale: "ko", title: key, fact: "사실.", ask: "요청.", source: "출처.", paragraph: `${key}에 관한 문단.` },
-          ],
-        },
-      },
-    });
-  }
-  return campaign;
-}
 
 const body = "Dear Mr. President,\n\nI am writing because my students told me what they lived through.\n\n<b>Please</b> raise the camps & the families.\n\nSincerely,";
 

@@ -5,6 +5,7 @@ import { listCampaigns } from "@/lib/organizer/list-campaigns";
 import { pageScope } from "@/lib/organizer/page-organizer";
 import { AdminHeader } from "@/components/admin/admin-header";
 import { InviteForm } from "@/components/admin/invite-form";
+import { ScrollTable } from "@/components/admin/scroll-table";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
@@ -28,36 +29,24 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
       {campaigns.length === 0 ? (
         <p>{t("list.empty")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="campaign-list">
-            <thead>
-              <tr>
-                <th scope="col">{t("list.campaign")}</th>
-                <th scope="col">{t("list.status")}</th>
-                <th scope="col">{t("list.confirmed")}</th>
-                <th scope="col">{t("list.pending")}</th>
-                <th scope="col">{t("list.suspected")}</th>
-                <th scope="col">{t("list.letters")}</th>
-                <th scope="col">{t("list.deliveries")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {campaigns.map((c) => (
-                <tr key={c.id} data-slug={c.slug}>
-                  <th scope="row"><Link href={`/${locale}/admin/campaigns/${c.id}`}>{c.title}</Link></th>
-                  <td>{t(`status.${c.status}`)}</td>
-                  <td data-testid="confirmed">{c.signatures.confirmed}</td>
-                  <td>{c.signatures.pending}</td>
-                  <td data-testid="suspected">
-                    <Link href={`/${locale}/admin/campaigns/${c.id}/signals`}>{c.signatures.suspected} / {c.signatures.invalidated}</Link>
-                  </td>
-                  <td>{counts(c.letters, "letterStatus")}</td>
-                  <td>{counts(c.deliveries, "deliveryStatus")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          testId="campaign-list"
+          columns={[t("list.campaign"), t("list.status"), t("list.confirmed"), t("list.pending"), t("list.suspected"), t("list.letters"), t("list.deliveries")]}
+        >
+          {campaigns.map((c) => (
+            <tr key={c.id} data-slug={c.slug}>
+              <th scope="row"><Link href={`/${locale}/admin/campaigns/${c.id}`}>{c.title}</Link></th>
+              <td>{t(`status.${c.status}`)}</td>
+              <td data-testid="confirmed">{c.signatures.confirmed}</td>
+              <td>{c.signatures.pending}</td>
+              <td data-testid="suspected">
+                <Link href={`/${locale}/admin/campaigns/${c.id}/signals`}>{c.signatures.suspected} / {c.signatures.invalidated}</Link>
+              </td>
+              <td>{counts(c.letters, "letterStatus")}</td>
+              <td>{counts(c.deliveries, "deliveryStatus")}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
       {scope.organizer.role === "owner" && <InviteForm />}
     </>

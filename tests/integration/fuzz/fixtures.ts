@@ -1,9 +1,9 @@
 // Valid inputs for the public routes as arbitraries (each with a unique email, so a 202 always stores this very
 // submission), and how to read back what a submission stored and the email it queued.
 import fc from "fast-check";
-import { db, pool } from "@/lib/db";
+import { pool } from "@/lib/db";
 import type { OutboxRow } from "@/lib/mail/outbox";
-import { createCampaign, formToken } from "../helpers";
+import { formToken } from "../helpers";
 import { koreanEmojiText, printableText } from "./arbitraries";
 
 /** A valid address (the local part varies in case and dots); `freshEmails` makes it unique when it is sent. */
@@ -78,25 +78,7 @@ function dropUndefined<T extends Record<string, unknown>>(o: T): T {
 }
 
 /** A campaign with the three topics the letter arbitraries choose from. */
-export async function campaignWithTopics() {
-  const campaign = await createCampaign();
-  for (const [position, key] of ["prison-camps", "families", "movement"].entries()) {
-    await db.campaignTopic.create({
-      data: {
-        campaignId: campaign.id,
-        key,
-        position,
-        translations: {
-          create: [
-            { locale: "en", title: key, fact: "A fact.", ask: "An ask.", source: "A source.", paragraph: `About ${key}.` },
-            { locale: "ko", title: key, fact: "사실.", ask: "요청.", source: "출처.", paragraph: `${key}에 관한 문단.` },
-          ],
-        },
-      },
-    });
-  }
-  return campaign;
-}
+export { campaignWithTopics } from "../helpers";
 
 /** The newest outbox message queued for a signature or a letter. */
 export async function latestMessage(column: "signature_id" | "letter_id", id: string): Promise<OutboxRow> {

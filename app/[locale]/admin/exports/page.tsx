@@ -3,6 +3,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { listExports } from "@/lib/exports/list-exports";
 import { pageScope } from "@/lib/organizer/page-organizer";
 import { AdminHeader } from "@/components/admin/admin-header";
+import { ScrollTable } from "@/components/admin/scroll-table";
 
 export default async function ExportLogPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
@@ -26,26 +27,16 @@ export default async function ExportLogPage({ params }: { params: Promise<{ loca
       {rows.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("when")}</th>
-              <th scope="col">{t("who")}</th>
-              <th scope="col">{t("what")}</th>
-              <th scope="col">{t("campaign")}</th>
+        <ScrollTable columns={[t("when"), t("who"), t("what"), t("campaign")]}>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">{r.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</th>
+              <td>{r.user?.email ?? "—"}</td>
+              <td>{r.kind} {JSON.stringify(r.options) !== "{}" ? JSON.stringify(r.options) : ""}</td>
+              <td>{r.campaign?.slug ?? "—"}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">{r.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</th>
-                <td>{r.user?.email ?? "—"}</td>
-                <td>{r.kind} {JSON.stringify(r.options) !== "{}" ? JSON.stringify(r.options) : ""}</td>
-                <td>{r.campaign?.slug ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ScrollTable>
       )}
     </>
   );

@@ -8,6 +8,8 @@ import { pageScope } from "@/lib/organizer/page-organizer";
 import { orNotFound } from "@/lib/organizer/page-not-found";
 import { campaignTitle } from "@/lib/campaigns/campaign-title";
 import { AdminHeader } from "@/components/admin/admin-header";
+import { AdminSection } from "@/components/admin/admin-section";
+import { ScrollTable } from "@/components/admin/scroll-table";
 import { ApiButton } from "@/components/admin/api-button";
 import { SignaturesChart } from "@/components/admin/signatures-chart";
 import { BarFill } from "@/components/ui/bar-fill";
@@ -71,90 +73,61 @@ export default async function CampaignAdminPage({ params }: Params) {
         <p className="hint">{t("campaign.exportNote")}</p>
       </section>
 
-      <section aria-labelledby="per-day-heading" className="admin-section">
-        <h2 id="per-day-heading">{t("campaign.perDay")}</h2>
+      <AdminSection id="per-day" title={t("campaign.perDay")}>
         <SignaturesChart data={counts.perDay} title={t("campaign.perDay")} tableLabel={t("campaign.perDayTable")} dayLabel={t("campaign.day")} countLabel={t("campaign.signatures")} empty={t("campaign.noSignatures")} />
-      </section>
+      </AdminSection>
 
       <div className="admin-columns">
-        <section aria-labelledby="country-heading" className="admin-section">
-          <h2 id="country-heading">{t("campaign.perCountry")}</h2>
-          <table className="data-table">
-            <thead><tr><th scope="col">{t("campaign.country")}</th><th scope="col">{t("campaign.signatures")}</th></tr></thead>
-            <tbody>{counts.perCountry.map((c) => <tr key={c.country}><th scope="row">{c.country}</th><td>{c.signatures}</td></tr>)}</tbody>
-          </table>
-        </section>
-        <section aria-labelledby="region-heading" className="admin-section">
-          <h2 id="region-heading">{t("campaign.perRegion")}</h2>
-          <table className="data-table">
-            <thead><tr><th scope="col">{t("campaign.region")}</th><th scope="col">{t("campaign.signatures")}</th></tr></thead>
-            <tbody>{counts.perRegion.map((r) => <tr key={`${r.country}-${r.region}`}><th scope="row">{r.country} · {r.region}</th><td>{r.signatures}</td></tr>)}</tbody>
-          </table>
-        </section>
-        <section aria-labelledby="topic-heading" className="admin-section">
-          <h2 id="topic-heading">{t("campaign.perTopic")}</h2>
-          <table className="data-table">
-            <thead><tr><th scope="col">{t("campaign.topic")}</th><th scope="col">{t("campaign.letters")}</th></tr></thead>
-            <tbody>{counts.perTopic.map((x) => <tr key={x.key}><th scope="row">{x.title}</th><td>{x.letters}</td></tr>)}</tbody>
-          </table>
-        </section>
+        <AdminSection id="country" title={t("campaign.perCountry")}>
+          <ScrollTable columns={[t("campaign.country"), t("campaign.signatures")]}>
+            {counts.perCountry.map((c) => <tr key={c.country}><th scope="row">{c.country}</th><td>{c.signatures}</td></tr>)}
+          </ScrollTable>
+        </AdminSection>
+        <AdminSection id="region" title={t("campaign.perRegion")}>
+          <ScrollTable columns={[t("campaign.region"), t("campaign.signatures")]}>
+            {counts.perRegion.map((r) => <tr key={`${r.country}-${r.region}`}><th scope="row">{r.country} · {r.region}</th><td>{r.signatures}</td></tr>)}
+          </ScrollTable>
+        </AdminSection>
+        <AdminSection id="topic" title={t("campaign.perTopic")}>
+          <ScrollTable columns={[t("campaign.topic"), t("campaign.letters")]}>
+            {counts.perTopic.map((x) => <tr key={x.key}><th scope="row">{x.title}</th><td>{x.letters}</td></tr>)}
+          </ScrollTable>
+        </AdminSection>
       </div>
 
-      <section aria-labelledby="held-heading" className="admin-section">
-        <h2 id="held-heading">{t("campaign.held")}</h2>
-        {held.length === 0 ? (
-          <p className="muted">{t("campaign.noHeld")}</p>
-        ) : (
-          <ul className="held-list">
-            {held.map((l) => (
-              <li key={l.id} className="letter-preview">
-                <p><strong>{l.subject}</strong> · {l.country} · {l.heldReason ? t(`campaign.heldReason.${l.heldReason}` as never) : ""}</p>
-                <p className="letter-text" lang={l.language}>{l.body}</p>
-                {canEdit && (
-                  <p className="admin-actions">
-                    <ApiButton url={`/api/organizer/letters/${l.id}/release`} label={t("campaign.release")} />
-                    <ApiButton url={`/api/organizer/letters/${l.id}/reject`} label={t("campaign.reject")} danger />
-                  </p>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <AdminSection id="held" title={t("campaign.held")} empty={held.length === 0 && t("campaign.noHeld")}>
+        <ul className="held-list">
+          {held.map((l) => (
+            <li key={l.id} className="letter-preview">
+              <p><strong>{l.subject}</strong> · {l.country} · {l.heldReason ? t(`campaign.heldReason.${l.heldReason}` as never) : ""}</p>
+              <p className="letter-text" lang={l.language}>{l.body}</p>
+              {canEdit && (
+                <p className="admin-actions">
+                  <ApiButton url={`/api/organizer/letters/${l.id}/release`} label={t("campaign.release")} />
+                  <ApiButton url={`/api/organizer/letters/${l.id}/reject`} label={t("campaign.reject")} danger />
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+      </AdminSection>
 
-      <section aria-labelledby="deliveries-heading" className="admin-section">
-        <h2 id="deliveries-heading">{t("campaign.deliveries")}</h2>
-        {deliveries.length === 0 ? (
-          <p className="muted">{t("campaign.noDeliveries")}</p>
-        ) : (
-          <div className="table-scroll">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("campaign.created")}</th>
-                  <th scope="col">{t("campaign.kind")}</th>
-                  <th scope="col">{t("list.status")}</th>
-                  <th scope="col">{t("campaign.attempts")}</th>
-                  <th scope="col">{t("campaign.signatures")} / {t("campaign.letters")}</th>
-                  <th scope="col">{t("campaign.reason")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {deliveries.map((d) => (
-                  <tr key={d.id}>
-                    <th scope="row">{date(d.createdAt)}</th>
-                    <td>{d.kind}</td>
-                    <td>{t(`deliveryStatus.${d.status}`)}</td>
-                    <td>{d.attempts}</td>
-                    <td>{d.carries.signatures} / {d.carries.letters}</td>
-                    <td>{d.status === "failed" ? d.lastError : (d.response ?? d.lastError ?? "")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <AdminSection id="deliveries" title={t("campaign.deliveries")} empty={deliveries.length === 0 && t("campaign.noDeliveries")}>
+        <ScrollTable
+          columns={[t("campaign.created"), t("campaign.kind"), t("list.status"), t("campaign.attempts"), `${t("campaign.signatures")} / ${t("campaign.letters")}`, t("campaign.reason")]}
+        >
+          {deliveries.map((d) => (
+            <tr key={d.id}>
+              <th scope="row">{date(d.createdAt)}</th>
+              <td>{d.kind}</td>
+              <td>{t(`deliveryStatus.${d.status}`)}</td>
+              <td>{d.attempts}</td>
+              <td>{d.carries.signatures} / {d.carries.letters}</td>
+              <td>{d.status === "failed" ? d.lastError : (d.response ?? d.lastError ?? "")}</td>
+            </tr>
+          ))}
+        </ScrollTable>
+      </AdminSection>
     </>
   );
 }

@@ -8,6 +8,8 @@ import { pageScope } from "@/lib/organizer/page-organizer";
 import { orNotFound } from "@/lib/organizer/page-not-found";
 import { campaignTitle } from "@/lib/campaigns/campaign-title";
 import { AdminHeader } from "@/components/admin/admin-header";
+import { AdminSection } from "@/components/admin/admin-section";
+import { ScrollTable } from "@/components/admin/scroll-table";
 import { ApiButton } from "@/components/admin/api-button";
 import { InvalidationPanel } from "@/components/admin/invalidation-panel";
 
@@ -34,15 +36,7 @@ export default async function SignalsPage({ params }: Params) {
   const date = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString().replace("T", " ").slice(0, 16) : "—");
   const span = (first: Date | null, last: Date | null) => `${date(first)} – ${date(last)}`;
   const reason = (r: string) => (t.has(`reasons.${r}` as never) ? `${r}: ${t(`reasons.${r}` as never)}` : r);
-  const statusHead = (
-    <>
-      <th scope="col">{t("signatures")}</th>
-      <th scope="col">{t("confirmed")}</th>
-      <th scope="col">{t("pending")}</th>
-      <th scope="col">{t("suspectedCount")}</th>
-      <th scope="col">{t("invalidated")}</th>
-    </>
-  );
+  const statusColumns = [t("signatures"), t("confirmed"), t("pending"), t("suspectedCount"), t("invalidated")];
   const statusCells = (c: StatusCounts) => (
     <>
       <td>{c.total}</td>
@@ -82,189 +76,117 @@ export default async function SignalsPage({ params }: Params) {
       </p>
       {!canEdit && <p className="hint">{t("viewerNote")}</p>}
 
-      <section aria-labelledby="networks-heading" className="admin-section">
-        <h2 id="networks-heading">{t("networks")}</h2>
-        <p className="hint">{t("networksHint", { min: signals.thresholds.network })}</p>
-        {signals.networks.length === 0 ? (
-          <p className="muted">{t("none")}</p>
-        ) : (
-          <div className="table-scroll">
-            <table className="data-table" data-testid="signals-networks">
-              <thead><tr><th scope="col">{t("network")}</th>{statusHead}<th scope="col">{t("span")}</th>{canEdit && <th scope="col">{t("action")}</th>}</tr></thead>
-              <tbody>
-                {signals.networks.map((n) => (
-                  <tr key={n.network}>
-                    <th scope="row"><code>{n.label}</code></th>
-                    {statusCells(n)}
-                    <td>{span(n.first, n.last)}</td>
-                    {canEdit && <td><InvalidationPanel campaignId={campaign.id} criteria={{ network: n.network }} what={t("criteria.network", { label: n.label })} /></td>}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <AdminSection id="networks" title={t("networks")} hint={t("networksHint", { min: signals.thresholds.network })} empty={signals.networks.length === 0 && t("none")}>
+        <ScrollTable testId="signals-networks" columns={[t("network"), ...statusColumns, t("span"), canEdit && t("action")]}>
+          {signals.networks.map((n) => (
+            <tr key={n.network}>
+              <th scope="row"><code>{n.label}</code></th>
+              {statusCells(n)}
+              <td>{span(n.first, n.last)}</td>
+              {canEdit && <td><InvalidationPanel campaignId={campaign.id} criteria={{ network: n.network }} what={t("criteria.network", { label: n.label })} /></td>}
+            </tr>
+          ))}
+        </ScrollTable>
+      </AdminSection>
 
-      <section aria-labelledby="domains-heading" className="admin-section">
-        <h2 id="domains-heading">{t("domains")}</h2>
-        <p className="hint">{t("domainsHint")}</p>
-        {signals.disposableDomains.length === 0 ? (
-          <p className="muted">{t("none")}</p>
-        ) : (
-          <div className="table-scroll">
-            <table className="data-table" data-testid="signals-domains">
-              <thead><tr><th scope="col">{t("domain")}</th>{statusHead}<th scope="col">{t("span")}</th>{canEdit && <th scope="col">{t("action")}</th>}</tr></thead>
-              <tbody>
-                {signals.disposableDomains.map((d) => (
-                  <tr key={d.domain}>
-                    <th scope="row">{d.domain}</th>
-                    {statusCells(d)}
-                    <td>{span(d.first, d.last)}</td>
-                    {canEdit && <td><InvalidationPanel campaignId={campaign.id} criteria={{ domain: d.domain }} what={t("criteria.domain", { domain: d.domain })} /></td>}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <AdminSection id="domains" title={t("domains")} hint={t("domainsHint")} empty={signals.disposableDomains.length === 0 && t("none")}>
+        <ScrollTable testId="signals-domains" columns={[t("domain"), ...statusColumns, t("span"), canEdit && t("action")]}>
+          {signals.disposableDomains.map((d) => (
+            <tr key={d.domain}>
+              <th scope="row">{d.domain}</th>
+              {statusCells(d)}
+              <td>{span(d.first, d.last)}</td>
+              {canEdit && <td><InvalidationPanel campaignId={campaign.id} criteria={{ domain: d.domain }} what={t("criteria.domain", { domain: d.domain })} /></td>}
+            </tr>
+          ))}
+        </ScrollTable>
+      </AdminSection>
 
-      <section aria-labelledby="suspected-heading" className="admin-section">
-        <h2 id="suspected-heading">{t("suspected")}</h2>
-        <p className="hint">{t("suspectedHint")}</p>
-        {signals.suspected.length === 0 ? (
-          <p className="muted">{t("none")}</p>
-        ) : (
-          <div className="table-scroll">
-            <table className="data-table" data-testid="signals-suspected">
-              <thead>
-                <tr>
-                  <th scope="col">{t("reason")}</th>
-                  <th scope="col">{t("suspectedCount")} ({t("signatures")})</th>
-                  <th scope="col">{t("suspectedCount")} ({t("letters")})</th>
-                  <th scope="col">{t("invalidated")}</th>
-                  <th scope="col">{t("span")}</th>
-                  {canEdit && <th scope="col">{t("action")}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {signals.suspected.map((s) => (
-                  <tr key={s.reason}>
-                    <th scope="row">{reason(s.reason)}</th>
-                    <td>{s.signatures}</td>
-                    <td>{s.letters}</td>
-                    <td>{s.invalidated}</td>
-                    <td>{span(s.first, s.last)}</td>
-                    {canEdit && <td>{s.signatures > 0 && <InvalidationPanel campaignId={campaign.id} criteria={{ reason: s.reason }} what={t("criteria.reason", { reason: s.reason })} />}</td>}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <AdminSection id="suspected" title={t("suspected")} hint={t("suspectedHint")} empty={signals.suspected.length === 0 && t("none")}>
+        <ScrollTable
+          testId="signals-suspected"
+          columns={[
+            t("reason"),
+            `${t("suspectedCount")} (${t("signatures")})`,
+            `${t("suspectedCount")} (${t("letters")})`,
+            t("invalidated"),
+            t("span"),
+            canEdit && t("action"),
+          ]}
+        >
+          {signals.suspected.map((s) => (
+            <tr key={s.reason}>
+              <th scope="row">{reason(s.reason)}</th>
+              <td>{s.signatures}</td>
+              <td>{s.letters}</td>
+              <td>{s.invalidated}</td>
+              <td>{span(s.first, s.last)}</td>
+              {canEdit && <td>{s.signatures > 0 && <InvalidationPanel campaignId={campaign.id} criteria={{ reason: s.reason }} what={t("criteria.reason", { reason: s.reason })} />}</td>}
+            </tr>
+          ))}
+        </ScrollTable>
+      </AdminSection>
 
-      <section aria-labelledby="bursts-heading" className="admin-section">
-        <h2 id="bursts-heading">{t("bursts")}</h2>
-        <p className="hint">{t("burstsHint", { min: signals.thresholds.burstPerMinute })}</p>
-        {signals.bursts.length === 0 ? (
-          <p className="muted">{t("none")}</p>
-        ) : (
-          <div className="table-scroll">
-            <table className="data-table" data-testid="signals-bursts">
-              <thead><tr><th scope="col">{t("minute")}</th>{statusHead}{canEdit && <th scope="col">{t("action")}</th>}</tr></thead>
-              <tbody>
-                {signals.bursts.map((b) => {
-                  const from = new Date(b.minute);
-                  const to = new Date(from.getTime() + 60_000);
-                  return (
-                    <tr key={from.toISOString()}>
-                      <th scope="row">{date(from)}</th>
-                      {statusCells(b)}
-                      {canEdit && (
-                        <td>
-                          <InvalidationPanel campaignId={campaign.id} criteria={{ from: from.toISOString(), to: to.toISOString() }} what={date(from)} />
-                        </td>
-                      )}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <AdminSection id="bursts" title={t("bursts")} hint={t("burstsHint", { min: signals.thresholds.burstPerMinute })} empty={signals.bursts.length === 0 && t("none")}>
+        <ScrollTable testId="signals-bursts" columns={[t("minute"), ...statusColumns, canEdit && t("action")]}>
+          {signals.bursts.map((b) => {
+            const from = new Date(b.minute);
+            const to = new Date(from.getTime() + 60_000);
+            return (
+              <tr key={from.toISOString()}>
+                <th scope="row">{date(from)}</th>
+                {statusCells(b)}
+                {canEdit && <td><InvalidationPanel campaignId={campaign.id} criteria={{ from: from.toISOString(), to: to.toISOString() }} what={date(from)} /></td>}
+              </tr>
+            );
+          })}
+        </ScrollTable>
+      </AdminSection>
 
-      <section aria-labelledby="near-copies-heading" className="admin-section">
-        <h2 id="near-copies-heading">{t("nearCopies")}</h2>
-        <p className="hint">{t("nearCopiesHint", { min: signals.thresholds.nearCopies })}</p>
-        {signals.nearCopies.length === 0 ? (
-          <p className="muted">{t("none")}</p>
-        ) : (
-          <ul className="held-list" data-testid="signals-near-copies">
-            {signals.nearCopies.map((g) => {
-              const undelivered = (g.byStatus.held ?? 0) + (g.byStatus.confirmed ?? 0);
-              return (
-                <li key={g.fingerprint} className="letter-preview">
-                  <p>
-                    <strong>{g.subject}</strong> · {t("letters")}: {g.letters} · {span(g.first, g.last)}
+      <AdminSection id="near-copies" title={t("nearCopies")} hint={t("nearCopiesHint", { min: signals.thresholds.nearCopies })} empty={signals.nearCopies.length === 0 && t("none")}>
+        <ul className="held-list" data-testid="signals-near-copies">
+          {signals.nearCopies.map((g) => {
+            const undelivered = (g.byStatus.held ?? 0) + (g.byStatus.confirmed ?? 0);
+            return (
+              <li key={g.fingerprint} className="letter-preview">
+                <p>
+                  <strong>{g.subject}</strong> · {t("letters")}: {g.letters} · {span(g.first, g.last)}
+                </p>
+                <p className="letter-text">{g.excerpt}</p>
+                <p className="muted">
+                  {t("byStatus")}: {Object.entries(g.byStatus).map(([k, n]) => `${k}: ${n}`).join(", ")}
+                </p>
+                {canEdit && undelivered > 0 && (
+                  <p className="admin-actions">
+                    <ApiButton url={`/api/organizer/campaigns/${campaign.id}/near-copies/reject`} body={{ fingerprint: g.fingerprint }} label={t("rejectGroup")} danger />
                   </p>
-                  <p className="letter-text">{g.excerpt}</p>
-                  <p className="muted">
-                    {t("byStatus")}: {Object.entries(g.byStatus).map(([k, n]) => `${k}: ${n}`).join(", ")}
-                  </p>
-                  {canEdit && undelivered > 0 && (
-                    <p className="admin-actions">
-                      <ApiButton url={`/api/organizer/campaigns/${campaign.id}/near-copies/reject`} body={{ fingerprint: g.fingerprint }} label={t("rejectGroup")} danger />
-                    </p>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </section>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </AdminSection>
 
-      <section aria-labelledby="log-heading" className="admin-section">
-        <h2 id="log-heading">{t("log")}</h2>
-        {actions.length === 0 ? (
-          <p className="muted">{t("logEmpty")}</p>
-        ) : (
-          <div className="table-scroll">
-            <table className="data-table" data-testid="signals-log">
-              <thead>
-                <tr>
-                  <th scope="col">{t("when")}</th>
-                  <th scope="col">{t("who")}</th>
-                  <th scope="col">{t("what")}</th>
-                  <th scope="col">{t("affected")}</th>
-                  <th scope="col">{t("uncounted")}</th>
-                  <th scope="col">{t("action")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {actions.map((a) => (
-                  <tr key={a.id}>
-                    <th scope="row">{date(a.createdAt)}</th>
-                    <td>{a.user?.email ?? "—"}</td>
-                    <td>
-                      {t.has(`kinds.${a.kind}` as never) ? t(`kinds.${a.kind}` as never) : a.kind}: {describeCriteria(a.criteria as Record<string, string>)}
-                    </td>
-                    <td>{a.affected}</td>
-                    <td>{a.uncounted}</td>
-                    <td>
-                      {a.restoredAt
-                        ? t("restored", { date: date(a.restoredAt), restored: a.restored ?? 0, recounted: a.recounted ?? 0 })
-                        : canEdit && a.kind === "invalidate_signatures" && <ApiButton url={`/api/organizer/invalidations/${a.id}/restore`} label={t("restore")} secondary />}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <AdminSection id="log" title={t("log")} empty={actions.length === 0 && t("logEmpty")}>
+        <ScrollTable testId="signals-log" columns={[t("when"), t("who"), t("what"), t("affected"), t("uncounted"), t("action")]}>
+          {actions.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">{date(a.createdAt)}</th>
+              <td>{a.user?.email ?? "—"}</td>
+              <td>
+                {t.has(`kinds.${a.kind}` as never) ? t(`kinds.${a.kind}` as never) : a.kind}: {describeCriteria(a.criteria as Record<string, string>)}
+              </td>
+              <td>{a.affected}</td>
+              <td>{a.uncounted}</td>
+              <td>
+                {a.restoredAt
+                  ? t("restored", { date: date(a.restoredAt), restored: a.restored ?? 0, recounted: a.recounted ?? 0 })
+                  : canEdit && a.kind === "invalidate_signatures" && <ApiButton url={`/api/organizer/invalidations/${a.id}/restore`} label={t("restore")} secondary />}
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
+      </AdminSection>
     </>
   );
 }
