@@ -1,7 +1,8 @@
 // Erases the personal data of campaigns closed longer than RETENTION_DAYS_AFTER_CLOSE, keeping what the counts and
 // the organizers' records need.
-// - Signatures: confirmed ones keep status, dates, country, region and language (the per-day, country and region
-//   counts) and lose name, email, email key, postal code, comment, IP hash and token; unconfirmed ones are deleted.
+// - Signatures: confirmed (and struck-out) ones keep status, dates, country, region and language (the per-day,
+//   country and region counts) and lose name, email, email key, postal code, comment, IP hash and token; unconfirmed
+//   and suspected ones are deleted.
 // - Letters: delivered and rejected ones keep status, dates, language, country, topics, moderation reason and the
 //   delivery reference (outbox message: when, to whom, the relay's answer) and lose the writer's details, the
 //   writer's role and the text itself, which may identify the writer. Unconfirmed ones are deleted; one still held
@@ -110,8 +111,9 @@ const signatures: Erasure = {
   table: "signature",
   waitingSql: `t.status = 'confirmed' AND (t.delivery_message_id IS NULL OR EXISTS (
                  SELECT 1 FROM outbox_message d WHERE d.id = t.delivery_message_id AND d.status IN ('pending', 'sending')))`,
-  deleted: ["pending"],
-  kept: ["confirmed"],
+  // A suspected signature was never emailed nor counted; a struck-out one stays, anonymous, as the organizers' evidence.
+  deleted: ["pending", "suspected"],
+  kept: ["confirmed", "invalidated"],
   // email is NOT NULL (mail goes there while a signature lives): '' says "no one's" as withdrawn letters' name does.
   eraseSql: `email = '', email_key = NULL, name = '', postal_code = NULL, comment = NULL, ip_hash = NULL, show_name = false,
              wants_updates = false, confirm_token_hash = NULL, confirm_token_expires_at = NULL`,

@@ -235,6 +235,23 @@ describe("anonymising a closed campaign", () => {
     for (const email of [waitingSigner.email, queued.email, confirmed.email]) expect(await rowsContaining(email)).toEqual([]);
   });
 
+  it("deletes suspected signatures and keeps struck-out ones only as anonymous evidence", async () => {
+    const campaign = await createCampaign();
+    // Caught by the honeypot: stored as suspected, never emailed.
+    await signPetition(campaign.slug, signatureInput.parse(signer({ website: "http://spam.example", comment: `bot ${mark}` })), { ip: "203.0.113.9" });
+    const { rows: suspected } = await pool.query<{ id: string; email: string }>(`SELECT id, email FROM signature WHERE campaign_id = $1 AND status = 'suspected'`, [campaign.id]);
+    expect(suspected).toHaveLength(1);
+    const struckOut = await confirmedSigner(campaign.slug);
+    await pool.query(`UPDATE signature SET status = 'invalidated', invalidated_at = now() WHERE id = $1`, [struckOut.id]);
+    await closeDaysAgo(campaign.id, 100);
+
+    const [run] = (await anonymiseClosedCampaigns({ days: 90 })).filter((r) => r.campaignId === campaign.id);
+    expect(run).toMatchObject({ signatures: { anonymised: 1, deleted: 1, waiting: 0 }, complete: true });
+    expect(await rowsContaining(suspected[0]!.email)).toEqual([]);
+    expect(await rowsContaining(struckOut.email)).toEqual([]);
+    expect((await db.signature.findUniqueOrThrow({ where: { id: struckOut.id } })).status).toBe("invalidated");
+  });
+
   it("works in small batches, with two workers at once, and erases each row once", async () => {
     const campaign = await createCampaign();
     const n = 57;
