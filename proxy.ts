@@ -1,5 +1,6 @@
-// Runs before every route: gives each response its security headers (lib/security), and each page request a fresh
-// CSP nonce. Next reads the nonce from the request's Content-Security-Policy header and puts it on its own scripts,
+// Runs before every page: gives each response its security headers (lib/security), and each page request a fresh
+// CSP nonce. API routes are left out: their wrappers set the same headers (lib/security/with-security-headers.ts),
+// which keeps the middleware machinery off the sign endpoint's hot path. Next reads the nonce from the request's Content-Security-Policy header and puts it on its own scripts,
 // which is why every page is rendered per request (see app/layout.tsx).
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
@@ -32,6 +33,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's hashed build files, which get nosniff from next.config.js and run under the page's policy.
-  matcher: ["/((?!_next/static/).*)"],
+  // Everything but Next's hashed build files, which get nosniff from next.config.js and run under the page's policy,
+  // and the API (see above; next.config.js covers the answers Next gives there by itself, such as a 405).
+  matcher: ["/((?!_next/static/|api/).*)"],
 };

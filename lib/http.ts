@@ -7,18 +7,22 @@ import { logError } from "./log";
 import { negotiateLocale, type Locale } from "./i18n/config";
 import { translator } from "./i18n/messages";
 import { fieldErrorCodes } from "./signatures/schema";
+import { withSecurityHeaders } from "./security/with-security-headers";
 
 export const defaultBodyLimit = 16 * 1024;
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
+/** Every API route handler: errors become the JSON error contract, and every answer gets its security headers. */
 export function apiRoute<C>(name: string, handler: Handler<C>): Handler<C> {
   return async (request, context) => {
+    let response: Response;
     try {
-      return await handler(request, context);
+      response = await handler(request, context);
     } catch (err) {
-      return errorResponse(err, negotiateLocale(request.headers.get("accept-language")), name);
+      response = errorResponse(err, negotiateLocale(request.headers.get("accept-language")), name);
     }
+    return withSecurityHeaders(request, response);
   };
 }
 

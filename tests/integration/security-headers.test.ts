@@ -152,7 +152,8 @@ describe("every kind of route", () => {
     { name: "signer CSV export", path: () => `/api/organizer/campaigns/${campaign.id}/exports/signers`, init: signedIn, status: 200, kind: "api", type: /^text\/csv/ },
     { name: "counts CSV export", path: () => `/api/organizer/campaigns/${campaign.id}/exports/counts`, init: signedIn, status: 200, kind: "api", type: /^text\/csv/ },
     { name: "auth route", path: () => "/api/auth/get-session", status: 200, kind: "api" },
-    { name: "unknown API route", path: () => "/api/no-such-route", status: 404, kind: "api" },
+    { name: "unknown API route (JSON error)", path: () => "/api/no-such-route", status: 404, kind: "api", type: /^application\/json/ },
+    { name: "unknown API route under a campaign (JSON error)", path: () => `/api/campaigns/${campaign.slug}/nothing`, init: () => ({ method: "POST" }), status: 404, kind: "api", type: /^application\/json/ },
   ];
 
   it.each(cases)("$name: $status with the $kind headers", async ({ path, init, status, kind, type }) => {
@@ -160,6 +161,14 @@ describe("every kind of route", () => {
     expect(res.status).toBe(status);
     if (type) expect(res.headers.get("content-type")).toMatch(type);
     expectHeaders(res, body, kind);
+  });
+
+  it("a method a route does not have: an empty 405 that is still nosniff and same-origin", async () => {
+    const { res, body } = await get(`/api/campaigns/${campaign.slug}/signatures`);
+    expect(res.status).toBe(405);
+    expect(body).toBe("");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("referrer-policy")).toBe("same-origin");
   });
 
   it("static build files: nosniff and their own type", async () => {

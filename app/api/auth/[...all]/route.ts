@@ -1,6 +1,7 @@
 import { toNextJsHandler } from "better-auth/next-js";
 import { getAuth } from "@/lib/auth/auth";
+import { withSecurityHeaders } from "@/lib/security/with-security-headers";
 
 // /api/auth/* – better-auth: sign-in, sign-out, session. Sign-up is disabled (organizers join by invitation).
-export const GET = (request: Request) => toNextJsHandler(getAuth()).GET(request);
-export const POST = (request: Request) => toNextJsHandler(getAuth()).POST(request);
+export const GET = async (request: Request) => withSecurityHeaders(request, await toNextJsHandler(getAuth()).GET(request));
+export const POST = async (request: Request) => withSecurityHeaders(request, await toNextJsHandler(getAuth()).POST(request));
