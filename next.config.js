@@ -9,6 +9,9 @@ const nextConfig = {
   // Server-only packages with native parts or their own module graph stay outside the bundle.
   serverExternalPackages: ["pg", "pg-boss", "@prisma/adapter-pg", "nodemailer", "mailparser", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
   typedRoutes: false,
+  // proxy.ts must see Next's navigation requests as they are (the RSC header, the _rsc query) to leave them to Next
+  // instead of answering them with a cached page (lib/page-cache/cacheable-page.ts).
+  skipProxyUrlNormalize: true,
   // proxy.ts sets the security headers of every route but these hashed build files (it skips them to stay off the
   // path of every script and stylesheet); they only need their declared type to be believed.
   // The API's headers come from its route wrappers (lib/security/with-security-headers.ts); these are for answers

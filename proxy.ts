@@ -1,9 +1,14 @@
 // Runs before every page: gives each response its security headers (lib/security), and each page request a fresh
-// CSP nonce. API routes are left out: their wrappers set the same headers (lib/security/with-security-headers.ts),
-// which keeps the middleware machinery off the sign endpoint's hot path. Next reads the nonce from the request's Content-Security-Policy header and puts it on its own scripts,
-// which is why every page is rendered per request (see app/layout.tsx).
+// CSP nonce. Next reads the nonce from the request's Content-Security-Policy header and puts it on its own scripts,
+// which is why every page is rendered per request (see app/layout.tsx). Public campaign pages are answered from
+// the page cache when it holds them (lib/page-cache), with the fresh nonce written into the cached copy. API routes
+// are left out: their wrappers set the same headers (lib/security/with-security-headers.ts), which keeps the
+// middleware machinery off the sign endpoint's hot path.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { cacheablePage } from "@/lib/page-cache/cacheable-page";
+import { fillNonceOf } from "@/lib/page-cache/fill-page";
+import { cachedPageFor } from "@/lib/page-cache/serve-cached-page";
 import { createNonce } from "@/lib/security/create-nonce";
 import { isDocumentKind, routeKindOf } from "@/lib/security/route-kind";
 import { securityHeaders, type SecurityOptions } from "@/lib/security/security-headers";
@@ -17,7 +22,19 @@ const options: SecurityOptions = {
 export function proxy(request: NextRequest) {
   const kind = routeKindOf(request.nextUrl.pathname);
   const documentRoute = isDocumentKind(kind);
-  const headers = securityHeaders(kind, options, documentRoute ? createNonce() : undefined);
+  // This process rendering a page for the page cache brings the nonce the cached copy is to carry.
+  const fillNonce = documentRoute ? fillNonceOf(request.headers) : null;
+  const nonce = documentRoute ? (fillNonce ?? createNonce()) : undefined;
+  const headers = securityHeaders(kind, options, nonce);
+
+  const cacheable = documentRoute && !fillNonce ? cacheablePage(request.method, request.nextUrl, request.headers) : null;
+  const cached = cacheable ? cachedPageFor(cacheable, nonce!) : null;
+  if (cached) {
+    const response = new NextResponse(cached.body, { status: 200, headers: cached.headers });
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    response.headers.set("x-page-cache", cached.state);
+    return response;
+  }
 
   let response: NextResponse;
   if (documentRoute) {

@@ -55,6 +55,7 @@ const schema = z
     MODERATION_MAX_LINKS: z.coerce.number().int().min(0).default(2),
     MODERATION_NEAR_COPIES: z.coerce.number().int().min(0).default(10),
     EMBED_FRAME_ANCESTORS: frameAncestors,
+    PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
     // Abuse protection (lib/abuse): see .env.example.
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     RATE_IP_BURST: z.coerce.number().int().min(1).default(30),

@@ -62,13 +62,18 @@ type Row = { key: string; hits: number; previous_hits: number; retry_after: numb
 
 export async function checkRateLimit(input: RateInput): Promise<RateResult> {
   const keys = keysFor(input);
-  const { rows } = await pool.query<Row>(rateSql, [
-    keys.map((k) => k.key),
-    keys.map((k) => k.seconds),
-    keys.map((k) => k.bump),
-    input.spend?.key ?? null,
-    input.spend?.expiresAt ?? null,
-  ]);
+  const { rows } = await pool.query<Row>({
+    // Prepared once per connection: Postgres parses it once, not on every request.
+    name: "check-rate-limit",
+    text: rateSql,
+    values: [
+      keys.map((k) => k.key),
+      keys.map((k) => k.seconds),
+      keys.map((k) => k.bump),
+      input.spend?.key ?? null,
+      input.spend?.expiresAt ?? null,
+    ],
+  });
   const byKey = new Map(rows.map((r) => [r.key, r]));
   let retryAfter: number | null = null;
   let challengeActive = false;

@@ -84,29 +84,34 @@ export async function signPetition(slug: string, input: Signature, ctx: SignCont
   const verdict = await guardSubmission({ kind: "sign", slug, ip: ctx.ip ?? null, emailKey: key, fields: input });
   const { token, hash } = newToken();
   const outboxId = randomUUID();
-  const { rows } = await pool.query<SignRow>(signSql, [
-    slug,
-    randomUUID(),
-    input.email,
-    key,
-    input.name,
-    input.country,
-    input.region ?? null,
-    input.postalCode ?? null,
-    input.comment ?? null,
-    input.showName,
-    input.wantsUpdates,
-    input.locale ?? null,
-    verdict.ipHash,
-    hash,
-    env.CONFIRMATION_TTL_HOURS,
-    resendWindowSeconds,
-    outboxId,
-    token,
-    messageIdFor(outboxId),
-    verdict.spamReason,
-    verdict.networkHash,
-  ]);
+  const { rows } = await pool.query<SignRow>({
+    // Prepared once per connection: Postgres parses it once, not on every request.
+    name: "sign-petition",
+    text: signSql,
+    values: [
+      slug,
+      randomUUID(),
+      input.email,
+      key,
+      input.name,
+      input.country,
+      input.region ?? null,
+      input.postalCode ?? null,
+      input.comment ?? null,
+      input.showName,
+      input.wantsUpdates,
+      input.locale ?? null,
+      verdict.ipHash,
+      hash,
+      env.CONFIRMATION_TTL_HOURS,
+      resendWindowSeconds,
+      outboxId,
+      token,
+      messageIdFor(outboxId),
+      verdict.spamReason,
+      verdict.networkHash,
+    ],
+  });
   const row = rows[0]!;
   if (!row.open) throw unavailableCampaign(row.campaign_status);
 }

@@ -102,7 +102,7 @@ export async function waitFor(url: string, timeoutMs = 60_000) {
 export type LoadResult = { requestsPerSecond: number; p99Ms: number; non2xx: number; errors: number; total2xx: number; warmup2xx: number; status5xx: number };
 
 /** autocannon against `url`: a short warm-up, then the measured run. */
-export async function load(url: string, options: { method?: "GET" | "POST"; body?: () => string; seconds?: number; connections?: number } = {}): Promise<LoadResult> {
+export async function load(url: string, options: { method?: "GET" | "POST"; body?: () => string; seconds?: number; connections?: number; headers?: Record<string, string> } = {}): Promise<LoadResult> {
   const run = (duration: number) =>
     autocannon({
       url,
@@ -111,7 +111,7 @@ export async function load(url: string, options: { method?: "GET" | "POST"; body
       requests: [
         {
           method: options.method ?? "GET",
-          headers: options.body ? { "content-type": "application/json" } : {},
+          headers: { ...(options.body ? { "content-type": "application/json" } : {}), ...options.headers },
           ...(options.body ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: options.body!() }) } : {}),
         },
       ],
@@ -128,6 +128,9 @@ export async function load(url: string, options: { method?: "GET" | "POST"; body
     status5xx: r["5xx"] + warmup["5xx"],
   };
 }
+
+/** What a browser sends when it opens a page (the page cache answers only such requests). */
+export const browserPageHeaders = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "accept-language": "en" };
 
 let counter = 0;
 export const signBody = (label: string) => () =>

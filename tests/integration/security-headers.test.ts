@@ -2,11 +2,13 @@
 // every kind of route: pages in both languages, campaign and write pages, confirm and withdraw pages, admin pages,
 // the dev mailbox, API routes with their JSON errors and CSV exports, the count endpoint and widget, 404s, static
 // files. Also:
-// campaign page views make no database query once cached, and an organizer's change still shows at once.
+// campaign page views come from the page cache with their own nonce and form token, make no database query once
+// cached, and an organizer's change still shows at once.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formTokenIssuedAt } from "@/lib/abuse/form-token";
 import { closeDb } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
 import { testDatabaseUrl } from "../../vitest.config";
@@ -67,7 +69,10 @@ afterAll(async () => {
 });
 
 async function get(path: string, init: RequestInit = {}) {
-  const res = await fetch(`${server.url}${path}`, { redirect: "manual", ...init });
+  // As a browser asks for a page (the page cache answers only such requests).
+  const headers = new Headers(init.headers);
+  if (!headers.has("accept")) headers.set("accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+  const res = await fetch(`${server.url}${path}`, { redirect: "manual", ...init, headers });
   return { res, body: await res.text() };
 }
 
@@ -213,6 +218,45 @@ describe("CSV exports started by another site", () => {
 });
 
 describe("campaign page views", () => {
+  it("come from the page cache after the first, each with a nonce and a form token of its own", async () => {
+    const { campaign: own } = await campaignWithData(owner.organization.id);
+    for (const [path, form] of [[`/en/c/${own.slug}`, "sign"], [`/ko/c/${own.slug}/write`, "letter"], [`/embed/en/${own.slug}`, null]] as const) {
+      // The first view renders as usual and has a copy made in the background.
+      const views: { res: Response; body: string }[] = [];
+      for (let i = 0; i < 100 && views.length < 3; i++) {
+        const view = await get(path);
+        expect(view.res.status).toBe(200);
+        if (view.res.headers.get("x-page-cache") === "hit") views.push(view);
+        else await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(views, path).toHaveLength(3);
+      const nonces = new Set<string>();
+      const tokens = new Set<string>();
+      for (const { res, body } of views) {
+        expectHeaders(res, body, path.startsWith("/embed") ? "embed" : "page");
+        const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy")!)![1]!;
+        nonces.add(nonce);
+        // The nonce also sits in Next's payload (for the stylesheet it inserts): the cached copy's never shows.
+        expect(body.match(/nonce\W+[A-Za-z0-9+/=]{20,}/g)!.every((m) => m.endsWith(nonce))).toBe(true);
+        if (form) {
+          const token = /name="formToken" value="([^"]+)"/.exec(body)![1]!;
+          tokens.add(token);
+          // Issued for this response: the time-to-submit check measures this visitor, not the cached copy's age.
+          expect(Date.now() - formTokenIssuedAt(token, form)!).toBeLessThan(5_000);
+        }
+      }
+      expect(nonces.size).toBe(3);
+      if (form) expect(tokens.size).toBe(3);
+    }
+
+    // Next's own navigation requests (the RSC payload) and addresses with a query are rendered as usual.
+    const rsc = await get(`/en/c/${own.slug}`, { headers: { rsc: "1" } });
+    expect(rsc.res.headers.get("x-page-cache")).toBeNull();
+    const query = await get(`/en/c/${own.slug}?ref=mail`);
+    expect(query.res.status).toBe(200);
+    expect(query.res.headers.get("x-page-cache")).toBeNull();
+  });
+
   it("make no database query once cached, and show an organizer's change at once", async () => {
     const own = await campaignWithData(owner.organization.id);
     const pages = [`/en/c/${own.campaign.slug}`, `/ko/c/${own.campaign.slug}`, `/en/c/${own.campaign.slug}/write`, `/embed/ko/${own.campaign.slug}`];
