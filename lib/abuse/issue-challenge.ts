@@ -1,5 +1,5 @@
 // A stateless proof-of-work challenge: what it is for (form, campaign), when it expires and how hard it is, signed
-// with the app secret. Nothing is stored until it is used (verify-challenge.ts, check-rate-limit.ts).
+// with the app secret. Nothing is stored until it is used (verify-challenge.ts, guard-submission.ts).
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { keyedHash } from "../crypto";

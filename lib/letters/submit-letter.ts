@@ -1,4 +1,5 @@
-// Records a letter, its topics and its confirmation email in one statement; the outbox relay
+// Records a letter, its topics and its confirmation email in one statement, which also counts the attempt for the
+// abuse checks (lib/abuse/guard-submission.ts); the outbox relay
 // (lib/jobs/relay-outbox.ts) hands the email to a send job. One letter per person per campaign: the unique
 // (campaign, email key) pair and ON CONFLICT keep one row. Within the resend window a repeated submission changes
 // nothing, so the text a link confirms is always the copy in the newest email; after it, a pending letter is
@@ -10,7 +11,7 @@ import { pool } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { newToken } from "../crypto";
-import { guardSubmission } from "../abuse/guard-submission";
+import { enforceGuard, guardCtes, prepareGuard, type GuardRow } from "../abuse/guard-submission";
 import { messageIdFor } from "../mail/message-id";
 import { emailKey } from "../signatures/normalize-email";
 import { resendWindowSeconds } from "../signatures/sign-petition";
@@ -19,12 +20,13 @@ import type { Letter } from "./schema";
 export type SubmitContext = { ip?: string | null };
 
 const submitSql = `
-WITH c AS (
+WITH ${guardCtes(29)}, c AS (
   SELECT id, status FROM campaign WHERE slug = $1
 ), open_c AS (
   SELECT id, default_locale FROM campaign
    WHERE id = (SELECT id FROM c)
      AND status = 'open' AND (opens_at IS NULL OR opens_at <= now()) AND (closes_at IS NULL OR closes_at > now())
+     AND (SELECT allowed FROM verdict)
 ), chosen AS (
   SELECT t.id FROM campaign_topic t JOIN open_c ON t.campaign_id = open_c.id WHERE t.key = ANY($2::text[])
 ), valid AS (
@@ -90,14 +92,16 @@ WITH c AS (
 SELECT (SELECT status::text FROM c) AS campaign_status,
        EXISTS (SELECT 1 FROM open_c) AS open,
        (SELECT ok FROM valid) AS topics_ok,
-       (SELECT id FROM m) AS outbox_id`;
+       (SELECT id FROM m) AS outbox_id,
+       (SELECT retry_after FROM verdict) AS retry_after,
+       (SELECT allowed FROM verdict) AS allowed`;
 
-type SubmitRow = { campaign_status: string | null; open: boolean; topics_ok: boolean; outbox_id: string | null };
+type SubmitRow = GuardRow & { campaign_status: string | null; open: boolean; topics_ok: boolean; outbox_id: string | null };
 
 export async function submitLetter(slug: string, input: Letter, ctx: SubmitContext = {}): Promise<void> {
   if (!isCampaignSlug(slug)) throw new AppError("campaign_not_found");
   const key = emailKey(input.email);
-  const verdict = await guardSubmission({ kind: "letter", slug, ip: ctx.ip ?? null, emailKey: key, fields: input });
+  const guard = prepareGuard({ kind: "letter", slug, ip: ctx.ip ?? null, emailKey: key, fields: input });
   const { token, hash } = newToken();
   const outboxId = randomUUID();
   const { rows } = await pool.query<SubmitRow>({
@@ -124,18 +128,20 @@ export async function submitLetter(slug: string, input: Letter, ctx: SubmitConte
       input.showName,
       input.wantsUpdates,
       input.alsoSign,
-      verdict.ipHash,
+      guard.ipHash,
       hash,
       env.CONFIRMATION_TTL_HOURS,
       resendWindowSeconds,
       outboxId,
       token,
       messageIdFor(outboxId),
-      verdict.spamReason,
-      verdict.networkHash,
+      guard.spamReason,
+      guard.networkHash,
+      ...guard.values,
     ],
   });
   const row = rows[0]!;
+  await enforceGuard(guard, row);
   if (!row.open) throw unavailableCampaign(row.campaign_status);
   if (!row.topics_ok) {
     throw new AppError("validation_failed", undefined, { topics: { code: "invalid_topic", message: "invalid_topic" } });

@@ -1,5 +1,5 @@
-// Records a signature and its email in one statement: the signature and its outbox message, which the outbox relay
-// (lib/jobs/relay-outbox.ts) hands to a send job. Signing again is harmless: the unique (campaign, email key) pair
+// Records a signature and its email in one statement: the abuse checks' counters (lib/abuse/guard-submission.ts),
+// the signature and its outbox message, which the outbox relay (lib/jobs/relay-outbox.ts) hands to a send job. Signing again is harmless: the unique (campaign, email key) pair
 // and ON CONFLICT keep one row; a new email goes out at most once per resend window.
 import { randomUUID } from "node:crypto";
 import { isCampaignSlug } from "../campaigns/slug";
@@ -8,7 +8,7 @@ import { pool } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { newToken } from "../crypto";
-import { guardSubmission } from "../abuse/guard-submission";
+import { enforceGuard, guardCtes, prepareGuard, type GuardRow } from "../abuse/guard-submission";
 import { messageIdFor } from "../mail/message-id";
 import { emailKey } from "./normalize-email";
 import type { Signature } from "./schema";
@@ -19,11 +19,12 @@ export const resendWindowSeconds = 10 * 60;
 export type SignContext = { ip?: string | null };
 
 const signSql = `
-WITH c AS (
+WITH ${guardCtes(22)}, c AS (
   SELECT id, status, opens_at, closes_at, default_locale FROM campaign WHERE slug = $1
 ), open_c AS (
   SELECT id, default_locale FROM c
    WHERE status = 'open' AND (opens_at IS NULL OR opens_at <= now()) AND (closes_at IS NULL OR closes_at > now())
+     AND (SELECT allowed FROM verdict)
 ), s AS (
   INSERT INTO signature AS sig (id, campaign_id, email, email_key, name, country, region, postal_code, comment,
                                show_name, wants_updates, locale, ip_hash, confirm_token_hash, confirm_token_expires_at,
@@ -74,14 +75,16 @@ WITH c AS (
 )
 SELECT (SELECT status::text FROM c) AS campaign_status,
        EXISTS (SELECT 1 FROM open_c) AS open,
-       (SELECT id FROM m) AS outbox_id`;
+       (SELECT id FROM m) AS outbox_id,
+       (SELECT retry_after FROM verdict) AS retry_after,
+       (SELECT allowed FROM verdict) AS allowed`;
 
-type SignRow = { campaign_status: string | null; open: boolean; outbox_id: string | null };
+type SignRow = GuardRow & { campaign_status: string | null; open: boolean; outbox_id: string | null };
 
 export async function signPetition(slug: string, input: Signature, ctx: SignContext = {}): Promise<void> {
   if (!isCampaignSlug(slug)) throw new AppError("campaign_not_found");
   const key = emailKey(input.email);
-  const verdict = await guardSubmission({ kind: "sign", slug, ip: ctx.ip ?? null, emailKey: key, fields: input });
+  const guard = prepareGuard({ kind: "sign", slug, ip: ctx.ip ?? null, emailKey: key, fields: input });
   const { token, hash } = newToken();
   const outboxId = randomUUID();
   const { rows } = await pool.query<SignRow>({
@@ -101,17 +104,19 @@ export async function signPetition(slug: string, input: Signature, ctx: SignCont
       input.showName,
       input.wantsUpdates,
       input.locale ?? null,
-      verdict.ipHash,
+      guard.ipHash,
       hash,
       env.CONFIRMATION_TTL_HOURS,
       resendWindowSeconds,
       outboxId,
       token,
       messageIdFor(outboxId),
-      verdict.spamReason,
-      verdict.networkHash,
+      guard.spamReason,
+      guard.networkHash,
+      ...guard.values,
     ],
   });
   const row = rows[0]!;
+  await enforceGuard(guard, row);
   if (!row.open) throw unavailableCampaign(row.campaign_status);
 }

@@ -1,4 +1,5 @@
-import { afterAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/campaigns/[slug]/signatures/route";
 import { closeDb, db, pool } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -16,6 +17,20 @@ const sign = (slug: string, body: unknown, headers?: Record<string, string>) =>
   POST(jsonRequest(`/api/campaigns/${slug}/signatures`, body, { headers }), params({ slug }));
 
 describe("POST /api/campaigns/[slug]/signatures", () => {
+  it("takes one statement: the abuse checks' counters, the signature and its email are written together", async () => {
+    const campaign = await createCampaign();
+    const query = vi.spyOn(pg.Pool.prototype, "query");
+    try {
+      const res = await sign(campaign.slug, signer(), { "x-forwarded-for": "203.0.113.8" });
+      expect(res.status).toBe(202);
+      expect(query).toHaveBeenCalledTimes(1);
+    } finally {
+      query.mockRestore();
+    }
+    expect(await db.signature.count({ where: { campaignId: campaign.id } })).toBe(1);
+    expect(await outboxFor(campaign.id)).toHaveLength(1);
+  });
+
   it("stores a pending signature, queues one confirmation email and answers 202", async () => {
     const campaign = await createCampaign();
     const res = await sign(campaign.slug, signer({ email: "Ji.Min@Example.TEST", showName: true, comment: "함께합니다 ✊" }), {
