@@ -2,7 +2,9 @@
 
 import { startTransition, useActionState, useEffect, useId, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import { fieldErrorCodes, limits, signatureInput, type SignatureField } from "@/lib/signatures/schema";
+import type { SignatureField } from "@/lib/signatures/schema";
+import { limits } from "@/lib/signatures/rules";
+import { checkSignatureForm } from "@/lib/signatures/check-signature-form";
 import { signatureFromForm, type SignFormState } from "@/lib/signatures/form-data";
 import { hasRegionList, regionOptions, regionRules } from "@/lib/geo/regions";
 import { solveChallenge } from "@/lib/abuse/solve-challenge";
@@ -21,8 +23,9 @@ const noSubscribe = () => () => {};
 const fieldOrder: SignatureField[] = ["name", "email", "country", "region", "postalCode", "comment", "showName", "wantsUpdates"];
 
 /**
- * The sign form. Checks input with the same schema as the server before sending, shows each problem beside its
- * field and in a summary announced to screen readers, and works without JavaScript through the server action.
+ * The sign form. Checks input with the same rules as the server's schema before sending (without loading zod),
+ * shows each problem beside its field and in a summary announced to screen readers, and works without JavaScript
+ * through the server action.
  */
 export function SignForm({ action, locale, countries, formToken }: Props) {
   const t = useTranslations("signForm");
@@ -81,14 +84,14 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const parsed = signatureInput.safeParse(signatureFromForm(new FormData(event.currentTarget)));
-    if (parsed.success) {
+    const problems = checkSignatureForm(signatureFromForm(new FormData(event.currentTarget)));
+    if (Object.keys(problems).length === 0) {
       lastSent.current = new FormData(event.currentTarget);
       setClientErrors(null);
       return;
     }
     event.preventDefault();
-    setClientErrors(fieldErrorCodes(parsed.error));
+    setClientErrors(problems);
     requestAnimationFrame(() => summaryRef.current?.focus());
   }
 

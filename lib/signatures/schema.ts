@@ -1,13 +1,15 @@
 // The one definition of a valid signature, shared by the sign form and POST /api/campaigns/[slug]/signatures.
 // Issue messages are stable codes ("required", "invalid_email"); people see them translated (messages: fieldErrors).
+// Its limits and patterns live in ./rules.ts, so the form can check them in the browser without zod.
 import { z } from "../validation/zod";
 import { isCountryCode } from "../geo/countries";
 import { checkAddress } from "../geo/check-address";
 import { locales } from "../i18n/config";
 import { blankToUndefined, line, optionalLine, optionalParagraphs } from "../validation/text";
 import { abuseFields } from "../abuse/schema";
+import { emailFormat, limits, postalCodeFormat } from "./rules";
 
-export const limits = { name: 100, email: 254, region: 100, postalCode: 16, comment: 1000 } as const;
+export { limits };
 
 export const signatureInput = z
   .object({
@@ -17,7 +19,7 @@ export const signatureInput = z
       .trim()
       .min(1, { error: "required" })
       .max(limits.email, { error: "too_long" })
-      .pipe(z.email({ error: "invalid_email" })),
+      .pipe(z.email({ pattern: emailFormat, error: "invalid_email" })),
     country: z
       .string({ error: "required" })
       .trim()
@@ -28,7 +30,7 @@ export const signatureInput = z
     postalCode: z.preprocess(
       blankToUndefined,
       z.string().trim().toUpperCase().max(limits.postalCode, { error: "too_long" })
-        .regex(/^[A-Z0-9][A-Z0-9 -]*$/, { error: "invalid_postal_code" }).optional(),
+        .regex(postalCodeFormat, { error: "invalid_postal_code" }).optional(),
     ),
     // A comment may have line breaks, but no other control characters.
     comment: optionalParagraphs(limits.comment),

@@ -11,26 +11,11 @@
 //   counts as empty: `required`, or "not given" for optional fields.
 // - Everything else is kept as sent after trimming and NFC: Hangul (jamo compose into syllables), emoji with ZWJ
 //   sequences and skin tones, right-to-left text, bidi marks and isolates, zero-width joiners, combining marks.
+// The same rules without zod, for the browser: ./text-checks.ts (lineIssue, paragraphsIssue).
 import { z } from "./zod";
+import { blankToUndefined, hasOnlyAllowedChars, isBlank } from "./text-checks";
 
-/** Control characters (CR, LF, NUL, C1, line separators, ...) never belong in a name, an address line or a mail header. */
-export const controlChars = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-
-/** What multi-line text (a comment, a letter, a campaign's context) may not contain: control characters but CR and LF. */
-export const controlCharsButNewlines = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-
-const loneSurrogate = /\p{Cs}/u;
-const visible = /[^\s\p{Default_Ignorable_Code_Point}]/u;
-
-/** Empty, or only whitespace and characters nobody can see. */
-export const isBlank = (v: string) => !visible.test(v);
-
-/** False for text with a forbidden control character or a lone surrogate. */
-export const hasOnlyAllowedChars = (v: string, { newlines = false } = {}) =>
-  !(newlines ? controlCharsButNewlines : controlChars).test(v) && !loneSurrogate.test(v);
-
-/** Empty or blank form fields count as not given. */
-export const blankToUndefined = (v: unknown) => (typeof v === "string" && isBlank(v) ? undefined : v);
+export { blankToUndefined, controlChars, controlCharsButNewlines, hasOnlyAllowedChars, isBlank } from "./text-checks";
 
 /** A required single line: trimmed, NFC, visible, within bounds (UTF-16 units), no control characters. */
 export const line = (max: number, min = 1) =>
