@@ -17,7 +17,7 @@ import { blankToUndefined, hasOnlyAllowedChars, isBlank } from "./text-checks";
 
 export { blankToUndefined, controlChars, controlCharsButNewlines, hasOnlyAllowedChars, isBlank } from "./text-checks";
 
-/** A required single line: trimmed, NFC, visible, within bounds (UTF-16 units), no control characters. */
+/** A required single line: trimmed, NFC, visible, within bounds (code points, as zod 4.6 counts), no control characters. */
 export const line = (max: number, min = 1) =>
   z
     .string({ error: "required" })
