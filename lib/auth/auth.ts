@@ -9,6 +9,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { db } from "../db";
 import { appSecret, env } from "../env";
 import { accountAttemptAllowed } from "./throttle-account";
+import { clientAddressHeader } from "./with-client-address";
 
 function createAuth() {
   return betterAuth({
@@ -45,7 +46,10 @@ function createAuth() {
     useSecureCookies: env.APP_ENV === "production",
     defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: env.APP_ENV === "production" },
     cookiePrefix: "open-letters",
-    ipAddress: { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] },
+    // Set by the auth route from the address TRUST_PROXY vouches for (with-client-address.ts), never by a client.
+    // better-auth itself trusts X-Forwarded-For only when it holds one entry; with more (a client's own entries
+    // plus ours) it put every such request into one shared bucket, so one client's failures throttled everyone.
+    ipAddress: { ipAddressHeaders: [clientAddressHeader] },
     database: { generateId: () => randomUUID() },
   },
   hooks: {

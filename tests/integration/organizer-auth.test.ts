@@ -56,6 +56,24 @@ describe("sign-in", () => {
     expect((await authPost(signInRequest(email, password, freshIp()))).status).toBe(200);
   });
 
+  it("throttles by the address the server vouches for: entries a client adds to X-Forwarded-For choose nothing", async () => {
+    const organization = await createOrganization();
+    const { email } = await createOrganizer(organization.id);
+    const spoofed = (ip: string, attempt: string) => {
+      const request = signInRequest(email, attempt, ip);
+      request.headers.set("x-forwarded-for", `${freshIp()}, ${ip}`);
+      request.headers.set("x-open-letters-client-address", freshIp());
+      return request;
+    };
+    const ip = freshIp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await authPost(spoofed(ip, "wrong password, long enough"))).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    expect((await authPost(spoofed(ip, password))).status).toBe(429);
+    // Someone else, whatever they add to the header, is not throttled with them.
+    expect((await authPost(spoofed(freshIp(), password))).status).toBe(200);
+  });
+
   it("throttles attempts per account too, whatever the client address", async () => {
     const organization = await createOrganization();
     const { email } = await createOrganizer(organization.id);
