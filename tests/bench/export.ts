@@ -48,7 +48,7 @@ export async function exportBench(databaseUrl: string): Promise<ExportBenchResul
     );
     await pool.query(`ANALYZE signature`);
 
-    // The app's export: cursor → neutralise → csv-stringify, measured with its peak RSS.
+    // The app's export: COPY → formula rule and CRLF in Node, measured with its peak RSS.
     global.gc?.();
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 10);

@@ -171,4 +171,31 @@ describe("a large signer export", () => {
     // The whole file is ~15 MB as text and would be far more as JS strings; streaming keeps growth small.
     expect(grownMb).toBeLessThan(60);
   }, 120_000);
+
+  it("frees its database connection when the download is cut off mid-way", async () => {
+    const owner = await organizerSession("owner");
+    const { campaign } = await campaignWithData(owner.organization.id);
+    await pool.query(
+      `INSERT INTO signature (id, campaign_id, email, email_key, name, country, region, locale, status, confirmed_at, wants_updates)
+       SELECT gen_random_uuid(), $1, 'cut' || g || '@example.test', 'cut' || g || '@example.test', 'Signer ' || g, 'US', 'CA', 'en', 'confirmed', now() - (g || ' seconds')::interval, true
+         FROM generate_series(1, 50000) g`,
+      [campaign.id],
+    );
+    const copying = () => pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'COPY (%' AND query LIKE $1`, [`%${campaign.id}%`]);
+    const stream = signerCsvStream(campaign.id);
+    for await (const chunk of stream) {
+      expect((chunk as Buffer).length).toBeGreaterThan(0);
+      break; // the downloader goes away after the first chunk: for-await destroys the stream
+    }
+    // The connection that ran the COPY is closed, not handed back mid-copy; the server ends its side of it.
+    await expect.poll(async () => (await copying()).rows[0]!.n, { timeout: 10_000 }).toBe(0);
+    expect((await pool.query<{ ok: number }>("SELECT 1 AS ok")).rows[0]!.ok).toBe(1);
+    expect(await text(signerCsvStream(campaign.id))).toContain("cut50000@example.test");
+  }, 60_000);
 });
+
+async function text(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
