@@ -7,7 +7,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { cacheablePage } from "@/lib/page-cache/cacheable-page";
-import { fillNonceOf } from "@/lib/page-cache/fill-page";
+import { fillNonceOf, fillSettled } from "@/lib/page-cache/fill-page";
 import { cachedPageFor } from "@/lib/page-cache/serve-cached-page";
 import { createNonce } from "@/lib/security/create-nonce";
 import { isDocumentKind, routeKindOf } from "@/lib/security/route-kind";
@@ -19,7 +19,10 @@ const options: SecurityOptions = {
   embedAncestors: env.EMBED_FRAME_ANCESTORS,
 };
 
-export function proxy(request: NextRequest) {
+/** How long the first views of a page wait for the one render the cache makes of it, before rendering their own. */
+const fillWaitMs = 3000;
+
+export async function proxy(request: NextRequest) {
   const kind = routeKindOf(request.nextUrl.pathname);
   const documentRoute = isDocumentKind(kind);
   // This process rendering a page for the page cache brings the nonce the cached copy is to carry.
@@ -28,7 +31,8 @@ export function proxy(request: NextRequest) {
   const headers = securityHeaders(kind, options, nonce);
 
   const cacheable = documentRoute && !fillNonce ? cacheablePage(request.method, request.nextUrl, request.headers) : null;
-  const cached = cacheable ? cachedPageFor(cacheable, nonce!) : null;
+  let cached = cacheable ? cachedPageFor(cacheable, nonce!) : null;
+  if (cacheable && !cached && (await fillSettled(cacheable.path, fillWaitMs))) cached = cachedPageFor(cacheable, nonce!);
   if (cached) {
     const response = new NextResponse(cached.body, { status: 200, headers: cached.headers });
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

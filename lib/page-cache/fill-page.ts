@@ -25,9 +25,8 @@ export function fillPageSoon(page: CacheablePage, now = Date.now()): void {
   const store = pageStore();
   if (store.filling.has(page.path) || store.filling.size >= maxFilling) return;
   if (now - (store.failedAt.get(page.path) ?? -Infinity) < retryAfterFailureMs) return;
-  store.filling.add(page.path);
   const startedAt = Date.now();
-  fillPage(page)
+  const done = fillPage(page)
     .then((cached) => {
       // An organizer changed the campaign while this copy was rendering: it may show the old text.
       if ((store.purgedAt.get(page.path) ?? -Infinity) >= startedAt) return;
@@ -43,6 +42,21 @@ export function fillPageSoon(page: CacheablePage, now = Date.now()): void {
       logError("page-cache", `could not render ${page.path} for the cache`, err);
     })
     .finally(() => store.filling.delete(page.path));
+  store.filling.set(page.path, done);
+}
+
+/**
+ * Waits (at most `timeoutMs`) for the render of `path` for the cache, if one is under way; says whether it waited.
+ * The first views of a page nobody has asked for lately then share one render instead of each making its own: at
+ * the start of a surge, that is what keeps the server from rendering the same page for every visitor at once.
+ */
+export async function fillSettled(path: string, timeoutMs: number): Promise<boolean> {
+  const filling = pageStore().filling.get(path);
+  if (!filling) return false;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([filling, new Promise<void>((done) => (timer = setTimeout(done, timeoutMs)))]);
+  clearTimeout(timer);
+  return true;
 }
 
 async function fillPage(page: CacheablePage): Promise<CachedPage | null> {

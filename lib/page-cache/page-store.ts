@@ -1,5 +1,5 @@
 // The process's copies of public pages' HTML, kept for proxy.ts (serve-cached-page.ts). A cache only: every server
-// keeps its own, a restart empties it, and a page missing from it is rendered as usual. It lives on globalThis
+// keeps its own, a restart empties it, and a page missing from it is rendered as usual (see serve-cached-page.ts). It lives on globalThis
 // because proxy.ts and the route handlers that purge it (purge-campaign-pages.ts) are separate bundles of one process.
 import { randomBytes } from "node:crypto";
 import type { FormKind } from "../abuse/form-token";
@@ -16,8 +16,8 @@ export type CachedPage = {
 
 type PageStore = {
   pages: Map<string, CachedPage>;
-  /** Paths being rendered for the cache right now. */
-  filling: Set<string>;
+  /** Paths being rendered for the cache right now, settling when the render is done (stored or not). */
+  filling: Map<string, Promise<void>>;
   /** When a path last failed to render for the cache (404, 500, unreachable): not tried again for a while. */
   failedAt: Map<string, number>;
   /** When a path's copies were last dropped (purge-campaign-pages.ts): a render begun before then is not kept. */
@@ -31,7 +31,7 @@ const maxPages = 1_000;
 
 export function pageStore(): PageStore {
   const holder = globalThis as typeof globalThis & { [storeKey]?: PageStore };
-  return (holder[storeKey] ??= { pages: new Map(), filling: new Set(), failedAt: new Map(), purgedAt: new Map(), fillSecret: randomBytes(24).toString("base64url") });
+  return (holder[storeKey] ??= { pages: new Map(), filling: new Map(), failedAt: new Map(), purgedAt: new Map(), fillSecret: randomBytes(24).toString("base64url") });
 }
 
 export function savePage(path: string, page: CachedPage): void {

@@ -69,7 +69,7 @@ describe("cachedPageFor", () => {
   it("serves a copy past its freshness as stale for a while, then not at all", () => {
     const now = Date.now();
     const fresh = 10_000; // PAGE_CACHE_SECONDS' default
-    pageStore().filling.add(page.path); // a render for the cache is under way: none is started here
+    pageStore().filling.set(page.path, Promise.resolve()); // a render for the cache is under way: none is started here
     try {
       store(now - fresh - 1);
       expect(cachedPageFor(page, "TmV3Tm9uY2VOZXdOb25jZQ==", now)?.state).toBe("stale");
@@ -83,7 +83,7 @@ describe("cachedPageFor", () => {
   it("serves nothing once an organizer's change purged the campaign's pages", () => {
     store(Date.now());
     purgeCampaignPages("cache-test");
-    pageStore().filling.add(page.path);
+    pageStore().filling.set(page.path, Promise.resolve());
     try {
       expect(cachedPageFor(page, "TmV3Tm9uY2VOZXdOb25jZQ==")).toBeNull();
     } finally {
