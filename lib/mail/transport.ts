@@ -40,10 +40,14 @@ function smtpTransport(): MailTransport {
     greetingTimeout: 15_000,
     socketTimeout: 60_000,
   });
+  // Each message is composed in memory first and handed to the pool whole: streamed as it is composed, every header
+  // and part went to the socket as its own write, which cost more than composing it.
+  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true });
   return {
     async send(message) {
-      const info = await transporter.sendMail(message);
-      return { messageId: info.messageId, response: String(info.response ?? "") };
+      const composed = await composer.sendMail(message);
+      const info = await transporter.sendMail({ envelope: composed.envelope, raw: composed.message as Buffer });
+      return { messageId: message.messageId, response: String(info.response ?? "") };
     },
     close: () => transporter.close(),
   };
