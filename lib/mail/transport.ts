@@ -3,6 +3,7 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import nodemailer, { type SendMailOptions, type Transporter } from "nodemailer";
+import MailComposer from "nodemailer/lib/mail-composer";
 import { env, usesLocalMailbox } from "../env";
 
 export type SentInfo = { messageId: string; response: string };
@@ -42,11 +43,11 @@ function smtpTransport(): MailTransport {
   });
   // Each message is composed in memory first and handed to the pool whole: streamed as it is composed, every header
   // and part went to the socket as its own write, which cost more than composing it.
-  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true });
   return {
     async send(message) {
-      const composed = await composer.sendMail(message);
-      const info = await transporter.sendMail({ envelope: composed.envelope, raw: composed.message as Buffer });
+      const node = new MailComposer(message).compile();
+      const raw = await node.build();
+      const info = await transporter.sendMail({ envelope: node.getEnvelope(), raw });
       return { messageId: message.messageId, response: String(info.response ?? "") };
     },
     close: () => transporter.close(),
