@@ -47,6 +47,8 @@ export async function deliverOutboxMessages(batch: MessageAttempt[]): Promise<Ma
      SELECT * FROM claimed`,
     [ids, env.JOB_EXPIRE_SECONDS],
   );
+  // A claim lasts a job's lease; a message still waiting for a connection halfway through it is given back unsent.
+  const startBy = Date.now() + (env.JOB_EXPIRE_SECONDS * 1000) / 2;
   if (rows.length < ids.length) {
     const claimed = new Set(rows.map((r) => r.id));
     const { rows: leased } = await pool.query<{ id: string }>(
@@ -61,7 +63,7 @@ export async function deliverOutboxMessages(batch: MessageAttempt[]): Promise<Ma
     rows.map(async (message) => {
       const attempt = attempts.get(message.id)!;
       try {
-        const outcome = await sendOne(message, contents.get(message.id)!, attempt.retryCount >= attempt.retryLimit);
+        const outcome = await sendOne(message, contents.get(message.id)!, startBy, attempt.retryCount >= attempt.retryLimit);
         // The relay has it. If recording that fails (the database went away), the job is retried: a settled message
         // is then skipped, and one still "sending" goes again under the same Message-ID. It is never put back in the
         // queue as if the send had failed.
@@ -114,7 +116,7 @@ function groupSettle(): (s: Settlement) => Promise<void> {
 }
 
 /** Sends one claimed message once it is rendered. A message the relay accepted comes back to be recorded with the batch. */
-async function sendOne(message: OutboxRow & { attempts: number }, rendering: Promise<MailContent | null>, lastAttempt: boolean): Promise<DeliveryOutcome | Settlement> {
+async function sendOne(message: OutboxRow & { attempts: number }, rendering: Promise<MailContent | null>, startBy: number, lastAttempt: boolean): Promise<DeliveryOutcome | Settlement> {
   if (!mailKinds[message.kind]) throw new Error(`unknown outbox message kind ${message.kind}`);
 
   let content;
@@ -140,7 +142,7 @@ async function sendOne(message: OutboxRow & { attempts: number }, rendering: Pro
       html: content.html,
       attachments: content.attachments,
       headers: content.headers,
-    });
+    }, { startBy });
     return { message, status: "sent", response: info.response };
   } catch (err) {
     if (isPermanent(err)) {
