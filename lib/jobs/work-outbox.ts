@@ -8,9 +8,13 @@ import { deliverOutboxMessages } from "../mail/deliver-outbox-message";
 
 export type OutboxJob = { outboxId: string };
 
-/** Jobs per fetch, and fetch loops per worker process and queue. */
-const batchSize = 25;
-const loops = 4;
+/**
+ * Jobs per fetch, and fetch loops per worker process and queue. Enough in flight that the SMTP pool (5 connections)
+ * never waits on the database between batches, and no more: a claimed message must go out well within its lease
+ * (JOB_EXPIRE_SECONDS), or another worker takes it over and it is sent twice.
+ */
+const batchSize = 10;
+const loops = 3;
 /** Messages in flight per worker process and queue; a killed worker re-sends at most these (same Message-IDs). */
 export const inFlightPerWorker = batchSize * loops;
 
