@@ -30,6 +30,7 @@ async function campaignFor(id: string, locale: Locale) {
 }
 
 type LetterForDelivery = {
+  message_id: string;
   name: string;
   email: string | null;
   city: string | null;
@@ -44,33 +45,43 @@ type LetterForDelivery = {
 };
 
 export async function renderLetterDelivery(message: OutboxRow): Promise<MailContent | null> {
-  if (!message.letter_id || !message.campaign_id) return null;
-  // One query on the hot path of delivery: the letter, its campaign's sender and title in the message's language.
+  return (await renderLetterDeliveries([message])).get(message.id) ?? null;
+}
+
+/** Renders a batch of letter deliveries from one query: each letter, its campaign's sender and title in the message's language. */
+export async function renderLetterDeliveries(messages: OutboxRow[]): Promise<Map<string, MailContent | null>> {
+  const rendered = new Map<string, MailContent | null>(messages.map((m) => [m.id, null]));
+  const wanted = messages.filter((m) => m.letter_id && m.campaign_id);
+  if (wanted.length === 0) return rendered;
   const { rows } = await pool.query<LetterForDelivery>(
-    `SELECT l.name, l.email, l.city, l.region, l.country, l.subject, l.body, l.language, l.status::text,
+    `SELECT x.message_id, l.name, l.email, l.city, l.region, l.country, l.subject, l.body, l.language, l.status::text,
             c.sender_email, COALESCE(t.title, d.title, '') AS title
-       FROM letter l
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS x(message_id, letter_id, locale)
+       JOIN letter l ON l.id = x.letter_id
        JOIN campaign c ON c.id = l.campaign_id
-       LEFT JOIN campaign_translation t ON t.campaign_id = c.id AND t.locale = $2
-       LEFT JOIN campaign_translation d ON d.campaign_id = c.id AND d.locale = c.default_locale
-      WHERE l.id = $1`,
-    [message.letter_id, message.locale],
+       LEFT JOIN campaign_translation t ON t.campaign_id = c.id AND t.locale = x.locale
+       LEFT JOIN campaign_translation d ON d.campaign_id = c.id AND d.locale = c.default_locale`,
+    [wanted.map((m) => m.id), wanted.map((m) => m.letter_id), wanted.map((m) => m.locale)],
   );
-  const letter = rows[0];
-  if (!letter || !letter.email || letter.status === "withdrawn" || letter.status === "rejected") return null;
-  const locale: Locale = isLocale(message.locale) ? message.locale : "en";
-  const t = translator(locale, "delivery");
-  const footer = t("letterFooter", { name: letter.name, place: place(locale, letter), campaign: letter.title });
-  const html = renderBodies(letter.language, [...letter.body.split(/\n\s*\n/).map((p) => ({ text: p })), { note: footer }]).html;
-  return {
-    from: letter.sender_email ?? env.MAIL_FROM,
-    replyTo: { name: letter.name, address: letter.email },
-    subject: letter.subject,
-    // The plain-text part is the letter exactly as written, then a signature block.
-    text: `${letter.body}\n\n-- \n${footer}\n`,
-    html,
-    headers: { "Content-Language": letter.language },
-  };
+  const locales = new Map(wanted.map((m) => [m.id, m.locale]));
+  for (const letter of rows) {
+    if (!letter.email || letter.status === "withdrawn" || letter.status === "rejected") continue;
+    const messageLocale = locales.get(letter.message_id)!;
+    const locale: Locale = isLocale(messageLocale) ? messageLocale : "en";
+    const t = translator(locale, "delivery");
+    const footer = t("letterFooter", { name: letter.name, place: place(locale, letter), campaign: letter.title });
+    const html = renderBodies(letter.language, [...letter.body.split(/\n\s*\n/).map((p) => ({ text: p })), { note: footer }]).html;
+    rendered.set(letter.message_id, {
+      from: letter.sender_email ?? env.MAIL_FROM,
+      replyTo: { name: letter.name, address: letter.email },
+      subject: letter.subject,
+      // The plain-text part is the letter exactly as written, then a signature block.
+      text: `${letter.body}\n\n-- \n${footer}\n`,
+      html,
+      headers: { "Content-Language": letter.language },
+    });
+  }
+  return rendered;
 }
 
 export async function renderDigestDelivery(message: OutboxRow): Promise<MailContent | null> {

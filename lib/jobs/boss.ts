@@ -5,6 +5,7 @@ import { PgBoss, type Db, type Queue } from "pg-boss";
 import type pg from "pg";
 import { env } from "../env";
 import { pool } from "../db";
+import { listenForJobs } from "./listen-for-jobs";
 
 export const queues = {
   /** A signer's or writer's own email (confirmations). */
@@ -21,7 +22,9 @@ export const queues = {
 
 /** Retries with exponential backoff; an attempt running longer than JOB_EXPIRE_SECONDS is given to another worker. */
 const policies: Record<string, Omit<Queue, "name">> = {
+  // Send queues wake their workers as jobs arrive (NOTIFY in the transaction that queues them); polling stays the floor.
   [queues.mailSend]: {
+    notify: true,
     retryLimit: env.MAIL_SEND_ATTEMPTS - 1,
     retryDelay: env.MAIL_RETRY_DELAY_SECONDS,
     retryBackoff: true,
@@ -30,6 +33,7 @@ const policies: Record<string, Omit<Queue, "name">> = {
   },
   // Deliveries wait out long relay outages: more attempts, same backoff ceiling.
   [queues.deliverySend]: {
+    notify: true,
     retryLimit: env.DELIVERY_SEND_ATTEMPTS - 1,
     retryDelay: env.MAIL_RETRY_DELAY_SECONDS,
     retryBackoff: true,
@@ -62,7 +66,9 @@ export function boss(options: { supervise?: boolean } = {}): Promise<PgBoss> {
 
 async function start(supervise: boolean): Promise<PgBoss> {
   const instance = new PgBoss({
-    db: onClient(pool),
+    // Workers listen for new jobs on a connection of their own; app servers only queue them.
+    db: supervise ? { ...onClient(pool), listen: listenForJobs } : onClient(pool),
+    useListenNotify: supervise,
     supervise,
     schedule: supervise,
     // How often a worker looks for jobs whose worker died (expired) and hands them on.

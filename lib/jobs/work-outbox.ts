@@ -8,17 +8,30 @@ import { deliverOutboxMessages } from "../mail/deliver-outbox-message";
 
 export type OutboxJob = { outboxId: string };
 
-/** Jobs per fetch, and fetch loops per worker process and queue. */
-const batchSize = 5;
-const loops = 2;
+/**
+ * Jobs per fetch, and fetch loops per worker process and queue. Enough in flight that the SMTP pool (5 connections)
+ * never waits on the database between batches, and no more: a claimed message must go out well within its lease
+ * (JOB_EXPIRE_SECONDS), or another worker takes it over and it is sent twice.
+ */
+const batchSize = 10;
+const loops = 3;
 /** Messages in flight per worker process and queue; a killed worker re-sends at most these (same Message-IDs). */
 export const inFlightPerWorker = batchSize * loops;
 
 export async function workOutbox(queue: string, options: { retryLimit: number; pollingIntervalSeconds?: number }): Promise<void> {
   const instance = await boss({ supervise: true });
+  const polling = options.pollingIntervalSeconds ?? 1;
   await instance.work<OutboxJob>(
     queue,
-    { batchSize, localConcurrency: loops, perJobResults: true, burstWhenBatchFull: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+    {
+      batchSize,
+      localConcurrency: loops,
+      perJobResults: true,
+      burstWhenBatchFull: true,
+      pollingIntervalSeconds: polling,
+      // A NOTIFY wakes the loops early; polling keeps its pace for retries and jobs whose start was deferred.
+      notifyPollingIntervalSeconds: polling,
+    },
     async (jobs): Promise<JobResult[]> => {
       let results: Map<string, unknown>;
       try {

@@ -4,9 +4,10 @@
 import { pool, withTransaction } from "../db";
 import { boss, onClient, queues } from "../jobs/boss";
 import { env } from "../env";
-import type { OutboxRow } from "./outbox";
+import type { MailContent, OutboxRow } from "./outbox";
 import { mailKinds } from "./kinds";
 import { mailTransport } from "./transport";
+import { renderOutboxMessages } from "./render-outbox-messages";
 
 export type Attempt = { retryCount: number; retryLimit: number };
 export type DeliveryOutcome = "sent" | "failed" | "cancelled" | "skipped" | "waiting";
@@ -46,6 +47,8 @@ export async function deliverOutboxMessages(batch: MessageAttempt[]): Promise<Ma
      SELECT * FROM claimed`,
     [ids, env.JOB_EXPIRE_SECONDS],
   );
+  // A claim lasts a job's lease; a message still waiting for a connection halfway through it is given back unsent.
+  const startBy = Date.now() + (env.JOB_EXPIRE_SECONDS * 1000) / 2;
   if (rows.length < ids.length) {
     const claimed = new Set(rows.map((r) => r.id));
     const { rows: leased } = await pool.query<{ id: string }>(
@@ -55,12 +58,12 @@ export async function deliverOutboxMessages(batch: MessageAttempt[]): Promise<Ma
     for (const { id } of leased) results.set(id, new RetryableMailError("another worker is sending this message"));
   }
   const attempts = new Map(batch.map((a) => [a.id, a]));
-  const record = groupSettle();
+  const contents = renderOutboxMessages(rows);
   await Promise.all(
     rows.map(async (message) => {
       const attempt = attempts.get(message.id)!;
       try {
-        const outcome = await sendOne(message, attempt.retryCount >= attempt.retryLimit);
+        const outcome = await sendOne(message, contents.get(message.id)!, startBy, attempt.retryCount >= attempt.retryLimit);
         // The relay has it. If recording that fails (the database went away), the job is retried: a settled message
         // is then skipped, and one still "sending" goes again under the same Message-ID. It is never put back in the
         // queue as if the send had failed.
@@ -83,8 +86,11 @@ type Settlement = { message: OutboxRow; status: "sent" | "failed" | "cancelled";
 /**
  * Records accepted messages as soon as possible, and together: the first waits for no one, and those accepted while
  * a statement runs go in the next one. A sent message is never left unrecorded for longer than one statement, which
- * keeps the window in which a stalled worker's message could be sent again as short as it was one by one.
+ * keeps the window in which a stalled worker's message could be sent again as short as it was one by one. One group
+ * for the whole process, so the batches a worker sends side by side share their statements.
  */
+const record = groupSettle();
+
 function groupSettle(): (s: Settlement) => Promise<void> {
   let waiting: { s: Settlement; done: (err?: unknown) => void }[] = [];
   let running = false;
@@ -109,14 +115,13 @@ function groupSettle(): (s: Settlement) => Promise<void> {
     });
 }
 
-/** Renders and sends one claimed message. A message the relay accepted comes back to be recorded with the batch. */
-async function sendOne(message: OutboxRow & { attempts: number }, lastAttempt: boolean): Promise<DeliveryOutcome | Settlement> {
-  const kind = mailKinds[message.kind];
-  if (!kind) throw new Error(`unknown outbox message kind ${message.kind}`);
+/** Sends one claimed message once it is rendered. A message the relay accepted comes back to be recorded with the batch. */
+async function sendOne(message: OutboxRow & { attempts: number }, rendering: Promise<MailContent | null>, startBy: number, lastAttempt: boolean): Promise<DeliveryOutcome | Settlement> {
+  if (!mailKinds[message.kind]) throw new Error(`unknown outbox message kind ${message.kind}`);
 
   let content;
   try {
-    content = await kind.render(message);
+    content = await rendering;
   } catch (err) {
     // Rendering reads the database; a hiccup is worth another try, but the message must not stay "sending".
     return retryOrFail(message, `could not render the message: ${describe(err)}`, lastAttempt);
@@ -137,7 +142,7 @@ async function sendOne(message: OutboxRow & { attempts: number }, lastAttempt: b
       html: content.html,
       attachments: content.attachments,
       headers: content.headers,
-    });
+    }, { startBy });
     return { message, status: "sent", response: info.response };
   } catch (err) {
     if (isPermanent(err)) {

@@ -38,5 +38,7 @@ export type Renderer = (message: OutboxRow) => Promise<MailContent | null>;
  */
 export type MailKind = {
   render: Renderer;
+  /** Renders many messages of the kind at once (one read for the batch, where `render` would make one each). */
+  renderMany?: (messages: OutboxRow[]) => Promise<Map<string, MailContent | null>>;
   settledSql?: string;
 };

@@ -4,13 +4,15 @@ import pg from "pg";
 import { databaseUrl, createCampaign, startProcess, waitFor } from "./support";
 
 const deliveryItems = Number(process.env.BENCH_DELIVERY_ITEMS ?? 2000);
+/** The sink's SMTP port; the port after it answers how many messages it received. */
+const smtpPort = Number(process.env.BENCH_SMTP_PORT ?? 2625);
+const countUrl = `http://127.0.0.1:${smtpPort + 1}/`;
 
 export async function deliveryBench(): Promise<{ items: number; app: number; baseline: number }> {
-  const smtpPort = 2625;
-  const sink = startProcess(["--import", "tsx", "tests/bench/smtp-sink.ts"], { SMTP_PORT: String(smtpPort), COUNT_PORT: "2626" });
-  const received = async () => Number(await (await fetch("http://127.0.0.1:2626/")).text());
+  const sink = startProcess(["--import", "tsx", "tests/bench/smtp-sink.ts"], { SMTP_PORT: String(smtpPort), COUNT_PORT: String(smtpPort + 1) });
+  const received = async () => Number(await (await fetch(countUrl)).text());
   try {
-    await waitFor("http://127.0.0.1:2626/");
+    await waitFor(countUrl);
     const body = "Dear Mr. President,\n\n" + "Please put human rights on the summit agenda. ".repeat(20) + "\n\nSincerely";
 
     // Baseline: nodemailer's pooled transport, same connection count as the worker, same messages.

@@ -14,7 +14,7 @@ export const appEnv = {
   APP_ENV: "production",
   APP_SECRET: "bench-secret-bench-secret-bench-secret-0000",
   SMTP_HOST: "127.0.0.1",
-  SMTP_PORT: "2625",
+  SMTP_PORT: process.env.BENCH_SMTP_PORT ?? "2625",
   APP_URL: `http://localhost:${appPort}`,
   NEXT_TELEMETRY_DISABLED: "1",
   // The load comes from one address at a rate no person reaches: the limits and the challenge stay out of the way,

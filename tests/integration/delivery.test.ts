@@ -138,6 +138,24 @@ describe("letters one by one", () => {
     expect(again.find((r) => r.campaignId === campaign.id)).toBeUndefined();
   });
 
+  it("renders a claimed batch together: each letter in its own words, one withdrawn meanwhile cancelled", async () => {
+    const campaign = await campaignWith();
+    const ids = await confirmedLetters(campaign.id, 4);
+    await m.schedule.scheduleDeliveries();
+    await m.db.pool.query(`UPDATE letter SET status = 'withdrawn' WHERE id = $1`, [ids[2]]);
+    const deliveries = await deliveriesOf(campaign.id);
+
+    const results = await m.deliver.deliverOutboxMessages(deliveries.map((d) => ({ id: d.id, retryCount: 0, retryLimit: 4 })));
+    const byLetter = new Map(deliveries.map((d) => [d.message_id, results.get(d.id)]));
+    ids.forEach((id, i) => expect(byLetter.get(`<letter.${id}@letters.example.test>`)).toBe(i === 2 ? "cancelled" : "sent"));
+    for (const [i, id] of ids.entries()) {
+      const mail = sink.received.filter((r) => r.messageId === `<letter.${id}@letters.example.test>`);
+      if (i === 2) expect(mail).toHaveLength(0);
+      else expect(mail.map((r) => r.subject)).toEqual([`Please act (${i + 1})`]);
+    }
+    expect((await letterStatuses(campaign.id)).sort()).toEqual(["delivered", "delivered", "delivered", "withdrawn"]);
+  });
+
   it("queues at most the throttle per minute, spread over the minute", async () => {
     const campaign = await campaignWith({ throttlePerMinute: 3 });
     await confirmedLetters(campaign.id, 7);
@@ -360,5 +378,21 @@ describe("worker processes", { timeout: 120_000 }, () => {
     const received = mineOf(ids);
     expect(received).toHaveLength(30);
     expect(new Set(received.map((r) => r.messageId)).size).toBe(30);
+  });
+
+  it("sends every item exactly once when two woken workers race for several full batches", async () => {
+    const campaign = await campaignWith({ throttlePerMinute: 1_000_000 });
+    const ids = await confirmedLetters(campaign.id, 120);
+    sink.delayMs = 5;
+    startWorker();
+    startWorker();
+    // Both listening before the jobs arrive: the NOTIFY wakes them at once and they fetch side by side. The sink is
+    // slower than their claims' lease (3 s here): a message still waiting for a connection is given back unsent.
+    await new Promise((r) => setTimeout(r, 4000));
+    await m.schedule.scheduleDeliveries();
+    await waitUntilDelivered(campaign.id, 120);
+    const received = mineOf(ids);
+    expect(received).toHaveLength(120);
+    expect(new Set(received.map((r) => r.messageId)).size).toBe(120);
   });
 });
