@@ -2,7 +2,8 @@
 // Uses its own database (open_letters_bench) on the local Postgres and builds the app first if the build is stale.
 // Knobs: BENCH_SECONDS (15), BENCH_CONNECTIONS (50), BENCH_SURGE_SECONDS (60), BENCH_DELIVERY_ITEMS (2000),
 // BENCH_SKIP (comma-separated: sign,page,count,surge,weight,lighthouse,delivery,export), BENCH_PORT (3200; the bare
-// server takes the next port), so that two people benchmarking on one machine do not collide.
+// server takes the next port) and BENCH_SMTP_PORT (2625; the sink's counter takes the next), so that two people
+// benchmarking on one machine do not collide.
 import { spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";

@@ -6,6 +6,7 @@ import { cacheablePage } from "@/lib/page-cache/cacheable-page";
 import { pageStore, savePage } from "@/lib/page-cache/page-store";
 import { purgeCampaignPages } from "@/lib/page-cache/purge-campaign-pages";
 import { cachedPageFor } from "@/lib/page-cache/serve-cached-page";
+import { fillSettled } from "@/lib/page-cache/fill-page";
 
 const url = (path: string) => new URL(path, "http://app.test");
 const html = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
@@ -88,6 +89,30 @@ describe("cachedPageFor", () => {
       expect(cachedPageFor(page, "TmV3Tm9uY2VOZXdOb25jZQ==")).toBeNull();
     } finally {
       pageStore().filling.delete(page.path);
+    }
+  });
+});
+
+describe("fillSettled", () => {
+  it("lets a view wait for the render under way, for at most the time given, and not at all when none is", async () => {
+    const path = "/en/c/wait-test";
+    expect(await fillSettled(path, 1000)).toBe(false);
+
+    let finish!: () => void;
+    pageStore().filling.set(path, new Promise<void>((done) => (finish = done)));
+    try {
+      const started = Date.now();
+      const waited = fillSettled(path, 5000);
+      setTimeout(() => finish(), 50);
+      expect(await waited).toBe(true);
+      expect(Date.now() - started).toBeLessThan(4000);
+
+      pageStore().filling.set(path, new Promise<void>(() => {}));
+      const stuck = Date.now();
+      expect(await fillSettled(path, 100)).toBe(true);
+      expect(Date.now() - stuck).toBeGreaterThanOrEqual(95);
+    } finally {
+      pageStore().filling.delete(path);
     }
   });
 });
