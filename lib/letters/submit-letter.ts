@@ -94,6 +94,7 @@ SELECT (SELECT status::text FROM c) AS campaign_status,
        (SELECT ok FROM valid) AS topics_ok,
        (SELECT id FROM m) AS outbox_id,
        (SELECT retry_after FROM verdict) AS retry_after,
+       (SELECT late FROM verdict) AS late,
        (SELECT allowed FROM verdict) AS allowed`;
 
 type SubmitRow = GuardRow & { campaign_status: string | null; open: boolean; topics_ok: boolean; outbox_id: string | null };

@@ -77,6 +77,7 @@ SELECT (SELECT status::text FROM c) AS campaign_status,
        EXISTS (SELECT 1 FROM open_c) AS open,
        (SELECT id FROM m) AS outbox_id,
        (SELECT retry_after FROM verdict) AS retry_after,
+       (SELECT late FROM verdict) AS late,
        (SELECT allowed FROM verdict) AS allowed`;
 
 type SignRow = GuardRow & { campaign_status: string | null; open: boolean; outbox_id: string | null };
