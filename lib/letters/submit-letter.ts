@@ -106,8 +106,6 @@ export async function submitLetter(slug: string, input: Letter, ctx: SubmitConte
   const { token, hash } = newToken();
   const outboxId = randomUUID();
   const { rows } = await pool.query<SubmitRow>({
-    // Prepared once per connection: Postgres parses it once, not on every request.
-    name: "submit-letter",
     text: submitSql,
     values: [
       slug,

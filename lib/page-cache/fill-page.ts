@@ -10,6 +10,8 @@ const fillHeader = "x-page-cache-fill";
 /** At most this many renders for the cache at once: a flood of different addresses cannot double the work. */
 const maxFilling = 4;
 const retryAfterFailureMs = 30_000;
+/** Failures remembered at most: made-up addresses must not grow the process's memory without end. */
+const maxFailures = 10_000;
 const keptHeaders = ["content-type", "cache-control", "vary", "link"];
 
 /** The nonce to render with, when the request is this process's own render for the cache. */
@@ -34,15 +36,23 @@ export function fillPageSoon(page: CacheablePage, now = Date.now()): void {
         savePage(page.path, cached);
         store.failedAt.delete(page.path);
       } else {
-        store.failedAt.set(page.path, Date.now());
+        rememberFailure(page.path);
       }
     })
     .catch((err) => {
-      store.failedAt.set(page.path, Date.now());
+      rememberFailure(page.path);
       logError("page-cache", `could not render ${page.path} for the cache`, err);
     })
     .finally(() => store.filling.delete(page.path));
   store.filling.set(page.path, done);
+}
+
+function rememberFailure(path: string): void {
+  const { failedAt } = pageStore();
+  failedAt.delete(path);
+  failedAt.set(path, Date.now());
+  // Maps keep insertion order: the first key is the oldest failure.
+  while (failedAt.size > maxFailures) failedAt.delete(failedAt.keys().next().value!);
 }
 
 /**

@@ -89,8 +89,6 @@ export async function signPetition(slug: string, input: Signature, ctx: SignCont
   const { token, hash } = newToken();
   const outboxId = randomUUID();
   const { rows } = await pool.query<SignRow>({
-    // Prepared once per connection: Postgres parses it once, not on every request.
-    name: "sign-petition",
     text: signSql,
     values: [
       slug,

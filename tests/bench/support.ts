@@ -101,8 +101,8 @@ export async function waitFor(url: string, timeoutMs = 60_000) {
 
 export type LoadResult = { requestsPerSecond: number; p99Ms: number; non2xx: number; errors: number; total2xx: number; warmup2xx: number; status5xx: number };
 
-/** autocannon against `url`: a short warm-up, then the measured run. */
-export async function load(url: string, options: { method?: "GET" | "POST"; body?: () => string; seconds?: number; connections?: number; headers?: Record<string, string> } = {}): Promise<LoadResult> {
+/** autocannon against `url`: a warm-up (3 s unless told), then the measured run. */
+export async function load(url: string, options: { method?: "GET" | "POST"; body?: () => string; seconds?: number; connections?: number; headers?: Record<string, string>; warmupSeconds?: number } = {}): Promise<LoadResult> {
   const run = (duration: number) =>
     autocannon({
       url,
@@ -116,7 +116,7 @@ export async function load(url: string, options: { method?: "GET" | "POST"; body
         },
       ],
     });
-  const warmup = await run(3);
+  const warmup = await run(options.warmupSeconds ?? 3);
   const r = await run(options.seconds ?? seconds);
   return {
     requestsPerSecond: Math.round(r.requests.average),
