@@ -1,6 +1,7 @@
 // Records a signature and its email in one statement: the abuse checks' counters (lib/abuse/guard-submission.ts),
-// the signature and its outbox message, which the outbox relay (lib/jobs/relay-outbox.ts) hands to a send job. Signing again is harmless: the unique (campaign, email key) pair
-// and ON CONFLICT keep one row; a new email goes out at most once per resend window.
+// the signature and its outbox message, which the outbox relay (lib/jobs/relay-outbox.ts) hands to a send job.
+// Signing again is harmless: the unique (campaign, email key) pair and ON CONFLICT keep one row; a new email goes
+// out at most once per resend window.
 import { randomUUID } from "node:crypto";
 import { isCampaignSlug } from "../campaigns/slug";
 import { unavailableCampaign } from "../campaigns/unavailable-campaign";
