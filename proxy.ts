@@ -5,19 +5,13 @@
 // are left out: their wrappers set the same headers (lib/security/with-security-headers.ts), which keeps the
 // middleware machinery off the sign endpoint's hot path.
 import { NextResponse, type NextRequest } from "next/server";
-import { env } from "@/lib/env";
 import { cacheablePage } from "@/lib/page-cache/cacheable-page";
 import { fillNonceOf, fillSettled } from "@/lib/page-cache/fill-page";
 import { cachedPageFor } from "@/lib/page-cache/serve-cached-page";
 import { createNonce } from "@/lib/security/create-nonce";
 import { isDocumentKind, routeKindOf } from "@/lib/security/route-kind";
-import { securityHeaders, type SecurityOptions } from "@/lib/security/security-headers";
-
-const options: SecurityOptions = {
-  production: env.APP_ENV === "production",
-  devServer: process.env.NODE_ENV === "development",
-  embedAncestors: env.EMBED_FRAME_ANCESTORS,
-};
+import { securityHeaders } from "@/lib/security/security-headers";
+import { securityOptions as options } from "@/lib/security/security-options";
 
 /** How long the first views of a page wait for the one render the cache makes of it, before rendering their own. */
 const fillWaitMs = 3000;

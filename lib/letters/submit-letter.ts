@@ -5,22 +5,17 @@
 // nothing, so the text a link confirms is always the copy in the newest email; after it, a pending letter is
 // replaced (text, topics, fresh token, one new email) and a confirmed one is left alone, its writer told by email.
 import { randomUUID } from "node:crypto";
-import { isCampaignSlug } from "../campaigns/slug";
-import { unavailableCampaign } from "../campaigns/unavailable-campaign";
-import { pool } from "../db";
-import { env } from "../env";
 import { AppError } from "../errors";
-import { newToken } from "../crypto";
-import { enforceGuard, guardCtes, prepareGuard, type GuardRow } from "../abuse/guard-submission";
-import { messageIdFor } from "../mail/message-id";
-import { emailKey } from "../signatures/normalize-email";
-import { resendWindowSeconds } from "../signatures/sign-petition";
+import { guardCtes } from "../abuse/guard-submission";
+import { sharedValueCount, writeSubmission, type SubmissionRow } from "../submissions/write-submission";
 import type { Letter } from "./schema";
 
 export type SubmitContext = { ip?: string | null };
 
+// Parameters: $1–$19 the letter's own values, $20–$28 the values every submission shares (write-submission.ts),
+// then the guard's.
 const submitSql = `
-WITH ${guardCtes(29)}, c AS (
+WITH ${guardCtes(19 + sharedValueCount + 1)}, c AS (
   SELECT id, status FROM campaign WHERE slug = $1
 ), open_c AS (
   SELECT id, default_locale FROM campaign
@@ -97,17 +92,17 @@ SELECT (SELECT status::text FROM c) AS campaign_status,
        (SELECT late FROM verdict) AS late,
        (SELECT allowed FROM verdict) AS allowed`;
 
-type SubmitRow = GuardRow & { campaign_status: string | null; open: boolean; topics_ok: boolean; outbox_id: string | null };
+type SubmitRow = SubmissionRow & { topics_ok: boolean; outbox_id: string | null };
 
 export async function submitLetter(slug: string, input: Letter, ctx: SubmitContext = {}): Promise<void> {
-  if (!isCampaignSlug(slug)) throw new AppError("campaign_not_found");
-  const key = emailKey(input.email);
-  const guard = prepareGuard({ kind: "letter", slug, ip: ctx.ip ?? null, emailKey: key, fields: input });
-  const { token, hash } = newToken();
-  const outboxId = randomUUID();
-  const { rows } = await pool.query<SubmitRow>({
-    text: submitSql,
-    values: [
+  const row = await writeSubmission<SubmitRow>({
+    kind: "letter",
+    slug,
+    email: input.email,
+    fields: input,
+    ip: ctx.ip ?? null,
+    sql: submitSql,
+    values: (key) => [
       slug,
       input.topics,
       randomUUID(),
@@ -127,21 +122,8 @@ export async function submitLetter(slug: string, input: Letter, ctx: SubmitConte
       input.showName,
       input.wantsUpdates,
       input.alsoSign,
-      guard.ipHash,
-      hash,
-      env.CONFIRMATION_TTL_HOURS,
-      resendWindowSeconds,
-      outboxId,
-      token,
-      messageIdFor(outboxId),
-      guard.spamReason,
-      guard.networkHash,
-      ...guard.values,
     ],
   });
-  const row = rows[0]!;
-  await enforceGuard(guard, row);
-  if (!row.open) throw unavailableCampaign(row.campaign_status);
   if (!row.topics_ok) {
     throw new AppError("validation_failed", undefined, { topics: { code: "invalid_topic", message: "invalid_topic" } });
   }

@@ -3,24 +3,16 @@
 // Signing again is harmless: the unique (campaign, email key) pair and ON CONFLICT keep one row; a new email goes
 // out at most once per resend window.
 import { randomUUID } from "node:crypto";
-import { isCampaignSlug } from "../campaigns/slug";
-import { unavailableCampaign } from "../campaigns/unavailable-campaign";
-import { pool } from "../db";
-import { env } from "../env";
-import { AppError } from "../errors";
-import { newToken } from "../crypto";
-import { enforceGuard, guardCtes, prepareGuard, type GuardRow } from "../abuse/guard-submission";
-import { messageIdFor } from "../mail/message-id";
-import { emailKey } from "./normalize-email";
+import { guardCtes } from "../abuse/guard-submission";
+import { sharedValueCount, writeSubmission, type SubmissionRow } from "../submissions/write-submission";
 import type { Signature } from "./schema";
-
-/** Within this window a repeated signature sends no further email. */
-export const resendWindowSeconds = 10 * 60;
 
 export type SignContext = { ip?: string | null };
 
+// Parameters: $1–$12 the signature's own values, $13–$21 the values every submission shares (write-submission.ts),
+// then the guard's.
 const signSql = `
-WITH ${guardCtes(22)}, c AS (
+WITH ${guardCtes(12 + sharedValueCount + 1)}, c AS (
   SELECT id, status, opens_at, closes_at, default_locale FROM campaign WHERE slug = $1
 ), open_c AS (
   SELECT id, default_locale FROM c
@@ -81,17 +73,17 @@ SELECT (SELECT status::text FROM c) AS campaign_status,
        (SELECT late FROM verdict) AS late,
        (SELECT allowed FROM verdict) AS allowed`;
 
-type SignRow = GuardRow & { campaign_status: string | null; open: boolean; outbox_id: string | null };
+type SignRow = SubmissionRow & { outbox_id: string | null };
 
 export async function signPetition(slug: string, input: Signature, ctx: SignContext = {}): Promise<void> {
-  if (!isCampaignSlug(slug)) throw new AppError("campaign_not_found");
-  const key = emailKey(input.email);
-  const guard = prepareGuard({ kind: "sign", slug, ip: ctx.ip ?? null, emailKey: key, fields: input });
-  const { token, hash } = newToken();
-  const outboxId = randomUUID();
-  const { rows } = await pool.query<SignRow>({
-    text: signSql,
-    values: [
+  await writeSubmission<SignRow>({
+    kind: "sign",
+    slug,
+    email: input.email,
+    fields: input,
+    ip: ctx.ip ?? null,
+    sql: signSql,
+    values: (key) => [
       slug,
       randomUUID(),
       input.email,
@@ -104,19 +96,6 @@ export async function signPetition(slug: string, input: Signature, ctx: SignCont
       input.showName,
       input.wantsUpdates,
       input.locale ?? null,
-      guard.ipHash,
-      hash,
-      env.CONFIRMATION_TTL_HOURS,
-      resendWindowSeconds,
-      outboxId,
-      token,
-      messageIdFor(outboxId),
-      guard.spamReason,
-      guard.networkHash,
-      ...guard.values,
     ],
   });
-  const row = rows[0]!;
-  await enforceGuard(guard, row);
-  if (!row.open) throw unavailableCampaign(row.campaign_status);
 }

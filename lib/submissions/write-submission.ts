@@ -1,0 +1,66 @@
+// The one statement that stores a public submission, a signature or a letter: what both do around their own SQL.
+// The slug's shape is checked before asking the database; the abuse checks are prepared (lib/abuse/guard-submission.ts)
+// and their counters run in the same statement; the confirmation token and outbox message id are made here; and
+// the answer is read the same way: refused by the guard, or the campaign not open.
+import { randomUUID } from "node:crypto";
+import { enforceGuard, prepareGuard, type GuardRow } from "../abuse/guard-submission";
+import type { FormKind } from "../abuse/form-token";
+import type { AbuseFields } from "../abuse/schema";
+import { isCampaignSlug } from "../campaigns/slug";
+import { unavailableCampaign } from "../campaigns/unavailable-campaign";
+import { newToken } from "../crypto";
+import { pool } from "../db";
+import { env } from "../env";
+import { AppError } from "../errors";
+import { messageIdFor } from "../mail/message-id";
+import { emailKey } from "../signatures/normalize-email";
+
+/** Within this window a repeated submission sends no further email. */
+export const resendWindowSeconds = 10 * 60;
+
+/** How many values writeSubmission adds after the form's own, before the guard's (see its statement's parameters). */
+export const sharedValueCount = 9;
+
+export type SubmissionRow = GuardRow & { campaign_status: string | null; open: boolean };
+
+export type SubmissionWrite = {
+  kind: FormKind;
+  slug: string;
+  email: string;
+  fields: AbuseFields;
+  ip: string | null;
+  /**
+   * The statement. Its parameters: the form's own values ($1 to $n), then the shared ones in this order: the
+   * address's keyed hash, the confirmation token's hash, its lifetime in hours, the resend window in seconds, the
+   * outbox message's id, the token, the message's Message-ID, the spam reason, the network's keyed hash ($n+1 to
+   * $n+9); then the guard's (guardCtes(n+10)). It returns at least the columns of SubmissionRow.
+   */
+  sql: string;
+  /** The form's own values, given the email address's key. */
+  values: (emailKey: string) => unknown[];
+};
+
+export async function writeSubmission<R extends SubmissionRow>(write: SubmissionWrite): Promise<R> {
+  if (!isCampaignSlug(write.slug)) throw new AppError("campaign_not_found");
+  const key = emailKey(write.email);
+  const guard = prepareGuard({ kind: write.kind, slug: write.slug, ip: write.ip, emailKey: key, fields: write.fields });
+  const { token, hash } = newToken();
+  const outboxId = randomUUID();
+  const { rows } = await pool.query<R>(write.sql, [
+    ...write.values(key),
+    guard.ipHash,
+    hash,
+    env.CONFIRMATION_TTL_HOURS,
+    resendWindowSeconds,
+    outboxId,
+    token,
+    messageIdFor(outboxId),
+    guard.spamReason,
+    guard.networkHash,
+    ...guard.values,
+  ]);
+  const row = rows[0]!;
+  await enforceGuard(guard, row);
+  if (!row.open) throw unavailableCampaign(row.campaign_status);
+  return row;
+}
