@@ -13,8 +13,8 @@ export type OutboxJob = { outboxId: string };
  * never waits on the database between batches, and no more: a claimed message must go out well within its lease
  * (JOB_EXPIRE_SECONDS), or another worker takes it over and it is sent twice.
  */
-const batchSize = 10;
-const loops = 3;
+const batchSize = 20;
+const loops = 4;
 /** Messages in flight per worker process and queue; a killed worker re-sends at most these (same Message-IDs). */
 export const inFlightPerWorker = batchSize * loops;
 

@@ -27,6 +27,8 @@ export class SmtpSink {
   delayMs = 0;
   /** Messages whose data is being received and not yet answered. */
   inFlight = 0;
+  /** SMTP sessions opened so far. */
+  sessions = 0;
   /** Refusals quote the recipient, as many real relays do ("550 5.1.1 <kim@…>: Mailbox unavailable"). */
   quoteRecipient = false;
 
@@ -46,6 +48,10 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ["STARTTLS"],
       logger: false,
+      onConnect: (_session, callback) => {
+        this.sessions++;
+        callback();
+      },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         this.inFlight++;
