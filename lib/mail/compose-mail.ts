@@ -2,7 +2,8 @@
 // nothing attached) is put together here in one pass: nodemailer's MimeNode writes the headers (address and
 // encoded-word rules, folding, Date, Message-ID, the boundary), and the two parts are encoded as whole strings.
 // MailComposer would do the same through a chain of streams per part, which cost the worker more than the rest of a
-// delivery together. Anything else (a digest with its CSV attached, a part left empty) still goes through MailComposer.
+// delivery together. Anything else (a digest with its CSV attached, a part left empty, a field this path does not
+// write) still goes through MailComposer.
 import type { SendMailOptions } from "nodemailer";
 import MailComposer from "nodemailer/lib/mail-composer";
 import MimeNode from "nodemailer/lib/mime-node";
@@ -13,12 +14,19 @@ import * as base64 from "nodemailer/lib/base64";
 export type ComposedMail = { envelope: { from: string | false; to: string[] }; raw: Buffer };
 export type MailToCompose = SendMailOptions & { messageId: string };
 
+/** What the one-pass path knows how to write; a message with anything else goes through MailComposer. */
+const handled = new Set(["from", "to", "cc", "replyTo", "subject", "text", "html", "headers", "messageId", "attachments"]);
+
 /** Headers MimeNode formats as addresses. */
 const addressHeaders = [["from", "From"], ["to", "To"], ["cc", "Cc"], ["replyTo", "Reply-To"]] as const;
 
 export async function composeMail(message: MailToCompose): Promise<ComposedMail> {
   const { text, html } = message;
-  if (message.attachments?.length || typeof text !== "string" || typeof html !== "string" || !text || !html || message.bcc) {
+  const plain =
+    typeof text === "string" && typeof html === "string" && text !== "" && html !== "" && !message.attachments?.length &&
+    Object.keys(message).every((key) => handled.has(key)) &&
+    !Array.isArray(message.headers) && Object.entries(message.headers ?? {}).every(([key, value]) => typeof value === "string" && key.toLowerCase() !== "subject");
+  if (!plain) {
     const node = new MailComposer(message).compile();
     return { envelope: node.getEnvelope() as ComposedMail["envelope"], raw: await node.build() };
   }

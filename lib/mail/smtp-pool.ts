@@ -32,6 +32,22 @@ type SmtpError = Error & { code?: string; responseCode?: number };
 /** One place in the pool: its open connection (if any) and how many messages that connection has carried. */
 type Slot = { connection: SMTPConnection | null; sent: number; idle: NodeJS.Timeout | null };
 
+/**
+ * Runs one command (AUTH, RSET) to its answer. SMTPConnection only calls a send back when the connection drops; a
+ * command waiting for its answer is forgotten, so the connection's end settles it here.
+ */
+function step(connection: SMTPConnection, run: (done: (err?: Error | null) => void) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const ended = () => reject(new Error("the SMTP connection closed before the relay answered"));
+    connection.once("end", ended);
+    run((err) => {
+      connection.removeListener("end", ended);
+      if (err) reject(err);
+      else resolve();
+    });
+  });
+}
+
 export function createSmtpPool(options: SmtpPoolOptions): { send(envelope: Envelope, raw: Buffer, startBy?: number): Promise<SmtpAnswer>; close(): void } {
   const free: Slot[] = Array.from({ length: options.connections }, () => ({ connection: null, sent: 0, idle: null }));
   const waiting: ((slot: Slot) => void)[] = [];
@@ -79,7 +95,8 @@ export function createSmtpPool(options: SmtpPoolOptions): { send(envelope: Envel
       greetingTimeout: options.greetingTimeout,
       socketTimeout: options.socketTimeout,
     });
-    // Errors also reach the send or connect in progress; this listener only keeps them from being unhandled.
+    // Errors also reach the send or connect in progress (and end the connection, which settles a command waiting for
+    // its answer); this listener only keeps them from being unhandled.
     connection.on("error", () => {});
     await new Promise<void>((resolve, reject) => {
       connection.once("error", reject);
@@ -92,10 +109,9 @@ export function createSmtpPool(options: SmtpPoolOptions): { send(envelope: Envel
       connection.close();
       throw err;
     });
-    if (options.user) {
-      await new Promise<void>((resolve, reject) =>
-        connection.login({ user: options.user!, pass: options.pass ?? "" }, (err) => (err ? reject(err) : resolve())),
-      ).catch((err) => {
+    // As nodemailer's transport did: credentials are offered only to a relay that asks for them.
+    if (options.user && connection.allowsAuth) {
+      await step(connection, (done) => connection.login({ user: options.user!, pass: options.pass ?? "" }, done)).catch((err) => {
         connection.close();
         throw err;
       });
@@ -112,6 +128,7 @@ export function createSmtpPool(options: SmtpPoolOptions): { send(envelope: Envel
       if (slot.idle) clearTimeout(slot.idle);
       slot.idle = null;
       try {
+        if (closed) throw new SendNotStartedError("the SMTP pool was closed while the message waited");
         if (startBy !== undefined && Date.now() > startBy) throw new SendNotStartedError("waited too long for a relay connection");
         const connection = await open(slot);
         slot.sent++;
@@ -125,14 +142,7 @@ export function createSmtpPool(options: SmtpPoolOptions): { send(envelope: Envel
           // The relay refused this message (not the session): the connection stays, after a reset. Anything else
           // (a timeout, a dropped connection, 421 "closing") leaves the connection unusable.
           const refused = (e.code === "EENVELOPE" || e.code === "EMESSAGE") && e.responseCode !== 421 && !connection.destroyed;
-          if (refused) {
-            await new Promise<void>((resolve) =>
-              connection.reset((resetErr) => {
-                if (resetErr) drop(slot);
-                resolve();
-              }),
-            );
-          }
+          if (refused) await step(connection, (done) => connection.reset(done)).catch(() => drop(slot));
           else drop(slot);
           throw err;
         }

@@ -349,9 +349,13 @@ describe("worker processes", { timeout: 120_000 }, () => {
     sink.delayMs = 400;
     const first = startWorker();
     await expect.poll(() => mineOf(ids).length, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(5);
+    // From here the relay holds each message for seconds, so the worker dies with messages on the wire however late
+    // this poll saw the first five.
+    sink.delayMs = 5_000;
     await new Promise((r) => setTimeout(r, 150));
     first.kill("SIGKILL");
     await new Promise((r) => first.once("exit", r));
+    sink.delayMs = 0;
     // Killed mid-batch: some messages were on the wire.
     const { rows: inFlight } = await m.db.pool.query(`SELECT count(*)::int AS n FROM outbox_message WHERE campaign_id = $1 AND status = 'sending'`, [campaign.id]);
     expect(inFlight[0].n).toBeGreaterThan(0);

@@ -96,6 +96,19 @@ describe("the SMTP pool", () => {
     expect(sink.received.map((r) => r.messageId)).toEqual(["<pool.400@open-letters.test>"]);
   });
 
+  it("gives messages still waiting back unsent when the pool is closed", async () => {
+    const p = pool({ connections: 1 });
+    sink.delayMs = 200;
+    const [first, waiting] = [await message(450), await message(451)];
+    const sending = p.send(first.envelope, first.raw);
+    const queued = p.send(waiting.envelope, waiting.raw);
+    await expect.poll(() => sink.inFlight).toBe(1);
+    p.close();
+    await expect(queued).rejects.toBeInstanceOf(SendNotStartedError);
+    await sending;
+    expect(sink.received.map((r) => r.messageId)).toEqual(["<pool.450@open-letters.test>"]);
+  });
+
   it("reports a relay that is not there, and sends once it is back", async () => {
     await sink.stop();
     const p = pool({ connections: 1 });

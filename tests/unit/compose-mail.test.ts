@@ -77,6 +77,13 @@ describe("composing a message", () => {
     );
   });
 
+  it("hands a message with a field it does not write to MailComposer, so nothing is dropped", async () => {
+    const reply = { ...letter, inReplyTo: "<earlier@open-letters.example>", headers: { "Content-Language": "ko", "X-Tags": ["a", "b"] } };
+    const parsed = await simpleParser((await composeMail(reply as MailToCompose)).raw);
+    expect(parsed.inReplyTo).toBe("<earlier@open-letters.example>");
+    expect(parsed.headerLines.filter((h) => h.key === "x-tags")).toHaveLength(2);
+  });
+
   it("hands a message with attachments to MailComposer whole", async () => {
     const withCsv = { ...letter, attachments: [{ filename: "signers.csv", content: "name\nKim\n", contentType: "text/csv; charset=utf-8" }] };
     const composed = await composeMail(withCsv);
