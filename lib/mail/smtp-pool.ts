@@ -27,7 +27,12 @@ export type SmtpAnswer = { response: string };
 /** The message never left: it waited for a connection past its `startBy`. Safe to try again, nothing was sent. */
 export class SendNotStartedError extends Error {}
 
-type SmtpError = Error & { code?: string; responseCode?: number };
+type SmtpError = Error & { code?: string; responseCode?: number; command?: string };
+
+/** The session ended (or was found ended) before the relay took the envelope: no byte of the message was sent. */
+function endedBeforeData(err: SmtpError): boolean {
+  return ["API", "MAIL FROM", "RCPT TO"].includes(err.command ?? "") && (err.responseCode === undefined || err.responseCode === 421);
+}
 
 /** One place in the pool: its open connection (if any) and how many messages that connection has carried. */
 type Slot = { connection: SMTPConnection | null; sent: number; idle: NodeJS.Timeout | null };
@@ -130,21 +135,29 @@ export function createSmtpPool(options: SmtpPoolOptions): { send(envelope: Envel
       try {
         if (closed) throw new SendNotStartedError("the SMTP pool was closed while the message waited");
         if (startBy !== undefined && Date.now() > startBy) throw new SendNotStartedError("waited too long for a relay connection");
-        const connection = await open(slot);
-        slot.sent++;
-        try {
-          const info = await new Promise<{ response?: string }>((resolve, reject) =>
-            connection.send(envelope, raw, (err, result) => (err ? reject(err) : resolve(result))),
-          );
-          return { response: String(info.response ?? "") };
-        } catch (err) {
-          const e = err as SmtpError;
-          // The relay refused this message (not the session): the connection stays, after a reset. Anything else
-          // (a timeout, a dropped connection, 421 "closing") leaves the connection unusable.
-          const refused = (e.code === "EENVELOPE" || e.code === "EMESSAGE") && e.responseCode !== 421 && !connection.destroyed;
-          if (refused) await step(connection, (done) => connection.reset(done)).catch(() => drop(slot));
-          else drop(slot);
-          throw err;
+        for (let attempt = 1; ; attempt++) {
+          const connection = await open(slot);
+          const reused = slot.sent > 0;
+          slot.sent++;
+          try {
+            const info = await new Promise<{ response?: string }>((resolve, reject) =>
+              // A copy each time: SMTPConnection keeps its verdict on the envelope object (a refused MAIL FROM).
+              connection.send({ ...envelope, to: [...envelope.to] }, raw, (err, result) => (err ? reject(err) : resolve(result))),
+            );
+            return { response: String(info.response ?? "") };
+          } catch (err) {
+            const e = err as SmtpError;
+            // The relay refused this message (not the session): the connection stays, after a reset. Anything else
+            // (a timeout, a dropped connection, 421 "closing") leaves the connection unusable.
+            const refused = (e.code === "EENVELOPE" || e.code === "EMESSAGE") && e.responseCode !== 421 && !connection.destroyed;
+            if (refused) await step(connection, (done) => connection.reset(done)).catch(() => drop(slot));
+            else drop(slot);
+            // A connection that carried messages before may have been ended by the relay meanwhile (its idle timeout,
+            // its limit of messages per session: 421 to MAIL FROM). Nothing of this message went out, so it goes
+            // once more, on a new connection, as nodemailer's own pool does.
+            if (attempt === 1 && reused && endedBeforeData(e)) continue;
+            throw err;
+          }
         }
       } finally {
         release(slot);

@@ -85,6 +85,51 @@ describe("the SMTP pool", () => {
     expect(sink.sessions).toBe(3);
   });
 
+  it("sends again on a new connection when the relay ends a used one at MAIL FROM (421), and only then", async () => {
+    const delivered: string[] = [];
+    const perSession = new Map<string, number>();
+    let busy = false;
+    // A relay that takes two messages per session and answers the third's MAIL FROM with 421, closing the session.
+    const relay = new SMTPServer({
+      disabledCommands: ["STARTTLS"],
+      authOptional: true,
+      logger: false,
+      onMailFrom: (_address, session, callback) => {
+        const n = (perSession.get(session.id) ?? 0) + 1;
+        perSession.set(session.id, n);
+        if (busy || n > 2) return callback(Object.assign(new Error("4.7.0 Too many messages in this session"), { responseCode: 421 }));
+        callback();
+      },
+      onData: (stream, _session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on("data", (c: Buffer) => chunks.push(c));
+        stream.on("end", () => {
+          delivered.push(/^Message-ID: (.*)$/m.exec(Buffer.concat(chunks).toString())![1]!.trim());
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", () => resolve()));
+    try {
+      const p = pool({ port: (relay.server.address() as AddressInfo).port, connections: 1 });
+      for (let i = 700; i < 705; i++) {
+        const m = await message(i);
+        await p.send(m.envelope, m.raw);
+      }
+      expect(delivered).toEqual(Array.from({ length: 5 }, (_, i) => `<pool.${700 + i}@open-letters.test>`));
+      expect(perSession.size).toBe(3);
+      // A 421 to the first message of a new connection is the relay's answer, not a stale session: it is reported.
+      busy = true;
+      perSession.clear();
+      const m = await message(705);
+      await expect(pool({ port: (relay.server.address() as AddressInfo).port, connections: 1 }).send(m.envelope, m.raw)).rejects.toMatchObject({ responseCode: 421 });
+      expect(perSession.size).toBe(1);
+    } finally {
+      pools.splice(0).forEach((p) => p.close());
+      await new Promise<void>((resolve) => relay.close(() => resolve()));
+    }
+  });
+
   it("gives a message back unsent when it waited for a connection past its startBy", async () => {
     const p = pool({ connections: 1 });
     sink.delayMs = 300;
