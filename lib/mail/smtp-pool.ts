@@ -70,7 +70,7 @@ export function createSmtpPool(options: SmtpPoolOptions): { send(envelope: Envel
     if (next) return next(slot);
     free.push(slot);
     if (closed) return drop(slot, true);
-    if (slot.connection && !closed) {
+    if (slot.connection) {
       slot.idle = setTimeout(() => {
         slot.idle = null;
         if (free.includes(slot)) drop(slot, true);
@@ -128,7 +128,7 @@ export function createSmtpPool(options: SmtpPoolOptions): { send(envelope: Envel
 
   return {
     async send(envelope, raw, startBy) {
-      if (closed) throw new Error("the SMTP pool is closed");
+      if (closed) throw new SendNotStartedError("the SMTP pool is closed");
       const slot = await acquire();
       if (slot.idle) clearTimeout(slot.idle);
       slot.idle = null;
