@@ -7,15 +7,18 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "../errors";
 import { guardCtes } from "../abuse/guard-submission";
-import { sharedValueCount, writeSubmission, type SubmissionRow } from "../submissions/write-submission";
+import { confirmationMailCtes, sharedValueCount, submissionAnswer, writeSubmission, type SubmissionRow } from "../submissions/write-submission";
 import type { Letter } from "./schema";
 
 export type SubmitContext = { ip?: string | null };
 
+/** The statement's parameters that are the letter's own, $1 onwards (see `values` below). */
+const ownValues = 19;
+
 // Parameters: $1–$19 the letter's own values, $20–$28 the values every submission shares (write-submission.ts),
 // then the guard's.
 const submitSql = `
-WITH ${guardCtes(19 + sharedValueCount + 1)}, c AS (
+WITH ${guardCtes(ownValues + sharedValueCount + 1)}, c AS (
   SELECT id, status FROM campaign WHERE slug = $1
 ), open_c AS (
   SELECT id, default_locale FROM campaign
@@ -70,29 +73,11 @@ WITH ${guardCtes(19 + sharedValueCount + 1)}, c AS (
   INSERT INTO letter_topic (letter_id, topic_id)
   SELECT l.id, chosen.id FROM l, chosen WHERE l.status IN ('pending', 'suspected')
   ON CONFLICT DO NOTHING
-), stale AS (
-  -- An unsent link to the replaced text would only confirm nothing: cancel it.
-  UPDATE outbox_message SET status = 'cancelled', payload = payload - 'token', updated_at = now()
-    FROM l WHERE outbox_message.letter_id = l.id AND l.status = 'pending' AND outbox_message.status = 'pending'
-), m AS (
-  INSERT INTO outbox_message (id, kind, "to", locale, payload, message_id, letter_id, enqueued_at)
-  SELECT $24::uuid,
-         CASE WHEN l.status = 'pending' THEN 'letter.confirm' ELSE 'letter.already_confirmed' END,
-         l.email, l.locale,
-         CASE WHEN l.status = 'pending' THEN jsonb_build_object('token', $25::text) ELSE '{}'::jsonb END,
-         $26, l.id, NULL
-    FROM l WHERE l.status <> 'suspected'
-  RETURNING id
-)
-SELECT (SELECT status::text FROM c) AS campaign_status,
-       EXISTS (SELECT 1 FROM open_c) AS open,
-       (SELECT ok FROM valid) AS topics_ok,
-       (SELECT id FROM m) AS outbox_id,
-       (SELECT retry_after FROM verdict) AS retry_after,
-       (SELECT late FROM verdict) AS late,
-       (SELECT allowed FROM verdict) AS allowed`;
+), ${confirmationMailCtes(ownValues + 1, "l", "letter")}
+SELECT ${submissionAnswer},
+       (SELECT ok FROM valid) AS topics_ok`;
 
-type SubmitRow = SubmissionRow & { topics_ok: boolean; outbox_id: string | null };
+type SubmitRow = SubmissionRow & { topics_ok: boolean };
 
 export async function submitLetter(slug: string, input: Letter, ctx: SubmitContext = {}): Promise<void> {
   const row = await writeSubmission<SubmitRow>({

@@ -3,15 +3,21 @@
 // string and every other page are rendered as usual.
 import type { FormKind } from "../abuse/form-token";
 import { isCampaignSlug } from "../campaigns/slug";
-import { isLocale } from "../i18n/config";
+import { isLocale, locales } from "../i18n/config";
 
 export type CacheablePage = { path: string; form: FormKind | null };
 
-const routes: { pattern: RegExp; form: FormKind | null }[] = [
-  { pattern: /^\/([a-z]{2})\/c\/([^/]+)$/, form: "sign" },
-  { pattern: /^\/([a-z]{2})\/c\/([^/]+)\/write$/, form: "letter" },
-  { pattern: /^\/embed\/([a-z]{2})\/([^/]+)$/, form: null },
+/** Each cacheable page of a campaign: its address in a language, how to recognise one, and the form it carries. */
+const routes: { path: (locale: string, slug: string) => string; pattern: RegExp; form: FormKind | null }[] = [
+  { path: (locale, slug) => `/${locale}/c/${slug}`, pattern: /^\/([a-z]{2})\/c\/([^/]+)$/, form: "sign" },
+  { path: (locale, slug) => `/${locale}/c/${slug}/write`, pattern: /^\/([a-z]{2})\/c\/([^/]+)\/write$/, form: "letter" },
+  { path: (locale, slug) => `/embed/${locale}/${slug}`, pattern: /^\/embed\/([a-z]{2})\/([^/]+)$/, form: null },
 ];
+
+/** Every address of a campaign the cache may hold, in every language (what an organizer's change must drop). */
+export function campaignPagePaths(slug: string): string[] {
+  return locales.flatMap((locale) => routes.map((route) => route.path(locale, slug)));
+}
 
 const navigationHeaders = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action"];
 

@@ -9,8 +9,6 @@ import { blankToUndefined, line, optionalLine, optionalParagraphs } from "../val
 import { abuseFields } from "../abuse/schema";
 import { emailFormat, limits, postalCodeFormat } from "./rules";
 
-export { limits };
-
 export const signatureInput = z
   .object({
     name: line(limits.name),

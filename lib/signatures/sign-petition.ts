@@ -4,15 +4,18 @@
 // out at most once per resend window.
 import { randomUUID } from "node:crypto";
 import { guardCtes } from "../abuse/guard-submission";
-import { sharedValueCount, writeSubmission, type SubmissionRow } from "../submissions/write-submission";
+import { confirmationMailCtes, sharedValueCount, submissionAnswer, writeSubmission } from "../submissions/write-submission";
 import type { Signature } from "./schema";
 
 export type SignContext = { ip?: string | null };
 
+/** The statement's parameters that are the signature's own, $1 onwards (see `values` below). */
+const ownValues = 12;
+
 // Parameters: $1–$12 the signature's own values, $13–$21 the values every submission shares (write-submission.ts),
 // then the guard's.
 const signSql = `
-WITH ${guardCtes(12 + sharedValueCount + 1)}, c AS (
+WITH ${guardCtes(ownValues + sharedValueCount + 1)}, c AS (
   SELECT id, status, opens_at, closes_at, default_locale FROM campaign WHERE slug = $1
 ), open_c AS (
   SELECT id, default_locale FROM c
@@ -52,31 +55,11 @@ WITH ${guardCtes(12 + sharedValueCount + 1)}, c AS (
   WHERE EXCLUDED.status = 'pending'
     AND (sig.status = 'suspected' OR sig.last_notified_at < now() - make_interval(secs => $16::int))
   RETURNING sig.id, sig.status, sig.email, sig.locale
-), stale AS (
-  -- An unsent confirmation whose link the new one replaces would only confirm nothing: cancel it.
-  UPDATE outbox_message SET status = 'cancelled', payload = payload - 'token', updated_at = now()
-    FROM s WHERE outbox_message.signature_id = s.id AND s.status = 'pending' AND outbox_message.status = 'pending'
-), m AS (
-  INSERT INTO outbox_message (id, kind, "to", locale, payload, message_id, signature_id, enqueued_at)
-  SELECT $17::uuid,
-         CASE WHEN s.status = 'pending' THEN 'signature.confirm' ELSE 'signature.already_confirmed' END,
-         s.email, s.locale,
-         CASE WHEN s.status = 'pending' THEN jsonb_build_object('token', $18::text) ELSE '{}'::jsonb END,
-         $19, s.id, NULL
-    FROM s WHERE s.status <> 'suspected'
-  RETURNING id
-)
-SELECT (SELECT status::text FROM c) AS campaign_status,
-       EXISTS (SELECT 1 FROM open_c) AS open,
-       (SELECT id FROM m) AS outbox_id,
-       (SELECT retry_after FROM verdict) AS retry_after,
-       (SELECT late FROM verdict) AS late,
-       (SELECT allowed FROM verdict) AS allowed`;
-
-type SignRow = SubmissionRow & { outbox_id: string | null };
+), ${confirmationMailCtes(ownValues + 1, "s", "signature")}
+SELECT ${submissionAnswer}`;
 
 export async function signPetition(slug: string, input: Signature, ctx: SignContext = {}): Promise<void> {
-  await writeSubmission<SignRow>({
+  await writeSubmission({
     kind: "sign",
     slug,
     email: input.email,

@@ -15,7 +15,7 @@
 import { z } from "./zod";
 import { blankToUndefined, hasOnlyAllowedChars, isBlank } from "./text-checks";
 
-export { blankToUndefined, controlChars, controlCharsButNewlines, hasOnlyAllowedChars, isBlank } from "./text-checks";
+export { blankToUndefined, hasOnlyAllowedChars, isBlank } from "./text-checks";
 
 /** A required single line: trimmed, NFC, visible, within bounds (code points, as zod 4.6 counts), no control characters. */
 export const line = (max: number, min = 1) =>
