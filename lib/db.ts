@@ -4,6 +4,7 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { databaseUrl, env } from "./env";
+import { AppError } from "./errors";
 
 type Handles = { pool: pg.Pool; prisma: PrismaClient };
 const globalForDb = globalThis as unknown as { openLettersDb?: Handles };
@@ -91,4 +92,45 @@ export async function transactionOn<T>(client: pg.PoolClient, work: () => Promis
 export function connectionIsSound(err: unknown): boolean {
   const e = err as { severity?: unknown; name?: unknown } | null;
   return typeof e?.severity === "string" || e?.name === "AppError";
+}
+
+/** Commit only with at least this much of the deadline left: a COMMIT is quick, but its answer must arrive in time. */
+const commitMarginMs = 250;
+
+/**
+ * Runs a request's write so that its 503 means nothing was stored. The work runs in a transaction whose statements
+ * Postgres itself cancels at `deadline` (SET LOCAL statement_timeout: a statement waiting on a lock does not go on
+ * after the request gave up), and it is committed only if its answer came in time; otherwise the connection is
+ * closed, which rolls it back, and the request answers 503. `deadline` is a Date.now() value.
+ */
+export async function writeWithinDeadline<T>(
+  deadline: number,
+  /** `timeoutMs()`: what is left of the deadline. Give a statement a second more, so that Postgres cancels it first. */
+  work: (client: pg.PoolClient, timeoutMs: () => number) => Promise<T>,
+): Promise<T> {
+  const unavailable = () => new AppError("service_unavailable", undefined, undefined, { retryAfter: 5 });
+  const left = () => deadline - Date.now();
+  const client = await pool.connect();
+  let discard = false;
+  try {
+    if (left() <= commitMarginMs) throw unavailable();
+    await client.query(timed(`BEGIN; SET LOCAL statement_timeout = ${Math.floor(left())}`, [], left()));
+    const result = await work(client, () => Math.max(1, left()));
+    if (left() <= commitMarginMs) throw unavailable();
+    // Once COMMIT is sent its answer is awaited (up to the pool's query timeout): the outcome is then known.
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    discard = true;
+    // 57014: Postgres cancelled the statement at the deadline; the transaction is gone with the connection.
+    if ((err as { code?: string }).code === "57014") throw unavailable();
+    throw err;
+  } finally {
+    client.release(discard);
+  }
+}
+
+/** A query that gives up waiting after `timeoutMs` instead of the pool's query timeout (pg reads it per query). */
+export function timed(text: string, values: unknown[], timeoutMs: number): pg.QueryConfig {
+  return Object.assign({ text, values }, { query_timeout: timeoutMs });
 }

@@ -6,7 +6,7 @@
  * is applied: review the SQL, edit it if needed, then `npm run db:migrate`.
  *
  * SHADOW_DATABASE_URL: a Postgres server (any database on it) on which the shadow database may be created and
- * dropped; default postgresql://postgres@127.0.0.1:5432/postgres. PGlite cannot serve here (one database only).
+ * dropped; default postgresql://postgres@127.0.0.1:5432/postgres. The embedded server is not used here.
  */
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";

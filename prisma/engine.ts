@@ -174,7 +174,7 @@ class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
   async connect(): Promise<SqlDriverAdapter> {
     // One connection that never idles out: the engine takes a session-level advisory lock while it applies
     // migrations, and in a pool the connection holding it could be closed mid-run (releasing the lock), or the
-    // next query could run on another connection. PGlite's socket server also accepts one connection by default.
+    // next query could run on another connection.
     const adapter = await new PrismaPg({ connectionString: this.databaseUrl, max: 1, idleTimeoutMillis: 0 }).connect();
     return this.track(adapter, async () => {});
   }

@@ -1,36 +1,67 @@
 /**
- * `npm run db:migrate`: what `prisma migrate deploy` does, without the native engine.
+ * `npm run db:migrate`: what `prisma migrate deploy` does, without the native engine. In production this is the one
+ * migration step (app servers never migrate on start); run it from as many servers at once as you like.
  *
  * Applies the folders of prisma/migrations that the database of DATABASE_URL has not recorded yet, in order, through
  * Prisma's WebAssembly schema engine (prisma/engine.ts). The engine writes the standard `_prisma_migrations` rows
  * (checksum = sha256 hex of migration.sql), so `prisma migrate status|deploy` on a machine with the native engine
- * agree with it. Runs against real Postgres and against the app's embedded PGlite socket server.
+ * agree with it. Exit code 0 and one summary line on success, exit code 1 and one error line otherwise. Each
+ * migration.sql runs as one implicit transaction: a failing one leaves no half-applied changes, only its failed row.
  *
- * The app's start script runs this as a child process: exit code 0 and one summary line on success, exit code 1
- * and one error line otherwise. Running it twice is harmless (the second run applies nothing). Each migration.sql
- * runs as one implicit transaction: a failing one leaves no half-applied changes, only its failed row.
+ * Many runs at once: each first takes a session advisory lock of its own (`migrationLockKey`) and waits for it as
+ * long as it takes (up to MIGRATE_LOCK_TIMEOUT_SECONDS, default 600), so one run applies and the others then find
+ * nothing to do. (The engine's own lock gives up after 10 s, which a long migration elsewhere would exceed.)
  *
- * Two runs at once: on Postgres the engine holds `pg_advisory_lock(72707369)` (the native engine's lock), so one
- * applies and the others wait, then find nothing to do; a run that waits more than 10 s gives up with an error
- * (as native Prisma does) without applying anything. PGlite is one Postgres session shared by all its clients, so
- * that lock excludes nothing there: an overlapping run may stop on seeing the other's unfinished row (harmless), but
- * two runs that read `_prisma_migrations` before either records a start would both apply. Run one at a time against
- * PGlite (the start script runs it before anything else connects).
- *
- * `applyMigrations()` is exported for tests and tools. Importing this module runs nothing and does not load the
- * engine (whose `pg` patch is process-global); calling it does.
+ * `applyMigrations()` and `pendingMigrations()` are exported for the start script, tests and tools. Importing this
+ * module runs nothing and does not load the engine (whose `pg` patch is process-global); applying does.
  */
-import { realpathSync } from "node:fs";
+import { readdirSync, realpathSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import pg from "pg";
+
+/** The advisory lock every `db:migrate` run holds while it applies (distinct from the engine's 72707369). */
+export const migrationLockKey = 727073690;
+
+/** The migration folders the database has not finished applying, in order (no engine needed). */
+export async function pendingMigrations(databaseUrl: string): Promise<string[]> {
+  const dir = join(import.meta.dirname, "migrations");
+  const folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const table = await client.query("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present");
+    if (!table.rows[0].present) return folders;
+    const { rows } = await client.query<{ migration_name: string }>(
+      "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+    );
+    const applied = new Set(rows.map((r) => r.migration_name));
+    return folders.filter((f) => !applied.has(f));
+  } finally {
+    await client.end();
+  }
+}
 
 /** Applies pending migrations to `databaseUrl`; returns the names of those it applied (empty when up to date). */
-export async function applyMigrations(databaseUrl: string): Promise<{ applied: string[] }> {
+export async function applyMigrations(databaseUrl: string, options: { lockTimeoutSeconds?: number } = {}): Promise<{ applied: string[] }> {
   const { applyMigrationsWithEngine, MIGRATIONS_DIR, readMigrations } = await import("./engine");
   const migrations = await readMigrations();
   // An empty or missing folder means a broken checkout or image, not "nothing to do": the app would start on a
   // database without tables.
   if (migrations.migrationDirectories.length === 0) throw new Error(`no migrations found in ${MIGRATIONS_DIR}`);
-  return { applied: await applyMigrationsWithEngine(databaseUrl, migrations) };
+  const lock = new pg.Client({ connectionString: databaseUrl });
+  await lock.connect();
+  try {
+    const timeout = Math.round((options.lockTimeoutSeconds ?? Number(process.env.MIGRATE_LOCK_TIMEOUT_SECONDS ?? 600)) * 1000);
+    await lock.query(`SET lock_timeout = ${timeout}`);
+    await lock.query("SELECT pg_advisory_lock($1)", [migrationLockKey]).catch((err: { code?: string }) => {
+      if (err.code === "55P03") throw new Error("another migration run held the migration lock for too long: retry when it is done");
+      throw err;
+    });
+    return { applied: await applyMigrationsWithEngine(databaseUrl, migrations) };
+  } finally {
+    await lock.end();
+  }
 }
 
 /** For log lines: user, password and query string are none of the reader's business. */
@@ -44,10 +75,8 @@ function describe(databaseUrl: string): string {
 }
 
 async function main(): Promise<void> {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    throw new Error("DATABASE_URL is not set (e.g. DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres)");
-  }
+  const { toolDatabaseUrl } = await import("../lib/cli/local-database");
+  const databaseUrl = toolDatabaseUrl();
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error("DATABASE_URL must be a postgresql:// connection string");
   }

@@ -5,7 +5,6 @@
 // or `challenge_required` (428). A suspected submission is allowed: it is stored as suspected.
 import "server-only";
 import { keyedHash } from "../crypto";
-import { env } from "../env";
 import { AppError } from "../errors";
 import { clientNetwork } from "./client-network";
 import { detectSpam, type SpamReason } from "./detect-spam";
@@ -29,7 +28,7 @@ export type Guard = {
 };
 
 /** What the write's statement returns from `verdict`. */
-export type GuardRow = { retry_after: number | null; allowed: boolean; late: boolean };
+export type GuardRow = { retry_after: number | null; allowed: boolean };
 
 export function prepareGuard({ kind, slug, ip, emailKey, fields }: Submission): Guard {
   const spamReason = detectSpam(kind, fields);
@@ -51,24 +50,19 @@ export function prepareGuard({ kind, slug, ip, emailKey, fields }: Submission): 
       keys.map((k) => k.trigger ?? null),
       spend?.key ?? null,
       spend?.expiresAt ?? null,
-      // When this request stops waiting for the statement (the pool's query timeout, counted from now; the clock
-      // starts later, so this is never after it). A statement that reaches Postgres after that, held up in the
-      // network, writes nothing: the request was answered 503, and must not have been stored after all.
-      Date.now() + env.DATABASE_QUERY_TIMEOUT_SECONDS * 1000,
     ],
   };
 }
 
 /**
- * The CTEs that open the write's WITH, with the guard's values as parameters $first to $first+7. They count the
+ * The CTEs that open the write's WITH, with the guard's values as parameters $first to $first+6. They count the
  * attempt under every key (in one key order in every statement, so concurrent requests never deadlock), record a
- * challenge solution as spent (single use), and end in `verdict (retry_after, late, allowed)`: retry_after when a
- * hard limit is exceeded (seconds until its window frees), late when the statement started after the request gave
- * up waiting for it, allowed unless either, or the challenge is on and this request did not bring a fresh
- * solution. The previous window counts too, so the challenge stays on for a while after a burst.
+ * challenge solution as spent (single use), and end in `verdict (retry_after, allowed)`: retry_after when a hard
+ * limit is exceeded (seconds until its window frees), allowed unless so, or the challenge is on and this request did
+ * not bring a fresh solution. The previous window counts too, so the challenge stays on for a while after a burst.
  */
 export function guardCtes(first: number): string {
-  const [keys, seconds, bump, limits, triggers, spendKey, spendExpiry, deadline] = Array.from({ length: 8 }, (_, i) => `$${first + i}`);
+  const [keys, seconds, bump, limits, triggers, spendKey, spendExpiry] = Array.from({ length: 7 }, (_, i) => `$${first + i}`);
   return `
 k AS (
   SELECT key, seconds, bump, lim, trig, to_timestamp(floor(extract(epoch FROM now()) / seconds) * seconds) AS window_start
@@ -91,19 +85,16 @@ k AS (
     LEFT JOIN rate_window cur ON cur.key = k.key AND cur.window_start = k.window_start
     LEFT JOIN rate_window prev ON prev.key = k.key AND prev.window_start = k.window_start - make_interval(secs => k.seconds)
 ), verdict AS (
-  SELECT v.retry_after, v.late, v.retry_after IS NULL AND NOT v.late AND (NOT v.challenge_on OR v.solved) AS allowed
+  SELECT v.retry_after, v.retry_after IS NULL AND (NOT v.challenge_on OR v.solved) AS allowed
     FROM (SELECT max(greatest(retry_after, 1)) FILTER (WHERE hits > lim) AS retry_after,
                  COALESCE(bool_or(greatest(hits, previous_hits) >= trig), false) AS challenge_on,
-                 EXISTS (SELECT 1 FROM spent) AS solved,
-                 statement_timestamp() >= to_timestamp(${deadline}::bigint / 1000.0) AS late
+                 EXISTS (SELECT 1 FROM spent) AS solved
             FROM rate) v
 )`;
 }
 
 /** Throws what a refused write answers; a flood of refused requests also counts towards the challenge. */
 export async function enforceGuard(guard: Guard, row: GuardRow): Promise<void> {
-  // Nothing was written; the database was too slow to answer in time, as with a timeout.
-  if (row.late) throw new AppError("service_unavailable", undefined, undefined, { retryAfter: 5 });
   if (row.retry_after !== null) {
     await countAbuse(guard.kind, guard.slug);
     throw new AppError("rate_limited", undefined, undefined, { retryAfter: row.retry_after });

@@ -1,17 +1,17 @@
 // `npm start`: everything needed to run Open Letters on one machine, with no setup.
-// - With no DATABASE_URL, an embedded Postgres (PGlite) kept in .data/pglite, served on a local port.
-// - Applies migrations, seeds the flagship campaign once, builds if the build is missing or stale.
-// - Runs the mail worker in this process (START_WORKER=false to run it separately with `npm run worker`).
-// - Serves the app with `next start` (or `next dev` with --dev).
-import { describeError } from "../log";
+// - Refuses unsafe production settings by name, before touching the database.
+// - With no DATABASE_URL, a real embedded Postgres kept in .data/postgres (lib/cli/embedded-postgres.ts).
+// - Development applies migrations and seeds the demo; production only checks that `npm run db:migrate` has run.
+// - Builds if the build is missing or stale, runs the mail worker (START_WORKER=false to run it apart), serves.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { describeError } from "../log";
 import { buildIsStale } from "./build-status";
-import { randomBytes } from "node:crypto";
-import { join, resolve } from "node:path";
-import { createServer } from "node:net";
+import { refuseKnownSecret } from "./check-production-secret";
+import { startEmbeddedPostgres } from "./embedded-postgres";
+import { developmentSecret, embeddedDataDir, projectRoot as root } from "./local-database";
 
-const root = resolve(import.meta.dirname, "../..");
 const dataDir = join(root, ".data");
 const devMode = process.argv.includes("--dev");
 
@@ -19,47 +19,13 @@ if (existsSync(join(root, ".env"))) process.loadEnvFile(join(root, ".env"));
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const port = Number(process.env.PORT ?? 3000);
 process.env.APP_URL ??= `http://localhost:${port}`;
+const production = process.env.APP_ENV === "production";
 
 function log(line: string) {
   console.log(`[open-letters] ${line}`);
 }
 
-async function freePort(preferred: number): Promise<number> {
-  for (let candidate = preferred; candidate < preferred + 50; candidate++) {
-    const free = await new Promise<boolean>((done) => {
-      const probe = createServer().once("error", () => done(false)).once("listening", () => probe.close(() => done(true)));
-      probe.listen(candidate, "127.0.0.1");
-    });
-    if (free) return candidate;
-  }
-  throw new Error(`no free port near ${preferred}`);
-}
-
-/** A development secret that survives restarts, so links in captured mail keep working. */
-function developmentSecret(): string {
-  const file = join(dataDir, "secret");
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  return readFileSync(file, "utf8").trim();
-}
-
-async function startEmbeddedPostgres(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-  const dir = join(dataDir, "pglite");
-  const pglite = await PGlite.create(dir);
-  const pgPort = await freePort(Number(process.env.PGLITE_PORT ?? 54329));
-  const server = new PGLiteSocketServer({ db: pglite, port: pgPort, host: "127.0.0.1", maxConnections: 100 });
-  await server.start();
-  return {
-    url: `postgresql://postgres@127.0.0.1:${pgPort}/postgres?sslmode=disable`,
-    stop: async () => {
-      await server.stop();
-      await pglite.close();
-    },
-  };
-}
-
-// Asynchronous on purpose: this process may host the embedded Postgres, which must keep answering the child.
+// Asynchronous on purpose: the embedded Postgres is stopped by this process, which must stay responsive.
 function run(command: string, args: string[], what: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { cwd: root, stdio: "inherit", env: process.env });
@@ -70,30 +36,35 @@ function run(command: string, args: string[], what: string): Promise<void> {
 
 async function main() {
   mkdirSync(dataDir, { recursive: true });
+  if (!production && !process.env.APP_SECRET) process.env.APP_SECRET = developmentSecret();
+  // Every key is checked before anything starts: production refuses unsafe settings, naming the key.
+  const { parseEnv } = await import("../env-schema");
+  parseEnv(process.env);
+  refuseKnownSecret();
+
+  // Stopped in this order: the worker's queue, the app's connections, then the database they use.
   const cleanups: (() => Promise<void> | void)[] = [];
-  let embedded = false;
-
+  let stopDatabase: () => Promise<void> = async () => {};
+  let embedded: string | null = null;
   if (!process.env.DATABASE_URL) {
-    log("no DATABASE_URL: starting the embedded Postgres (PGlite) in .data/pglite …");
-    const pg = await startEmbeddedPostgres();
+    embedded = embeddedDataDir();
+    log(`no DATABASE_URL: starting the embedded Postgres (data in ${embedded}) …`);
+    const started = performance.now();
+    const pg = await startEmbeddedPostgres({ dataDir: embedded, preferredPort: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329), log });
+    log(`embedded Postgres ready on 127.0.0.1:${pg.port} (${Math.round(performance.now() - started)} ms)`);
     process.env.DATABASE_URL = pg.url;
-    // PGlite runs one transaction at a time: a small pool per process is plenty.
-    process.env.DATABASE_POOL_MAX ??= "4";
-    cleanups.push(pg.stop);
-    embedded = true;
+    stopDatabase = pg.stop;
   }
-  if (!process.env.APP_SECRET && process.env.APP_ENV !== "production") process.env.APP_SECRET = developmentSecret();
 
-  await run(process.execPath, ["--import", "tsx", "prisma/migrate.ts"], "applying migrations");
-
-  const { seed, demoOrganizerLine } = await import("../../prisma/seed");
-  const seeded = await seed();
-  if (seeded.created) log("seeded the flagship campaign");
-  if (seeded.organizer) log(demoOrganizerLine(seeded.organizer));
-
-  if (!devMode && buildIsStale(root)) {
-    log("building the app (first start or changed sources) …");
-    await run(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], "next build");
+  try {
+    await prepareDatabase();
+    if (!devMode && buildIsStale(root)) {
+      log("building the app (first start or changed sources) …");
+      await run(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], "next build");
+    }
+  } catch (err) {
+    await stopDatabase().catch(() => {});
+    throw err;
   }
 
   const { env, usesLocalMailbox } = await import("../env");
@@ -101,7 +72,7 @@ async function main() {
     const { startWorkers } = await import("../jobs/start-workers");
     await startWorkers();
     const { stopBoss } = await import("../jobs/boss");
-    cleanups.unshift(stopBoss);
+    cleanups.push(stopBoss);
   }
 
   // With mail kept in the local mailbox (development), serve on this machine only: the mailbox holds everyone's mail.
@@ -114,28 +85,49 @@ async function main() {
 
   const campaignUrl = new URL("/en/c/human-rights-on-the-agenda", env.APP_URL);
   console.log("");
-  log(`open the app:        ${env.APP_URL}  (flagship campaign: ${campaignUrl})`);
+  log(`open the app:        ${env.APP_URL}${production ? "" : `  (flagship campaign: ${campaignUrl})`}`);
   if (usesLocalMailbox) log(`read captured mail:  ${new URL("/dev/mailbox", env.APP_URL)}  (files in ${env.MAILBOX_DIR})`);
   else log(`mail goes out through the SMTP relay ${env.SMTP_HOST ?? "(SMTP_URL)"}`);
-  log(embedded ? "database: embedded PGlite in .data/pglite (set DATABASE_URL to use a real Postgres)" : "database: DATABASE_URL");
+  log(embedded ? `database: embedded Postgres in ${embedded} (set DATABASE_URL to use your own)` : "database: DATABASE_URL");
   console.log("");
 
+  // Ctrl-C: the app and the worker stop first, then the database they use.
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     next.kill("SIGTERM");
-    for (const cleanup of cleanups) await Promise.resolve(cleanup()).catch(() => {});
+    if (next.exitCode === null) await new Promise((resolve) => next.once("exit", resolve));
     const { closeDb } = await import("../db");
-    await closeDb().catch(() => {});
+    for (const cleanup of [...cleanups, closeDb, stopDatabase]) {
+      await Promise.resolve(cleanup()).catch((err) => log(`while stopping: ${describeError(err)}`));
+    }
+    if (embedded) log(`embedded Postgres stopped; its data stays in ${embedded}`);
     process.exit(code);
   };
   next.on("exit", (code) => void stop(code ?? 0));
-  process.once("SIGINT", () => void stop(0));
-  process.once("SIGTERM", () => void stop(0));
+  process.on("SIGINT", () => void stop(0)); // "on": a second signal (tsx relays the terminal's) must not kill mid-stop
+  process.on("SIGTERM", () => void stop(0));
+}
+
+/** Development brings the database up to date and seeds the demo; production never seeds, and runs migrations apart. */
+async function prepareDatabase(): Promise<void> {
+  const { pendingMigrations } = await import("../../prisma/migrate");
+  if (production) {
+    const pending = await pendingMigrations(process.env.DATABASE_URL!);
+    if (pending.length > 0) {
+      throw new Error(`run \`npm run db:migrate\` first: ${pending.length} migration(s) not applied (${pending.join(", ")})`);
+    }
+    return;
+  }
+  await run(process.execPath, ["--import", "tsx", "prisma/migrate.ts"], "applying migrations");
+  const { seed, demoOrganizerLine } = await import("../../prisma/seed");
+  const seeded = await seed();
+  if (seeded.created) log("seeded the flagship campaign");
+  if (seeded.organizer) log(demoOrganizerLine(seeded.organizer));
 }
 
 main().catch((err) => {
-  console.error(`[open-letters] could not start: ${describeError(err)}`);
+  console.error(`[open-letters] could not start: ${err instanceof Error && err.message.startsWith("Invalid environment") ? err.message : describeError(err)}`);
   process.exit(1);
 });

@@ -1,25 +1,34 @@
 // `npm run worker`: the mail and delivery worker as its own process, for production. Run as many as you like.
-import { logError } from "../log";
-import { startWorkers } from "../jobs/start-workers";
-import { stopBoss } from "../jobs/boss";
-import { closeDb } from "../db";
-import { closeMailTransport } from "../mail/transport";
+import { describeError } from "../log";
+import { refuseKnownSecret } from "./check-production-secret";
+import { developmentSecret, toolDatabaseUrl } from "./local-database";
 
 async function main() {
+  if (process.env.APP_ENV !== "production" && !process.env.APP_SECRET) process.env.APP_SECRET = developmentSecret();
+  refuseKnownSecret();
+  toolDatabaseUrl();
+  const { startWorkers } = await import("../jobs/start-workers");
+  const { stopBoss } = await import("../jobs/boss");
+  const { closeDb } = await import("../db");
+  const { closeMailTransport } = await import("../mail/transport");
   await startWorkers();
   console.log("[worker] sending queued mail and deliveries");
+  let stopping = false;
   const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     console.log(`[worker] ${signal}: finishing current messages`);
     await stopBoss();
     closeMailTransport();
     await closeDb();
     process.exit(0);
   };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
+  // "on", not "once": a second signal (tsx relays the terminal's) must not end the process mid-stop.
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
 }
 
 main().catch((err) => {
-  logError("worker", "could not start", err);
+  console.error(`[worker] could not start: ${err instanceof Error && err.message.startsWith("Invalid environment") ? err.message : describeError(err)}`);
   process.exit(1);
 });

@@ -5,16 +5,33 @@ import { simpleParser } from "mailparser";
 import { env, usesLocalMailbox } from "../env";
 import { mailboxDir } from "./transport";
 
-/** The local mailbox exists only where mail is kept locally, and never in production. */
-export function mailboxAvailable(): boolean {
+/** Mail is kept in the local mailbox only where no relay is configured, and never in production. */
+function mailKeptLocally(): boolean {
   return env.APP_ENV !== "production" && usesLocalMailbox;
+}
+
+/**
+ * Whether the mailbox may answer a request that named `host` (its Host header). Only for this machine's own names and
+ * APP_URL's host: a page on another site that points its own name at 127.0.0.1 (DNS rebinding) sends its own name,
+ * and must not read confirmation, withdraw and invitation links.
+ */
+export function mailboxAvailable(host: string | null): boolean {
+  if (!mailKeptLocally() || !host) return false;
+  let name: string;
+  try {
+    name = new URL(`http://${host}`).hostname;
+  } catch {
+    return false;
+  }
+  const loopback = name === "localhost" || name.endsWith(".localhost") || name === "[::1]" || /^127(\.\d{1,3}){3}$/.test(name);
+  return loopback || name === new URL(env.APP_URL).hostname;
 }
 
 export type MailboxEntry = { id: string; to: string; subject: string; date: Date };
 export type MailboxMessage = MailboxEntry & { from: string; messageId: string; text: string; html: string | null };
 
 export async function listMailbox(limit = 200): Promise<MailboxEntry[]> {
-  if (!mailboxAvailable()) return [];
+  if (!mailKeptLocally()) return [];
   let names: string[];
   try {
     names = (await readdir(mailboxDir)).filter((n) => n.endsWith(".eml"));
@@ -32,7 +49,7 @@ export async function listMailbox(limit = 200): Promise<MailboxEntry[]> {
 }
 
 export async function readMessage(id: string): Promise<MailboxMessage | null> {
-  if (!mailboxAvailable() || !/^[A-Za-z0-9.@-]+$/.test(id)) return null;
+  if (!mailKeptLocally() || !/^[A-Za-z0-9.@-]+$/.test(id)) return null;
   let raw: Buffer;
   try {
     raw = await readFile(join(mailboxDir, `${id}.eml`));

@@ -9,7 +9,7 @@ import type { AbuseFields } from "../abuse/schema";
 import { isCampaignSlug } from "../campaigns/slug";
 import { unavailableCampaign } from "../campaigns/unavailable-campaign";
 import { newToken } from "../crypto";
-import { pool } from "../db";
+import { timed, writeWithinDeadline } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { messageIdFor } from "../mail/message-id";
@@ -51,7 +51,6 @@ export const submissionAnswer = `(SELECT status::text FROM c) AS campaign_status
        EXISTS (SELECT 1 FROM open_c) AS open,
        (SELECT id FROM m) AS outbox_id,
        (SELECT retry_after FROM verdict) AS retry_after,
-       (SELECT late FROM verdict) AS late,
        (SELECT allowed FROM verdict) AS allowed`;
 
 export type SubmissionWrite = {
@@ -78,7 +77,7 @@ export async function writeSubmission<R extends SubmissionRow>(write: Submission
   const guard = prepareGuard({ kind: write.kind, slug: write.slug, ip: write.ip, emailKey: key, fields: write.fields });
   const { token, hash } = newToken();
   const outboxId = randomUUID();
-  const { rows } = await pool.query<R>(write.sql, [
+  const values = [
     ...write.values(key),
     guard.ipHash,
     hash,
@@ -90,7 +89,9 @@ export async function writeSubmission<R extends SubmissionRow>(write: Submission
     guard.spamReason,
     guard.networkHash,
     ...guard.values,
-  ]);
+  ];
+  const deadline = Date.now() + env.DATABASE_QUERY_TIMEOUT_SECONDS * 1000;
+  const { rows } = await writeWithinDeadline(deadline, (client, timeoutMs) => client.query<R>(timed(write.sql, values, timeoutMs() + 1000)));
   const row = rows[0]!;
   await enforceGuard(guard, row);
   if (!row.open) throw unavailableCampaign(row.campaign_status);

@@ -1,7 +1,7 @@
 // Delivery: letters from the queue to an SMTP sink through the worker, against nodemailer's pooled transport
 // sending the same messages straight to the same sink.
 import pg from "pg";
-import { databaseUrl, createCampaign, startProcess, waitFor } from "./support";
+import { appEnv, databaseUrl, createCampaign, startProcess, waitFor } from "./support";
 
 const deliveryItems = Number(process.env.BENCH_DELIVERY_ITEMS ?? 2000);
 /** The sink's SMTP port; the port after it answers how many messages it received. */
@@ -44,7 +44,7 @@ export async function deliveryBench(): Promise<{ items: number; app: number; bas
          FROM generate_series(1, $3) AS i`,
       [campaign.id, body, deliveryItems],
     );
-    const env = { DATABASE_URL: databaseUrl, SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtpPort), APP_ENV: "production", APP_SECRET: "bench-secret-bench-secret-bench-secret-0000", MAIL_FROM: "Open Letters <no-reply@bench.example>" };
+    const env = { DATABASE_URL: databaseUrl, SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtpPort), APP_ENV: "production", APP_URL: appEnv.APP_URL, APP_SECRET: appEnv.APP_SECRET, MAIL_FROM: "Open Letters <no-reply@bench.example>" };
     Object.assign(process.env, env);
     const worker = startProcess(["--import", "tsx", "lib/cli/worker.ts"], env);
     try {

@@ -1,6 +1,6 @@
 // Shared pieces of the benchmarks: a fresh database, processes, readiness, load generation.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createHmac, randomUUID } from "node:crypto";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import pg from "pg";
 
@@ -12,10 +12,11 @@ export const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 export const appEnv = {
   DATABASE_URL: databaseUrl,
   APP_ENV: "production",
-  APP_SECRET: "bench-secret-bench-secret-bench-secret-0000",
+  // Production refuses a secret written in the project, and an address that is not https (a proxy would serve it).
+  APP_SECRET: randomBytes(32).toString("base64url"),
   SMTP_HOST: "127.0.0.1",
   SMTP_PORT: process.env.BENCH_SMTP_PORT ?? "2625",
-  APP_URL: `http://localhost:${appPort}`,
+  APP_URL: `https://localhost:${appPort}`,
   NEXT_TELEMETRY_DISABLED: "1",
   // The load comes from one address at a rate no person reaches: the limits and the challenge stay out of the way,
   // but their statement still runs on every request, as it does in production.

@@ -4,7 +4,7 @@
 // error whose details carry the row; validation errors; an organizer export; and a database outage, through a proxy
 // the spec cuts, during which pages and the API must answer quickly and clearly and recover by themselves. Everything
 // both processes write to stdout and stderr is kept, and no canary may appear in it.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import net from "node:net";
 import { hashPassword } from "better-auth/crypto";
@@ -40,6 +40,9 @@ const proxy = new TcpProxy({ host: dbUrl.hostname, port: Number(dbUrl.port || 54
 const sink = new SmtpSink();
 const password = "logs organizer password";
 let base = "";
+const publicUrl = "https://letters.logs.example.test";
+/** A link from an email (to the public address) as this spec reaches it, behind the proxy. */
+const local = (link: string) => link.replace(publicUrl, base);
 let logs = "";
 let app: ChildProcess;
 let worker: ChildProcess;
@@ -113,7 +116,8 @@ test.describe.serial("logs and outages", () => {
     const env = {
       ...process.env,
       APP_ENV: "production",
-      APP_URL: base,
+      // Production is served over https (a proxy in front terminates TLS); this spec talks to the app behind it.
+      APP_URL: publicUrl,
       APP_SECRET: randomBytes(32).toString("base64url"),
       PORT: String(port),
       HOST: "127.0.0.1",
@@ -129,6 +133,10 @@ test.describe.serial("logs and outages", () => {
       SIGN_MIN_SECONDS: "0",
       LETTER_MIN_SECONDS: "0",
     };
+    // Production never migrates on start: the operator runs `npm run db:migrate` first.
+    // Straight to Postgres: spawnSync holds this process, which also runs the proxy.
+    const migrate = spawnSync(process.execPath, ["--import", "tsx", "prisma/migrate.ts"], { env: { ...env, DATABASE_URL: directUrl }, encoding: "utf8" });
+    expect(migrate.status, migrate.stderr).toBe(0);
     app = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
     capture(app, "app");
     await expect.poll(async () => (await fetch(`${base}/en`).catch(() => null))?.status, { timeout: 180_000, intervals: [1000] }).toBe(200);
@@ -195,11 +203,11 @@ test.describe.serial("logs and outages", () => {
     // Confirm (after the relay's 4xx), then withdraw the second signer.
     for (const email of [canary.signerEmail, canary.withdrawnEmail]) {
       const mail = await mailTo(email);
-      await page.goto(linkIn(mail.text, /\/en\/confirm\//));
+      await page.goto(local(linkIn(mail.text, /\/en\/confirm\//)));
       await page.getByRole("button", { name: "Confirm my signature" }).click();
       await expect(page.getByText("Your signature is confirmed and counted.")).toBeVisible();
     }
-    await page.goto(linkIn((await mailTo(canary.withdrawnEmail)).text, /\/en\/withdraw\//));
+    await page.goto(local(linkIn((await mailTo(canary.withdrawnEmail)).text, /\/en\/withdraw\//)));
     await page.getByRole("button", { name: "Withdraw my signature" }).click();
     await expect(page.getByText("Your signature has been withdrawn")).toBeVisible();
     // The refused address: the relay's 550 (quoting it) is recorded as the message's failure.
@@ -221,7 +229,7 @@ test.describe.serial("logs and outages", () => {
       wantsUpdates: true,
     });
     expect(letter.status).toBe(202);
-    await page.goto(linkIn((await mailTo(canary.writerEmail)).text, /\/en\/letters\/confirm\//));
+    await page.goto(local(linkIn((await mailTo(canary.writerEmail)).text, /\/en\/letters\/confirm\//)));
     await page.getByRole("button", { name: "Confirm my letter" }).click();
     await expect(page.getByText(/Your letter is confirmed and will be delivered/)).toBeVisible();
 
@@ -243,7 +251,7 @@ test.describe.serial("logs and outages", () => {
     // The organizer signs in and exports the signers with letters and addresses.
     const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: base },
+      headers: { "content-type": "application/json", origin: publicUrl },
       body: JSON.stringify({ email: canary.organizerEmail, password }),
     });
     expect(signIn.status).toBe(200);
@@ -254,7 +262,7 @@ test.describe.serial("logs and outages", () => {
     expect(csv).toContain(canary.signerName);
     expect(csv).toContain(`${tok}body`);
     // A failed sign-in with the organizer's address, too.
-    const wrong = await fetch(`${base}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: base }, body: JSON.stringify({ email: canary.organizerEmail, password: "not the password" }) });
+    const wrong = await fetch(`${base}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: publicUrl }, body: JSON.stringify({ email: canary.organizerEmail, password: "not the password" }) });
     expect(wrong.status).toBe(401);
   });
 

@@ -31,6 +31,12 @@ const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
     LETTER_MIN_SECONDS: "0",
     // A few suspected submissions turn the challenge on for their campaign (each test has its own campaign).
     CHALLENGE_SUSPECT_PER_5_MINUTES: "5",
+    // Every browser test comes from 127.0.0.1, one network: its counter would carry one test's attempts into the
+    // next. The per-network challenge is tested in integration, where each test has a network of its own.
+    CHALLENGE_NETWORK_PER_10_MINUTES: "1000000",
+    // A short burst window (15 per 2 s), so the test that reaches it waits two seconds at most for it to pass.
+    RATE_IP_BURST: "15",
+    RATE_IP_BURST_SECONDS: "2",
   },
 });
 const stop = () => child.kill("SIGTERM");

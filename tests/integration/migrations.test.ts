@@ -1,10 +1,10 @@
-// The migration tooling (prisma/engine.ts, prisma/migrate.ts) against a real Postgres on 127.0.0.1 and an embedded
-// PGlite: schema.prisma and prisma/migrations must agree, and applying them must behave like `prisma migrate deploy`.
+// The migration tooling (prisma/engine.ts, prisma/migrate.ts) against a real Postgres on 127.0.0.1 and the embedded
+// Postgres: schema.prisma and prisma/migrations must agree, and applying them must behave like `prisma migrate deploy`.
 // Every test makes its own databases and drops them. Loading prisma/engine.ts patches `pg` for the whole process
 // (see that file), which is fine in a test worker.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -19,7 +19,8 @@ import {
   readSchema,
   withTemporaryDatabase,
 } from "../../prisma/engine";
-import { applyMigrations } from "../../prisma/migrate";
+import { startEmbeddedPostgres } from "../../lib/cli/embedded-postgres";
+import { applyMigrations, pendingMigrations } from "../../prisma/migrate";
 
 const SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
 
@@ -136,33 +137,28 @@ describe("applying the migrations (prisma/migrate.ts)", () => {
       expect(lines(second.stdout)).toEqual([expect.stringMatching(/up to date, no migration applied/)]);
 
       const { DATABASE_URL: _unset, ...withoutUrl } = process.env;
-      const missing = run(withoutUrl);
+      const missing = run({ ...withoutUrl, EMBEDDED_POSTGRES_DIR: join(tmpdir(), "open-letters-no-server") });
       expect(missing.status).toBe(1);
       expect(lines(missing.stderr)).toEqual([expect.stringMatching(/DATABASE_URL is not set/)]);
     });
   });
 
-  it("works on the embedded PGlite served over its socket server, as `npm start` uses it", async () => {
-    const { PGlite } = await import("@electric-sql/pglite");
-    const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-    const parent = mkdtempSync(join(tmpdir(), "open-letters-pglite-"));
-    const db = await PGlite.create(join(parent, "data"));
-    // More than one connection: a test query may connect before the server has seen the previous client leave.
-    const server = new PGLiteSocketServer({ db, port: 0, host: "127.0.0.1", maxConnections: 10 });
+  it("works on the embedded Postgres that `npm start` runs without DATABASE_URL, and knows what is pending", async () => {
+    const parent = mkdtempSync(join(PRISMA_DIR, "..", ".data", "test-embedded-"));
+    chmodSync(parent, 0o755); // the server may run as the `postgres` user, which must reach its folder
+    const server = await startEmbeddedPostgres({ dataDir: join(parent, "postgres"), preferredPort: 55400, log: () => {} });
     try {
-      await server.start();
-      const url = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
       const rows = await expectedRows();
-
-      expect((await applyMigrations(url)).applied).toEqual(rows.map((row) => row.migration_name));
-      expect((await query<{ table_name: string }>(url, publicTablesSql)).map((row) => row.table_name)).toEqual(
+      expect(await pendingMigrations(server.url)).toEqual(rows.map((row) => row.migration_name));
+      expect((await applyMigrations(server.url)).applied).toEqual(rows.map((row) => row.migration_name));
+      expect((await query<{ table_name: string }>(server.url, publicTablesSql)).map((row) => row.table_name)).toEqual(
         await schemaTables(),
       );
-      expect(await query(url, migrationRowsSql)).toEqual(rows);
-      expect((await applyMigrations(url)).applied).toEqual([]);
+      expect(await query(server.url, migrationRowsSql)).toEqual(rows);
+      expect(await pendingMigrations(server.url)).toEqual([]);
+      expect((await applyMigrations(server.url)).applied).toEqual([]);
     } finally {
       await server.stop();
-      await db.close();
       rmSync(parent, { recursive: true, force: true });
     }
   }, 60_000);

@@ -5,8 +5,9 @@
 // campaign page views come from the page cache with their own nonce and form token, make no database query once
 // cached, and an organizer's change still shows at once.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
 import { join } from "node:path";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formTokenIssuedAt } from "@/lib/abuse/form-token";
 import { closeDb } from "@/lib/db";
@@ -201,6 +202,36 @@ describe("every kind of route", () => {
   });
 });
 
+describe("the local mailbox", () => {
+  /** A request naming `host` in its Host header, as a browser sends a rebound site's own name (fetch cannot forge it). */
+  const withHost = (path: string, host: string) =>
+    new Promise<number>((resolve, reject) => {
+      const { hostname, port } = new URL(server.url);
+      request({ hostname, port, path, headers: { host } }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      })
+        .once("error", reject)
+        .end();
+    });
+  const paths = () => ["/dev/mailbox", `/dev/mailbox/${mailId}`, `/dev/mailbox/${mailId}/html`];
+
+  it("answers only for this machine's names and APP_URL's host", async () => {
+    const port = new URL(server.url).port;
+    for (const path of paths()) {
+      for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, "localhost:3000"]) expect(await withHost(path, host)).toBe(200);
+    }
+  });
+
+  it("does not answer a forged Host (DNS rebinding: another site's name pointed at 127.0.0.1)", async () => {
+    for (const path of paths()) {
+      for (const host of ["evil.example", `evil.example:${new URL(server.url).port}`, "127.0.0.1.evil.example", "localhost.evil.example"]) {
+        expect(await withHost(path, host)).toBe(404);
+      }
+    }
+  });
+});
+
 describe("CSV exports started by another site", () => {
   it.each(["cross-site", "same-site"])("are refused when Sec-Fetch-Site is %s (403 cross_site_request)", async (site) => {
     for (const kind of ["signers", "counts"]) {
@@ -293,6 +324,8 @@ describe("in production", () => {
   beforeAll(async () => {
     production = await startNextServer({
       APP_ENV: "production",
+      APP_URL: "https://letters.example.test",
+      APP_SECRET: randomBytes(32).toString("base64url"),
       SMTP_HOST: "127.0.0.1",
       SMTP_PORT: "2599",
       EMBED_FRAME_ANCESTORS: "https://partner.example https://*.partner.example",

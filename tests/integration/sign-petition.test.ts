@@ -19,11 +19,16 @@ const sign = (slug: string, body: unknown, headers?: Record<string, string>) =>
 describe("POST /api/campaigns/[slug]/signatures", () => {
   it("takes one statement: the abuse checks' counters, the signature and its email are written together", async () => {
     const campaign = await createCampaign();
-    const query = vi.spyOn(pg.Pool.prototype, "query");
+    const query = vi.spyOn(pg.Client.prototype, "query");
     try {
       const res = await sign(campaign.slug, signer(), { "x-forwarded-for": "203.0.113.8" });
       expect(res.status).toBe(202);
-      expect(query).toHaveBeenCalledTimes(1);
+      // Inside a transaction that only bounds its time (lib/db.ts, writeWithinDeadline): one statement does the work.
+      const texts = query.mock.calls.map(([q]) => (typeof q === "string" ? q : (q as { text: string }).text).trim());
+      expect(texts).toHaveLength(3);
+      expect(texts[0]).toMatch(/^BEGIN; SET LOCAL statement_timeout = \d+$/);
+      expect(texts[1]).toMatch(/INSERT INTO signature[\s\S]*INSERT INTO outbox_message/);
+      expect(texts[2]).toBe("COMMIT");
     } finally {
       query.mockRestore();
     }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { listMailbox, mailboxAvailable } from "@/lib/mail/read-mailbox";
 import { mailboxDir } from "@/lib/mail/transport";
@@ -6,7 +7,7 @@ import { mailboxDir } from "@/lib/mail/transport";
 export const dynamic = "force-dynamic";
 
 export default async function MailboxPage() {
-  if (!mailboxAvailable()) notFound();
+  if (!mailboxAvailable((await headers()).get("host"))) notFound();
   const messages = await listMailbox();
   return (
     <>

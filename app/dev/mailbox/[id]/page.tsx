@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { mailboxAvailable, readMessage } from "@/lib/mail/read-mailbox";
 
@@ -14,7 +15,7 @@ function Linkified({ text }: { text: string }) {
 }
 
 export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  if (!mailboxAvailable()) notFound();
+  if (!mailboxAvailable((await headers()).get("host"))) notFound();
   const { id } = await params;
   const message = await readMessage(decodeURIComponent(id));
   if (!message) notFound();
