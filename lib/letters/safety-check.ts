@@ -1,47 +1,83 @@
-// Finds details in a letter that could identify someone still in North Korea: a relative's name, a home town or
-// county, a date of escape, a phone number. It cannot be sure and does not need to be: it points, the writer
-// decides. Positions are string indices, so the composer can highlight each finding.
+// Points at details in a letter that could identify someone still in North Korea: relatives' names, places, camps,
+// dates of leaving, phone numbers. The writer decides; it misses many, so silence is not safety.
+// Positions are string indices, so the composer can highlight each finding.
 
-export type FindingKind = "relative_name" | "place" | "escape_date" | "phone";
+import {
+  addressSuffixKo, campPlacesEn, campPlacesKo, campWordsEn, campWordsKo, kangwonNorthOnlyKo, northQualifierKo,
+  placesEn, placesKo, pyongyangEn, pyongyangKo, qualifiedPlacesEn, residenceKo, romanised, southernTwinsKo,
+  wordLikePlacesKo,
+} from "./north-korean-places";
+
+export type FindingKind = "relative_name" | "place" | "camp" | "escape_date" | "phone";
 export type Finding = { kind: FindingKind; text: string; start: number; end: number };
 
 const H = "[가-힣]";
 const notHangulBefore = `(?<!${H})`;
+const anyOf = (names: string[]) => names.join("|");
+const anyOfRomanised = (names: string[]) => names.map(romanised).join("|");
 
-// North Korean provinces, cities and counties (and camps) in Hangul. Names that are also common words or
-// South Korean places (강원도, 순천, 화성) are left out; a few get a guard against the word they resemble.
-const placesKo = [
-  "함경북도", "함경남도", "함북", "함남", "양강도", "자강도", "평안북도", "평안남도", "평북", "평남", "황해북도", "황해남도",
-  "라선", "나선", "라진", "나진", "선봉", "남포", "개성",
-  "회령", "무산(?![되됐될돼시])", "혜산", "청진(?!기)", "신의주", "함흥", "온성", "삼지연", "김책", "길주", "경원", "새별", "은덕",
-  "부령", "어랑", "명천", "화대", "강계", "만포", "단천", "원산", "사리원", "해주", "평성", "덕천", "북창", "요덕", "개천",
-  "갑산", "삼수", "풍서", "대홍단", "보천", "백암", "운흥", "김정숙군", "의주", "용천", "정주(?!영)", "안주", "구장", "명간", "연사",
-];
-
-const placesEn = [
-  "North Hamgy[oŏe]{1,2}ng", "South Hamgy[oŏe]{1,2}ng", "Hamgy[oŏe]{1,2}ng", "R?yanggang", "[CJ]hagang", "[CJ]agang",
-  "North P'?y[oŏe]{1,2}ngan", "South P'?y[oŏe]{1,2}ngan", "North Hwanghae", "South Hwanghae",
-  "Rason", "Rajin", "Sonbong", "Nampo", "Kaes[oŏ]ng", "Gaeseong",
-  "Hoer[yi]?[oŏe]{1,2}ng", "Musan", "Hyesan", "Ch'?[oŏ]ngjin", "Cheongjin", "Sh?in[uŭ]iju", "Hamh[uŭe]{1,2}ng", "[OE]ns[oŏe]{1,2}ng",
-  "Samjiy[oŏe]{1,2}n", "Kimch'?aek", "Gimchaek", "Kilju", "Gilju", "Ky[oŏ]ngw[oŏ]n", "Saeby[oŏ]l", "Und[oŏ]k", "Pury[oŏ]ng",
-  "Orang", "My[oŏ]ngch'?[oŏ]n", "Kanggye", "Manp'?o", "Tanch'?[oŏ]n", "Danchon", "Wonsan", "Sariwon", "Haeju",
-  "P'?y[oŏ]ngs[oŏ]ng", "T[oŏ]kch'?[oŏ]n", "Pukch'?ang", "Bukchang", "Yod[oŏu]k", "Yodeok", "Kaech'?[oŏ]n", "Gaecheon",
-  "Kapsan", "Samsu", "Pungso", "Taehongdan", "Poch'?[oŏ]n", "Paegam", "Unhung", "[UŬ]iju", "Ry[oŏ]ngch'?[oŏ]n",
-  "Anju", "Kujang", "My[oŏ]nggan", "Y[oŏ]nsa",
-];
+// ---- Places --------------------------------------------------------------------------------------------------------
 
 // After a known place, the rest of an address: "회령시 유선동", "무산군 ○○리", "Musan County", "Yuson-dong".
 const addressTailKo = `(?:\\s*${H}{0,6}(?:시|군|구역|읍|면|리|동|노동자구|도))*`;
-const addressTailEn = `(?:,?\\s*(?:[A-Z][a-z'ŏŭ]+[- ])?(?:county|city|province|gun|ri|dong|[uŭ]p|eup|si|do|-gun|-ri|-dong)\\b)*`;
+const addressTailEn =
+  "(?:,?\\s*(?:[A-Z][a-z'ŏŭ]+[- ])?(?:[Cc]ounty|[Cc]ity|[Pp]rovince|gun|ri|dong|[uŭ]p|eup|si|do|-gun|-ri|-dong)\\b)*";
+const northKoreaEn = "(?:North Korea|DPRK)";
 
 const placePatterns: RegExp[] = [
-  new RegExp(`${notHangulBefore}(?:${placesKo.join("|")})${addressTailKo}`, "gu"),
-  new RegExp(`\\b(?:${placesEn.join("|")})\\b${addressTailEn}`, "giu"),
+  new RegExp(`${notHangulBefore}(?:${anyOf(placesKo)}|${pyongyangKo})${addressTailKo}`, "gu"),
+  new RegExp(
+    `${notHangulBefore}(?:${anyOf(wordLikePlacesKo)})(?:${addressSuffixKo}${addressTailKo}|${residenceKo})`,
+    "gu",
+  ),
+  new RegExp(`${northQualifierKo}(?:${anyOf(southernTwinsKo)}|강원도)${addressTailKo}`, "gu"),
+  new RegExp(`${notHangulBefore}강원도\\s*(?:${anyOf(kangwonNorthOnlyKo)})${addressTailKo}`, "gu"),
   // A county and a village together ("OO군 OO리") is an address wherever it is.
   new RegExp(`${notHangulBefore}${H}{1,4}군\\s*${H}{1,4}(?:리|읍|노동자구)(?!${H})`, "gu"),
-  // Romanised villages and neighbourhoods: "Sinhung-ri", "Yuson-dong", "Onsong-gun".
-  /\b[A-Z][a-zŏŭ']+-(?:ri|dong|gun|up|eup)\b/gu,
+  new RegExp(`\\b(?:${anyOfRomanised(placesEn)})\\b${addressTailEn}`, "gu"),
+  new RegExp(`${pyongyangEn}${addressTailEn}`, "gu"),
+  new RegExp(
+    `\\b(?:${anyOfRomanised(qualifiedPlacesEn)})(?:\\s+[Cc]ounty|-gun|\\s+[Cc]ity)?,?\\s+(?:in\\s+)?${northKoreaEn}`,
+    "gu",
+  ),
+  new RegExp(`\\b(?:North Korea(?:'s|n)|DPRK's)\\s+(?:${anyOfRomanised(qualifiedPlacesEn)})\\b${addressTailEn}`, "gu"),
+  new RegExp(`\\b(?:North Korea(?:'s|n)|northern)\\s+[KG]angw(?:ŏ|o|eo)n(?:\\s+[Pp]rovince)?`, "gu"),
+  new RegExp(`\\b[KG]angw(?:ŏ|o|eo)n(?:\\s+[Pp]rovince)?,?\\s+(?:in\\s+)?${northKoreaEn}`, "gu"),
+  // Romanised villages and neighbourhoods ("Sinhung-ri", "Yuson-dong"), but not the test and launch sites in the news.
+  /\b[A-Z][a-zŏŭ']+-(?:ri|dong|gun|up|eup)\b(?!\s+(?:nuclear\s+)?(?:test|launch|missile|rocket|satellite)\b)/gu,
 ];
+
+// ---- Camps and prisons ---------------------------------------------------------------------------------------------
+
+const campNumberEn = "(?:[Nn]o\\.?\\s*|[Nn]umber\\s+|#)";
+const campPlaceNamesEn = `${anyOfRomanised(campPlacesEn)}|${anyOfRomanised(placesEn)}`;
+const campPatterns: RegExp[] = [
+  // "16호 관리소", "제12호 교화소", "관리소 15호"
+  new RegExp(`(?:제\\s*)?\\d{1,2}\\s*호\\s*${campWordsKo}`, "gu"),
+  new RegExp(`(?:관리소|교화소|수용소)\\s*(?:제\\s*)?\\d{1,2}\\s*호`, "gu"),
+  // "요덕 수용소", "전거리 교화소", "온성 집결소", "개천 수용소"
+  new RegExp(
+    `${notHangulBefore}(?:${anyOf(placesKo)}|${pyongyangKo}|${anyOf(wordLikePlacesKo)}|${anyOf(campPlacesKo)}|` +
+      `${anyOf(southernTwinsKo)})(?:${addressSuffixKo})?\\s*${campWordsKo}`,
+    "gu",
+  ),
+  // "Camp 16", "Political Prison Camp No. 25", "Kwalliso No. 15", "Kyohwaso 12"; a bare "prison 10" is not a number.
+  new RegExp(
+    "\\b(?:(?:political\\s+)?(?:prison\\s+)?camp|kwall?iso|kwan-?li-?so|kyohwaso|kyo-hwa-so)\\s+" +
+      `${campNumberEn}?\\d{1,2}\\b(?![,.]\\d)`,
+    "giu",
+  ),
+  new RegExp(
+    `\\b(?:prison|penitentiary|detention\\s+cent(?:er|re)|holding\\s+cent(?:er|re))\\s+${campNumberEn}\\d{1,2}\\b`,
+    "giu",
+  ),
+  new RegExp(`\\b${campNumberEn}\\d{1,2}\\s+${campWordsEn}\\b`, "giu"),
+  // "the Yodok camp", "the Chongori reeducation camp", "the prison camp at Kaechon", "the holding centre in Onsong"
+  new RegExp(`\\b(?:${campPlaceNamesEn})\\s+${campWordsEn}\\b`, "giu"),
+  new RegExp(`\\b${campWordsEn}\\s+(?:at|in|near|of|outside)\\s+(?:${campPlaceNamesEn})\\b`, "giu"),
+];
+
+// ---- Names ---------------------------------------------------------------------------------------------------------
 
 const kinEn =
   "(?:older |younger |little |big |elder |eldest |late |baby )?(?:brother|sister|mother|father|mom|mum|mommy|dad|daddy|son|daughter|uncle|aunt|auntie|cousin|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|wife|husband|niece|nephew|parents|brother-in-law|sister-in-law|family member|relative)";
@@ -69,6 +105,8 @@ const relativeKo = new RegExp(
   "gu",
 );
 
+// ---- Dates of leaving ----------------------------------------------------------------------------------------------
+
 const months = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|spring|summer|autumn|fall|winter";
 const escapeVerbsEn = "escaped|escape|fled|flee|defected|defection|crossed|crossing|left North Korea|left home|left my home(?:town)?|left the country|got out|ran away";
 const escapeWordsKo = "탈북(?![민자])|탈출|도강|국경을 넘|강을 건너|두만강|압록강|북한을 떠|고향을 떠|넘어왔|넘어 왔";
@@ -86,17 +124,34 @@ const escapePatterns: RegExp[] = [
   new RegExp(`(?:${escapeWordsKo})[^.!?\\n]{0,16}?(?:19|20)\\d{2}\\s*년(?:\\s*\\d{1,2}\\s*월)?`, "gu"),
 ];
 
+// ---- Phone numbers ------------------------------------------------------------------------------------------------
+
 // Eight or more digits with the usual separators: "010-1234-5678", "+86 139 1234 5678", "(191) 234-5678".
 const phonePattern = /(?<![\d,.])\+?\(?\d[\d ()./-]{6,}\d(?![\d,])/g;
+const isPhone = (m: RegExpExecArray) =>
+  m[0].replace(/\D/g, "").length >= 8 && !/^(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}$/.test(m[0]);
 
-function collect(text: string, kind: FindingKind, pattern: RegExp, out: Finding[], accept: (m: RegExpExecArray) => boolean = () => true) {
+// ---- Putting it together -------------------------------------------------------------------------------------------
+
+type Accept = (m: RegExpExecArray) => false | { start: number; end: number } | true;
+
+function collect(
+  text: string, kind: FindingKind, pattern: RegExp, out: Finding[], accept: Accept = () => true, offset = 0,
+) {
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     if (m[0].length === 0) {
       pattern.lastIndex++;
       continue;
     }
-    if (accept(m)) out.push({ kind, text: m[0].trimEnd(), start: m.index, end: m.index + m[0].trimEnd().length });
+    const verdict = accept(m);
+    // A refused match must not hide one that starts inside it: "사촌 동생 명희는" is refused at "사촌 동생".
+    if (!verdict) {
+      pattern.lastIndex = m.index + 1;
+      continue;
+    }
+    const span = verdict === true ? { start: m.index, end: m.index + m[0].trimEnd().length } : verdict;
+    out.push({ kind, text: text.slice(span.start, span.end), start: span.start + offset, end: span.end + offset });
   }
 }
 
@@ -105,9 +160,10 @@ export function checkLetterSafety(text: string): Finding[] {
   const found: Finding[] = [];
   for (const p of relativePatterns) collect(text, "relative_name", p, found);
   collect(text, "relative_name", relativeKo, found, (m) => !notNamesKo.has(m[1]!) && ![...notNamesKo].some((w) => m[1]!.startsWith(w)));
+  for (const p of campPatterns) collect(text, "camp", p, found);
   for (const p of escapePatterns) collect(text, "escape_date", p, found);
   for (const p of placePatterns) collect(text, "place", p, found);
-  collect(text, "phone", phonePattern, found, (m) => m[0].replace(/\D/g, "").length >= 8 && !/^(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}$/.test(m[0]));
+  collect(text, "phone", phonePattern, found, isPhone);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Finding[] = [];
   for (const f of found) {

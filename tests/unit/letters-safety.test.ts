@@ -14,6 +14,12 @@ describe("checkLetterSafety", () => {
     ["In June 2011 my family crossed the river.", [["escape_date", "June 2011 my family crossed"]]],
     ["My village was Sinhung-ri, near Hyesan.", [["place", "Sinhung-ri"], ["place", "Hyesan"]]],
     ["Call my cousin on +86 139 1234 5678 or 010-1234-5678.", [["phone", "+86 139 1234 5678"], ["phone", "010-1234-5678"]]],
+    ["I grew up in Pyongyang, near the river.", [["place", "Pyongyang"]]],
+    ["My father was taken to Camp 16 in the spring.", [["camp", "Camp 16"]]],
+    ["He spent four years in Kwalliso No. 15.", [["camp", "Kwalliso No. 15"]]],
+    ["She is held in Political Prison Camp No. 25.", [["camp", "Political Prison Camp No. 25"]]],
+    ["My grandfather died in the Yodok camp.", [["camp", "Yodok camp"]]],
+    ["She spent a month in the holding centre in Onsong.", [["camp", "holding centre in Onsong"]]],
   ])("finds the risky details in %j", (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -28,6 +34,14 @@ describe("checkLetterSafety", () => {
     ["제 어머니는 1998년에 두만강을 건너셨습니다.", [["escape_date", "1998년에 두만강"]]],
     ["탈북한 것은 2009년 겨울이었습니다.", [["escape_date", "탈북한 것은 2009년"]]],
     ["신의주 사람들에게 연락하려면 010 9876 5432로 전화하세요.", [["place", "신의주"], ["phone", "010 9876 5432"]]],
+    ["저는 평양에서 태어났습니다.", [["place", "평양"]]],
+    ["아버지는 16호 관리소로 끌려가셨습니다.", [["camp", "16호 관리소"]]],
+    ["오빠는 제12호 교화소에 있습니다.", [["camp", "제12호 교화소"]]],
+    ["할아버지는 요덕 수용소에서 돌아가셨습니다.", [["camp", "요덕 수용소"]]],
+    ["언니가 전거리 교화소에 있습니다.", [["camp", "전거리 교화소"]]],
+    ["강원도 원산에서 자랐습니다.", [["place", "강원도 원산"]]],
+    ["북한 강원도 고성군이 고향입니다.", [["place", "북한 강원도 고성군"]]],
+    ["개성에서 자랐습니다.", [["place", "개성"]]],
   ])("finds the risky details in the Korean %j", (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -40,6 +54,22 @@ describe("checkLetterSafety", () => {
     "An estimated 80,000 to 120,000 people are held in the camps. In 2018 the summit was planned.",
     "I left my job in 2009 to study law.",
     "Kim Jong Un should hear this.",
+    // The capital standing for the state, and words that are also North Korean or South Korean place names.
+    "The Pyongyang regime must answer for the camps.",
+    "Pyongyang's leaders ignore the UN.",
+    "Talks with Pyongyang must include human rights.",
+    "Presidents have made peace at Camp David.",
+    "The Kaesong Industrial Complex was closed.",
+    "The Punggye-ri test site was closed.",
+    "평양 정권은 답해야 합니다.",
+    "평양 당국은 인권 문제를 외면하고 있습니다.",
+    "평양 정부의 약속은 믿기 어렵습니다.",
+    "평양냉면을 좋아합니다.",
+    "저는 강원도 속초에 삽니다.",
+    "개천에서 용 난다는 말이 있습니다.",
+    "저마다 개성 있는 편지를 씁니다.",
+    "이 일만은 꼭 해주십시오.",
+    "교화소와 집결소에서 벌어지는 고문을 멈춰야 합니다.",
   ])("raises no alarm for the ordinary %j", (text) => {
     expect(found(text)).toEqual([]);
   });
