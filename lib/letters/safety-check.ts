@@ -80,28 +80,105 @@ const campPatterns: RegExp[] = [
 // ---- Names ---------------------------------------------------------------------------------------------------------
 
 const kinEn =
-  "(?:older |younger |little |big |elder |eldest |late |baby )?(?:brother|sister|mother|father|mom|mum|mommy|dad|daddy|son|daughter|uncle|aunt|auntie|cousin|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|wife|husband|niece|nephew|parents|brother-in-law|sister-in-law|family member|relative)";
-const kinKo =
-  "(?:남동생|여동생|동생|큰형|작은형|형님|형|오빠|누나|언니|어머니|어머님|엄마|아버지|아버님|아빠|아들|딸|큰아버지|작은아버지|삼촌|외삼촌|이모|고모|할머니|할아버지|외할머니|외할아버지|남편|아내|부인|조카|사촌|손자|손녀|장모|장인|시어머니|시아버지|처제|처남|매형|형수|올케|친척)";
-const surnamesKo = "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉";
-// Common words after a kinship word that start like a surname: "어머니 이야기", "동생 소식".
-const notNamesKo = new Set([
-  "이야기", "이름", "이제", "이미", "이런", "이렇게", "이번", "소식", "고향", "고생", "한국", "한번", "정말", "전화", "조금", "지금",
-  "주소", "강제", "방금", "나라", "나이", "마음", "모두", "모습", "남한", "남쪽", "하루", "신분", "오래", "오늘", "우리", "유일",
-  "문제", "도움", "서로", "기억", "금방", "여기", "연락", "예전", "위해", "표정", "명절", "진짜", "추억", "하나", "함께", "구출",
-  "노동", "용기", "인생", "원래", "편지", "차별", "성공", "생각", "사진", "안부", "걱정", "가족", "건강", "소원", "부탁", "선물",
-  "석방", "송환", "강원도", "남편", "아내", "장사", "배고픔", "고문", "감옥", "수용소", "모두가", "지금도", "이제는", "정말로",
-  "한국에", "한국으로", "고향에", "고향을", "소식을", "소식이", "연락이", "연락을", "생사를", "생사", "도와", "도움을",
+  "(?:older |younger |little |big |elder |eldest |late |baby )?(?:brother|sister|mother|father|mom|mum|mommy|dad|" +
+  "daddy|son|daughter|uncle|aunt|auntie|cousin|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|wife|" +
+  "husband|niece|nephew|parents|brother-in-law|sister-in-law|family member|relative)";
+const nameEn = "[A-Z][a-zŏŭ']+(?: [A-Z][a-zŏŭ']+|-[A-Za-zŏŭ][a-zŏŭ']*){0,3}";
+// Capitalised words that follow a kinship word without being a name: "My father, God rest his soul".
+const notNamesEn = new Set([
+  "God", "Lord", "Jesus", "Christ", "North", "South", "Korea", "Korean", "Koreans", "American", "Chinese", "President",
+  "Mr", "Mrs", "Ms", "Dr", "I", "Christmas", "Easter", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+  "Saturday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+  "November", "December", "Singapore", "Seoul", "China",
 ]);
+const firstWord = (name: string) => name.split(/[ -]/)[0]!;
 
-const relativePatterns: RegExp[] = [
-  // "my brother Kim Chol-su", "our mother, Ri Yong-hui", "my sister named Jang Mi".
-  new RegExp(`\\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\\s+${kinEn}\\s*,?\\s+(?:(?:named|called|is)\\s+)?[A-Z][a-zŏŭ']+(?: [A-Z][a-zŏŭ']+|-[A-Za-zŏŭ][a-zŏŭ']*){0,3}`, "gu"),
-  // "Kim Chol-su, my brother"
-  new RegExp(`\\b[A-Z][a-zŏŭ']+ [A-Z][a-zŏŭ']+(?:-[a-zŏŭ']+)?,\\s+(?:[Mm]y|[Oo]ur)\\s+${kinEn}\\b`, "gu"),
+const relativePatternsEn: RegExp[] = [
+  // "my brother Kim Chol-su", "our mother, Ri Yong-hui", "my sister named Jang Mi", "my brother, who is called Chol"
+  new RegExp(
+    `\\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\\s+${kinEn}\\s*,?\\s+` +
+      `(?:(?:who\\s+is\\s+|is\\s+)?(?:named|called)\\s+)?(${nameEn})`,
+    "gu",
+  ),
+  // "Kim Chol-su, my brother", "Ok-hui, my eldest sister"
+  new RegExp(
+    `\\b(?:[A-Z][a-zŏŭ']+ [A-Z][a-zŏŭ']+(?:-[a-zŏŭ']+)?|[A-Z][a-zŏŭ']+-[a-zŏŭ']+),\\s+(?:[Mm]y|[Oo]ur)\\s+${kinEn}\\b`,
+    "gu",
+  ),
+  // "My mom's name is Choi Mi-ran", "her name was Yun Hye-jin"
+  new RegExp(`\\b(?:[Nn]ame(?:\\s+is|\\s+was|'s)|[Nn]ames\\s+(?:are|were))\\s+(${nameEn})`, "gu"),
+  // "My uncle is called Pak Yong-nam", "a neighbour's boy named Song-min"
+  new RegExp(
+    `\\b(?:${kinEn}|man|woman|girl|boy|friend|neighbou?r|teacher|child|baby)(?:'s)?\\b[^.!?\\n]{0,24}?` +
+      `\\b(?:named|called)\\s+(${nameEn})`,
+    "gu",
+  ),
 ];
-const relativeKo = new RegExp(
-  `(?:(?:제|저의|나의|내|우리|저희)\\s*)?${kinKo}(?:인|이신|님)?[,\\s]+([${surnamesKo}]${H}{1,2})(?=씨|님|이가|이는|이를|이와|이의|에게|께서|[은는이가을를의와과도께]|[^가-힣]|$)`,
+
+const kinKo =
+  "(?:큰아버지|작은아버지|외할머니|외할아버지|할머니|할아버지|외삼촌|삼촌|큰어머니|작은어머니|시어머니|시아버지|어머니|어머님|아버지|아버님|" +
+  "큰언니|작은언니|큰오빠|작은오빠|큰누나|작은누나|큰형|작은형|형님|형부|형수|남동생|여동생|막냇동생|막내동생|동생|막내|오빠|누나|언니|엄마|아빠|" +
+  "큰아들|작은아들|맏아들|외아들|아들|큰딸|작은딸|맏딸|외동딸|딸|이모부|이모|고모부|고모|외숙모|숙모|남편|아내|부인|조카딸|조카|사촌|" +
+  "손자|손녀|며느리|사위|장모|장인|처제|처남|매형|매제|올케|시누이|제부|친척|형)";
+const possessiveKo = "(?:(?:제|저의|나의|내|우리|저희)\\s*)?";
+const surnamesKo = new Set(
+  "김이리박최정강조윤장임림한오서신권황안송류유전홍고문양량손배백허남심노로하곽성차주우구민진나라지엄채원천방공현함변염렴여추도소석선설마길연위표명기반왕금옥육륙인맹제모탁국어은편용예경봉",
+);
+// Syllables common in Korean given names, North and South. A word after a kinship word is taken for a name only if
+// it is made of these, which keeps out most nouns ("동생 친구가", "엄마 사진을", "할머니 손을").
+const givenNameSyllables = new Set(
+  "가강건결겸경계광국권귀규균근금기길나난남녀늘다단달담대덕도동두득란람랑래량려련렬령례룡류륜률리린림립만매맹명목몽무문미민" +
+    "백범별병보복봉분빈빛산삼상새서석선설섭성세소솔송수숙순슬승시신실심아안애양언엽여연열영예오옥온완왕요용우욱운웅원월위" +
+    "유윤율은음응의익인일임자장재전점정제조종주준중지직진찬창채천철청초춘충취치칠탁태택판팔평표풍필하학한함항해행향허헌혁" +
+    "현형혜호홍화환활황회효후훈휘휴흠흥희",
+);
+// Nouns made of name syllables that often follow a kinship word: "어머니 건강이", "딸 아이가", "동생 미래가".
+const notNamesKo = new Set([
+  "고향", "강원도", "건강", "영화", "미소", "소원", "문제", "주소", "연세", "나이", "전화", "신분", "정성", "용서", "대학", "진학", "세대",
+  "미래", "기도", "유언", "상태", "아이", "녀석", "성함", "한국", "한복", "준비", "정신", "성격", "사정", "인사", "수학", "과학",
+  "진심", "재산", "기분", "부부", "동안", "도움", "모두", "함께", "하나", "둘", "셋", "이제", "지금", "오늘", "정말", "아직", "계속",
+  "혼자", "대신", "덕분", "생전", "소식", "이야기", "이름", "연락", "편지", "선물", "사진", "걱정", "생각", "기억", "얼굴", "가족",
+  "남한", "남쪽", "북한", "중국", "일본", "미국", "평양", "부모", "자식", "손주", "남매", "형제", "자매", "모녀", "부자", "부녀", "모자",
+]);
+// Particles that end a name in use, longest first: "철수가", "광혁이는", "김영희를", "은별이한테".
+const particlesKo = [
+  "에게서", "한테서", "께서는", "에게는", "한테는", "이라고", "이에게", "이한테", "께서", "에게", "한테", "이랑", "하고", "처럼", "까지",
+  "이는", "이가", "이를", "이도", "이와", "이의", "라고", "은", "는", "이", "가", "을", "를", "의", "와", "과", "도", "랑", "께",
+];
+const hasFinalConsonant = (syllable: string) => (syllable.charCodeAt(0) - 0xac00) % 28 !== 0;
+
+/** The length of the name a word after a kinship word begins with ("광혁이는" → "광혁이", 3), or 0 if it is not one. */
+function koreanNameLength(word: string, honorificFollows: boolean): number {
+  const stems = honorificFollows
+    ? [word]
+    : particlesKo.filter((p) => word.length > p.length && word.endsWith(p)).map((p) => word.slice(0, -p.length));
+  for (const stem of stems) {
+    const next = word.slice(stem.length);
+    // The friendly suffix after a name ending in a consonant: "순이는", "광혁이가", "은별이".
+    if (next.startsWith("이") && hasFinalConsonant(stem.at(-1)!) && isKoreanName(stem, true)) return stem.length + 1;
+    const suffixed = stem.length >= 2 && stem.endsWith("이") && hasFinalConsonant(stem.at(-2)!);
+    if (suffixed && isKoreanName(stem.slice(0, -1), true)) return stem.length;
+    if (isKoreanName(stem, false)) return stem.length;
+  }
+  return 0;
+}
+
+function isKoreanName(name: string, hadSuffix: boolean): boolean {
+  if (notNamesKo.has(name) || [...notNamesKo].some((w) => w.length > 1 && name.startsWith(w))) return false;
+  const s = [...name];
+  const given = (syllables: string[]) => syllables.every((c) => givenNameSyllables.has(c));
+  if (s.length === 1) return hadSuffix && given(s);
+  if (s.length === 2) return (given(s.slice(0, 1)) || surnamesKo.has(s[0]!)) && given(s.slice(1));
+  if (s.length === 3) return surnamesKo.has(s[0]!) && given(s.slice(1));
+  return false;
+}
+
+// "제 동생 김철수", "동생 철수가", "제 딸 순이는", "우리 언니 박순희 씨"
+const kinThenWordKo = new RegExp(`${possessiveKo}${kinKo}(?:인|이신|님)?[,\\s]+(${H}+)(\\s*(?:씨|님))?`, "gu");
+// "제 동생 이름은 김은별입니다", "엄마 이름은 최명순이고", "아버지 성함은 리철남입니다"
+const namedKo = new RegExp(
+  `(?:${possessiveKo}${kinKo}(?:의)?\\s*)?(?:이름|성함)(?:은|는|이)\\s*(${H}{1,4}?)` +
+    `(?=\\s*(?:입니다|이고|이며|이에요|예요|이예요|이었|였|이야|인데|이라고|라고|이라는|라는|씨|님)|\\s*[,.!?]|\\s*$)`,
   "gu",
 );
 
@@ -158,8 +235,16 @@ function collect(
 /** Every finding, in reading order; where two overlap, the first (and longer) one is kept. */
 export function checkLetterSafety(text: string): Finding[] {
   const found: Finding[] = [];
-  for (const p of relativePatterns) collect(text, "relative_name", p, found);
-  collect(text, "relative_name", relativeKo, found, (m) => !notNamesKo.has(m[1]!) && ![...notNamesKo].some((w) => m[1]!.startsWith(w)));
+  const nameNotStop = (m: RegExpExecArray) => m[1] === undefined || !notNamesEn.has(firstWord(m[1]));
+  for (const p of relativePatternsEn) collect(text, "relative_name", p, found, nameNotStop);
+  collect(text, "relative_name", kinThenWordKo, found, (m) => {
+    const length = koreanNameLength(m[1]!, m[2] !== undefined);
+    return length > 0 && { start: m.index, end: m.index + m[0].indexOf(m[1]!) + length };
+  });
+  collect(text, "relative_name", namedKo, found, (m) => {
+    const name = m[1]!;
+    return isKoreanName(name, false) || (name.endsWith("이") && isKoreanName(name.slice(0, -1), true));
+  });
   for (const p of campPatterns) collect(text, "camp", p, found);
   for (const p of escapePatterns) collect(text, "escape_date", p, found);
   for (const p of placePatterns) collect(text, "place", p, found);

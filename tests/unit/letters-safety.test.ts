@@ -20,6 +20,10 @@ describe("checkLetterSafety", () => {
     ["She is held in Political Prison Camp No. 25.", [["camp", "Political Prison Camp No. 25"]]],
     ["My grandfather died in the Yodok camp.", [["camp", "Yodok camp"]]],
     ["She spent a month in the holding centre in Onsong.", [["camp", "holding centre in Onsong"]]],
+    ["My mom's name is Choi Mi-ran.", [["relative_name", "name is Choi Mi-ran"]]],
+    ["My uncle is called Pak Yong-nam.", [["relative_name", "My uncle is called Pak Yong-nam"]]],
+    ["My sister Sun-hee is waiting.", [["relative_name", "My sister Sun-hee"]]],
+    ["Ok-hui, my eldest sister, stayed behind.", [["relative_name", "Ok-hui, my eldest sister"]]],
   ])("finds the risky details in %j", (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -42,6 +46,12 @@ describe("checkLetterSafety", () => {
     ["강원도 원산에서 자랐습니다.", [["place", "강원도 원산"]]],
     ["북한 강원도 고성군이 고향입니다.", [["place", "북한 강원도 고성군"]]],
     ["개성에서 자랐습니다.", [["place", "개성"]]],
+    ["제 동생 이름은 김은별입니다.", [["relative_name", "제 동생 이름은 김은별"]]],
+    ["엄마 이름은 최명순이고, 장사를 하십니다.", [["relative_name", "엄마 이름은 최명순"]]],
+    ["아버지 성함은 리철남입니다.", [["relative_name", "아버지 성함은 리철남"]]],
+    ["제 딸 순이는 열 살입니다.", [["relative_name", "제 딸 순이"]]],
+    ["동생 철수가 북한에 있습니다.", [["relative_name", "동생 철수"]]],
+    ["사촌 동생 명희는 학생입니다.", [["relative_name", "동생 명희"]]],
   ])("finds the risky details in the Korean %j", (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -70,6 +80,16 @@ describe("checkLetterSafety", () => {
     "저마다 개성 있는 편지를 씁니다.",
     "이 일만은 꼭 해주십시오.",
     "교화소와 집결소에서 벌어지는 고문을 멈춰야 합니다.",
+    // Words after a kinship word that are not names, and names that are not given.
+    "My father, God rest his soul, fought in the war.",
+    "My name is not important.",
+    "The group I volunteer with is called Hope Bridge.",
+    "할머니 손을 다시 잡아 보고 싶습니다.",
+    "동생 방에는 아직 사진이 걸려 있습니다.",
+    "동생 진로 문제로 고민이 많습니다.",
+    "어머니 건강이 걱정됩니다.",
+    "제 이름은 밝히지 않겠습니다.",
+    "어머니 이름은 여기 적지 않겠습니다.",
   ])("raises no alarm for the ordinary %j", (text) => {
     expect(found(text)).toEqual([]);
   });
