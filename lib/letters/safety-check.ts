@@ -15,6 +15,7 @@ const H = "[가-힣]";
 const notHangulBefore = `(?<!${H})`;
 const anyOf = (names: string[]) => names.join("|");
 const anyOfRomanised = (names: string[]) => names.map(romanised).join("|");
+const wordsEn = (flags: string, words: string[]) => new RegExp(`\\b(?:${words.join("|")})\\b`, flags);
 
 // ---- Places --------------------------------------------------------------------------------------------------------
 
@@ -184,22 +185,79 @@ const namedKo = new RegExp(
 
 // ---- Dates of leaving ----------------------------------------------------------------------------------------------
 
-const months = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|spring|summer|autumn|fall|winter";
-const escapeVerbsEn = "escaped|escape|fled|flee|defected|defection|crossed|crossing|left North Korea|left home|left my home(?:town)?|left the country|got out|ran away";
+const months =
+  "January|February|March|April|May|June|July|August|September|October|November|December|" +
+  "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|spring|summer|autumn|fall|winter";
+const escapeVerbsEn =
+  "escaped|escape|fled|flee|defected|defection|crossed|crossing|left North Korea|left home|left my home(?:town)?|" +
+  "left the country|got out|ran away";
 const escapeWordsKo = "탈북(?![민자])|탈출|도강|국경을 넘|강을 건너|두만강|압록강|북한을 떠|고향을 떠|넘어왔|넘어 왔";
-const dateKo = `(?:(?:19|20)\\d{2}\\s*년(?:\\s*\\d{1,2}\\s*월)?(?:\\s*\\d{1,2}\\s*일)?|\\d{1,2}\\s*월(?:\\s*\\d{1,2}\\s*일)?|(?:19|20)\\d{2})`;
+const dateKo =
+  "(?:(?:19|20)\\d{2}\\s*년(?:\\s*\\d{1,2}\\s*월)?(?:\\s*\\d{1,2}\\s*일)?|" +
+  "\\d{1,2}\\s*월(?:\\s*\\d{1,2}\\s*일)?|(?:19|20)\\d{2})";
 const dateEn = `(?:(?:(?:${months})\\s+(?:(?:of\\s+)?\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?(?:of\\s+)?)?(?:19|20)\\d{2})`;
 
-const escapePatterns: RegExp[] = [
-  // "escaped in March 2015", "fled North Korea in the spring of 2009", "crossed the river on 3 May 2011"
+// A date right beside a verb of leaving: "escaped in March 2015", "In June 2011 my family crossed", "2015년 3월에 탈북".
+const escapeNearDate: RegExp[] = [
   new RegExp(`\\b(?:${escapeVerbsEn})\\b[^.!?\\n]{0,40}?\\b(?:\\d{1,2}\\s+)?${dateEn}\\b`, "giu"),
-  // "In March 2015, I escaped", "in 2015 my family fled"
   new RegExp(`\\b${dateEn}\\b[^.!?\\n]{0,40}?\\b(?:${escapeVerbsEn})\\b`, "giu"),
-  // "2015년 3월에 탈북", "2015년 봄 두만강을 건너"
   new RegExp(`${dateKo}[^.!?\\n]{0,24}?(?:${escapeWordsKo})`, "gu"),
-  // "탈북한 것은 2015년 3월"
   new RegExp(`(?:${escapeWordsKo})[^.!?\\n]{0,16}?(?:19|20)\\d{2}\\s*년(?:\\s*\\d{1,2}\\s*월)?`, "gu"),
 ];
+
+// Any year in a sentence that speaks of leaving, crossing, China or being sent back, whatever the verb: "저는
+// 2015년에 중국으로 건너왔습니다", "I was caught in China and sent back in 2010".
+const yearEn = new RegExp(`\\b${dateEn}\\b(?!s\\b|'s)|(?<=\\b(?:in|of)\\s+)['’]\\d{2}\\b`, "giu");
+const yearKo = /(?:19|20)\d{2}\s*년(?!대)(?:도)?(?:\s*\d{1,2}\s*월)?(?:\s*\d{1,2}\s*일)?/gu;
+const leavingEn = new RegExp(
+  `\\b(?:China|Chinese (?:police|border|guards?|soldiers|security|authorities|brokers?)|Tumen|Yalu|river|border|` +
+    `${escapeVerbsEn}|cross|repatriated|repatriation|deported|as a refugee|asylum|` +
+    "sent (?:me |him |her |us |them )?back|(?:came|arrived|got) (?:to|in) (?:South Korea|Seoul|the South)|" +
+    "reached (?:China|South Korea|Seoul|the South)|Thailand|Laos|Mongolia)\\b",
+  "iu",
+);
+const leavingKo = new RegExp(
+  `중국(?!어)|두만강|압록강|강을|강가|강\\s*건너|국경|넘어|넘었|넘은|넘던|건너|건넜|건넌|나왔|나오|떠나|떠났|떠난|${escapeWordsKo}|` +
+    "북송|송환|붙잡혀|잡혀|입국|한국에\\s*(?:도착|들어)|(?:한국|남한|서울|남쪽|중국)(?:에|으로|로)\\s*(?:왔|온|와)|" +
+    "왔습니다|왔어요|왔다|왔고|왔는데|태국|라오스|몽골|하나원",
+  "u",
+);
+// Whose leaving: a sentence about the writer or a relative counts; one only about governments or "many people" does
+// not ("In June 2019 the President crossed into North Korea", "2018년에도 중국 정부는 강제송환을 계속했습니다").
+const personEn = wordsEn("iu", ["I", "me", "my", "we", "us", "our", "he", "him", "his", "she", "her", kinEn]);
+const generalEn = wordsEn("iu", [
+  "the President", "presidents?", "government", "authorities", "regime", "officials", "thousands", "hundreds",
+  "millions", "many", "most", "people", "North Koreans", "defectors", "refugees", "activists", "organi[sz]ations",
+  "the UN", "Beijing", "Pyongyang", "Washington",
+]);
+const personKo = new RegExp(`저는|저도|제가|저희|저를|제\\s|우리|나는|내가|나도|${kinKo}`, "u");
+const generalKo = /정부|당국|정권|사람들|주민들|탈북민들|많은|수많은|유엔|대통령|단체|회담|북한은|중국은|북한이|중국이/u;
+// Leaving for something else: study, work or travel, with no sign of the North ("I left home for college in 2010"),
+// or leaving another country ("My parents fled Vietnam in 1979").
+const otherPurposeEn = wordsEn("iu", [
+  "for (?:college|university|school|work|business|a conference|vacation|a holiday)", "to study",
+  "on (?:vacation|holiday|business)", "as a (?:tourist|student|journalist)",
+]);
+const otherPurposeKo = /유학|여행|출장|관광|졸업|입학|취업|결혼|이사|이민|연수|봉사/u;
+const otherCountryEn = wordsEn("u", [
+  "Vietnam", "Cuba", "Syria", "Germany", "Poland", "Hungary", "Czechoslovakia", "Iran", "Iraq", "Afghanistan",
+  "Ukraine", "Russia", "the Soviet Union", "Cambodia", "Eritrea", "Venezuela", "Burma", "Myanmar", "Tibet",
+]);
+const northSignsEn = wordsEn("iu", [
+  "China", "Chinese", "Tumen", "Yalu", "North Korea", "the North", "repatriat\\w*", "sent (?:\\w+ )?back", "defected",
+]);
+const northSignsKo = /중국(?!어)|두만강|압록강|강을|국경|북한|탈북|북송|송환|붙잡혀/u;
+
+function aboutLeaving(sentence: string): boolean {
+  const ko = /[가-힣]/.test(sentence);
+  if (!(ko ? leavingKo : leavingEn).test(sentence)) return false;
+  const person = (ko ? personKo : personEn).test(sentence);
+  if (!person && (ko ? generalKo : generalEn).test(sentence)) return false;
+  const north = (ko ? northSignsKo : northSignsEn).test(sentence);
+  if (!north && (ko ? otherPurposeKo : otherPurposeEn).test(sentence)) return false;
+  if (!ko && !north && otherCountryEn.test(sentence)) return false;
+  return true;
+}
 
 // ---- Phone numbers ------------------------------------------------------------------------------------------------
 
@@ -232,6 +290,10 @@ function collect(
   }
 }
 
+function sentences(text: string): { text: string; start: number }[] {
+  return [...text.matchAll(/[^.!?\n。]+(?:[.!?。]+|$)/gu)].map((m) => ({ text: m[0], start: m.index }));
+}
+
 /** Every finding, in reading order; where two overlap, the first (and longer) one is kept. */
 export function checkLetterSafety(text: string): Finding[] {
   const found: Finding[] = [];
@@ -246,7 +308,11 @@ export function checkLetterSafety(text: string): Finding[] {
     return isKoreanName(name, false) || (name.endsWith("이") && isKoreanName(name.slice(0, -1), true));
   });
   for (const p of campPatterns) collect(text, "camp", p, found);
-  for (const p of escapePatterns) collect(text, "escape_date", p, found);
+  for (const s of sentences(text)) {
+    if (!aboutLeaving(s.text)) continue;
+    for (const p of escapeNearDate) collect(s.text, "escape_date", p, found, undefined, s.start);
+    collect(s.text, "escape_date", /[가-힣]/.test(s.text) ? yearKo : yearEn, found, undefined, s.start);
+  }
   for (const p of placePatterns) collect(text, "place", p, found);
   collect(text, "phone", phonePattern, found, isPhone);
   found.sort((a, b) => a.start - b.start || b.end - a.end);

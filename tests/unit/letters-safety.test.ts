@@ -24,6 +24,9 @@ describe("checkLetterSafety", () => {
     ["My uncle is called Pak Yong-nam.", [["relative_name", "My uncle is called Pak Yong-nam"]]],
     ["My sister Sun-hee is waiting.", [["relative_name", "My sister Sun-hee"]]],
     ["Ok-hui, my eldest sister, stayed behind.", [["relative_name", "Ok-hui, my eldest sister"]]],
+    ["My aunt was repatriated from China in 2012.", [["escape_date", "2012"]]],
+    ["I was caught in China and sent back in 2010.", [["escape_date", "2010"]]],
+    ["When I was fourteen, in 2003, I swam across the Tumen River.", [["escape_date", "2003"]]],
   ])("finds the risky details in %j", (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -52,6 +55,9 @@ describe("checkLetterSafety", () => {
     ["제 딸 순이는 열 살입니다.", [["relative_name", "제 딸 순이"]]],
     ["동생 철수가 북한에 있습니다.", [["relative_name", "동생 철수"]]],
     ["사촌 동생 명희는 학생입니다.", [["relative_name", "동생 명희"]]],
+    ["저는 2015년에 중국으로 건너왔습니다.", [["escape_date", "2015년"]]],
+    ["2012년 겨울에 강제북송되었습니다.", [["escape_date", "2012년"]]],
+    ["저는 2019년에 한국에 왔습니다.", [["escape_date", "2019년"]]],
   ])("finds the risky details in the Korean %j", (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -90,6 +96,14 @@ describe("checkLetterSafety", () => {
     "어머니 건강이 걱정됩니다.",
     "제 이름은 밝히지 않겠습니다.",
     "어머니 이름은 여기 적지 않겠습니다.",
+    // Years beside words of leaving that are not about the writer or a relative leaving the North.
+    "In June 2019 the President crossed into North Korea at Panmunjom.",
+    "My parents fled Vietnam by boat in 1979.",
+    "I left home for college in 2010.",
+    "I learned Chinese in 2015.",
+    "2018년에도 중국 정부는 탈북민 강제송환을 계속했습니다.",
+    "저는 2018년에 미국으로 유학을 왔습니다.",
+    "저는 2016년에 중국어를 배웠습니다.",
   ])("raises no alarm for the ordinary %j", (text) => {
     expect(found(text)).toEqual([]);
   });
