@@ -1,5 +1,5 @@
 // Points at details in a letter that could identify someone still in North Korea: relatives' names, places, camps,
-// dates of leaving, phone numbers. The writer decides; it misses many, so silence is not safety.
+// dates of leaving, phone numbers, messenger IDs. The writer decides; it misses many, so silence is not safety.
 // Positions are string indices, so the composer can highlight each finding.
 
 import {
@@ -8,7 +8,7 @@ import {
   wordLikePlacesKo,
 } from "./north-korean-places";
 
-export type FindingKind = "relative_name" | "place" | "camp" | "escape_date" | "phone";
+export type FindingKind = "relative_name" | "place" | "camp" | "escape_date" | "phone" | "contact_id";
 export type Finding = { kind: FindingKind; text: string; start: number; end: number };
 
 const H = "[가-힣]";
@@ -259,12 +259,34 @@ function aboutLeaving(sentence: string): boolean {
   return true;
 }
 
-// ---- Phone numbers ------------------------------------------------------------------------------------------------
+// ---- Phone numbers and messenger IDs -------------------------------------------------------------------------------
 
 // Eight or more digits with the usual separators: "010-1234-5678", "+86 139 1234 5678", "(191) 234-5678".
 const phonePattern = /(?<![\d,.])\+?\(?\d[\d ()./-]{6,}\d(?![\d,])/g;
 const isPhone = (m: RegExpExecArray) =>
   m[0].replace(/\D/g, "").length >= 8 && !/^(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}$/.test(m[0]);
+
+const handle = "(@?[A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9]|\\+?\\(?\\d[\\d ()./-]{5,}\\d)";
+const contactLabel = "(\\s*(?:ID|I\\.D\\.|id|아이디|account|계정|handle|username|user name|number|번호))?";
+const contactJoin = "(?:\\s*(?:is|was|=|:|：|은|는|이|가|으로|로|at|on|-|–))*\\s*";
+// "LINE", "Signal" and "라인" are also ordinary words, so they are matched with their capitals or an "ID" after them.
+const messengersAnyCase = "we\\s?chat|weixin|kakao\\s?talk|kakao|telegram|whats\\s?app|viber|zalo";
+const messengersExact =
+  "\\bSignal|\\bLINE|\\bLine(?=\\s+ID)|\\bQQ|微信|위챗|카카오톡|카카오|카톡|텔레그램|왓츠앱|바이버|시그널|라인(?=\\s*(?:아이디|ID))";
+const contactPatterns: RegExp[] = [
+  new RegExp(`\\b(?:${messengersAnyCase})${contactLabel}${contactJoin}${handle}`, "giu"),
+  new RegExp(`(?:${messengersExact})${contactLabel}${contactJoin}${handle}`, "gu"),
+  // "ID: sarang_88", "ID is sunflower_77", "아이디는 hope2020"
+  new RegExp(`(?:\\bID|아이디)()\\s*(?:[:：]|is|was|는|은|가|이)\\s*${handle}`, "gu"),
+];
+const emailPattern = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b/g;
+// A word after a messenger's name is an ID only if it looks like one or was introduced as one ("WeChat ID is ...").
+const notHandles = new Set(["is", "was", "the", "and", "but", "for", "not", "private", "secret", "same", "different"]);
+function looksLikeHandle(m: RegExpExecArray): boolean {
+  const [label, id] = [m[1], m[2]!];
+  if (notHandles.has(id.toLowerCase())) return false;
+  return /[\d_@.]/.test(id) || (label !== undefined && id.length >= 3);
+}
 
 // ---- Putting it together -------------------------------------------------------------------------------------------
 
@@ -314,6 +336,8 @@ export function checkLetterSafety(text: string): Finding[] {
     collect(s.text, "escape_date", /[가-힣]/.test(s.text) ? yearKo : yearEn, found, undefined, s.start);
   }
   for (const p of placePatterns) collect(text, "place", p, found);
+  for (const p of contactPatterns) collect(text, "contact_id", p, found, looksLikeHandle);
+  collect(text, "contact_id", emailPattern, found);
   collect(text, "phone", phonePattern, found, isPhone);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Finding[] = [];

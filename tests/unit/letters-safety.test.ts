@@ -27,6 +27,11 @@ describe("checkLetterSafety", () => {
     ["My aunt was repatriated from China in 2012.", [["escape_date", "2012"]]],
     ["I was caught in China and sent back in 2010.", [["escape_date", "2010"]]],
     ["When I was fourteen, in 2003, I swam across the Tumen River.", [["escape_date", "2003"]]],
+    ["You can reach my cousin on WeChat: kimhj1987.", [["contact_id", "WeChat: kimhj1987"]]],
+    ["Her KakaoTalk ID is sunflower_77.", [["contact_id", "KakaoTalk ID is sunflower_77"]]],
+    ["Message me on Telegram at @freedom_dawn.", [["contact_id", "Telegram at @freedom_dawn"]]],
+    ["Contact me on WhatsApp: +1 213 555 0147.", [["contact_id", "WhatsApp: +1 213 555 0147"]]],
+    ["Write to jane.doe@example.org.", [["contact_id", "jane.doe@example.org"]]],
   ])("finds the risky details in %j", (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -58,6 +63,9 @@ describe("checkLetterSafety", () => {
     ["저는 2015년에 중국으로 건너왔습니다.", [["escape_date", "2015년"]]],
     ["2012년 겨울에 강제북송되었습니다.", [["escape_date", "2012년"]]],
     ["저는 2019년에 한국에 왔습니다.", [["escape_date", "2019년"]]],
+    ["제 위챗 아이디는 hope2020입니다.", [["contact_id", "위챗 아이디는 hope2020"]]],
+    ["카카오톡 ID: sarang_88 로 연락 주세요.", [["contact_id", "카카오톡 ID: sarang_88"]]],
+    ["라인 아이디 jh_kim2로 연락 주세요.", [["contact_id", "라인 아이디 jh_kim2"]]],
   ])("finds the risky details in the Korean %j", (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -104,6 +112,11 @@ describe("checkLetterSafety", () => {
     "2018년에도 중국 정부는 탈북민 강제송환을 계속했습니다.",
     "저는 2018년에 미국으로 유학을 왔습니다.",
     "저는 2016년에 중국어를 배웠습니다.",
+    // Messengers named without an ID.
+    "I have a WeChat account, but I would never use it for this.",
+    "Signal is safer than KakaoTalk for people with family in the North.",
+    "카카오톡으로 가족 소식을 듣곤 합니다.",
+    "위챗은 중국 당국의 감시를 받습니다.",
   ])("raises no alarm for the ordinary %j", (text) => {
     expect(found(text)).toEqual([]);
   });
