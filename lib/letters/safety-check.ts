@@ -97,7 +97,7 @@ const firstWord = (name: string) => name.split(/[ -]/)[0]!;
 const relativePatternsEn: RegExp[] = [
   // "my brother Kim Chol-su", "our mother, Ri Yong-hui", "my sister named Jang Mi", "my brother, who is called Chol"
   new RegExp(
-    `\\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\\s+${kinEn}\\s*,?\\s+` +
+    `\\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)[ \\t]+${kinEn}[ \\t]*,?[ \\t]+` +
       `(?:(?:who\\s+is\\s+|is\\s+)?(?:named|called)\\s+)?(${nameEn})`,
     "gu",
   ),
@@ -133,14 +133,21 @@ const givenNameSyllables = new Set(
     "유윤율은음응의익인일임자장재전점정제조종주준중지직진찬창채천철청초춘충취치칠탁태택판팔평표풍필하학한함항해행향허헌혁" +
     "현형혜호홍화환활황회효후훈휘휴흠흥희",
 );
-// Nouns made of name syllables that often follow a kinship word: "어머니 건강이", "딸 아이가", "동생 미래가".
-const notNamesKo = new Set([
-  "고향", "강원도", "건강", "영화", "미소", "소원", "문제", "주소", "연세", "나이", "전화", "신분", "정성", "용서", "대학", "진학", "세대",
-  "미래", "기도", "유언", "상태", "아이", "녀석", "성함", "한국", "한복", "준비", "정신", "성격", "사정", "인사", "수학", "과학",
-  "진심", "재산", "기분", "부부", "동안", "도움", "모두", "함께", "하나", "둘", "셋", "이제", "지금", "오늘", "정말", "아직", "계속",
-  "혼자", "대신", "덕분", "생전", "소식", "이야기", "이름", "연락", "편지", "선물", "사진", "걱정", "생각", "기억", "얼굴", "가족",
-  "남한", "남쪽", "북한", "중국", "일본", "미국", "평양", "부모", "자식", "손주", "남매", "형제", "자매", "모녀", "부자", "부녀", "모자",
-]);
+// Nouns made of name syllables that often follow a kinship word: "어머니 건강이", "딸 아이가", "동생 문자가".
+const notNamesKo = new Set(
+  (
+    "가게 가난 가수 가정 가족 가치 강원도 강아지 걱정 건강 결정 경제 계속 고문 고민 고향 과학 국가 국경 근무 기도 기분 기억 기운 " +
+    "기회 김치 나이 남매 남자 남쪽 남한 노래 녀석 대신 대학 덕분 도강 도움 도장 동기 동무 동안 동창 둘 명령 모녀 모두 모자 문자 " +
+    "문제 미국 미래 미소 방학 병원 보도 보상 보호 부녀 부모 부부 부자 북한 사정 사진 산소 상장 상태 생각 생전 선물 성격 성경 " +
+    "성별 성인 성함 세대 세상 셋 소리 소문 소설 소식 소원 소재 손주 송환 수학 숙제 시신 신분 신청 신호 실종 아이 아직 안경 안위 " +
+    "안전 얼굴 여자 여행 연락 연세 연애 연행 영상 영원 영향 영화 예전 예정 오늘 오해 용기 용서 우리 우정 운동 원래 원수 원한 " +
+    "위치 유명 유산 유언 유일 유치원 유학 유해 은혜 의미 의지 이름 이민 이상 이야기 이유 이제 이해 이후 인권 인사 인상 인연 " +
+    "인정 일기 일본 일상 임무 임신 자녀 자랑 자리 자매 자신 자유 장남 장녀 장래 장례 장애 재미 재산 재판 전화 정도 정리 정말 " +
+    "정보 정성 정신 정원 정치 제대 제안 조건 조국 주민 주소 주인 주장 주택 준비 중국 지금 지시 지원 직장 진단 진실 진심 진학 " +
+    "차례 창문 천국 초대 최근 최선 취미 태도 태몽 편지 평안 평양 평화 표정 표현 필요 하나 학원 한계 한국 한복 함께 항상 " +
+    "행동 행복 향수 현실 현재 형제 혜택 호소 혼자 화가 화장 화해 환경 환자 활동 회의 효도 후회 훈련 훈장 휴가"
+  ).split(" "),
+);
 // Particles that end a name in use, longest first: "철수가", "광혁이는", "김영희를", "은별이한테".
 const particlesKo = [
   "에게서", "한테서", "께서는", "에게는", "한테는", "이라고", "이에게", "이한테", "께서", "에게", "한테", "이랑", "하고", "처럼", "까지",
@@ -155,8 +162,10 @@ function koreanNameLength(word: string, honorificFollows: boolean): number {
     : particlesKo.filter((p) => word.length > p.length && word.endsWith(p)).map((p) => word.slice(0, -p.length));
   for (const stem of stems) {
     const next = word.slice(stem.length);
-    // The friendly suffix after a name ending in a consonant: "순이는", "광혁이가", "은별이".
-    if (next.startsWith("이") && hasFinalConsonant(stem.at(-1)!) && isKoreanName(stem, true)) return stem.length + 1;
+    // The friendly suffix after a name ending in a consonant: "순이는", "광혁이가", "은별이". A single syllable needs a
+    // particle after the suffix, as "일이" is more often a noun and its particle ("아버지 일이 바빠서").
+    const suffixFollows = next.startsWith("이") && stem.length <= 2 && (stem.length > 1 || next.length > 1);
+    if (suffixFollows && hasFinalConsonant(stem.at(-1)!) && isKoreanName(stem, true)) return stem.length + 1;
     const suffixed = stem.length >= 2 && stem.endsWith("이") && hasFinalConsonant(stem.at(-2)!);
     if (suffixed && isKoreanName(stem.slice(0, -1), true)) return stem.length;
     if (isKoreanName(stem, false)) return stem.length;
@@ -165,7 +174,7 @@ function koreanNameLength(word: string, honorificFollows: boolean): number {
 }
 
 function isKoreanName(name: string, hadSuffix: boolean): boolean {
-  if (notNamesKo.has(name) || [...notNamesKo].some((w) => w.length > 1 && name.startsWith(w))) return false;
+  if (notNamesKo.has(name)) return false;
   const s = [...name];
   const given = (syllables: string[]) => syllables.every((c) => givenNameSyllables.has(c));
   if (s.length === 1) return hadSuffix && given(s);
