@@ -57,6 +57,7 @@ export function StepSafety({ draft, update, errors, fid, checked, findings, expl
               )}
             </div>
           </figure>
+          <p className="hint" data-testid="safety-also-missed">{t("alsoMissed")}</p>
           <p>
             <button type="button" className="button button-secondary" onClick={onEdit}>{t("edit")}</button>
           </p>

@@ -100,6 +100,8 @@ describe("the letter composer", () => {
       "escaped in March 2015 — A date of leaving or escape",
     ]);
     expect(document.querySelectorAll(".highlighted mark")).toHaveLength(3);
+    // A list of findings is not a promise that nothing else is there.
+    expect(screen.getByTestId("safety-also-missed")).toHaveTextContent("also misses many details");
 
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(screen.getByRole("alert")).toHaveTextContent("Edit the highlighted details, or confirm that you want to keep them.");
@@ -113,7 +115,10 @@ describe("the letter composer", () => {
     await user.click(body);
     await user.paste(cleaned);
     await user.click(screen.getByRole("button", { name: "Next" }));
-    expect(screen.getByTestId("safety-none")).toBeInTheDocument();
+    // Finding nothing is said plainly, with what the check misses and what to do about it.
+    expect(screen.getByTestId("safety-none")).toHaveTextContent(
+      "The automatic check found nothing to point out. It misses many details, so please read your letter once more",
+    );
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Step 5 of 6: Your details");
   });
