@@ -4,13 +4,13 @@ const config = [
   { ignores: ["lib/generated/**", ".next/**", ".data/**", "node_modules/**", "playwright-report/**", "test-results/**", "next-env.d.ts"] },
   ...next,
   {
-    // zod as configured for the pages' CSP (lib/validation/zod.ts); types may come straight from "zod".
+    // zod as configured for the pages' CSP (lib/infra/validation/zod.ts); types may come straight from "zod".
     files: ["app/**", "components/**", "lib/**"],
-    ignores: ["lib/validation/zod.ts"],
+    ignores: ["lib/infra/validation/zod.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "zod", message: 'Import z from "@/lib/validation/zod" (set up for the CSP).', allowTypeImports: true }], patterns: [{ group: ["zod/*"], message: 'Import z from "@/lib/validation/zod".' }] },
+        { paths: [{ name: "zod", message: 'Import z from "@/lib/infra/validation/zod" (set up for the CSP).', allowTypeImports: true }], patterns: [{ group: ["zod/*"], message: 'Import z from "@/lib/infra/validation/zod".' }] },
       ],
     },
   },

@@ -1,6 +1,6 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+const withNextIntl = createNextIntlPlugin("./lib/infra/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -14,7 +14,7 @@ const nextConfig = {
   skipProxyUrlNormalize: true,
   // proxy.ts sets the security headers of every route but these hashed build files (it skips them to stay off the
   // path of every script and stylesheet); they only need their declared type to be believed.
-  // The API's headers come from its route wrappers (lib/security/with-security-headers.ts); these are for answers
+  // The API's headers come from its route wrappers (lib/infra/security/with-security-headers.ts); these are for answers
   // Next gives there without running a wrapper (an empty 405 for a method a route does not have). They hold only
   // what is the same on every API answer: they are fixed at build time, and where a wrapper sets the same header
   // Next sends this value instead (so no Content-Security-Policy here: the count endpoint's frame-ancestors differ).

@@ -2,16 +2,16 @@
 // CSP nonce. Next reads the nonce from the request's Content-Security-Policy header and puts it on its own scripts,
 // which is why every page is rendered per request (see app/layout.tsx). Public campaign pages are answered from
 // the page cache when it holds them (lib/page-cache), with the fresh nonce written into the cached copy. API routes
-// are left out: their wrappers set the same headers (lib/security/with-security-headers.ts), which keeps the
+// are left out: their wrappers set the same headers (lib/infra/security/with-security-headers.ts), which keeps the
 // middleware machinery off the sign endpoint's hot path.
 import { NextResponse, type NextRequest } from "next/server";
 import { cacheablePage } from "@/lib/page-cache/cacheable-page";
 import { fillNonceOf, fillSettled } from "@/lib/page-cache/fill-page";
 import { cachedPageFor } from "@/lib/page-cache/serve-cached-page";
-import { createNonce } from "@/lib/security/create-nonce";
-import { isDocumentKind, routeKindOf } from "@/lib/security/route-kind";
-import { securityHeaders } from "@/lib/security/security-headers";
-import { securityOptions as options } from "@/lib/security/security-options";
+import { createNonce } from "@/lib/infra/security/create-nonce";
+import { isDocumentKind, routeKindOf } from "@/lib/infra/security/route-kind";
+import { securityHeaders } from "@/lib/infra/security/security-headers";
+import { securityOptions as options } from "@/lib/infra/security/security-options";
 
 /** How long the first views of a page wait for the one render the cache makes of it, before rendering their own. */
 const fillWaitMs = 3000;

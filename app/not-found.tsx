@@ -1,7 +1,7 @@
 import Link from "next/link";
 import "./globals.css";
-import en from "@/lib/i18n/messages/en.json";
-import ko from "@/lib/i18n/messages/ko.json";
+import en from "@/lib/infra/i18n/messages/en.json";
+import ko from "@/lib/infra/i18n/messages/ko.json";
 
 // Addresses outside any language: say it in both.
 export default function RootNotFound() {

@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { negotiateLocale } from "@/lib/i18n/config";
+import { negotiateLocale } from "@/lib/infra/i18n/config";
 
 // "/" sends people to the start page in their browser's language.
 export default async function RootPage() {

@@ -1,8 +1,8 @@
 // `npm run db:seed`: the demo organization and the flagship campaign, created once. Running it again changes
 // nothing, so organizers' later edits are never overwritten.
 import { fileURLToPath } from "node:url";
-import { db, closeDb } from "../lib/db";
-import { ensureDemoOrganizer, type DemoOrganizer } from "../lib/organizer/ensure-demo-organizer";
+import { db, closeDb } from "../lib/infra/db";
+import { ensureDemoOrganizer, type DemoOrganizer } from "../lib/organizers/team/ensure-demo-organizer";
 import { demoOrganization, flagshipCampaign } from "./seed-data/flagship";
 
 export async function seed(): Promise<{ created: boolean; organizer: DemoOrganizer }> {

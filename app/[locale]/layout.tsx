@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { isLocale, locales } from "@/lib/i18n/config";
+import { isLocale, locales } from "@/lib/infra/i18n/config";
 // Client components get their strings from a provider around them, page by page (see clientMessages).
 import { LanguageSwitch } from "@/components/ui/language-switch";
 

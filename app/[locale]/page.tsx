@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { Locale } from "@/lib/i18n/config";
+import type { Locale } from "@/lib/infra/i18n/config";
 import { listPublicCampaigns } from "@/lib/campaigns/list-public-campaigns";
 
 // Rendered per request: the list is small and must not need a database at build time.

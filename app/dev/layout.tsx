@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { mailboxAvailable } from "@/lib/mail/read-mailbox";
+import { mailboxAvailable } from "@/lib/infra/mail/read-mailbox";
 
 export const metadata = { title: "Local mailbox · Open Letters", robots: { index: false } };
 

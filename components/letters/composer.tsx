@@ -12,8 +12,8 @@ import {
   clearDraft, draftErrors, emptyDraft, errorsForStep, firstStepWithErrors, loadDraft, saveDraft, stepKeys, toLetterInput, totalSteps, type Draft,
 } from "./draft";
 import { useErrorMessage } from "./fields";
-import { solveChallenge } from "@/lib/abuse/solve-challenge";
-import type { Challenge } from "@/lib/abuse/schema";
+import { solveChallenge } from "@/lib/integrity/solve-challenge";
+import type { Challenge } from "@/lib/integrity/schema";
 import { Honeypot } from "@/components/ui/honeypot";
 import { Stepper } from "./stepper";
 import { StepTopics } from "./step-topics";
@@ -35,7 +35,7 @@ type Props = {
   letterTexts: LetterTexts;
   /** Why the safety check matters, in both languages. */
   explanations: Record<LetterLanguage, string>;
-  /** The signed render time (lib/abuse/form-token.ts). */
+  /** The signed render time (lib/integrity/form-token.ts). */
   formToken: string;
   submit?: SubmitLetter;
 };

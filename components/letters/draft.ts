@@ -1,6 +1,6 @@
 // The composer's draft: what the writer has chosen and written so far, kept in the browser (localStorage, one
 // draft per campaign) until the letter is sent, so that a reload or a step back loses nothing.
-import { fieldErrorCodes } from "@/lib/signatures/schema";
+import { fieldErrorCodes } from "@/lib/infra/validation/field-error-codes";
 import { fieldStep, letterInput, type LetterField, type LetterInput, type LetterLanguage } from "@/lib/letters/schema";
 
 export const stepKeys = ["topics", "voice", "draft", "safety", "details", "preview"] as const;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { hasRegionList, regionOptions, regionRules } from "@/lib/geo/regions";
+import { hasRegionList, regionOptions, regionRules } from "@/lib/infra/geo/regions";
 import { letterLimits } from "@/lib/letters/schema";
 import { describedBy, FieldError, type StepProps } from "./fields";
 

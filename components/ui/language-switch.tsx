@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useLocale } from "next-intl";
-import { locales } from "@/lib/i18n/config";
+import { locales } from "@/lib/infra/i18n/config";
 
 const names: Record<string, string> = { en: "English", ko: "한국어" };
 

@@ -4,26 +4,22 @@
 // the campaign (campaignCacheTag). A missing campaign is cached too, so unknown slugs cannot hammer the database.
 import "server-only";
 import { unstable_cache } from "next/cache";
-import type { Locale } from "../i18n/config";
-import { getComposerCampaign } from "../letters/get-composer-campaign";
-import { signatureCountFor } from "../signatures/signature-count";
+import type { Locale } from "@/lib/infra/i18n/config";
+import { signatureCountFor } from "./signature-count";
 import { campaignCacheTag } from "./campaign-cache-tag";
 import { getPublicCampaign } from "./get-public-campaign";
 
 const revalidate = 60;
 
-function cached<T>(key: string, slug: string, locale: Locale | "", read: () => Promise<T>): Promise<T> {
+/** A read of one campaign's public data through the data cache, dropped with the campaign's tag. */
+export function cachedCampaignRead<T>(key: string, slug: string, locale: Locale | "", read: () => Promise<T>): Promise<T> {
   return unstable_cache(read, [key, slug, locale], { tags: [campaignCacheTag(slug)], revalidate })();
 }
 
 export function cachedPublicCampaign(slug: string, locale: Locale) {
-  return cached("public-campaign", slug, locale, () => getPublicCampaign(slug, locale));
-}
-
-export function cachedComposerCampaign(slug: string, locale: Locale) {
-  return cached("composer-campaign", slug, locale, () => getComposerCampaign(slug, locale));
+  return cachedCampaignRead("public-campaign", slug, locale, () => getPublicCampaign(slug, locale));
 }
 
 export function cachedSignatureCount(slug: string) {
-  return cached("signature-count", slug, "", () => signatureCountFor(slug));
+  return cachedCampaignRead("signature-count", slug, "", () => signatureCountFor(slug));
 }

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "@/lib/infra/db";
 import { pickTranslation } from "./pick-translation";
 
 /** A campaign's title in the reader's language (or its default language), for headings. */

@@ -1,9 +1,9 @@
 // What the public campaign page shows, in one language (falling back to the campaign's default language).
-import { db } from "../db";
+import { db } from "@/lib/infra/db";
 import { campaignState } from "./campaign-state";
 import { isCampaignSlug } from "./slug";
 import { pickTranslation } from "./pick-translation";
-import type { Locale } from "../i18n/config";
+import type { Locale } from "@/lib/infra/i18n/config";
 
 export type PublicCampaign = {
   id: string;

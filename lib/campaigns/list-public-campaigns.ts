@@ -1,5 +1,5 @@
-import { db } from "../db";
-import type { Locale } from "../i18n/config";
+import { db } from "@/lib/infra/db";
+import type { Locale } from "@/lib/infra/i18n/config";
 import { pickTranslation } from "./pick-translation";
 
 export type CampaignListItem = { slug: string; title: string; summary: string; closed: boolean };

@@ -1,4 +1,4 @@
-import { AppError } from "../errors";
+import { AppError } from "@/lib/infra/errors";
 
 /** Why a campaign took no submission: it does not exist (a draft shows to nobody), or it is closed or not yet open. */
 export function unavailableCampaign(status: string | null): AppError {

@@ -11,8 +11,8 @@ async function main(): Promise<void> {
   });
   if (!values.email || !values.organization || !["en", "ko"].includes(values.locale!)) throw new Error(usage);
   toolDatabaseUrl();
-  const { createOrganization } = await import("../organizer/create-organization");
-  const { env } = await import("../env");
+  const { createOrganization } = await import("@/lib/organizers/team/create-organization");
+  const { env } = await import("@/lib/infra/env");
   const { token, expiresAt } = await createOrganization({ name: values.organization, slug: values.slug, ownerEmail: values.email });
   const link = new URL(`/${values.locale}/admin/invitation/${token}`, env.APP_URL);
   console.log(`Created the organization "${values.organization.trim()}".`);
@@ -26,6 +26,6 @@ main()
     process.exitCode = 1;
   })
   .finally(async () => {
-    const { closeDb } = await import("../db");
+    const { closeDb } = await import("@/lib/infra/db");
     await closeDb();
   });

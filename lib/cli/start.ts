@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { describeError } from "../log";
+import { describeError } from "@/lib/infra/log";
 import { buildIsStale } from "./build-status";
 import { refuseKnownSecret } from "./check-production-secret";
 import { startEmbeddedPostgres } from "./embedded-postgres";
@@ -38,7 +38,7 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   if (!production && !process.env.APP_SECRET) process.env.APP_SECRET = developmentSecret();
   // Every key is checked before anything starts: production refuses unsafe settings, naming the key.
-  const { parseEnv } = await import("../env-schema");
+  const { parseEnv } = await import("@/lib/infra/env-schema");
   parseEnv(process.env);
   refuseKnownSecret();
 
@@ -67,11 +67,11 @@ async function main() {
     throw err;
   }
 
-  const { env, usesLocalMailbox } = await import("../env");
+  const { env, usesLocalMailbox } = await import("@/lib/infra/env");
   if (process.env.START_WORKER !== "false") {
-    const { startWorkers } = await import("../jobs/start-workers");
+    const { startWorkers } = await import("@/lib/worker/start-workers");
     await startWorkers();
-    const { stopBoss } = await import("../jobs/boss");
+    const { stopBoss } = await import("@/lib/infra/queue/boss");
     cleanups.push(stopBoss);
   }
 
@@ -98,7 +98,7 @@ async function main() {
     stopping = true;
     next.kill("SIGTERM");
     if (next.exitCode === null) await new Promise((resolve) => next.once("exit", resolve));
-    const { closeDb } = await import("../db");
+    const { closeDb } = await import("@/lib/infra/db");
     for (const cleanup of [...cleanups, closeDb, stopDatabase]) {
       await Promise.resolve(cleanup()).catch((err) => log(`while stopping: ${describeError(err)}`));
     }

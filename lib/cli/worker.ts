@@ -1,5 +1,5 @@
 // `npm run worker`: the mail and delivery worker as its own process, for production. Run as many as you like.
-import { describeError } from "../log";
+import { describeError } from "@/lib/infra/log";
 import { refuseKnownSecret } from "./check-production-secret";
 import { developmentSecret, toolDatabaseUrl } from "./local-database";
 
@@ -7,10 +7,10 @@ async function main() {
   if (process.env.APP_ENV !== "production" && !process.env.APP_SECRET) process.env.APP_SECRET = developmentSecret();
   refuseKnownSecret();
   toolDatabaseUrl();
-  const { startWorkers } = await import("../jobs/start-workers");
-  const { stopBoss } = await import("../jobs/boss");
-  const { closeDb } = await import("../db");
-  const { closeMailTransport } = await import("../mail/transport");
+  const { startWorkers } = await import("@/lib/worker/start-workers");
+  const { stopBoss } = await import("@/lib/infra/queue/boss");
+  const { closeDb } = await import("@/lib/infra/db");
+  const { closeMailTransport } = await import("@/lib/infra/mail/transport");
   await startWorkers();
   console.log("[worker] sending queued mail and deliveries");
   let stopping = false;

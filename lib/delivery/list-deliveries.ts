@@ -1,6 +1,6 @@
 // Delivery status and history for organizers: every email sent to a campaign's target, what it carried, each
 // attempt with the relay's answer. Callers must already have checked that the reader may see this campaign.
-import { db } from "../db";
+import { db } from "@/lib/infra/db";
 
 export type DeliveryRecord = {
   id: string;

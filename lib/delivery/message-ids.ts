@@ -1,7 +1,7 @@
 // Message-IDs of deliveries are derived from what they carry, so a retry (or a second worker) sends the same one
 // and a duplicate is recognisable at the target.
 import { createHash } from "node:crypto";
-import { env } from "../env";
+import { env } from "@/lib/infra/env";
 
 const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(env.MAIL_FROM)?.[1] ?? "open-letters.localhost";
 

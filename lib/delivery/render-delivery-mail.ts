@@ -1,15 +1,15 @@
 // Renders the emails that go to a campaign's target: a letter on its own (From the campaign's sender, Reply-To the
 // writer, subject and body exactly as written), or a digest (letters inline, new signers as a CSV attachment,
 // running totals).
-import { db, pool } from "../db";
-import { env } from "../env";
-import { isLocale, type Locale } from "../i18n/config";
-import { translator } from "../i18n/messages";
-import { regionName } from "../geo/regions";
-import { renderBodies, type Block } from "../mail/layout";
-import type { MailContent, OutboxRow } from "../mail/outbox";
-import { toCsv } from "../csv";
-import { pickTranslation } from "../campaigns/pick-translation";
+import { db, pool } from "@/lib/infra/db";
+import { env } from "@/lib/infra/env";
+import { isLocale, type Locale } from "@/lib/infra/i18n/config";
+import { translator } from "@/lib/infra/i18n/messages";
+import { regionName } from "@/lib/infra/geo/regions";
+import { renderBodies, type Block } from "@/lib/infra/mail/layout";
+import type { MailContent, OutboxRow } from "@/lib/infra/outbox/outbox";
+import { toCsv } from "@/lib/infra/csv";
+import { pickTranslation } from "@/lib/campaigns/pick-translation";
 
 const countryNames = new Map<string, Intl.DisplayNames>();
 

@@ -4,9 +4,9 @@
 // so any number of workers may run the tick at once: a campaign another worker is handling is skipped.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
-import { pool, withTransaction } from "../db";
-import { env } from "../env";
-import { boss, onClient, queues } from "../jobs/boss";
+import { pool, withTransaction } from "@/lib/infra/db";
+import { env } from "@/lib/infra/env";
+import { boss, onClient, queues } from "@/lib/infra/queue/boss";
 import { digestMessageId, letterMessageId } from "./message-ids";
 
 export type TickResult = { campaignId: string; letters: number; digest: { signatures: number; letters: number } | null }[];

@@ -1,12 +1,10 @@
 // Delivery to campaign targets: a tick every minute (pg-boss schedule, one run per minute across all workers)
-// assembles what is due; send jobs deliver it through the outbox.
-import { boss, queues } from "../jobs/boss";
-import { env } from "../env";
-import { workOutbox } from "../jobs/work-outbox";
+// assembles what is due; the outbox's delivery loop (lib/worker) sends it.
+import { boss, queues } from "@/lib/infra/queue/boss";
+import { env } from "@/lib/infra/env";
 import { scheduleDeliveries } from "./schedule-deliveries";
 
-export async function startDeliveryWorker(options: { pollingIntervalSeconds?: number } = {}): Promise<void> {
-  await workOutbox(queues.deliverySend, { retryLimit: env.DELIVERY_SEND_ATTEMPTS - 1, ...options });
+export async function startDeliveryTicks(options: { pollingIntervalSeconds?: number } = {}): Promise<void> {
   const instance = await boss({ supervise: true });
   await instance.work(queues.deliveryTick, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 }, async () => {
     await scheduleDeliveries();

@@ -1,7 +1,7 @@
 // The counts CSV: one table of (section, key, detail, count) rows: totals, then per day, country, region, topic.
 import "server-only";
-import { toCsv } from "../csv";
-import type { CampaignCounts } from "../organizer/campaign-counts";
+import { toCsv } from "@/lib/infra/csv";
+import type { CampaignCounts } from "@/lib/organizers/campaigns/campaign-counts";
 
 export const countsHeader = ["section", "key", "detail", "count"];
 

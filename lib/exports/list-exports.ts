@@ -1,8 +1,8 @@
 // The organization's export log, newest first: for owners only.
 import "server-only";
-import { db } from "../db";
-import { requireRole } from "../organizer/current-organizer";
-import type { Scope } from "../organizer/scope";
+import { db } from "@/lib/infra/db";
+import { requireRole } from "@/lib/organizers/current-organizer";
+import type { Scope } from "@/lib/organizers/scope";
 
 export async function listExports(scope: Scope, take = 200) {
   requireRole(scope.organizer, "owner");

@@ -1,6 +1,6 @@
 // The signer CSV, streamed: Postgres writes the CSV itself (`COPY (SELECT …) TO STDOUT (FORMAT csv, HEADER)`) and
 // Node passes the bytes on through one scan (spreadsheet-csv) that neutralises each cell a spreadsheet would run
-// as a formula (the rule of lib/csv) and ends records with CRLF. The copy stream follows the downloader's pace, so
+// as a formula (the rule of lib/infra/csv) and ends records with CRLF. The copy stream follows the downloader's pace, so
 // memory stays flat at any number of rows. Only confirmed signers who ticked "keep me informed"
 // (signature.wants_updates: they agreed to hear from the organizers) are in it. By default no letter bodies and no
 // addresses. Postgres quotes as RFC 4180 says (a cell with a comma, quote, CR or LF is quoted).
@@ -10,7 +10,7 @@ import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
-import { pool as appPool } from "../db";
+import { pool as appPool } from "@/lib/infra/db";
 import { spreadsheetCsv } from "./spreadsheet-csv";
 
 /** A million rows to a slow client take minutes, not hours. */

@@ -1,11 +1,11 @@
 // Postgres' CSV (COPY … TO STDOUT (FORMAT csv)) made into the CSV organizers get, in one pass over the bytes:
-// each cell a spreadsheet would run as a formula gets a leading apostrophe (the rule of lib/csv), and each record
+// each cell a spreadsheet would run as a formula gets a leading apostrophe (the rule of lib/infra/csv), and each record
 // ends with CRLF (RFC 4180, and what Excel writes) where COPY writes LF; line breaks inside quoted cells stay.
 // It relies on COPY's CSV shape: cells split by "," and records by LF; a cell is quoted when it holds a comma,
 // quote, CR or LF, and then its quotes are doubled (a doubled "" toggles the quote state twice, so the state stays
 // right). An apostrophe never needs quoting, so adding one leaves the quoting as COPY chose it.
 import { Transform, type TransformCallback } from "node:stream";
-import { formulaStartCharacters } from "../csv";
+import { formulaStartCharacters } from "@/lib/infra/csv";
 
 const quote = 0x22;
 const comma = 0x2c;

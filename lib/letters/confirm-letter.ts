@@ -2,10 +2,10 @@
 // counted as a signer too gets a confirmed signature in the same transaction (their email address is now
 // proven), counted once: an existing confirmed signature is left alone, a pending one is confirmed.
 import { randomUUID } from "node:crypto";
-import { pool } from "../db";
-import { sha256 } from "../crypto";
-import { randomShard } from "../signatures/count-shards";
-import { holdRules } from "../moderation/hold-rules";
+import { pool } from "@/lib/infra/db";
+import { sha256 } from "@/lib/infra/crypto";
+import { randomShard } from "@/lib/campaigns/count-shards";
+import { holdRules } from "@/lib/integrity/moderation/hold-rules";
 
 export type ConfirmLetterResult = { status: "confirmed" | "already_confirmed"; campaignId: string; signed: boolean } | { status: "invalid" };
 
@@ -15,7 +15,7 @@ WITH target AS (
    WHERE confirm_token_hash = $1 AND (status <> 'pending' OR confirm_token_expires_at > now())
    FOR UPDATE
 ), facts AS (
-  -- Moderation (lib/moderation/hold-rules): many links, or a near-copy of many other letters, holds the letter for
+  -- Moderation (lib/integrity/moderation/hold-rules): many links, or a near-copy of many other letters, holds the letter for
   -- an organizer's review; the delivery scheduler only takes 'confirmed' letters.
   SELECT x.id, fp.value AS fingerprint,
          (SELECT count(*) FROM regexp_matches(x.body, '(https?://|www\.)', 'gi')) AS links,

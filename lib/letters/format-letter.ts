@@ -1,6 +1,6 @@
 // The letter exactly as it is delivered: subject, then the body as written, then the writer's name and place.
 // The composer's preview, the confirmation mail's copy and the delivery all use this one layout.
-import { regionName } from "../geo/regions";
+import { regionName } from "@/lib/infra/geo/regions";
 
 export type LetterForDelivery = {
   subject: string;

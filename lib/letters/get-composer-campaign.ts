@@ -1,11 +1,11 @@
 // What the letter composer needs: the campaign's texts in the reader's language, and each topic's texts in
 // the reader's language plus its paragraph in every language (a letter may be written in either).
 import "server-only";
-import { db } from "../db";
-import { campaignState } from "../campaigns/campaign-state";
-import { pickTranslation } from "../campaigns/pick-translation";
-import { isCampaignSlug } from "../campaigns/slug";
-import type { Locale } from "../i18n/config";
+import { db } from "@/lib/infra/db";
+import { campaignState } from "@/lib/campaigns/campaign-state";
+import { pickTranslation } from "@/lib/campaigns/pick-translation";
+import { isCampaignSlug } from "@/lib/campaigns/slug";
+import type { Locale } from "@/lib/infra/i18n/config";
 import { greetingFrom } from "./assemble-letter";
 import type { LetterLanguage } from "./schema";
 

@@ -1,7 +1,7 @@
 // Links carried by a letter writer's emails, as for signatures: the confirmation link holds a random token (only
 // its hash is stored); the withdraw link is the letter's id signed with the app secret under its own purpose.
-import { env } from "../env";
-import { keyedHash, safeEqual } from "../crypto";
+import { env } from "@/lib/infra/env";
+import { keyedHash, safeEqual } from "@/lib/infra/crypto";
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

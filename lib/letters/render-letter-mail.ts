@@ -1,14 +1,14 @@
 // The letter writer's own emails: the confirmation (with a copy of the letter exactly as it will be delivered)
 // and the note that a confirmed letter cannot be replaced. Rendered from the letter row at send time.
-import { db } from "../db";
-import { env } from "../env";
-import { isLocale, type Locale } from "../i18n/config";
-import { translator } from "../i18n/messages";
-import { renderBodies, type Block } from "../mail/layout";
-import type { MailContent, OutboxRow } from "../mail/outbox";
+import { db } from "@/lib/infra/db";
+import { env } from "@/lib/infra/env";
+import { isLocale, type Locale } from "@/lib/infra/i18n/config";
+import { translator } from "@/lib/infra/i18n/messages";
+import { renderBodies, type Block } from "@/lib/infra/mail/layout";
+import type { MailContent, OutboxRow } from "@/lib/infra/outbox/outbox";
 import { formatLetter, placeNames } from "./format-letter";
 import { letterConfirmUrl, letterWithdrawUrl } from "./links";
-import { pickTranslation } from "../campaigns/pick-translation";
+import { pickTranslation } from "@/lib/campaigns/pick-translation";
 
 export type LetterMailKind = "letter.confirm" | "letter.already_confirmed";
 

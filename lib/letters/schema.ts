@@ -1,11 +1,11 @@
 // The one definition of a valid letter, shared by the composer and POST /api/campaigns/[slug]/letters.
 // Issue messages are stable codes ("required", "too_short"); people see them translated (letterErrors, fieldErrors).
-import { z } from "../validation/zod";
-import { isCountryCode } from "../geo/countries";
-import { checkAddress } from "../geo/check-address";
-import { locales } from "../i18n/config";
-import { blankToUndefined, hasOnlyAllowedChars, isBlank, line, optionalLine } from "../validation/text";
-import { abuseFields } from "../abuse/schema";
+import { z } from "@/lib/infra/validation/zod";
+import { isCountryCode } from "@/lib/infra/geo/countries";
+import { checkAddress } from "@/lib/infra/geo/check-address";
+import { locales } from "@/lib/infra/i18n/config";
+import { blankToUndefined, hasOnlyAllowedChars, isBlank, line, optionalLine } from "@/lib/infra/validation/text";
+import { abuseFields } from "@/lib/integrity/schema";
 
 export const letterLimits = {
   subject: { min: 3, max: 150 },

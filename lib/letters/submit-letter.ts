@@ -1,13 +1,13 @@
 // Records a letter, its topics and its confirmation email in one statement, which also counts the attempt for the
-// abuse checks (lib/abuse/guard-submission.ts); the outbox relay
-// (lib/jobs/relay-outbox.ts) hands the email to a send job. One letter per person per campaign: the unique
+// abuse checks (lib/integrity/guard-submission.ts); the outbox relay
+// (lib/infra/outbox/relay-outbox.ts) hands the email to a send job. One letter per person per campaign: the unique
 // (campaign, email key) pair and ON CONFLICT keep one row. Within the resend window a repeated submission changes
 // nothing, so the text a link confirms is always the copy in the newest email; after it, a pending letter is
 // replaced (text, topics, fresh token, one new email) and a confirmed one is left alone, its writer told by email.
 import { randomUUID } from "node:crypto";
-import { AppError } from "../errors";
-import { guardCtes } from "../abuse/guard-submission";
-import { confirmationMailCtes, sharedValueCount, submissionAnswer, writeSubmission, type SubmissionRow } from "../submissions/write-submission";
+import { AppError } from "@/lib/infra/errors";
+import { guardCtes } from "@/lib/integrity/guard-submission";
+import { confirmationMailCtes, sharedValueCount, submissionAnswer, writeSubmission, type SubmissionRow } from "@/lib/signatures/write-submission";
 import type { Letter } from "./schema";
 
 export type SubmitContext = { ip?: string | null };

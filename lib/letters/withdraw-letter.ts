@@ -4,8 +4,8 @@
 // withdrawn with it. A letter already queued or delivered cannot be called back (the answer says so), but that
 // signature is still withdrawn.
 import type pg from "pg";
-import { withTransaction } from "../db";
-import { randomShard } from "../signatures/count-shards";
+import { withTransaction } from "@/lib/infra/db";
+import { randomShard } from "@/lib/campaigns/count-shards";
 import { readLetterWithdrawToken } from "./links";
 
 export type WithdrawLetterResult =

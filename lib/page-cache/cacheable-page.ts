@@ -1,9 +1,9 @@
 // Which requests proxy.ts may answer from the page cache: a browser's plain GET of a public campaign page, the
 // letter composer or the count widget. Next's own navigation requests (RSC payloads, prefetches), anything with a query
 // string and every other page are rendered as usual.
-import type { FormKind } from "../abuse/form-token";
-import { isCampaignSlug } from "../campaigns/slug";
-import { isLocale, locales } from "../i18n/config";
+import type { FormKind } from "@/lib/integrity/form-token";
+import { isCampaignSlug } from "@/lib/campaigns/slug";
+import { isLocale, locales } from "@/lib/infra/i18n/config";
 
 export type CacheablePage = { path: string; form: FormKind | null };
 

@@ -1,8 +1,8 @@
 // Renders a page for the cache: this process asks itself for it, with a nonce of its own that the cached copy
 // keeps as the placeholder each response replaces (serve-cached-page.ts). The request carries the store's secret so
 // that proxy.ts renders it with that nonce (fillNonceOf); no visitor's cookie or header is part of it.
-import { createNonce } from "../security/create-nonce";
-import { logError } from "../log";
+import { createNonce } from "@/lib/infra/security/create-nonce";
+import { logError } from "@/lib/infra/log";
 import type { CacheablePage } from "./cacheable-page";
 import { pageStore, savePage, type CachedPage } from "./page-store";
 

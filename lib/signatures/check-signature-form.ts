@@ -1,10 +1,10 @@
 // The sign form's check before sending, without zod (kept out of the page's JavaScript): the same rules as
-// signatureInput (./schema.ts), reporting the same first issue code per field as fieldErrorCodes does for it.
+// signatureInput (./schema.ts), reporting the same first issue code per field as fieldErrorCodes (lib/infra/validation) does for it.
 // tests/unit/check-signature-form.test.ts compares the two on generated input.
-import { addressIssues } from "../geo/check-address";
-import { isCountryCode } from "../geo/countries";
-import { isLocale } from "../i18n/config";
-import { codePointLength, isBlank, lineIssue, paragraphsIssue } from "../validation/text-checks";
+import { addressIssues } from "@/lib/infra/geo/check-address";
+import { isCountryCode } from "@/lib/infra/geo/countries";
+import { isLocale } from "@/lib/infra/i18n/config";
+import { codePointLength, isBlank, lineIssue, paragraphsIssue } from "@/lib/infra/validation/text-checks";
 import type { SignFormValues } from "./form-data";
 import { emailFormat, limits, postalCodeFormat } from "./rules";
 

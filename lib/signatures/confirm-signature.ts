@@ -1,7 +1,7 @@
 // Confirms a signature from the token in its email link. Confirming twice is harmless and counts once.
-import { pool } from "../db";
-import { sha256 } from "../crypto";
-import { randomShard } from "./count-shards";
+import { pool } from "@/lib/infra/db";
+import { sha256 } from "@/lib/infra/crypto";
+import { randomShard } from "@/lib/campaigns/count-shards";
 
 export type ConfirmResult = { status: "confirmed" | "already_confirmed"; campaignId: string } | { status: "invalid" };
 

@@ -1,10 +1,10 @@
 // What a confirmation or withdraw page says before the button is pressed: which campaign the link is for.
 // Reading never changes anything, so a mail scanner that fetches the link confirms or withdraws nothing.
-import { db } from "../db";
-import { sha256 } from "../crypto";
-import type { Prisma } from "../generated/prisma/client";
+import { db } from "@/lib/infra/db";
+import { sha256 } from "@/lib/infra/crypto";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { readWithdrawToken } from "./links";
-import { pickTranslation } from "../campaigns/pick-translation";
+import { pickTranslation } from "@/lib/campaigns/pick-translation";
 
 export type LinkTarget = { campaignSlug: string; campaignTitle: string; status: "pending" | "confirmed" };
 

@@ -1,5 +1,5 @@
 // Turns the sign form's fields into the shape the shared schema (and the JSON API) takes.
-import type { AbuseFields, Challenge } from "../abuse/schema";
+import type { AbuseFields, Challenge } from "@/lib/integrity/schema";
 
 /** What the form holds, before validation. */
 export type SignFormValues = {

@@ -1,8 +1,8 @@
 // Links carried by signature emails. The confirmation link holds a random token (only its hash is stored);
 // the withdraw link is the signature's id signed with the app secret, so every email can carry one without
 // keeping a second token around.
-import { env } from "../env";
-import { keyedHash, safeEqual } from "../crypto";
+import { env } from "@/lib/infra/env";
+import { keyedHash, safeEqual } from "@/lib/infra/crypto";
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -1,8 +1,8 @@
 // Renders the signer's own emails from their outbox rows.
-import { db } from "../db";
-import type { OutboxRow, MailContent } from "../mail/outbox";
-import { renderSignatureMail } from "../mail/templates";
-import { pickTranslation } from "../campaigns/pick-translation";
+import { db } from "@/lib/infra/db";
+import type { OutboxRow, MailContent } from "@/lib/infra/outbox/outbox";
+import { renderSignatureMail } from "./signature-mail-template";
+import { pickTranslation } from "@/lib/campaigns/pick-translation";
 
 export async function renderSignatureMessage(message: OutboxRow): Promise<MailContent | null> {
   if (!message.signature_id) return null;

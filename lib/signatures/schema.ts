@@ -1,12 +1,12 @@
 // The one definition of a valid signature, shared by the sign form and POST /api/campaigns/[slug]/signatures.
 // Issue messages are stable codes ("required", "invalid_email"); people see them translated (messages: fieldErrors).
 // Its limits and patterns live in ./rules.ts, so the form can check them in the browser without zod.
-import { z } from "../validation/zod";
-import { isCountryCode } from "../geo/countries";
-import { checkAddress } from "../geo/check-address";
-import { locales } from "../i18n/config";
-import { blankToUndefined, line, optionalLine, optionalParagraphs } from "../validation/text";
-import { abuseFields } from "../abuse/schema";
+import { z } from "@/lib/infra/validation/zod";
+import { isCountryCode } from "@/lib/infra/geo/countries";
+import { checkAddress } from "@/lib/infra/geo/check-address";
+import { locales } from "@/lib/infra/i18n/config";
+import { blankToUndefined, line, optionalLine, optionalParagraphs } from "@/lib/infra/validation/text";
+import { abuseFields } from "@/lib/integrity/schema";
 import { emailFormat, limits, postalCodeFormat } from "./rules";
 
 export const signatureInput = z
@@ -42,14 +42,3 @@ export const signatureInput = z
 export type SignatureInput = z.input<typeof signatureInput>;
 export type Signature = z.output<typeof signatureInput>;
 export type SignatureField = keyof SignatureInput;
-
-/** The first issue per field, as codes: what a form shows beside each field. */
-export function fieldErrorCodes(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "_");
-    // zod reports a wrong type with its own message; map anything that is not one of ours to a generic code.
-    out[field] ??= /^[a-z_]+$/.test(issue.message) ? issue.message : "invalid";
-  }
-  return out;
-}

@@ -1,10 +1,10 @@
-// Records a signature and its email in one statement: the abuse checks' counters (lib/abuse/guard-submission.ts),
-// the signature and its outbox message, which the outbox relay (lib/jobs/relay-outbox.ts) hands to a send job.
+// Records a signature and its email in one statement: the abuse checks' counters (lib/integrity/guard-submission.ts),
+// the signature and its outbox message, which the outbox relay (lib/infra/outbox/relay-outbox.ts) hands to a send job.
 // Signing again is harmless: the unique (campaign, email key) pair and ON CONFLICT keep one row; a new email goes
 // out at most once per resend window.
 import { randomUUID } from "node:crypto";
-import { guardCtes } from "../abuse/guard-submission";
-import { confirmationMailCtes, sharedValueCount, submissionAnswer, writeSubmission } from "../submissions/write-submission";
+import { guardCtes } from "@/lib/integrity/guard-submission";
+import { confirmationMailCtes, sharedValueCount, submissionAnswer, writeSubmission } from "./write-submission";
 import type { Signature } from "./schema";
 
 export type SignContext = { ip?: string | null };

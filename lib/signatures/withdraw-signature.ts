@@ -1,7 +1,7 @@
 // Withdraws a signature: its row is deleted (name, email, address, comment, IP hash), a confirmed one is
 // taken off the count, and its emails lose their recipient; unsent ones are cancelled.
-import { withTransaction } from "../db";
-import { randomShard } from "./count-shards";
+import { withTransaction } from "@/lib/infra/db";
+import { randomShard } from "@/lib/campaigns/count-shards";
 import { readWithdrawToken } from "./links";
 
 export type WithdrawResult = { status: "withdrawn"; campaignId: string } | { status: "invalid" };

@@ -52,7 +52,7 @@ export async function deliveryBench(): Promise<{ items: number; app: number; bas
       const before = await received();
       const { scheduleDeliveries } = await import("../../lib/delivery/schedule-deliveries");
       // The tick runs inside a worker whose queue is long started: start this process's before the clock does.
-      await (await import("../../lib/jobs/boss")).boss();
+      await (await import("@/lib/infra/queue/boss")).boss();
       const appStarted = performance.now();
       await scheduleDeliveries();
       for (;;) {
@@ -66,8 +66,8 @@ export async function deliveryBench(): Promise<{ items: number; app: number; bas
     } finally {
       worker.kill("SIGTERM");
       await client.end();
-      const { closeDb } = await import("../../lib/db");
-      const { stopBoss } = await import("../../lib/jobs/boss");
+      const { closeDb } = await import("@/lib/infra/db");
+      const { stopBoss } = await import("@/lib/infra/queue/boss");
       await stopBoss();
       await closeDb();
     }

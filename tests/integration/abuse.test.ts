@@ -4,14 +4,14 @@ import { createHash, randomInt, randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { POST as signRoute } from "@/app/api/campaigns/[slug]/signatures/route";
 import { POST as letterRoute } from "@/app/api/campaigns/[slug]/letters/route";
-import { closeDb, db, pool } from "@/lib/db";
-import { env } from "@/lib/env";
-import { stopBoss } from "@/lib/jobs/boss";
-import { keyedHash } from "@/lib/crypto";
-import { signClaims } from "@/lib/abuse/issue-challenge";
-import { issueFormToken } from "@/lib/abuse/form-token";
-import { sweepRateWindows } from "@/lib/abuse/sweep-rate-windows";
-import { signatureCountFor } from "@/lib/signatures/signature-count";
+import { closeDb, db, pool } from "@/lib/infra/db";
+import { env } from "@/lib/infra/env";
+import { stopBoss } from "@/lib/infra/queue/boss";
+import { keyedHash } from "@/lib/infra/crypto";
+import { signClaims } from "@/lib/integrity/issue-challenge";
+import { issueFormToken } from "@/lib/integrity/form-token";
+import { sweepRateWindows } from "@/lib/integrity/sweep-rate-windows";
+import { signatureCountFor } from "@/lib/campaigns/signature-count";
 import { createCampaign, formToken, jsonRequest, outboxFor, params, signer } from "./helpers";
 
 afterAll(async () => {

@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { GET as getCount } from "@/app/api/campaigns/[slug]/count/route";
-import { closeDb, db, pool } from "@/lib/db";
-import { stopBoss } from "@/lib/jobs/boss";
+import { closeDb, db, pool } from "@/lib/infra/db";
+import { stopBoss } from "@/lib/infra/queue/boss";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { describeConfirmLink, describeWithdrawLink } from "@/lib/signatures/describe-link";
 import { withdrawToken } from "@/lib/signatures/links";
 import { signPetition } from "@/lib/signatures/sign-petition";
-import { signatureCountFor } from "@/lib/signatures/signature-count";
+import { signatureCountFor } from "@/lib/campaigns/signature-count";
 import { withdrawSignature } from "@/lib/signatures/withdraw-signature";
 import { signatureInput } from "@/lib/signatures/schema";
 import { createCampaign, outboxFor, params, signer } from "./helpers";

@@ -22,34 +22,34 @@ function viaProxy(proxy: TcpProxy): string {
 }
 
 let m: {
-  db: typeof import("@/lib/db");
-  boss: typeof import("@/lib/jobs/boss");
-  http: typeof import("@/lib/http");
+  db: typeof import("@/lib/infra/db");
+  boss: typeof import("@/lib/infra/queue/boss");
+  http: typeof import("@/lib/infra/http");
   sign: typeof import("@/app/api/campaigns/[slug]/signatures/route");
   count: typeof import("@/app/api/campaigns/[slug]/count/route");
   helpers: typeof import("./helpers");
-  deliver: typeof import("@/lib/mail/deliver-outbox-message");
-  transport: typeof import("@/lib/mail/transport");
+  deliver: typeof import("@/lib/worker/deliver-outbox-message");
+  transport: typeof import("@/lib/infra/mail/transport");
 };
 
 beforeAll(async () => {
   await appProxy.start();
   await workerProxy.start();
   await sink.start();
-  // lib/env is read on first import: the app in this process goes through the proxy, with the default timeouts.
+  // lib/infra/env is read on first import: the app in this process goes through the proxy, with the default timeouts.
   process.env.DATABASE_URL = viaProxy(appProxy);
   Object.assign(process.env, { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(sink.port), SMTP_SECURE: "false", SMTP_URL: "" });
   delete process.env.DATABASE_CONNECT_TIMEOUT_SECONDS;
   delete process.env.DATABASE_QUERY_TIMEOUT_SECONDS;
   m = {
-    db: await import("@/lib/db"),
-    boss: await import("@/lib/jobs/boss"),
-    http: await import("@/lib/http"),
+    db: await import("@/lib/infra/db"),
+    boss: await import("@/lib/infra/queue/boss"),
+    http: await import("@/lib/infra/http"),
     sign: await import("@/app/api/campaigns/[slug]/signatures/route"),
     count: await import("@/app/api/campaigns/[slug]/count/route"),
     helpers: await import("./helpers"),
-    deliver: await import("@/lib/mail/deliver-outbox-message"),
-    transport: await import("@/lib/mail/transport"),
+    deliver: await import("@/lib/worker/deliver-outbox-message"),
+    transport: await import("@/lib/infra/mail/transport"),
   };
 });
 

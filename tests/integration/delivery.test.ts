@@ -10,19 +10,19 @@ import { SmtpSink } from "./smtp-sink";
 const sink = new SmtpSink();
 
 let m: {
-  db: typeof import("@/lib/db");
+  db: typeof import("@/lib/infra/db");
   schedule: typeof import("@/lib/delivery/schedule-deliveries");
-  deliver: typeof import("@/lib/mail/deliver-outbox-message");
+  deliver: typeof import("@/lib/worker/deliver-outbox-message");
   list: typeof import("@/lib/delivery/list-deliveries");
-  boss: typeof import("@/lib/jobs/boss");
-  transport: typeof import("@/lib/mail/transport");
-  work: typeof import("@/lib/jobs/work-outbox");
+  boss: typeof import("@/lib/infra/queue/boss");
+  transport: typeof import("@/lib/infra/mail/transport");
+  work: typeof import("@/lib/infra/outbox/work-outbox");
   helpers: typeof import("./helpers");
 };
 
 beforeAll(async () => {
   const port = await sink.start();
-  // lib/env is read on first import: point the app at this relay before that.
+  // lib/infra/env is read on first import: point the app at this relay before that.
   Object.assign(process.env, {
     SMTP_HOST: "127.0.0.1",
     SMTP_PORT: String(port),
@@ -34,13 +34,13 @@ beforeAll(async () => {
     JOB_SUPERVISE_SECONDS: "1",
   });
   m = {
-    db: await import("@/lib/db"),
+    db: await import("@/lib/infra/db"),
     schedule: await import("@/lib/delivery/schedule-deliveries"),
-    deliver: await import("@/lib/mail/deliver-outbox-message"),
+    deliver: await import("@/lib/worker/deliver-outbox-message"),
     list: await import("@/lib/delivery/list-deliveries"),
-    boss: await import("@/lib/jobs/boss"),
-    transport: await import("@/lib/mail/transport"),
-    work: await import("@/lib/jobs/work-outbox"),
+    boss: await import("@/lib/infra/queue/boss"),
+    transport: await import("@/lib/infra/mail/transport"),
+    work: await import("@/lib/infra/outbox/work-outbox"),
     helpers: await import("./helpers"),
   };
 });

@@ -4,8 +4,8 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { GET as authGet, POST as authPost } from "@/app/api/auth/[...all]/route";
-import { closeDb } from "@/lib/db";
-import { stopBoss } from "@/lib/jobs/boss";
+import { closeDb } from "@/lib/infra/db";
+import { stopBoss } from "@/lib/infra/queue/boss";
 import { acceptLanguage, contentType, fieldValue, mutated, rawBody, wrongType } from "./fuzz/arbitraries";
 import { fuzz, fuzzTimeout } from "./fuzz/config";
 import { request } from "./fuzz/contract";

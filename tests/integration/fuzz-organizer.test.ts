@@ -24,11 +24,11 @@ import * as invalidationPreview from "@/app/api/organizer/campaigns/[id]/invalid
 import * as nearCopies from "@/app/api/organizer/campaigns/[id]/near-copies/reject/route";
 import * as restore from "@/app/api/organizer/invalidations/[id]/restore/route";
 import * as signatures from "@/app/api/campaigns/[slug]/signatures/route";
-import { neutraliseFormula } from "@/lib/csv";
-import { closeDb, db, pool } from "@/lib/db";
-import { stopBoss } from "@/lib/jobs/boss";
-import { campaignInput } from "@/lib/organizer/campaign-schema";
-import { acceptInvitationInput, invitationInput } from "@/lib/organizer/invitation-schema";
+import { neutraliseFormula } from "@/lib/infra/csv";
+import { closeDb, db, pool } from "@/lib/infra/db";
+import { stopBoss } from "@/lib/infra/queue/boss";
+import { campaignInput } from "@/lib/organizers/campaigns/campaign-schema";
+import { acceptInvitationInput, invitationInput } from "@/lib/organizers/team/invitation-schema";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { emailKey } from "@/lib/signatures/normalize-email";
 import { formToken, params } from "./helpers";

@@ -1,9 +1,9 @@
 // Each test makes its own organization and campaign (unique slugs), so tests never depend on each other or on the seed.
 import { randomUUID } from "node:crypto";
-import { db, pool } from "@/lib/db";
-import { boss } from "@/lib/jobs/boss";
+import { db, pool } from "@/lib/infra/db";
+import { boss } from "@/lib/infra/queue/boss";
 import type { CampaignStatus } from "@/lib/generated/prisma/client";
-import { issueFormToken, type FormKind } from "@/lib/abuse/form-token";
+import { issueFormToken, type FormKind } from "@/lib/integrity/form-token";
 
 export async function createCampaign(options: { status?: CampaignStatus; goal?: number; closesAt?: Date; opensAt?: Date } = {}) {
   const suffix = randomUUID().slice(0, 8);

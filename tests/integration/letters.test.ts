@@ -1,18 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/campaigns/[slug]/letters/route";
-import { closeDb, db, pool } from "@/lib/db";
-import { stopBoss } from "@/lib/jobs/boss";
-import { relayOutbox } from "@/lib/jobs/relay-outbox";
+import { closeDb, db, pool } from "@/lib/infra/db";
+import { stopBoss } from "@/lib/infra/queue/boss";
+import { relayOutbox } from "@/lib/infra/outbox/relay-outbox";
 import { confirmLetter } from "@/lib/letters/confirm-letter";
 import { describeLetterConfirmLink, describeLetterWithdrawLink } from "@/lib/letters/describe-letter-link";
 import { letterWithdrawToken } from "@/lib/letters/links";
 import { renderLetterMessage } from "@/lib/letters/render-letter-mail";
 import { withdrawLetter } from "@/lib/letters/withdraw-letter";
 import { withdrawToken } from "@/lib/signatures/links";
-import { signatureCountFor } from "@/lib/signatures/signature-count";
-import type { OutboxRow } from "@/lib/mail/outbox";
-import { env } from "@/lib/env";
+import { signatureCountFor } from "@/lib/campaigns/signature-count";
+import type { OutboxRow } from "@/lib/infra/outbox/outbox";
+import { env } from "@/lib/infra/env";
 import { campaignWithTopics, formToken, jsonRequest, params, queuedJobs } from "./helpers";
 
 afterAll(async () => {

@@ -8,32 +8,32 @@ const received = sink.received;
 const plan = (to: string, ...codes: number[]) => sink.plan(to, ...codes);
 
 let modules: {
-  db: typeof import("@/lib/db");
-  deliver: typeof import("@/lib/mail/deliver-outbox-message");
+  db: typeof import("@/lib/infra/db");
+  deliver: typeof import("@/lib/worker/deliver-outbox-message");
   sign: typeof import("@/lib/signatures/sign-petition");
   schema: typeof import("@/lib/signatures/schema");
-  worker: typeof import("@/lib/mail/worker");
-  boss: typeof import("@/lib/jobs/boss");
-  transport: typeof import("@/lib/mail/transport");
+  worker: typeof import("@/lib/worker/start-workers");
+  boss: typeof import("@/lib/infra/queue/boss");
+  transport: typeof import("@/lib/infra/mail/transport");
   helpers: typeof import("./helpers");
 };
 
 beforeAll(async () => {
   const port = await sink.start();
-  // The environment is read when lib/env is first imported: point the app at this relay before that.
+  // The environment is read when lib/infra/env is first imported: point the app at this relay before that.
   process.env.SMTP_HOST = "127.0.0.1";
   process.env.SMTP_PORT = String(port);
   process.env.SMTP_SECURE = "false";
   process.env.MAIL_FROM = "Open Letters <no-reply@letters.example.test>";
   process.env.MAIL_SEND_ATTEMPTS = "3";
   modules = {
-    db: await import("@/lib/db"),
-    deliver: await import("@/lib/mail/deliver-outbox-message"),
+    db: await import("@/lib/infra/db"),
+    deliver: await import("@/lib/worker/deliver-outbox-message"),
     sign: await import("@/lib/signatures/sign-petition"),
     schema: await import("@/lib/signatures/schema"),
-    worker: await import("@/lib/mail/worker"),
-    boss: await import("@/lib/jobs/boss"),
-    transport: await import("@/lib/mail/transport"),
+    worker: await import("@/lib/worker/start-workers"),
+    boss: await import("@/lib/infra/queue/boss"),
+    transport: await import("@/lib/infra/mail/transport"),
     helpers: await import("./helpers"),
   };
 });

@@ -5,8 +5,8 @@ import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import * as invitations from "@/app/api/organizer/invitations/route";
 import * as accept from "@/app/api/organizer/invitations/accept/route";
 import * as campaigns from "@/app/api/organizer/campaigns/route";
-import { closeDb, db, pool } from "@/lib/db";
-import { stopBoss } from "@/lib/jobs/boss";
+import { closeDb, db, pool } from "@/lib/infra/db";
+import { stopBoss } from "@/lib/infra/queue/boss";
 import { params } from "./helpers";
 import { appOrigin, createOrganizer, createOrganization, freshIp, organizerRequest, organizerSession, password, signIn, signInRequest } from "./organizer-helpers";
 

@@ -6,8 +6,8 @@ import * as campaign from "@/app/api/organizer/campaigns/[id]/route";
 import * as openRoute from "@/app/api/organizer/campaigns/[id]/open/route";
 import * as closeRoute from "@/app/api/organizer/campaigns/[id]/close/route";
 import { POST as sign } from "@/app/api/campaigns/[slug]/signatures/route";
-import { closeDb, db } from "@/lib/db";
-import { stopBoss } from "@/lib/jobs/boss";
+import { closeDb, db } from "@/lib/infra/db";
+import { stopBoss } from "@/lib/infra/queue/boss";
 import { jsonRequest, params, signer } from "./helpers";
 import { organizerRequest, organizerSession, validCampaign } from "./organizer-helpers";
 

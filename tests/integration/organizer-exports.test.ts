@@ -7,9 +7,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import * as signersExport from "@/app/api/organizer/campaigns/[id]/exports/signers/route";
 import * as countsExport from "@/app/api/organizer/campaigns/[id]/exports/counts/route";
 import * as exportLog from "@/app/api/organizer/exports/route";
-import { closeDb, db, pool } from "@/lib/db";
+import { closeDb, db, pool } from "@/lib/infra/db";
 import { signerCsvStream } from "@/lib/exports/signer-csv";
-import { stopBoss } from "@/lib/jobs/boss";
+import { stopBoss } from "@/lib/infra/queue/boss";
 import { params } from "./helpers";
 import { campaignWithData, organizerRequest, organizerSession } from "./organizer-helpers";
 

@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
-import { db } from "@/lib/db";
+import { db } from "@/lib/infra/db";
 import type { MemberRole } from "@/lib/generated/prisma/client";
 
 export const appOrigin = "http://localhost:3000";

@@ -9,7 +9,7 @@ vi.hoisted(() => {
 });
 
 afterAll(async () => {
-  const { closeDb } = await import("@/lib/db");
+  const { closeDb } = await import("@/lib/infra/db");
   await closeDb();
   // The auth instance is kept on globalThis: drop the production one with the environment.
   delete (globalThis as { openLettersAuth?: unknown }).openLettersAuth;

@@ -19,8 +19,8 @@ import * as invalidations from "@/app/api/organizer/campaigns/[id]/invalidations
 import * as invalidationPreview from "@/app/api/organizer/campaigns/[id]/invalidations/preview/route";
 import * as nearCopies from "@/app/api/organizer/campaigns/[id]/near-copies/reject/route";
 import * as restore from "@/app/api/organizer/invalidations/[id]/restore/route";
-import { closeDb, db } from "@/lib/db";
-import { stopBoss } from "@/lib/jobs/boss";
+import { closeDb, db } from "@/lib/infra/db";
+import { stopBoss } from "@/lib/infra/queue/boss";
 import { params } from "./helpers";
 import { campaignWithData, organizerRequest, organizerSession, signIn, validCampaign } from "./organizer-helpers";
 

@@ -2,14 +2,14 @@
 // signs in; never in production (see ensure-demo-organizer). And the invitation email, rendered from its outbox row.
 import { afterAll, describe, expect, it } from "vitest";
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
-import { closeDb, db } from "@/lib/db";
-import { env } from "@/lib/env";
-import type { OutboxRow } from "@/lib/mail/outbox";
-import { ensureDemoOrganizer } from "@/lib/organizer/ensure-demo-organizer";
-import { renderInvitationMessage } from "@/lib/organizer/render-invitation-mail";
-import { stopBoss } from "@/lib/jobs/boss";
-import { inviteMember } from "@/lib/organizer/invite-member";
-import { scopeFor } from "@/lib/organizer/scope";
+import { closeDb, db } from "@/lib/infra/db";
+import { env } from "@/lib/infra/env";
+import type { OutboxRow } from "@/lib/infra/outbox/outbox";
+import { ensureDemoOrganizer } from "@/lib/organizers/team/ensure-demo-organizer";
+import { renderInvitationMessage } from "@/lib/organizers/team/render-invitation-mail";
+import { stopBoss } from "@/lib/infra/queue/boss";
+import { inviteMember } from "@/lib/organizers/team/invite-member";
+import { scopeFor } from "@/lib/organizers/scope";
 import { createOrganization, createOrganizer, signInRequest } from "./organizer-helpers";
 
 afterAll(async () => {

@@ -8,14 +8,14 @@ import * as invalidationsRoute from "@/app/api/organizer/campaigns/[id]/invalida
 import * as previewRoute from "@/app/api/organizer/campaigns/[id]/invalidations/preview/route";
 import * as nearCopiesRoute from "@/app/api/organizer/campaigns/[id]/near-copies/reject/route";
 import * as restoreRoute from "@/app/api/organizer/invalidations/[id]/restore/route";
-import { closeDb, db, pool } from "@/lib/db";
-import { newToken } from "@/lib/crypto";
-import { stopBoss } from "@/lib/jobs/boss";
+import { closeDb, db, pool } from "@/lib/infra/db";
+import { newToken } from "@/lib/infra/crypto";
+import { stopBoss } from "@/lib/infra/queue/boss";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { withdrawSignature } from "@/lib/signatures/withdraw-signature";
 import { withdrawToken } from "@/lib/signatures/links";
 import { renderDigestDelivery } from "@/lib/delivery/render-delivery-mail";
-import type { Signals } from "@/lib/abuse-signals/list-signals";
+import type { Signals } from "@/lib/integrity/signals/list-signals";
 import type { SignatureStatus } from "@/lib/generated/prisma/client";
 import { params } from "./helpers";
 import { organizerRequest, organizerSession } from "./organizer-helpers";

@@ -1,14 +1,14 @@
 // A 503 means nothing was stored: while the campaign's row is locked for longer than a request waits (as a long
 // organizer transaction or a stuck migration would), signatures and letters answer 503, and once the lock goes,
 // none of them appears, no email is queued, and nothing is counted. Postgres itself cancels the statement at the
-// request's deadline (lib/db.ts, writeWithinDeadline), so nothing commits after the answer was given.
+// request's deadline (lib/infra/db.ts, writeWithinDeadline), so nothing commits after the answer was given.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { POST as postLetter } from "@/app/api/campaigns/[slug]/letters/route";
 import { POST as sign } from "@/app/api/campaigns/[slug]/signatures/route";
-import { closeDb, pool } from "@/lib/db";
-import { env } from "@/lib/env";
+import { closeDb, pool } from "@/lib/infra/db";
+import { env } from "@/lib/infra/env";
 import { testDatabaseUrl } from "../../vitest.config";
 import { campaignWithTopics, formToken, jsonRequest, params, signer } from "./helpers";
 

@@ -4,18 +4,18 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { text } from "node:stream/consumers";
-import { closeDb, db, pool } from "@/lib/db";
-import { boss, queues, stopBoss } from "@/lib/jobs/boss";
-import { deliverOutboxMessage } from "@/lib/mail/deliver-outbox-message";
+import { closeDb, db, pool } from "@/lib/infra/db";
+import { boss, queues, stopBoss } from "@/lib/infra/queue/boss";
+import { deliverOutboxMessage } from "@/lib/worker/deliver-outbox-message";
 import { scheduleDeliveries } from "@/lib/delivery/schedule-deliveries";
-import { campaignCounts } from "@/lib/organizer/campaign-counts";
+import { campaignCounts } from "@/lib/organizers/campaigns/campaign-counts";
 import { signerCsvStream } from "@/lib/exports/signer-csv";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { signPetition } from "@/lib/signatures/sign-petition";
 import { signatureInput } from "@/lib/signatures/schema";
-import { anonymiseClosedCampaigns } from "@/lib/retention/anonymise-closed-campaigns";
-import { purgeUnconfirmed } from "@/lib/retention/purge-unconfirmed";
-import { startRetentionWorker } from "@/lib/retention/worker";
+import { anonymiseClosedCampaigns } from "@/lib/privacy/anonymise-closed-campaigns";
+import { purgeUnconfirmed } from "@/lib/privacy/purge-unconfirmed";
+import { startRetentionWorker } from "@/lib/privacy/worker";
 import { createCampaign, signer } from "./helpers";
 
 afterAll(async () => {
@@ -327,7 +327,7 @@ describe("purging unconfirmed items", () => {
 
 describe("the retention job", () => {
   it("runs from the queue in a worker and anonymises a campaign past its period", async () => {
-    process.env.RETENTION_DAYS_AFTER_CLOSE = "90"; // the default, read by lib/env at import
+    process.env.RETENTION_DAYS_AFTER_CLOSE = "90"; // the default, read by lib/infra/env at import
     const campaign = await createCampaign();
     const s = await confirmedSigner(campaign.slug);
     await pool.query(`UPDATE signature SET delivery_message_id = $1 WHERE id = $2`, [await deliveryMessage(campaign.id, "sent"), s.id]);

@@ -1,10 +1,10 @@
 import pg from "pg";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/campaigns/[slug]/signatures/route";
-import { closeDb, db, pool } from "@/lib/db";
-import { env } from "@/lib/env";
-import { stopBoss } from "@/lib/jobs/boss";
-import { relayOutbox } from "@/lib/jobs/relay-outbox";
+import { closeDb, db, pool } from "@/lib/infra/db";
+import { env } from "@/lib/infra/env";
+import { stopBoss } from "@/lib/infra/queue/boss";
+import { relayOutbox } from "@/lib/infra/outbox/relay-outbox";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { createCampaign, jsonRequest, outboxFor, params, queuedJobs, signer } from "./helpers";
 
@@ -23,7 +23,7 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     try {
       const res = await sign(campaign.slug, signer(), { "x-forwarded-for": "203.0.113.8" });
       expect(res.status).toBe(202);
-      // Inside a transaction that only bounds its time (lib/db.ts, writeWithinDeadline): one statement does the work.
+      // Inside a transaction that only bounds its time (lib/infra/db.ts, writeWithinDeadline): one statement does the work.
       const texts = query.mock.calls.map(([q]) => (typeof q === "string" ? q : (q as { text: string }).text).trim());
       expect(texts).toHaveLength(3);
       expect(texts[0]).toMatch(/^BEGIN; SET LOCAL statement_timeout = \d+$/);

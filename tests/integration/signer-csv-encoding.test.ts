@@ -1,11 +1,11 @@
 // The signer export's CSV is written by Postgres (COPY) and finished in Node (lib/exports/spreadsheet-csv); every
-// other CSV here is built by lib/csv's toCsv. Both must give organizers the same bytes: the same formula rule,
+// other CSV here is built by lib/infra/csv's toCsv. Both must give organizers the same bytes: the same formula rule,
 // quoting, empty cells and CRLF record ends. Tricky values (leading = + - @ tab CR, quotes, commas, line breaks,
 // Hangul, emoji, empty and NULL) go through both and are compared byte for byte.
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { closeDb, pool } from "@/lib/db";
-import { toCsv } from "@/lib/csv";
+import { closeDb, pool } from "@/lib/infra/db";
+import { toCsv } from "@/lib/infra/csv";
 import { signerColumns, signerCsvStream, signerCopySql, type SignerExportOptions } from "@/lib/exports/signer-csv";
 import { createCampaign } from "./helpers";
 
@@ -60,7 +60,7 @@ async function campaignOf(signers: Signer[]): Promise<{ id: string; confirmedAt:
   return { id: campaign.id, confirmedAt };
 }
 
-/** The same export built in Node: the values as stored, through lib/csv's toCsv, with the byte-order mark. */
+/** The same export built in Node: the values as stored, through lib/infra/csv's toCsv, with the byte-order mark. */
 function builtInNode(signers: Signer[], confirmedAt: Date[], options: SignerExportOptions): Buffer {
   const rows = signers.map((s, i) => [
     s.name,

@@ -4,8 +4,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { SMTPServer } from "smtp-server";
 import type { AddressInfo } from "node:net";
 import { SmtpSink } from "./smtp-sink";
-import { composeMail } from "@/lib/mail/compose-mail";
-import { createSmtpPool, SendNotStartedError } from "@/lib/mail/smtp-pool";
+import { composeMail } from "@/lib/infra/mail/compose-mail";
+import { createSmtpPool, SendNotStartedError } from "@/lib/infra/mail/smtp-pool";
 
 const sink = new SmtpSink();
 let port = 0;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { clientNetwork } from "@/lib/abuse/client-network";
-import { hasLeadingZeroBits } from "@/lib/abuse/proof-of-work";
-import { formTokenIssuedAt, issueFormToken } from "@/lib/abuse/form-token";
-import { clientIp } from "@/lib/request-ip";
-import { assumePeerAddressAppended } from "@/lib/abuse/peer-address";
+import { clientNetwork } from "@/lib/integrity/client-network";
+import { hasLeadingZeroBits } from "@/lib/integrity/proof-of-work";
+import { formTokenIssuedAt, issueFormToken } from "@/lib/integrity/form-token";
+import { clientIp } from "@/lib/infra/request-ip";
+import { assumePeerAddressAppended } from "@/lib/infra/peer-address";
 
 assumePeerAddressAppended();
 

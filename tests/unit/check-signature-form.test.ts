@@ -2,10 +2,11 @@
 // field, and nothing when the schema accepts. Compared on generated form input, Unicode edge cases included.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { z } from "@/lib/validation/zod";
+import { z } from "@/lib/infra/validation/zod";
 import { checkSignatureForm } from "@/lib/signatures/check-signature-form";
 import { emailFormat } from "@/lib/signatures/rules";
-import { fieldErrorCodes, signatureInput } from "@/lib/signatures/schema";
+import { fieldErrorCodes } from "@/lib/infra/validation/field-error-codes";
+import { signatureInput } from "@/lib/signatures/schema";
 import type { SignFormValues } from "@/lib/signatures/form-data";
 import { anyText, chars } from "../integration/fuzz/arbitraries";
 import { fuzzSeed } from "../integration/fuzz/config";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import MailComposer from "nodemailer/lib/mail-composer";
 import { simpleParser, type ParsedMail } from "mailparser";
-import { composeMail, type MailToCompose } from "@/lib/mail/compose-mail";
+import { composeMail, type MailToCompose } from "@/lib/infra/mail/compose-mail";
 
 /** What a mail client reads out of a message: the fields both composers must agree on. */
 function reading(mail: ParsedMail) {

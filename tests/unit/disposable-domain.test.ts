@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { disposableDomainOf, disposableDomains } from "@/lib/abuse-signals/disposable-domain";
+import { disposableDomainOf, disposableDomains } from "@/lib/integrity/signals/disposable-domain";
 
 describe("disposableDomainOf", () => {
   it.each([

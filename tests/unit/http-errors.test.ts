@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { errorResponse } from "@/lib/http";
-import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/infra/http";
+import { AppError } from "@/lib/infra/errors";
 
 describe("errorResponse", () => {
   it("answers an unreachable database with 503, a Retry-After and a clear message", async () => {

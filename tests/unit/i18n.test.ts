@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { messages } from "@/lib/i18n/messages";
-import { negotiateLocale } from "@/lib/i18n/config";
+import { messages } from "@/lib/infra/i18n/messages";
+import { negotiateLocale } from "@/lib/infra/i18n/config";
 
 const { en, ko } = messages;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeError, redact } from "@/lib/log";
+import { describeError, redact } from "@/lib/infra/log";
 
 // Error texts as Postgres, Prisma and SMTP relays write them: what they echo must not reach the logs.
 describe("error lines in the logs", () => {

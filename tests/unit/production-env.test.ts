@@ -1,9 +1,9 @@
-// Production refuses to start on unsafe settings, naming the key that is wrong (lib/env-schema.ts and the start
+// Production refuses to start on unsafe settings, naming the key that is wrong (lib/infra/env-schema.ts and the start
 // script's check of secrets written in the project, lib/cli/check-production-secret.ts).
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { refuseKnownSecret } from "@/lib/cli/check-production-secret";
-import { parseEnv } from "@/lib/env-schema";
+import { parseEnv } from "@/lib/infra/env-schema";
 
 const safe = {
   APP_ENV: "production",

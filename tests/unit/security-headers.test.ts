@@ -1,9 +1,9 @@
 // The header rules by route kind and environment (lib/security); tests/integration/security-headers.test.ts checks
 // that a running server applies them to every kind of route.
 import { describe, expect, it } from "vitest";
-import { routeKindOf } from "@/lib/security/route-kind";
-import { securityHeaders, type SecurityOptions } from "@/lib/security/security-headers";
-import { createNonce } from "@/lib/security/create-nonce";
+import { routeKindOf } from "@/lib/infra/security/route-kind";
+import { securityHeaders, type SecurityOptions } from "@/lib/infra/security/security-headers";
+import { createNonce } from "@/lib/infra/security/create-nonce";
 
 const test: SecurityOptions = { production: false, devServer: false, embedAncestors: "*" };
 const production: SecurityOptions = { ...test, production: true, embedAncestors: "https://partner.example" };

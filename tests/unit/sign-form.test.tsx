@@ -2,9 +2,9 @@ import { describe, expect, it, vi } from "vitest";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { NextIntlClientProvider } from "next-intl";
-import { SignForm } from "@/components/petition/sign-form";
-import { messages } from "@/lib/i18n/messages";
-import { countryOptions } from "@/lib/geo/countries";
+import { SignForm } from "@/components/signatures/sign-form";
+import { messages } from "@/lib/infra/i18n/messages";
+import { countryOptions } from "@/lib/infra/geo/countries";
 import type { SignFormState } from "@/lib/signatures/form-data";
 
 function renderForm(locale: "en" | "ko", action = vi.fn(async (_state: SignFormState, _form: FormData): Promise<SignFormState> => ({ status: "ok", email: "jimin@example.org" }))) {

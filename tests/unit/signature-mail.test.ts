@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { renderSignatureMail } from "@/lib/mail/templates";
+import { renderSignatureMail } from "@/lib/signatures/signature-mail-template";
 import { readWithdrawToken, withdrawToken } from "@/lib/signatures/links";
-import { escapeHtml } from "@/lib/mail/layout";
+import { escapeHtml } from "@/lib/infra/mail/layout";
 
 const base = {
   signatureId: "4f1c2b9e-8d3a-4c5e-9f10-2a3b4c5d6e7f",

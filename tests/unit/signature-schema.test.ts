@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorCodes, signatureInput } from "@/lib/signatures/schema";
+import { fieldErrorCodes } from "@/lib/infra/validation/field-error-codes";
+import { signatureInput } from "@/lib/signatures/schema";
 import { emailKey } from "@/lib/signatures/normalize-email";
 
 const valid = { name: "Kim Ji-min", email: "jimin@example.org", country: "US", region: "NY", postalCode: "10001" };

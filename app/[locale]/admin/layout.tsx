@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
-import { isLocale } from "@/lib/i18n/config";
-import { clientMessages } from "@/lib/i18n/client-messages";
+import { isLocale } from "@/lib/infra/i18n/config";
+import { clientMessages } from "@/lib/infra/i18n/client-messages";
 
 // Organizer pages read the session on every request: never cached, never indexed.
 export const dynamic = "force-dynamic";

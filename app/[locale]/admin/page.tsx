@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { Locale } from "@/lib/i18n/config";
-import { listCampaigns } from "@/lib/organizer/list-campaigns";
-import { pageScope } from "@/lib/organizer/page-organizer";
-import { AdminHeader } from "@/components/admin/admin-header";
-import { InviteForm } from "@/components/admin/invite-form";
-import { ScrollTable } from "@/components/admin/scroll-table";
+import type { Locale } from "@/lib/infra/i18n/config";
+import { listCampaigns } from "@/lib/organizers/campaigns/list-campaigns";
+import { pageScope } from "@/lib/organizers/page-organizer";
+import { AdminHeader } from "@/components/organizers/admin-header";
+import { InviteForm } from "@/components/organizers/invite-form";
+import { ScrollTable } from "@/components/organizers/scroll-table";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;

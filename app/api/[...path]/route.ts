@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/http";
-import { AppError } from "@/lib/errors";
+import { apiRoute } from "@/lib/infra/http";
+import { AppError } from "@/lib/infra/errors";
 
 // Any other /api address: the JSON error every API client expects (with the API's headers), not the HTML 404 page.
 const notFound = apiRoute("api.not_found", async () => {

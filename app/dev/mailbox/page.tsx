@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { listMailbox, mailboxAvailable } from "@/lib/mail/read-mailbox";
-import { mailboxDir } from "@/lib/mail/transport";
+import { listMailbox, mailboxAvailable } from "@/lib/infra/mail/read-mailbox";
+import { mailboxDir } from "@/lib/infra/mail/transport";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
-import { isLocale } from "@/lib/i18n/config";
+import { isLocale } from "@/lib/infra/i18n/config";
 
 export const metadata = { robots: { index: false, follow: false } };
 

@@ -1,9 +1,9 @@
 // What every answer of our API must look like, whatever it was sent: never 5xx; an error is one of the documented
 // codes with the status the table gives it, a message in the reader's language, and a translated message per field.
 import { expect } from "vitest";
-import { errorStatus, type ErrorCode } from "@/lib/errors";
-import { negotiateLocale } from "@/lib/i18n/config";
-import { translator } from "@/lib/i18n/messages";
+import { errorStatus, type ErrorCode } from "@/lib/infra/errors";
+import { negotiateLocale } from "@/lib/infra/i18n/config";
+import { translator } from "@/lib/infra/i18n/messages";
 
 export type Sent = { body?: string | Uint8Array; contentType?: string; headers?: Record<string, string> };
 

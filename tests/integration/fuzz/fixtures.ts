@@ -1,8 +1,8 @@
 // Valid inputs for the public routes as arbitraries (each with a unique email, so a 202 always stores this very
 // submission), and how to read back what a submission stored and the email it queued.
 import fc from "fast-check";
-import { pool } from "@/lib/db";
-import type { OutboxRow } from "@/lib/mail/outbox";
+import { pool } from "@/lib/infra/db";
+import type { OutboxRow } from "@/lib/infra/outbox/outbox";
 import { formToken } from "../helpers";
 import { koreanEmojiText, printableText } from "./arbitraries";
 

@@ -2,8 +2,8 @@ import { render } from "@testing-library/react";
 import { vi } from "vitest";
 import { NextIntlClientProvider } from "next-intl";
 import { Composer, type SubmitLetter } from "@/components/letters/composer";
-import { countryOptions } from "@/lib/geo/countries";
-import { messages } from "@/lib/i18n/messages";
+import { countryOptions } from "@/lib/infra/geo/countries";
+import { messages } from "@/lib/infra/i18n/messages";
 import { flagshipCampaign } from "@/prisma/seed-data/flagship";
 
 export const slug = "human-rights-on-the-agenda";

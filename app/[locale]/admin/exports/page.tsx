@@ -1,9 +1,9 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { Locale } from "@/lib/i18n/config";
+import type { Locale } from "@/lib/infra/i18n/config";
 import { listExports } from "@/lib/exports/list-exports";
-import { pageScope } from "@/lib/organizer/page-organizer";
-import { AdminHeader } from "@/components/admin/admin-header";
-import { ScrollTable } from "@/components/admin/scroll-table";
+import { pageScope } from "@/lib/organizers/page-organizer";
+import { AdminHeader } from "@/components/organizers/admin-header";
+import { ScrollTable } from "@/components/organizers/scroll-table";
 
 export default async function ExportLogPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;

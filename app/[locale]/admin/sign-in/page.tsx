@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { Locale } from "@/lib/i18n/config";
-import { SignInForm } from "@/components/admin/sign-in-form";
+import type { Locale } from "@/lib/infra/i18n/config";
+import { SignInForm } from "@/components/organizers/sign-in-form";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;

@@ -1,11 +1,12 @@
 "use server";
 
-import { logError } from "@/lib/log";
+import { logError } from "@/lib/infra/log";
 import { headers } from "next/headers";
-import type { Challenge } from "@/lib/abuse/schema";
-import { AppError } from "@/lib/errors";
-import { clientIp } from "@/lib/request-ip";
-import { fieldErrorCodes, signatureInput } from "@/lib/signatures/schema";
+import type { Challenge } from "@/lib/integrity/schema";
+import { AppError } from "@/lib/infra/errors";
+import { clientIp } from "@/lib/infra/request-ip";
+import { fieldErrorCodes } from "@/lib/infra/validation/field-error-codes";
+import { signatureInput } from "@/lib/signatures/schema";
 import { signatureFromForm, type SignFormState } from "@/lib/signatures/form-data";
 import { signPetition } from "@/lib/signatures/sign-petition";
 

@@ -1,10 +1,10 @@
-import { json, readJson } from "@/lib/http";
-import { negotiateLocale } from "@/lib/i18n/config";
-import { listCampaigns } from "@/lib/organizer/list-campaigns";
-import { organizerRoute } from "@/lib/organizer/route";
-import { createCampaign } from "@/lib/organizer/save-campaign";
-import { validateCampaign } from "@/lib/organizer/validate-campaign";
-import { z } from "@/lib/validation/zod";
+import { json, readJson } from "@/lib/infra/http";
+import { negotiateLocale } from "@/lib/infra/i18n/config";
+import { listCampaigns } from "@/lib/organizers/campaigns/list-campaigns";
+import { organizerRoute } from "@/lib/organizers/route";
+import { createCampaign } from "@/lib/organizers/campaigns/save-campaign";
+import { validateCampaign } from "@/lib/organizers/campaigns/validate-campaign";
+import { z } from "@/lib/infra/validation/zod";
 
 // GET /api/organizer/campaigns – the organization's campaigns with their counts
 export const GET = organizerRoute("organizer.campaigns.list", async (request, scope) => {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { mailboxAvailable, readMessage } from "@/lib/mail/read-mailbox";
+import { mailboxAvailable, readMessage } from "@/lib/infra/mail/read-mailbox";
 
 export const dynamic = "force-dynamic";
 

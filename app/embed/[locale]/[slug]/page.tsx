@@ -3,14 +3,14 @@ import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { cachedPublicCampaign, cachedSignatureCount } from "@/lib/campaigns/cached-campaign-reads";
-import { clientMessages } from "@/lib/i18n/client-messages";
-import type { Locale } from "@/lib/i18n/config";
-import { CountMeter } from "@/components/petition/count-meter";
+import { clientMessages } from "@/lib/infra/i18n/client-messages";
+import type { Locale } from "@/lib/infra/i18n/config";
+import { CountMeter } from "@/components/campaigns/count-meter";
 
 type Params = { params: Promise<{ locale: Locale; slug: string }> };
 
 // /embed/[locale]/[slug] – a campaign's live count for partner sites to frame (the only page that may be framed:
-// lib/security/route-kind.ts, EMBED_FRAME_ANCESTORS). Like the campaign page it is rendered from cached data, and the
+// lib/infra/security/route-kind.ts, EMBED_FRAME_ANCESTORS). Like the campaign page it is rendered from cached data, and the
 // count refreshes from the count endpoint.
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, slug } = await params;

@@ -1,17 +1,17 @@
 import Link from "next/link";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { Locale } from "@/lib/i18n/config";
+import type { Locale } from "@/lib/infra/i18n/config";
 import { listDeliveries } from "@/lib/delivery/list-deliveries";
-import { listHeldLetters } from "@/lib/moderation/list-held-letters";
-import { campaignCounts } from "@/lib/organizer/campaign-counts";
-import { pageScope } from "@/lib/organizer/page-organizer";
-import { orNotFound } from "@/lib/organizer/page-not-found";
+import { listHeldLetters } from "@/lib/integrity/moderation/list-held-letters";
+import { campaignCounts } from "@/lib/organizers/campaigns/campaign-counts";
+import { pageScope } from "@/lib/organizers/page-organizer";
+import { orNotFound } from "@/lib/organizers/page-not-found";
 import { campaignTitle } from "@/lib/campaigns/campaign-title";
-import { AdminHeader } from "@/components/admin/admin-header";
-import { AdminSection } from "@/components/admin/admin-section";
-import { ScrollTable } from "@/components/admin/scroll-table";
-import { ApiButton } from "@/components/admin/api-button";
-import { SignaturesChart } from "@/components/admin/signatures-chart";
+import { AdminHeader } from "@/components/organizers/admin-header";
+import { AdminSection } from "@/components/organizers/admin-section";
+import { ScrollTable } from "@/components/organizers/scroll-table";
+import { ApiButton } from "@/components/organizers/api-button";
+import { SignaturesChart } from "@/components/organizers/signatures-chart";
 import { BarFill } from "@/components/ui/bar-fill";
 
 type Params = { params: Promise<{ locale: Locale; id: string }> };

@@ -1,8 +1,8 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { Locale } from "@/lib/i18n/config";
-import { pageScope } from "@/lib/organizer/page-organizer";
-import { AdminHeader } from "@/components/admin/admin-header";
-import { CampaignForm, emptyCampaign } from "@/components/admin/campaign-form";
+import type { Locale } from "@/lib/infra/i18n/config";
+import { pageScope } from "@/lib/organizers/page-organizer";
+import { AdminHeader } from "@/components/organizers/admin-header";
+import { CampaignForm, emptyCampaign } from "@/components/organizers/campaign-form";
 
 export default async function NewCampaignPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;

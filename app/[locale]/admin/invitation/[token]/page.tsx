@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { Locale } from "@/lib/i18n/config";
-import { AcceptInvitationForm } from "@/components/admin/accept-invitation-form";
+import type { Locale } from "@/lib/infra/i18n/config";
+import { AcceptInvitationForm } from "@/components/organizers/accept-invitation-form";
 
 export default async function InvitationPage({ params }: { params: Promise<{ locale: Locale; token: string }> }) {
   const { locale, token } = await params;

@@ -3,13 +3,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { clientMessages } from "@/lib/i18n/client-messages";
-import type { Locale } from "@/lib/i18n/config";
-import { countryOptions } from "@/lib/geo/countries";
-import { cachedComposerCampaign } from "@/lib/campaigns/cached-campaign-reads";
+import { clientMessages } from "@/lib/infra/i18n/client-messages";
+import type { Locale } from "@/lib/infra/i18n/config";
+import { countryOptions } from "@/lib/infra/geo/countries";
+import { cachedComposerCampaign } from "@/lib/letters/cached-composer-campaign";
 import { letterLanguages } from "@/lib/letters/schema";
 import { Composer, type LetterTexts } from "@/components/letters/composer";
-import { issueFormToken } from "@/lib/abuse/form-token";
+import { issueFormToken } from "@/lib/integrity/form-token";
 
 type Params = { params: Promise<{ locale: Locale; slug: string }> };
 

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { Locale } from "@/lib/i18n/config";
+import type { Locale } from "@/lib/infra/i18n/config";
 import { describeLetterConfirmLink } from "@/lib/letters/describe-letter-link";
-import { ActionButtonForm } from "@/components/petition/action-button-form";
+import { ActionButtonForm } from "@/components/signatures/action-button-form";
 import { confirmLetterAction } from "./actions";
 
 type Params = { params: Promise<{ locale: Locale; token: string }> };

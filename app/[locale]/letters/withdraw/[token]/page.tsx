@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { Locale } from "@/lib/i18n/config";
+import type { Locale } from "@/lib/infra/i18n/config";
 import { describeLetterWithdrawLink } from "@/lib/letters/describe-letter-link";
-import { ActionButtonForm } from "@/components/petition/action-button-form";
+import { ActionButtonForm } from "@/components/signatures/action-button-form";
 import { withdrawLetterAction } from "./actions";
 
 type Params = { params: Promise<{ locale: Locale; token: string }> };

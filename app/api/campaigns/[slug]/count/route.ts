@@ -1,6 +1,6 @@
-import { AppError } from "@/lib/errors";
-import { apiRoute, json } from "@/lib/http";
-import { signatureCountFor } from "@/lib/signatures/signature-count";
+import { AppError } from "@/lib/infra/errors";
+import { apiRoute, json } from "@/lib/infra/http";
+import { signatureCountFor } from "@/lib/campaigns/signature-count";
 
 type Context = { params: Promise<{ slug: string }> };
 

@@ -1,5 +1,5 @@
-import { apiRoute, json, readJson } from "@/lib/http";
-import { clientIp } from "@/lib/request-ip";
+import { apiRoute, json, readJson } from "@/lib/infra/http";
+import { clientIp } from "@/lib/infra/request-ip";
 import { letterBodyLimit, letterInput } from "@/lib/letters/schema";
 import { submitLetter } from "@/lib/letters/submit-letter";
 

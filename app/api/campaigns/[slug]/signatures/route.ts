@@ -1,5 +1,5 @@
-import { apiRoute, json, readJson } from "@/lib/http";
-import { clientIp } from "@/lib/request-ip";
+import { apiRoute, json, readJson } from "@/lib/infra/http";
+import { clientIp } from "@/lib/infra/request-ip";
 import { signatureInput } from "@/lib/signatures/schema";
 import { signPetition } from "@/lib/signatures/sign-petition";
 

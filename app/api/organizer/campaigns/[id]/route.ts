@@ -1,9 +1,9 @@
-import { z } from "@/lib/validation/zod";
-import { json, readJson } from "@/lib/http";
-import { getCampaignForEdit } from "@/lib/organizer/get-campaign-for-edit";
-import { organizerRoute } from "@/lib/organizer/route";
-import { updateCampaign } from "@/lib/organizer/save-campaign";
-import { validateCampaign } from "@/lib/organizer/validate-campaign";
+import { z } from "@/lib/infra/validation/zod";
+import { json, readJson } from "@/lib/infra/http";
+import { getCampaignForEdit } from "@/lib/organizers/campaigns/get-campaign-for-edit";
+import { organizerRoute } from "@/lib/organizers/route";
+import { updateCampaign } from "@/lib/organizers/campaigns/save-campaign";
+import { validateCampaign } from "@/lib/organizers/campaigns/validate-campaign";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,7 +1,7 @@
-import { apiRoute, json, readJson } from "@/lib/http";
-import { acceptInvitation } from "@/lib/organizer/accept-invitation";
-import { acceptInvitationInput } from "@/lib/organizer/invitation-schema";
-import { assertSameOrigin } from "@/lib/organizer/same-origin";
+import { apiRoute, json, readJson } from "@/lib/infra/http";
+import { acceptInvitation } from "@/lib/organizers/team/accept-invitation";
+import { acceptInvitationInput } from "@/lib/organizers/team/invitation-schema";
+import { assertSameOrigin } from "@/lib/organizers/same-origin";
 
 // POST /api/organizer/invitations/accept – the invited person sets a name and password; then they sign in
 export const POST = apiRoute("organizer.invitations.accept", async (request) => {

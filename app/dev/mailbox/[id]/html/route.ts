@@ -1,4 +1,4 @@
-import { mailboxAvailable, readMessage } from "@/lib/mail/read-mailbox";
+import { mailboxAvailable, readMessage } from "@/lib/infra/mail/read-mailbox";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,10 +1,10 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { Locale } from "@/lib/i18n/config";
-import { getCampaignForEdit } from "@/lib/organizer/get-campaign-for-edit";
-import { pageScope } from "@/lib/organizer/page-organizer";
-import { orNotFound } from "@/lib/organizer/page-not-found";
-import { AdminHeader } from "@/components/admin/admin-header";
-import { CampaignForm } from "@/components/admin/campaign-form";
+import type { Locale } from "@/lib/infra/i18n/config";
+import { getCampaignForEdit } from "@/lib/organizers/campaigns/get-campaign-for-edit";
+import { pageScope } from "@/lib/organizers/page-organizer";
+import { orNotFound } from "@/lib/organizers/page-not-found";
+import { AdminHeader } from "@/components/organizers/admin-header";
+import { CampaignForm } from "@/components/organizers/campaign-form";
 
 export default async function EditCampaignPage({ params }: { params: Promise<{ locale: Locale; id: string }> }) {
   const { locale, id } = await params;

@@ -1,9 +1,9 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { Locale } from "@/lib/i18n/config";
-import { getCampaignForEdit } from "@/lib/organizer/get-campaign-for-edit";
-import { pageScope } from "@/lib/organizer/page-organizer";
-import { orNotFound } from "@/lib/organizer/page-not-found";
-import { Paragraphs } from "@/components/petition/paragraphs";
+import type { Locale } from "@/lib/infra/i18n/config";
+import { getCampaignForEdit } from "@/lib/organizers/campaigns/get-campaign-for-edit";
+import { pageScope } from "@/lib/organizers/page-organizer";
+import { orNotFound } from "@/lib/organizers/page-not-found";
+import { Paragraphs } from "@/components/campaigns/paragraphs";
 
 // The campaign's texts in both languages as readers will see them, also while it is a draft.
 export default async function PreviewCampaignPage({ params }: { params: Promise<{ locale: Locale; id: string }> }) {

@@ -1,17 +1,17 @@
 import Link from "next/link";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { Locale } from "@/lib/i18n/config";
-import { listAbuseActions } from "@/lib/abuse-signals/list-abuse-actions";
-import { listSignals, networkLabel, type StatusCounts } from "@/lib/abuse-signals/list-signals";
-import { campaignCounts } from "@/lib/organizer/campaign-counts";
-import { pageScope } from "@/lib/organizer/page-organizer";
-import { orNotFound } from "@/lib/organizer/page-not-found";
+import type { Locale } from "@/lib/infra/i18n/config";
+import { listAbuseActions } from "@/lib/integrity/signals/list-abuse-actions";
+import { listSignals, networkLabel, type StatusCounts } from "@/lib/integrity/signals/list-signals";
+import { campaignCounts } from "@/lib/organizers/campaigns/campaign-counts";
+import { pageScope } from "@/lib/organizers/page-organizer";
+import { orNotFound } from "@/lib/organizers/page-not-found";
 import { campaignTitle } from "@/lib/campaigns/campaign-title";
-import { AdminHeader } from "@/components/admin/admin-header";
-import { AdminSection } from "@/components/admin/admin-section";
-import { ScrollTable } from "@/components/admin/scroll-table";
-import { ApiButton } from "@/components/admin/api-button";
-import { InvalidationPanel } from "@/components/admin/invalidation-panel";
+import { AdminHeader } from "@/components/organizers/admin-header";
+import { AdminSection } from "@/components/organizers/admin-section";
+import { ScrollTable } from "@/components/organizers/scroll-table";
+import { ApiButton } from "@/components/organizers/api-button";
+import { InvalidationPanel } from "@/components/organizers/invalidation-panel";
 
 type Params = { params: Promise<{ locale: Locale; id: string }> };
 

@@ -1,6 +1,6 @@
-import { json } from "@/lib/http";
-import { organizerRoute } from "@/lib/organizer/route";
-import { setCampaignStatus } from "@/lib/organizer/set-campaign-status";
+import { json } from "@/lib/infra/http";
+import { organizerRoute } from "@/lib/organizers/route";
+import { setCampaignStatus } from "@/lib/organizers/campaigns/set-campaign-status";
 
 type Context = { params: Promise<{ id: string }> };
 

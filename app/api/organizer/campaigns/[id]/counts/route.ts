@@ -1,7 +1,7 @@
-import { json } from "@/lib/http";
-import { negotiateLocale } from "@/lib/i18n/config";
-import { campaignCounts } from "@/lib/organizer/campaign-counts";
-import { organizerRoute } from "@/lib/organizer/route";
+import { json } from "@/lib/infra/http";
+import { negotiateLocale } from "@/lib/infra/i18n/config";
+import { campaignCounts } from "@/lib/organizers/campaigns/campaign-counts";
+import { organizerRoute } from "@/lib/organizers/route";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,6 +1,6 @@
-import { json } from "@/lib/http";
+import { json } from "@/lib/infra/http";
 import { listDeliveries } from "@/lib/delivery/list-deliveries";
-import { organizerRoute } from "@/lib/organizer/route";
+import { organizerRoute } from "@/lib/organizers/route";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,6 +1,6 @@
-import { json } from "@/lib/http";
-import { listHeldLetters } from "@/lib/moderation/list-held-letters";
-import { organizerRoute } from "@/lib/organizer/route";
+import { json } from "@/lib/infra/http";
+import { listHeldLetters } from "@/lib/integrity/moderation/list-held-letters";
+import { organizerRoute } from "@/lib/organizers/route";
 
 type Context = { params: Promise<{ id: string }> };
 

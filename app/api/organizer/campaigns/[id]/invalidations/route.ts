@@ -1,8 +1,8 @@
-import { invalidateSignatures } from "@/lib/abuse-signals/invalidate-signatures";
-import { listAbuseActions } from "@/lib/abuse-signals/list-abuse-actions";
-import { invalidationRequest } from "@/lib/abuse-signals/schema";
-import { json, readJson } from "@/lib/http";
-import { organizerRoute } from "@/lib/organizer/route";
+import { invalidateSignatures } from "@/lib/integrity/signals/invalidate-signatures";
+import { listAbuseActions } from "@/lib/integrity/signals/list-abuse-actions";
+import { invalidationRequest } from "@/lib/integrity/signals/schema";
+import { json, readJson } from "@/lib/infra/http";
+import { organizerRoute } from "@/lib/organizers/route";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,6 +1,6 @@
-import { listSignals } from "@/lib/abuse-signals/list-signals";
-import { json } from "@/lib/http";
-import { organizerRoute } from "@/lib/organizer/route";
+import { listSignals } from "@/lib/integrity/signals/list-signals";
+import { json } from "@/lib/infra/http";
+import { organizerRoute } from "@/lib/organizers/route";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,6 +1,6 @@
-import { restoreInvalidation } from "@/lib/abuse-signals/restore-invalidation";
-import { json } from "@/lib/http";
-import { organizerRoute } from "@/lib/organizer/route";
+import { restoreInvalidation } from "@/lib/integrity/signals/restore-invalidation";
+import { json } from "@/lib/infra/http";
+import { organizerRoute } from "@/lib/organizers/route";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,6 +1,6 @@
-import { json } from "@/lib/http";
-import { moderateLetter } from "@/lib/moderation/moderate-letter";
-import { organizerRoute } from "@/lib/organizer/route";
+import { json } from "@/lib/infra/http";
+import { moderateLetter } from "@/lib/integrity/moderation/moderate-letter";
+import { organizerRoute } from "@/lib/organizers/route";
 
 type Context = { params: Promise<{ id: string }> };
 

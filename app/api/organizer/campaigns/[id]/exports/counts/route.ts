@@ -1,9 +1,9 @@
 import { countsCsv } from "@/lib/exports/counts-csv";
 import { csvHeaders, exportFileName } from "@/lib/exports/file-name";
 import { recordExport } from "@/lib/exports/record-export";
-import { negotiateLocale } from "@/lib/i18n/config";
-import { campaignCounts } from "@/lib/organizer/campaign-counts";
-import { organizerRoute } from "@/lib/organizer/route";
+import { negotiateLocale } from "@/lib/infra/i18n/config";
+import { campaignCounts } from "@/lib/organizers/campaigns/campaign-counts";
+import { organizerRoute } from "@/lib/organizers/route";
 
 type Context = { params: Promise<{ id: string }> };
 

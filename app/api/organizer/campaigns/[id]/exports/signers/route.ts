@@ -2,8 +2,8 @@ import { Readable } from "node:stream";
 import { csvHeaders, exportFileName } from "@/lib/exports/file-name";
 import { recordExport } from "@/lib/exports/record-export";
 import { signerCsvStream } from "@/lib/exports/signer-csv";
-import { requireRole } from "@/lib/organizer/current-organizer";
-import { organizerRoute } from "@/lib/organizer/route";
+import { requireRole } from "@/lib/organizers/current-organizer";
+import { organizerRoute } from "@/lib/organizers/route";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,7 +1,7 @@
-import { previewInvalidation } from "@/lib/abuse-signals/preview-invalidation";
-import { invalidationRequest } from "@/lib/abuse-signals/schema";
-import { json, readJson } from "@/lib/http";
-import { organizerRoute } from "@/lib/organizer/route";
+import { previewInvalidation } from "@/lib/integrity/signals/preview-invalidation";
+import { invalidationRequest } from "@/lib/integrity/signals/schema";
+import { json, readJson } from "@/lib/infra/http";
+import { organizerRoute } from "@/lib/organizers/route";
 
 type Context = { params: Promise<{ id: string }> };
 

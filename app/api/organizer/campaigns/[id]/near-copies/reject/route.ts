@@ -1,7 +1,7 @@
-import { nearCopiesRequest } from "@/lib/abuse-signals/schema";
-import { json, readJson } from "@/lib/http";
-import { rejectNearCopies } from "@/lib/moderation/reject-near-copies";
-import { organizerRoute } from "@/lib/organizer/route";
+import { nearCopiesRequest } from "@/lib/integrity/signals/schema";
+import { json, readJson } from "@/lib/infra/http";
+import { rejectNearCopies } from "@/lib/integrity/moderation/reject-near-copies";
+import { organizerRoute } from "@/lib/organizers/route";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,0 +1,192 @@
+"use client";
+
+// Create or edit a campaign in both languages. The server validates with lib/organizers/campaigns/campaign-schema and answers
+// { error: { fields: { "texts.ko.title": { code, message } } } } in the reader's language; each message is shown
+// next to its field (aria-describedby) and listed in a summary that is announced (aria-live).
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useRef, useState } from "react";
+import type { CampaignInput } from "@/lib/organizers/campaigns/campaign-schema";
+
+type Text = CampaignInput["texts"]["en"];
+type TopicText = NonNullable<CampaignInput["topics"]>[number]["texts"]["en"];
+type FieldErrors = Record<string, string>;
+
+const emptyText: Text = { title: "", summary: "", targetName: "", context: "", letter: "", sources: "" };
+const emptyTopicText: TopicText = { title: "", fact: "", ask: "", source: "", paragraph: "" };
+export const emptyCampaign: CampaignInput = {
+  slug: "",
+  goal: 1000,
+  targetEmail: "",
+  senderEmail: "",
+  defaultLocale: "en",
+  letterDelivery: "individual",
+  digestIntervalMinutes: 1440,
+  throttlePerMinute: 30,
+  holdUntil: "",
+  opensAt: "",
+  closesAt: "",
+  texts: { en: { ...emptyText }, ko: { ...emptyText } },
+  topics: [],
+};
+
+const fieldId = (path: string) => `f-${path.replaceAll(".", "-")}`;
+const toLocalInput = (v: unknown) => (typeof v === "string" && v ? v.slice(0, 16) : "");
+const fromLocalInput = (v: string) => (v ? `${v}:00Z` : "");
+
+export function CampaignForm({ initial, campaignId }: { initial: CampaignInput; campaignId?: string }) {
+  const t = useTranslations("admin.form");
+  const locale = useLocale();
+  const router = useRouter();
+  const [value, setValue] = useState<CampaignInput>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<"idle" | "saving" | "saved">("idle");
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  const set = (patch: Partial<CampaignInput>) => setValue((v) => ({ ...v, ...patch }));
+  const setText = (lang: "en" | "ko", key: keyof Text, text: string) =>
+    setValue((v) => ({ ...v, texts: { ...v.texts, [lang]: { ...v.texts[lang], [key]: text } } }));
+  const topics = value.topics ?? [];
+  const setTopic = (i: number, patch: (t: (typeof topics)[number]) => (typeof topics)[number]) =>
+    setValue((v) => ({ ...v, topics: (v.topics ?? []).map((t, j) => (j === i ? patch(t) : t)) }));
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setStatus("saving");
+    const res = await fetch(campaignId ? `/api/organizer/campaigns/${campaignId}` : "/api/organizer/campaigns", {
+      method: campaignId ? "PATCH" : "POST",
+      headers: { "content-type": "application/json", "accept-language": locale },
+      body: JSON.stringify(value),
+    }).catch(() => null);
+    const body = await res?.json().catch(() => null);
+    if (res?.ok) {
+      setErrors({});
+      setStatus("saved");
+      router.push(`/${locale}/admin/campaigns/${body.id}`);
+      router.refresh();
+      return;
+    }
+    const fields: Record<string, { message: string }> = body?.error?.fields ?? { _: { message: body?.error?.message ?? "Error" } };
+    setErrors(Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.message])));
+    setStatus("idle");
+    summaryRef.current?.focus();
+  }
+
+  const input = (path: string, label: string, current: string | number | undefined, onChange: (v: string) => void, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <div className="field">
+      <label htmlFor={fieldId(path)}>{label}</label>
+      <input
+        id={fieldId(path)}
+        value={current ?? ""}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={errors[path] ? true : undefined}
+        aria-describedby={errors[path] ? `${fieldId(path)}-error` : undefined}
+        {...props}
+      />
+      {errors[path] && <p id={`${fieldId(path)}-error`} className="field-error">{errors[path]}</p>}
+    </div>
+  );
+  const area = (path: string, label: string, current: string | undefined, onChange: (v: string) => void, rows = 4, lang?: string) => (
+    <div className="field">
+      <label htmlFor={fieldId(path)}>{label}</label>
+      <textarea
+        id={fieldId(path)}
+        rows={rows}
+        lang={lang}
+        value={current ?? ""}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={errors[path] ? true : undefined}
+        aria-describedby={errors[path] ? `${fieldId(path)}-error` : undefined}
+      />
+      {errors[path] && <p id={`${fieldId(path)}-error`} className="field-error">{errors[path]}</p>}
+    </div>
+  );
+  const errorList = Object.entries(errors);
+
+  return (
+    <form className="campaign-form" onSubmit={submit} noValidate>
+      <div ref={summaryRef} tabIndex={-1} aria-live="polite" className={errorList.length ? "error-summary" : undefined}>
+        {errorList.length > 0 && (
+          <>
+            <p>{t("errors", { count: errorList.length })}</p>
+            <ul>
+              {errorList.map(([path, message]) => (
+                <li key={path}>
+                  <a href={`#${fieldId(path)}`}>{`${path}: ${message}`}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {status === "saved" && <p>{t("saved")}</p>}
+      </div>
+
+      <fieldset>
+        <legend>{t("general")}</legend>
+        {input("slug", t("slug"), value.slug, (v) => set({ slug: v }), { autoComplete: "off" })}
+        {input("goal", t("goal"), value.goal as number, (v) => set({ goal: v as unknown as number }), { inputMode: "numeric" })}
+        {input("targetEmail", t("targetEmail"), value.targetEmail, (v) => set({ targetEmail: v }), { type: "email" })}
+        {input("senderEmail", t("senderEmail"), value.senderEmail as string | undefined, (v) => set({ senderEmail: v }))}
+        <div className="field">
+          <label htmlFor={fieldId("defaultLocale")}>{t("defaultLocale")}</label>
+          <select id={fieldId("defaultLocale")} value={value.defaultLocale} onChange={(e) => set({ defaultLocale: e.target.value as "en" | "ko" })}>
+            <option value="en">{t("english")}</option>
+            <option value="ko">{t("korean")}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={fieldId("letterDelivery")}>{t("letterDelivery")}</label>
+          <select id={fieldId("letterDelivery")} value={value.letterDelivery} onChange={(e) => set({ letterDelivery: e.target.value as "individual" | "digest" })}>
+            <option value="individual">{t("individual")}</option>
+            <option value="digest">{t("digest")}</option>
+          </select>
+        </div>
+        {input("digestIntervalMinutes", t("digestIntervalMinutes"), value.digestIntervalMinutes as number, (v) => set({ digestIntervalMinutes: v as unknown as number }), { inputMode: "numeric" })}
+        {input("throttlePerMinute", t("throttlePerMinute"), value.throttlePerMinute as number, (v) => set({ throttlePerMinute: v as unknown as number }), { inputMode: "numeric" })}
+        {input("opensAt", `${t("opensAt")} (UTC)`, toLocalInput(value.opensAt), (v) => set({ opensAt: fromLocalInput(v) }), { type: "datetime-local" })}
+        {input("closesAt", `${t("closesAt")} (UTC)`, toLocalInput(value.closesAt), (v) => set({ closesAt: fromLocalInput(v) }), { type: "datetime-local" })}
+        {input("holdUntil", `${t("holdUntil")} (UTC)`, toLocalInput(value.holdUntil), (v) => set({ holdUntil: fromLocalInput(v) }), { type: "datetime-local" })}
+      </fieldset>
+
+      {(["en", "ko"] as const).map((lang) => (
+        <fieldset key={lang} lang={lang}>
+          <legend>{lang === "en" ? t("english") : t("korean")}</legend>
+          {input(`texts.${lang}.title`, t("title"), value.texts[lang].title, (v) => setText(lang, "title", v))}
+          {area(`texts.${lang}.summary`, t("summary"), value.texts[lang].summary, (v) => setText(lang, "summary", v), 2)}
+          {input(`texts.${lang}.targetName`, t("targetName"), value.texts[lang].targetName, (v) => setText(lang, "targetName", v))}
+          {area(`texts.${lang}.context`, t("context"), value.texts[lang].context, (v) => setText(lang, "context", v), 5)}
+          {area(`texts.${lang}.letter`, t("letter"), value.texts[lang].letter, (v) => setText(lang, "letter", v), 8)}
+          {area(`texts.${lang}.sources`, t("sources"), value.texts[lang].sources, (v) => setText(lang, "sources", v), 2)}
+        </fieldset>
+      ))}
+
+      <fieldset>
+        <legend>{t("topics")}</legend>
+        {topics.map((topic, i) => (
+          <fieldset key={i} className="topic-fields">
+            <legend>{t("topic", { number: i + 1 })}</legend>
+            {input(`topics.${i}.key`, t("topicKey"), topic.key, (v) => setTopic(i, (x) => ({ ...x, key: v })), { autoComplete: "off" })}
+            {(["en", "ko"] as const).map((lang) => (
+              <div key={lang} lang={lang} className="topic-lang">
+                <p className="personal-label">{lang === "en" ? t("english") : t("korean")}</p>
+                {(["title", "fact", "ask", "source", "paragraph"] as const).map((key) =>
+                  area(`topics.${i}.texts.${lang}.${key}`, t(key), topic.texts[lang][key], (v) => setTopic(i, (x) => ({ ...x, texts: { ...x.texts, [lang]: { ...x.texts[lang], [key]: v } } })), key === "paragraph" ? 3 : 1),
+                )}
+              </div>
+            ))}
+            <button type="button" className="button button-secondary" onClick={() => set({ topics: topics.filter((_, j) => j !== i) })}>
+              {t("removeTopic", { number: i + 1 })}
+            </button>
+          </fieldset>
+        ))}
+        <button type="button" className="button button-secondary" onClick={() => set({ topics: [...topics, { key: "", texts: { en: { ...emptyTopicText }, ko: { ...emptyTopicText } } }] })}>
+          {t("addTopic")}
+        </button>
+      </fieldset>
+
+      <button type="submit" className="button" disabled={status === "saving"}>
+        {t("save")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,123 @@
+// The environment's rules, with no side effects: lib/infra/env.ts reads process.env through them once, and `npm start` and
+// `npm run worker` check them (and lib/cli/check-production-secret.ts) before touching the database.
+import { z } from "@/lib/infra/validation/zod";
+
+const flag = z
+  .enum(["1", "0", "true", "false", "on", "off", "yes", "no", ""])
+  .optional()
+  .transform((v) => (v === undefined || v === "" ? undefined : ["1", "true", "on", "yes"].includes(v)));
+
+// A CSP source list for frame-ancestors: "*", "'self'", or origins / schemes, separated by spaces. Nothing that
+// could end the directive or the header (";", ",", quotes around anything else, line breaks).
+const frameAncestors = z
+  .string()
+  .trim()
+  .default("*")
+  .refine((v) => v.split(/ +/).every((s) => /^(\*|'self'|'none'|https?:|(https?:\/\/)?(\*\.)?[a-z0-9.-]+(:(\d+|\*))?)$/i.test(s)), {
+    message: "a space-separated list such as * or https://partner.example https://*.example.org",
+  });
+
+export const envSchema = z
+  .object({
+    APP_ENV: z.enum(["development", "test", "production"]).default("development"),
+    APP_URL: z.url().default("http://localhost:3000"),
+    APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters").optional(),
+    DATABASE_URL: z.string().min(1).optional(),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().positive().default(5),
+    DATABASE_QUERY_TIMEOUT_SECONDS: z.coerce.number().positive().default(10),
+    SMTP_URL: z.string().optional(),
+    SMTP_HOST: z.string().optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    SMTP_SECURE: flag,
+    SMTP_USER: z.string().optional(),
+    SMTP_PASSWORD: z.string().optional(),
+    MAIL_FROM: z.string().default("Open Letters <no-reply@open-letters.localhost>"),
+    MAILBOX_DIR: z.string().default(".data/mailbox"),
+    MAIL_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+    MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(30),
+    CONFIRMATION_TTL_HOURS: z.coerce.number().int().min(1).default(168),
+    DELIVERY_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(20),
+    DELIVERY_TICK_CRON: z.string().default("* * * * *"),
+    DIGEST_MAX_ITEMS: z.coerce.number().int().min(1).default(50_000),
+    DIGEST_MAX_LETTERS: z.coerce.number().int().min(1).default(100),
+    RETENTION_DAYS_AFTER_CLOSE: z.coerce.number().int().min(0).default(90),
+    RETENTION_UNCONFIRMED_DAYS: z.coerce.number().int().min(0).default(30),
+    RETENTION_CRON: z.string().default("17 * * * *"),
+    RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(1000),
+    JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).default(120),
+    JOB_SUPERVISE_SECONDS: z.coerce.number().int().min(1).default(60),
+    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+    SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+    SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
+    SIGN_IN_ACCOUNT_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+    SIGN_IN_ACCOUNT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    INVITATION_TTL_HOURS: z.coerce.number().int().min(1).default(168),
+    MODERATION_MAX_LINKS: z.coerce.number().int().min(0).default(2),
+    MODERATION_NEAR_COPIES: z.coerce.number().int().min(0).default(10),
+    EMBED_FRAME_ANCESTORS: frameAncestors,
+    PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+    // Abuse protection (lib/abuse): see .env.example.
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    RATE_IP_BURST: z.coerce.number().int().min(1).default(30),
+    RATE_IP_BURST_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+    RATE_IP_HOURLY: z.coerce.number().int().min(1).default(600),
+    RATE_EMAIL_HOURLY: z.coerce.number().int().min(1).default(10),
+    SIGN_MIN_SECONDS: z.coerce.number().min(0).max(600).default(3),
+    LETTER_MIN_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+    CHALLENGE_CAMPAIGN_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+    CHALLENGE_NETWORK_PER_10_MINUTES: z.coerce.number().int().min(1).default(100),
+    CHALLENGE_SUSPECT_PER_5_MINUTES: z.coerce.number().int().min(1).default(20),
+    CHALLENGE_DIFFICULTY: z.coerce.number().int().min(1).max(32).default(14),
+    CHALLENGE_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(600),
+    SIGNALS_NETWORK_MIN: z.coerce.number().int().min(2).default(20),
+    SIGNALS_BURST_PER_MINUTE: z.coerce.number().int().min(2).default(30),
+    SIGNALS_NEAR_COPIES_MIN: z.coerce.number().int().min(2).default(3),
+    DEMO_ORGANIZER_EMAIL: z.email().default("organizer@open-letters.example"),
+    DEMO_ORGANIZER_PASSWORD: z.string().min(12).optional(),
+  })
+  .transform((e) => ({ ...e, SMTP_SECURE: e.SMTP_SECURE ?? e.SMTP_PORT === 465 }))
+  .superRefine((e, ctx) => {
+    if (e.APP_ENV !== "production") return;
+    const refuse = (key: string, message: string) => ctx.addIssue({ code: "custom", path: [key], message });
+    if (!e.DATABASE_URL) refuse("DATABASE_URL", "production needs a real Postgres: set DATABASE_URL");
+    const secretProblem = weakSecret(e.APP_SECRET);
+    if (secretProblem) refuse("APP_SECRET", secretProblem);
+    if (new URL(e.APP_URL).protocol !== "https:") refuse("APP_URL", "production is served over https: set an https:// address");
+    if (!e.SMTP_URL && !e.SMTP_HOST) refuse("SMTP_HOST", "production sends real mail: set SMTP_URL or SMTP_HOST");
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Why `secret` cannot key production's links and hashes, or null when it can. */
+export function weakSecret(secret: string | undefined): string | null {
+  if (!secret) return "required in production: at least 32 random characters (e.g. `openssl rand -base64 48`)";
+  if (secret.length < 32) return "must be at least 32 characters";
+  const counts = new Map<string, number>();
+  for (const ch of secret) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  const most = Math.max(...counts.values());
+  if (counts.size < 10 || most > secret.length / 4 || isRepetition(secret)) {
+    return "is of low variety (repeated characters or a repeated pattern): use random characters";
+  }
+  return null;
+}
+
+/** Whether the string is a shorter piece repeated ("abcabcabc…"). */
+function isRepetition(s: string): boolean {
+  for (let period = 1; period <= s.length / 2; period++) {
+    let repeats = true;
+    for (let i = period; i < s.length && repeats; i++) repeats = s[i] === s[i - period];
+    if (repeats) return true;
+  }
+  return false;
+}
+
+/** The environment `source` describes, or an error naming every key that is wrong. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment (see .env.example):\n${lines}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,49 @@
+// The character and length rules of lib/infra/validation/text.ts as plain functions, without zod: the sign form checks
+// input in the browser with these, and the zod builders in text.ts are made of the same pieces. Each check returns
+// the first issue code the matching zod builder reports, or undefined when the value passes.
+
+/** Control characters (CR, LF, NUL, C1, line separators, ...) never belong in a name, an address line or a mail header. */
+export const controlChars = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** What multi-line text (a comment, a letter, a campaign's context) may not contain: control characters but CR and LF. */
+export const controlCharsButNewlines = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+const loneSurrogate = /\p{Cs}/u;
+const visible = /[^\s\p{Default_Ignorable_Code_Point}]/u;
+
+/** Empty, or only whitespace and characters nobody can see. */
+export const isBlank = (v: string) => !visible.test(v);
+
+/** False for text with a forbidden control character or a lone surrogate. */
+export const hasOnlyAllowedChars = (v: string, { newlines = false } = {}) =>
+  !(newlines ? controlCharsButNewlines : controlChars).test(v) && !loneSurrogate.test(v);
+
+/** Empty or blank form fields count as not given. */
+export const blankToUndefined = (v: unknown) => (typeof v === "string" && isBlank(v) ? undefined : v);
+
+/** A string's length as zod 4.6 measures it for min and max: in code points (a lone surrogate counts as one). */
+export function codePointLength(v: string): number {
+  let n = 0;
+  for (const _ of v) n++;
+  return n;
+}
+
+/** What `line(max, min)` reports first for a string. */
+export function lineIssue(value: string, max: number, min = 1): string | undefined {
+  const v = value.trim().normalize("NFC");
+  if (isBlank(v)) return "required";
+  const length = codePointLength(v);
+  if (length < min) return "too_short";
+  if (length > max) return "too_long";
+  if (!hasOnlyAllowedChars(v)) return "invalid_characters";
+  return undefined;
+}
+
+/** What `paragraphs(max)` reports first for a string. */
+export function paragraphsIssue(value: string, max: number): string | undefined {
+  const v = value.trim().normalize("NFC");
+  if (isBlank(v)) return "required";
+  if (codePointLength(v) > max) return "too_long";
+  if (!hasOnlyAllowedChars(v, { newlines: true })) return "invalid_characters";
+  return undefined;
+}

@@ -1,0 +1,55 @@
+// The counters an attempt is counted under: fixed windows in Postgres (`rate_window`), so every app server counts
+// the same requests. Hard limits (per email, per address) refuse with 429; triggers (per campaign, per network,
+// suspected attempts) turn the challenge on. guard-submission.ts counts them in the same statement as the write.
+import "server-only";
+import { pool } from "@/lib/infra/db";
+import { env } from "@/lib/infra/env";
+import { keyedHash } from "@/lib/infra/crypto";
+import type { FormKind } from "./form-token";
+
+export type RateInput = {
+  kind: FormKind;
+  slug: string;
+  /** The IPv4 address or IPv6 /64 (client-network.ts); null when unknown. */
+  ipKey: string | null;
+  /** The IPv4 /24 or IPv6 /48. */
+  network: string | null;
+  emailKey: string;
+  /** This attempt was caught by a silent check: it counts towards turning the challenge on. */
+  suspected: boolean;
+};
+
+export type RateKey = { key: string; seconds: number; bump: boolean; limit?: number; trigger?: number };
+
+/** Campaign-wide signs of abuse (suspected submissions, limits hit) in five-minute windows. */
+const abuseKey = (kind: FormKind, slug: string) => `${kind}:abuse:${slug}`;
+
+export function rateKeysFor(input: RateInput): RateKey[] {
+  const { kind } = input;
+  const keys: RateKey[] = [
+    { key: `${kind}:email:${keyedHash("rate-email", input.emailKey)}`, seconds: 3600, bump: true, limit: env.RATE_EMAIL_HOURLY },
+    { key: `${kind}:campaign:${input.slug}`, seconds: 60, bump: true, trigger: env.CHALLENGE_CAMPAIGN_PER_MINUTE },
+    { key: abuseKey(kind, input.slug), seconds: 300, bump: input.suspected, trigger: env.CHALLENGE_SUSPECT_PER_5_MINUTES },
+  ];
+  if (input.ipKey) {
+    const ip = keyedHash("rate-ip", input.ipKey);
+    keys.push(
+      { key: `${kind}:ip-burst:${ip}`, seconds: env.RATE_IP_BURST_SECONDS, bump: true, limit: env.RATE_IP_BURST },
+      { key: `${kind}:ip-hour:${ip}`, seconds: 3600, bump: true, limit: env.RATE_IP_HOURLY },
+    );
+  }
+  if (input.network) {
+    keys.push({ key: `${kind}:network:${keyedHash("rate-network", input.network)}`, seconds: 600, bump: true, trigger: env.CHALLENGE_NETWORK_PER_10_MINUTES });
+  }
+  return keys;
+}
+
+/** Only on the 429 path: one more statement, so that a flood of refused requests turns the challenge on. */
+export async function countAbuse(kind: FormKind, slug: string): Promise<void> {
+  await pool.query(
+    `INSERT INTO rate_window AS w (key, window_start, hits)
+     VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / 300) * 300), 1)
+     ON CONFLICT (key, window_start) DO UPDATE SET hits = w.hits + 1`,
+    [abuseKey(kind, slug)],
+  );
+}

@@ -1,0 +1,144 @@
+// The Signals page: what in a campaign looks like abuse, each with counts, time span and how many are confirmed,
+// pending, suspected or already struck out. Networks with many signatures (opaque labels, never addresses),
+// disposable email domains, near-identical letters, suspected submissions by reason, and per-minute bursts.
+// Every query reads an index range (see prisma/schema.prisma and the migration organizer_abuse_actions), so the page
+// stays quick at a million signatures: the heavy groups are found from the index alone, then only they are detailed.
+import "server-only";
+import { pool } from "@/lib/infra/db";
+import { env } from "@/lib/infra/env";
+import type { Scope } from "@/lib/organizers/scope";
+import { disposableDomains } from "./disposable-domain";
+import { domainMatchSql } from "./criteria-sql";
+
+export type StatusCounts = { total: number; confirmed: number; pending: number; suspected: number; invalidated: number };
+export type Span = { first: Date; last: Date };
+export type NetworkSignal = StatusCounts & Span & { network: string; label: string };
+export type DomainSignal = StatusCounts & Span & { domain: string };
+export type BurstSignal = StatusCounts & { minute: Date };
+export type SuspectedSignal = Span & { reason: string; signatures: number; invalidated: number; letters: number };
+export type NearCopySignal = Span & { fingerprint: string; letters: number; byStatus: Record<string, number>; subject: string; excerpt: string };
+
+export type Signals = {
+  thresholds: { network: number; burstPerMinute: number; nearCopies: number };
+  networks: NetworkSignal[];
+  disposableDomains: DomainSignal[];
+  suspected: SuspectedSignal[];
+  bursts: BurstSignal[];
+  nearCopies: NearCopySignal[];
+};
+
+const limit = 50;
+
+/** An opaque short name for a network hash: enough to tell networks apart on the page, nothing about the address. */
+export function networkLabel(hash: string): string {
+  return `#${hash.replace(/[^A-Za-z0-9]/g, "").slice(0, 8)}`;
+}
+
+const statusColumns = `
+  count(*)::int AS total,
+  count(*) FILTER (WHERE s.status = 'confirmed')::int AS confirmed,
+  count(*) FILTER (WHERE s.status = 'pending')::int AS pending,
+  count(*) FILTER (WHERE s.status = 'suspected')::int AS suspected,
+  count(*) FILTER (WHERE s.status = 'invalidated')::int AS invalidated`;
+
+export async function listSignals(scope: Scope, campaignId: string): Promise<Signals> {
+  const campaign = await scope.campaign(campaignId);
+  const id = campaign.id;
+  const thresholds = { network: env.SIGNALS_NETWORK_MIN, burstPerMinute: env.SIGNALS_BURST_PER_MINUTE, nearCopies: env.SIGNALS_NEAR_COPIES_MIN };
+  const [networks, domains, suspected, bursts, nearCopies] = await Promise.all([
+    networkSignals(id, thresholds.network),
+    domainSignals(id),
+    suspectedSignals(id),
+    burstSignals(id, thresholds.burstPerMinute),
+    nearCopySignals(id, thresholds.nearCopies),
+  ]);
+  return { thresholds, networks, disposableDomains: domains, suspected, bursts, nearCopies };
+}
+
+async function networkSignals(campaignId: string, min: number): Promise<NetworkSignal[]> {
+  // First the heavy networks, counted from the (campaign_id, network_hash, status, created_at) index alone; then
+  // their details from the same index.
+  const { rows } = await pool.query<StatusCounts & Span & { network: string }>(
+    `WITH heavy AS (
+       SELECT network_hash FROM signature
+        WHERE campaign_id = $1 AND network_hash IS NOT NULL
+        GROUP BY network_hash HAVING count(*) >= $2 ORDER BY count(*) DESC, network_hash LIMIT ${limit}
+     )
+     SELECT h.network_hash AS network, ${statusColumns}, min(s.created_at) AS first, max(s.created_at) AS last
+       FROM heavy h JOIN signature s ON s.campaign_id = $1 AND s.network_hash = h.network_hash
+      GROUP BY h.network_hash ORDER BY total DESC, network`,
+    [campaignId, min],
+  );
+  return rows.map((r) => ({ ...r, label: networkLabel(r.network) }));
+}
+
+async function domainSignals(campaignId: string): Promise<DomainSignal[]> {
+  // One index range per listed domain (its subdomains included): the cost follows the list, not the campaign.
+  const { rows } = await pool.query<StatusCounts & Span & { domain: string }>(
+    `SELECT d.domain, ${statusColumns}, min(s.created_at) AS first, max(s.created_at) AS last
+       FROM unnest($2::text[]) AS d(domain)
+       JOIN signature s ON s.campaign_id = $1 AND ${domainMatchSql("d.domain")}
+      GROUP BY d.domain ORDER BY total DESC, d.domain LIMIT ${limit}`,
+    [campaignId, disposableDomains],
+  );
+  return rows;
+}
+
+async function suspectedSignals(campaignId: string): Promise<SuspectedSignal[]> {
+  const { rows } = await pool.query<SuspectedSignal>(
+    `WITH sig AS (
+       SELECT spam_reason AS reason, count(*) FILTER (WHERE status = 'suspected')::int AS signatures,
+              count(*) FILTER (WHERE status = 'invalidated')::int AS invalidated, min(created_at) AS first, max(created_at) AS last
+         FROM signature WHERE campaign_id = $1 AND status IN ('suspected', 'invalidated') AND spam_reason IS NOT NULL
+        GROUP BY 1
+     ), let AS (
+       SELECT spam_reason AS reason, count(*)::int AS letters, min(created_at) AS first, max(created_at) AS last
+         FROM letter WHERE campaign_id = $1 AND status = 'suspected' AND spam_reason IS NOT NULL GROUP BY 1
+     )
+     SELECT COALESCE(sig.reason, let.reason) AS reason, COALESCE(sig.signatures, 0) AS signatures,
+            COALESCE(sig.invalidated, 0) AS invalidated, COALESCE(let.letters, 0) AS letters,
+            LEAST(sig.first, let.first) AS first, GREATEST(sig.last, let.last) AS last
+       FROM sig FULL JOIN let ON let.reason = sig.reason
+      ORDER BY signatures + letters DESC, reason`,
+    [campaignId],
+  );
+  return rows;
+}
+
+async function burstSignals(campaignId: string, perMinute: number): Promise<BurstSignal[]> {
+  // Minutes counted from the (campaign_id, created_at) index alone; statuses read for the busiest few only.
+  const { rows } = await pool.query<BurstSignal>(
+    `WITH busy AS (
+       SELECT date_trunc('minute', created_at) AS minute FROM signature
+        WHERE campaign_id = $1 GROUP BY 1 HAVING count(*) >= $2 ORDER BY count(*) DESC, 1 LIMIT 20
+     )
+     SELECT b.minute, ${statusColumns}
+       FROM busy b JOIN signature s ON s.campaign_id = $1 AND s.created_at >= b.minute AND s.created_at < b.minute + interval '1 minute'
+      GROUP BY b.minute ORDER BY b.minute`,
+    [campaignId, perMinute],
+  );
+  return rows;
+}
+
+async function nearCopySignals(campaignId: string, min: number): Promise<NearCopySignal[]> {
+  const { rows } = await pool.query<Omit<NearCopySignal, "byStatus"> & { by_status: Record<string, number> }>(
+    `WITH g AS (
+       SELECT body_fingerprint AS fingerprint, count(*)::int AS letters, min(confirmed_at) AS first, max(confirmed_at) AS last
+         FROM letter WHERE campaign_id = $1 AND body_fingerprint IS NOT NULL
+        GROUP BY 1 HAVING count(*) >= $2 ORDER BY 2 DESC, 1 LIMIT ${limit}
+     )
+     SELECT g.*, st.by_status, sample.subject, sample.excerpt
+       FROM g
+       CROSS JOIN LATERAL (
+         SELECT jsonb_object_agg(status, n) AS by_status
+           FROM (SELECT status::text, count(*)::int AS n FROM letter WHERE campaign_id = $1 AND body_fingerprint = g.fingerprint GROUP BY 1) x
+       ) st
+       CROSS JOIN LATERAL (
+         SELECT subject, left(body, 200) AS excerpt FROM letter
+          WHERE campaign_id = $1 AND body_fingerprint = g.fingerprint ORDER BY confirmed_at, id LIMIT 1
+       ) sample
+      ORDER BY g.letters DESC, g.fingerprint`,
+    [campaignId, min],
+  );
+  return rows.map(({ by_status, ...r }) => ({ ...r, byStatus: by_status }));
+}

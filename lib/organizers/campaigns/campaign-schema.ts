@@ -1,0 +1,104 @@
+// The one definition of a campaign as organizers edit it, shared by the form and the API. Issue messages are
+// stable codes; people see them translated (messages: fieldErrors), beside the field whose path they name, e.g.
+// "texts.ko.title" or "topics.0.texts.en.fact".
+// Texts follow lib/infra/validation/text: titles and names are single lines, the rest may have line breaks; no NUL, other
+// control characters or lone surrogates anywhere (Postgres cannot store NUL: that used to be a 500).
+import { z } from "@/lib/infra/validation/zod";
+import { slugLimits, slugPattern } from "@/lib/campaigns/slug";
+import { blankToUndefined, hasOnlyAllowedChars, isBlank, line, paragraphs } from "@/lib/infra/validation/text";
+
+const optionalText = (max: number) =>
+  z
+    .string({ error: "invalid" })
+    .trim()
+    .normalize("NFC")
+    .max(max, { error: "too_long" })
+    .refine((v) => hasOnlyAllowedChars(v, { newlines: true }), { error: "invalid_characters" })
+    .transform((v) => (isBlank(v) ? "" : v))
+    .default("");
+
+// The form sends numbers and dates as strings, JSON callers may send numbers; nothing else is coerced (true is not 1).
+const fromForm = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v);
+const wholeNumber = (min: number, max: number) =>
+  z.preprocess(
+    fromForm,
+    z.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(min, { error: "too_small" }).max(max, { error: "too_large" }),
+  );
+// Postgres keeps years 4713 BC to 294276 AD, JavaScript dates ±275760: keep to years any calendar shows.
+const dateRange = { min: new Date("1900-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z") };
+const optionalDate = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : typeof v === "string" || typeof v === "number" ? new Date(v) : v),
+  z.date({ error: "invalid_date" }).min(dateRange.min, { error: "invalid_date" }).max(dateRange.max, { error: "invalid_date" }).optional(),
+);
+
+export const campaignLocales = ["en", "ko"] as const;
+
+const campaignText = z.object({
+  title: line(200),
+  summary: paragraphs(1000),
+  targetName: line(200),
+  context: paragraphs(20_000),
+  letter: paragraphs(20_000),
+  sources: optionalText(5_000),
+});
+
+const topicText = z.object({
+  title: line(200),
+  fact: paragraphs(2_000),
+  ask: paragraphs(1_000),
+  source: paragraphs(1_000),
+  paragraph: paragraphs(5_000),
+});
+
+export const campaignInput = z
+  .object({
+    slug: z
+      .string({ error: "required" })
+      .trim()
+      .toLowerCase()
+      .min(slugLimits.min, { error: "too_short" })
+      .max(slugLimits.max, { error: "too_long" })
+      .regex(slugPattern, { error: "invalid_slug" }),
+    goal: wholeNumber(1, 100_000_000),
+    targetEmail: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(254, { error: "too_long" }).pipe(z.email({ error: "invalid_email" })),
+    // A mail From: an address or "Name <address>"; blank means the default sender (MAIL_FROM), never an empty From.
+    senderEmail: z.preprocess(blankToUndefined, line(300).optional()),
+    defaultLocale: z.enum(campaignLocales, { error: "invalid_locale" }).default("en"),
+    letterDelivery: z.enum(["individual", "digest"], { error: "invalid" }).default("individual"),
+    digestIntervalMinutes: wholeNumber(5, 60 * 24 * 31).default(1440),
+    throttlePerMinute: wholeNumber(1, 1000).default(30),
+    holdUntil: optionalDate,
+    opensAt: optionalDate,
+    closesAt: optionalDate,
+    texts: z.object({ en: campaignText, ko: campaignText }, { error: "required" }),
+    topics: z
+      .array(
+        z.object({
+          key: z.string({ error: "required" }).trim().toLowerCase().regex(slugPattern, { error: "invalid_slug" }).max(60, { error: "too_long" }),
+          texts: z.object({ en: topicText, ko: topicText }, { error: "required" }),
+        }),
+      )
+      .max(30, { error: "too_many" })
+      .default([]),
+  })
+  .superRefine((c, ctx) => {
+    if (c.opensAt && c.closesAt && c.closesAt <= c.opensAt) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "closes_before_opens" });
+    const seen = new Set<string>();
+    c.topics.forEach((t, i) => {
+      if (seen.has(t.key)) ctx.addIssue({ code: "custom", path: ["topics", i, "key"], message: "duplicate" });
+      seen.add(t.key);
+    });
+  });
+
+export type CampaignInput = z.input<typeof campaignInput>;
+export type CampaignData = z.output<typeof campaignInput>;
+
+/** The first issue per field path ("texts.en.title"), as codes. */
+export function campaignFieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join(".") || "_";
+    out[field] ??= /^[a-z_]+$/.test(issue.message) ? issue.message : "invalid";
+  }
+  return out;
+}

@@ -1,0 +1,25 @@
+// The invitation email: who invites, to which organization, and the link to accept (valid INVITATION_TTL_HOURS).
+import { db } from "@/lib/infra/db";
+import { env } from "@/lib/infra/env";
+import { isLocale } from "@/lib/infra/i18n/config";
+import { translator } from "@/lib/infra/i18n/messages";
+import { renderBodies } from "@/lib/infra/mail/layout";
+import type { MailContent, OutboxRow } from "@/lib/infra/outbox/outbox";
+
+export async function renderInvitationMessage(message: OutboxRow): Promise<MailContent | null> {
+  const invitationId = typeof message.payload.invitationId === "string" ? message.payload.invitationId : null;
+  const token = typeof message.payload.token === "string" ? message.payload.token : null;
+  if (!invitationId || !token) return null;
+  const invitation = await db.invitation.findUnique({ where: { id: invitationId }, select: { acceptedAt: true, organization: { select: { name: true } } } });
+  if (!invitation || invitation.acceptedAt) return null;
+  const locale = isLocale(message.locale) ? message.locale : "en";
+  const t = translator(locale, "admin");
+  const link = new URL(`/${locale}/admin/invitation/${token}`, env.APP_URL).toString();
+  const organization = invitation.organization.name;
+  const bodies = renderBodies(locale, [
+    { text: t("invitationMail.body", { organization }) },
+    { link, label: t("invitationMail.button") },
+    { note: t("invitationMail.note", { hours: env.INVITATION_TTL_HOURS }) },
+  ]);
+  return { subject: t("invitationMail.subject", { organization }), ...bodies };
+}

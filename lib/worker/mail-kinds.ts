@@ -1,0 +1,16 @@
+// The kinds of outbox message and how each is rendered. A feature that sends mail adds its kinds here.
+import type { MailKinds } from "@/lib/infra/outbox/outbox";
+import { renderSignatureMessage } from "@/lib/signatures/render-signature-mail";
+import { renderLetterMessage } from "@/lib/letters/render-letter-mail";
+import { renderInvitationMessage } from "@/lib/organizers/team/render-invitation-mail";
+import { markDeliveredSql, renderDigestDelivery, renderLetterDeliveries, renderLetterDelivery } from "@/lib/delivery/render-delivery-mail";
+
+export const mailKinds: MailKinds = {
+  "signature.confirm": { render: renderSignatureMessage },
+  "signature.already_confirmed": { render: renderSignatureMessage },
+  "letter.confirm": { render: renderLetterMessage },
+  "letter.already_confirmed": { render: renderLetterMessage },
+  "delivery.letter": { render: renderLetterDelivery, renderMany: renderLetterDeliveries, settledSql: markDeliveredSql },
+  "delivery.digest": { render: renderDigestDelivery, settledSql: markDeliveredSql },
+  "organizer.invitation": { render: renderInvitationMessage },
+};
