@@ -1,7 +1,17 @@
 import next from "eslint-config-next";
 
 const config = [
-  { ignores: ["lib/generated/**", ".next/**", ".data/**", "node_modules/**", "playwright-report/**", "test-results/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      "lib/generated/**",
+      ".next/**",
+      ".data/**",
+      "node_modules/**",
+      "playwright-report/**",
+      "test-results/**",
+      "next-env.d.ts",
+    ],
+  },
   ...next,
   {
     // zod as configured for the pages' CSP (lib/infra/validation/zod.ts); types may come straight from "zod".
@@ -10,7 +20,16 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "zod", message: 'Import z from "@/lib/infra/validation/zod" (set up for the CSP).', allowTypeImports: true }], patterns: [{ group: ["zod/*"], message: 'Import z from "@/lib/infra/validation/zod".' }] },
+        {
+          paths: [
+            {
+              name: "zod",
+              message: 'Import z from "@/lib/infra/validation/zod" (set up for the CSP).',
+              allowTypeImports: true,
+            },
+          ],
+          patterns: [{ group: ["zod/*"], message: 'Import z from "@/lib/infra/validation/zod".' }],
+        },
       ],
     },
   },

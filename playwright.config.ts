@@ -5,13 +5,23 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const e2eDatabaseUrl = process.env.E2E_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/open_letters_e2e";
 const host = new URL(e2eDatabaseUrl).hostname;
-if (!["127.0.0.1", "localhost", "::1"].includes(host)) throw new Error(`refusing to run browser tests against ${host}: use a local Postgres`);
+if (!["127.0.0.1", "localhost", "::1"].includes(host))
+  throw new Error(`refusing to run browser tests against ${host}: use a local Postgres`);
 
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     // The framing test plays another site from a routed page; Chromium's local-network checks would block its frames.
-    "--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights"],
+    "--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights",
+  ],
 };
 
 export default defineConfig({

@@ -24,9 +24,11 @@ export async function proxy(request: NextRequest) {
   const nonce = documentRoute ? (fillNonce ?? createNonce()) : undefined;
   const headers = securityHeaders(kind, options, nonce);
 
-  const cacheable = documentRoute && !fillNonce ? cacheablePage(request.method, request.nextUrl, request.headers) : null;
+  const cacheable =
+    documentRoute && !fillNonce ? cacheablePage(request.method, request.nextUrl, request.headers) : null;
   let cached = cacheable ? cachedPageFor(cacheable, nonce!) : null;
-  if (cacheable && !cached && (await fillSettled(cacheable.path, fillWaitMs))) cached = cachedPageFor(cacheable, nonce!);
+  if (cacheable && !cached && (await fillSettled(cacheable.path, fillWaitMs)))
+    cached = cachedPageFor(cacheable, nonce!);
   if (cached) {
     const response = new NextResponse(cached.body, { status: 200, headers: cached.headers });
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

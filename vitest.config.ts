@@ -5,7 +5,8 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 
 // Integration tests get a database of their own on the local Postgres; tests/setup/database.ts creates it and
 // applies the migrations once per run. Never point this at anything but a local server.
-export const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/open_letters_test";
+export const testDatabaseUrl =
+  process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/open_letters_test";
 
 const shared = {
   resolve: { alias: { "@": root, "server-only": `${root}tests/setup/server-only.ts` } },

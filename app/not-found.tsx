@@ -12,7 +12,12 @@ export default function RootNotFound() {
           <h1>{en.common.notFoundTitle}</h1>
           <p>{en.common.notFoundBody}</p>
           <p lang="ko">{ko.common.notFoundBody}</p>
-          <p><Link href="/">{en.common.backHome}</Link> · <Link href="/" lang="ko">{ko.common.backHome}</Link></p>
+          <p>
+            <Link href="/">{en.common.backHome}</Link> ·{" "}
+            <Link href="/" lang="ko">
+              {ko.common.backHome}
+            </Link>
+          </p>
         </main>
       </body>
     </html>

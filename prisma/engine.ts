@@ -36,7 +36,12 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
-import type { DiffTarget, MigrationDirectory, MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type {
+  DiffTarget,
+  MigrationDirectory,
+  MigrationList,
+  SchemaEngine,
+} from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
 
 export const PRISMA_DIR = dirname(fileURLToPath(import.meta.url));
@@ -231,7 +236,10 @@ class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
 export async function readMigrations(dir: string = MIGRATIONS_DIR): Promise<MigrationList> {
   const lockPath = join(dir, LOCKFILE_NAME);
   const entries = existsSync(dir) ? await readdir(dir, { withFileTypes: true }) : [];
-  const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const folders = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const migrationDirectories: MigrationDirectory[] = [];
   for (const folder of folders) {
     const sqlPath = join(dir, folder, "migration.sql");
@@ -377,11 +385,16 @@ export async function diffMigrationsToSchema(options: {
   // The engine cannot replay an empty folder (it reads the provider from migration_lock.toml): no migrations
   // means an empty database.
   const from: DiffTarget =
-    options.migrations.migrationDirectories.length === 0 ? { tag: "empty" } : { tag: "migrations", ...options.migrations };
+    options.migrations.migrationDirectories.length === 0
+      ? { tag: "empty" }
+      : { tag: "migrations", ...options.migrations };
   const to: DiffTarget = { tag: "schemaDatamodel", files: [options.schema] };
-  return withEngine({ databaseUrl: options.shadowServerUrl, shadowServerUrl: options.shadowServerUrl }, async (engine) => {
-    // exitCode: the script is never empty ("-- This is an empty migration."), exit code 2 is what says "different".
-    const result = await engine.diff({ from, to, script: true, exitCode: true, filters: NO_FILTER });
-    return result.exitCode === 2 ? (result.stdout ?? "") : null;
-  });
+  return withEngine(
+    { databaseUrl: options.shadowServerUrl, shadowServerUrl: options.shadowServerUrl },
+    async (engine) => {
+      // exitCode: the script is never empty ("-- This is an empty migration."), exit code 2 is what says "different".
+      const result = await engine.diff({ from, to, script: true, exitCode: true, filters: NO_FILTER });
+      return result.exitCode === 2 ? (result.stdout ?? "") : null;
+    },
+  );
 }

@@ -26,7 +26,10 @@ export const migrationLockKey = 727073690;
 /** The migration folders the database has not finished applying, in order (no engine needed). */
 export async function pendingMigrations(databaseUrl: string): Promise<string[]> {
   const dir = join(import.meta.dirname, "migrations");
-  const folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const folders = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -43,7 +46,10 @@ export async function pendingMigrations(databaseUrl: string): Promise<string[]> 
 }
 
 /** Applies pending migrations to `databaseUrl`; returns the names of those it applied (empty when up to date). */
-export async function applyMigrations(databaseUrl: string, options: { lockTimeoutSeconds?: number } = {}): Promise<{ applied: string[] }> {
+export async function applyMigrations(
+  databaseUrl: string,
+  options: { lockTimeoutSeconds?: number } = {},
+): Promise<{ applied: string[] }> {
   const { applyMigrationsWithEngine, MIGRATIONS_DIR, readMigrations } = await import("./engine");
   const migrations = await readMigrations();
   // An empty or missing folder means a broken checkout or image, not "nothing to do": the app would start on a
@@ -52,10 +58,13 @@ export async function applyMigrations(databaseUrl: string, options: { lockTimeou
   const lock = new pg.Client({ connectionString: databaseUrl });
   await lock.connect();
   try {
-    const timeout = Math.round((options.lockTimeoutSeconds ?? Number(process.env.MIGRATE_LOCK_TIMEOUT_SECONDS ?? 600)) * 1000);
+    const timeout = Math.round(
+      (options.lockTimeoutSeconds ?? Number(process.env.MIGRATE_LOCK_TIMEOUT_SECONDS ?? 600)) * 1000,
+    );
     await lock.query(`SET lock_timeout = ${timeout}`);
     await lock.query("SELECT pg_advisory_lock($1)", [migrationLockKey]).catch((err: { code?: string }) => {
-      if (err.code === "55P03") throw new Error("another migration run held the migration lock for too long: retry when it is done");
+      if (err.code === "55P03")
+        throw new Error("another migration run held the migration lock for too long: retry when it is done");
       throw err;
     });
     return { applied: await applyMigrationsWithEngine(databaseUrl, migrations) };

@@ -19,7 +19,13 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: { default: t("appName"), template: `%s · ${t("appName")}` }, description: t("tagline") };
 }
 
-export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+export default async function LocaleLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
@@ -28,7 +34,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
     <html lang={locale}>
       <body>
         {/* Only what the error page (app/[locale]/error.tsx) needs: it must render when nothing else can. */}
-        <NextIntlClientProvider messages={{ common: { errorTitle: t("errorTitle"), errorBody: t("errorBody"), errorRetry: t("errorRetry") } }}>
+        <NextIntlClientProvider
+          messages={{ common: { errorTitle: t("errorTitle"), errorBody: t("errorBody"), errorRetry: t("errorRetry") } }}
+        >
           <a className="skip-link" href="#main">
             {t("skipToContent")}
           </a>

@@ -7,7 +7,9 @@ export default async function NotFound() {
     <div className="page narrow">
       <h1>{t("notFoundTitle")}</h1>
       <p>{t("notFoundBody")}</p>
-      <p><Link href="/">{t("backHome")}</Link></p>
+      <p>
+        <Link href="/">{t("backHome")}</Link>
+      </p>
     </div>
   );
 }

@@ -9,7 +9,17 @@ import { measurePersonalisation } from "@/lib/letters/personalisation";
 import { checkLetterSafety } from "@/lib/letters/safety-check";
 import type { LetterInput, LetterLanguage } from "@/lib/letters/schema";
 import {
-  clearDraft, draftErrors, emptyDraft, errorsForStep, firstStepWithErrors, loadDraft, saveDraft, stepKeys, toLetterInput, totalSteps, type Draft,
+  clearDraft,
+  draftErrors,
+  emptyDraft,
+  errorsForStep,
+  firstStepWithErrors,
+  loadDraft,
+  saveDraft,
+  stepKeys,
+  toLetterInput,
+  totalSteps,
+  type Draft,
 } from "./draft";
 import { useErrorMessage } from "./fields";
 import { solveChallenge } from "@/lib/integrity/solve-challenge";
@@ -24,7 +34,8 @@ import { StepDetails, useDetailLabels } from "./step-details";
 import { StepPreview } from "./step-preview";
 
 export type LetterTexts = Record<LetterLanguage, { subject: string; greeting: string; closing: string }>;
-export type SubmitResult = { ok: true } | { ok: false; code?: string; fields?: Record<string, string>; challenge?: Challenge };
+export type SubmitResult =
+  { ok: true } | { ok: false; code?: string; fields?: Record<string, string>; challenge?: Challenge };
 export type SubmitLetter = (slug: string, input: LetterInput, locale: string) => Promise<SubmitResult>;
 
 type Props = {
@@ -49,8 +60,12 @@ export const postLetter: SubmitLetter = async (slug, input, locale) => {
       body: JSON.stringify(input),
     });
     if (res.status === 202) return { ok: true };
-    const body = (await res.json().catch(() => null)) as { error?: { code?: string; fields?: Record<string, { code: string }>; challenge?: Challenge } } | null;
-    const fields = body?.error?.fields ? Object.fromEntries(Object.entries(body.error.fields).map(([k, v]) => [k, v.code])) : undefined;
+    const body = (await res.json().catch(() => null)) as {
+      error?: { code?: string; fields?: Record<string, { code: string }>; challenge?: Challenge };
+    } | null;
+    const fields = body?.error?.fields
+      ? Object.fromEntries(Object.entries(body.error.fields).map(([k, v]) => [k, v.code]))
+      : undefined;
     return { ok: false, code: body?.error?.code, fields, challenge: body?.error?.challenge };
   } catch {
     return { ok: false };
@@ -62,7 +77,15 @@ export const postLetter: SubmitLetter = async (slug, input, locale) => {
  * with the shared schema, shows problems beside their fields and in a summary announced to screen readers,
  * and moving between steps puts the focus on the new step's heading.
  */
-export function Composer({ campaign, locale, countries, letterTexts, explanations, formToken, submit = postLetter }: Props) {
+export function Composer({
+  campaign,
+  locale,
+  countries,
+  letterTexts,
+  explanations,
+  formToken,
+  submit = postLetter,
+}: Props) {
   const t = useTranslations("composer");
   const ta = useTranslations("apiErrors");
   const message = useErrorMessage();
@@ -93,15 +116,30 @@ export function Composer({ campaign, locale, countries, letterTexts, explanation
     if (restored && sentTo === null) saveDraft(campaign.slug, draft);
   }, [draft, restored, sentTo, campaign.slug]);
   useEffect(() => {
-    const target = focusNext.current === "heading" ? headingRef : focusNext.current === "summary" ? summaryRef : focusNext.current === "success" ? successRef : null;
+    const target =
+      focusNext.current === "heading"
+        ? headingRef
+        : focusNext.current === "summary"
+          ? summaryRef
+          : focusNext.current === "success"
+            ? successRef
+            : null;
     focusNext.current = null;
     target?.current?.focus();
   });
 
   const texts = letterTexts[draft.language];
   const paragraphs = (d: Draft) =>
-    campaign.topics.filter((topic) => d.topics.includes(topic.key)).map((topic) => topic.paragraphs[d.language] ?? Object.values(topic.paragraphs)[0] ?? "");
-  const build = (d: Draft) => assembleLetter({ greeting: letterTexts[d.language].greeting, ownWords: d.ownWords, paragraphs: paragraphs(d), closing: letterTexts[d.language].closing });
+    campaign.topics
+      .filter((topic) => d.topics.includes(topic.key))
+      .map((topic) => topic.paragraphs[d.language] ?? Object.values(topic.paragraphs)[0] ?? "");
+  const build = (d: Draft) =>
+    assembleLetter({
+      greeting: letterTexts[d.language].greeting,
+      ownWords: d.ownWords,
+      paragraphs: paragraphs(d),
+      closing: letterTexts[d.language].closing,
+    });
   const templates = useMemo(
     () => [...campaign.topics.map((topic) => topic.paragraphs[draft.language] ?? ""), texts.greeting, texts.closing],
     [campaign.topics, draft.language, texts.greeting, texts.closing],
@@ -127,7 +165,8 @@ export function Composer({ campaign, locale, countries, letterTexts, explanation
   function prepared(d: Draft): Draft {
     if (d.bodyEdited) return d;
     const defaults = Object.values(letterTexts).map((x) => x.subject);
-    const subject = d.subject.trim() === "" || defaults.includes(d.subject) ? letterTexts[d.language].subject : d.subject;
+    const subject =
+      d.subject.trim() === "" || defaults.includes(d.subject) ? letterTexts[d.language].subject : d.subject;
     return { ...d, subject, body: build(d) };
   }
 
@@ -234,18 +273,32 @@ export function Composer({ campaign, locale, countries, letterTexts, explanation
   return (
     <div className="composer">
       <Stepper step={step} reached={draft.reached} onGo={go} />
-      <form className="composer-step" noValidate onSubmit={onSubmit} aria-labelledby={fid("heading")} data-step={stepKeys[step - 1]}>
+      <form
+        className="composer-step"
+        noValidate
+        onSubmit={onSubmit}
+        aria-labelledby={fid("heading")}
+        data-step={stepKeys[step - 1]}
+      >
         <h2 id={fid("heading")} ref={headingRef} tabIndex={-1}>
           {t("stepOf", { step, total: totalSteps, name: t(`steps.${stepKeys[step - 1]!}`) })}
         </h2>
-        <div ref={summaryRef} tabIndex={-1} role="alert" data-testid="error-summary" className={errorCount || formError ? "error-summary" : "visually-hidden"}>
+        <div
+          ref={summaryRef}
+          tabIndex={-1}
+          role="alert"
+          data-testid="error-summary"
+          className={errorCount || formError ? "error-summary" : "visually-hidden"}
+        >
           {errorCount > 0 && (
             <>
               <p>{t("errorSummary", { count: errorCount })}</p>
               <ul>
                 {Object.entries(errors).map(([field, code]) => (
                   <li key={field}>
-                    <a href={`#${fid(field)}`}>{labels[field] ?? field}: {message(code)}</a>
+                    <a href={`#${fid(field)}`}>
+                      {labels[field] ?? field}: {message(code)}
+                    </a>
                   </li>
                 ))}
               </ul>
@@ -253,32 +306,68 @@ export function Composer({ campaign, locale, countries, letterTexts, explanation
           )}
           {formError && errorCount === 0 && <p>{formError}</p>}
         </div>
-        <p role="status" data-testid="challenge-status" className={checking ? "notice" : "visually-hidden"}>{checking ? t("checking") : ""}</p>
+        <p role="status" data-testid="challenge-status" className={checking ? "notice" : "visually-hidden"}>
+          {checking ? t("checking") : ""}
+        </p>
         <Honeypot id={fid("website")} label={t("honeypot")} />
         <input type="hidden" name="formToken" value={draft.formToken ?? formToken} />
 
         {step === 1 && <StepTopics {...stepProps} topics={campaign.topics} />}
         {step === 2 && <StepVoice {...stepProps} />}
-        {step === 3 && <StepDraft {...stepProps} personal={personal} onRebuild={() => update({ body: build(draft), bodyEdited: false })} />}
-        {step === 4 && <StepSafety {...stepProps} checked={checked} findings={findings} explanations={explanations} onEdit={() => go(3)} />}
+        {step === 3 && (
+          <StepDraft
+            {...stepProps}
+            personal={personal}
+            onRebuild={() => update({ body: build(draft), bodyEdited: false })}
+          />
+        )}
+        {step === 4 && (
+          <StepSafety
+            {...stepProps}
+            checked={checked}
+            findings={findings}
+            explanations={explanations}
+            onEdit={() => go(3)}
+          />
+        )}
         {step === 5 && <StepDetails {...stepProps} countries={countries} locale={locale} />}
         {step === 6 && (
-          <StepPreview {...stepProps} targetName={campaign.targetName} sending={sending}
-            deliveredText={formatLetter({ body: draft.body.trim(), name: draft.name.trim(), city: draft.city.trim(), region: place.region, country: place.country })} />
+          <StepPreview
+            {...stepProps}
+            targetName={campaign.targetName}
+            sending={sending}
+            deliveredText={formatLetter({
+              body: draft.body.trim(),
+              name: draft.name.trim(),
+              city: draft.city.trim(),
+              region: place.region,
+              country: place.country,
+            })}
+          />
         )}
 
         <div className="composer-nav">
           {step > 1 && (
-            <button type="button" className="button button-secondary" onClick={() => go(step - 1)}>{t("back")}</button>
+            <button type="button" className="button button-secondary" onClick={() => go(step - 1)}>
+              {t("back")}
+            </button>
           )}
-          {step < totalSteps && <button type="submit" className="button">{t("next")}</button>}
+          {step < totalSteps && (
+            <button type="submit" className="button">
+              {t("next")}
+            </button>
+          )}
         </div>
       </form>
       <p className="hint composer-storage">
         {t("keptHere")}{" "}
-        <button type="button" className="link-button" onClick={discard}>{t("discard")}</button>
+        <button type="button" className="link-button" onClick={discard}>
+          {t("discard")}
+        </button>
       </p>
-      <p role="status" className={discarded ? "hint" : "visually-hidden"}>{discarded ? t("discarded") : ""}</p>
+      <p role="status" className={discarded ? "hint" : "visually-hidden"}>
+        {discarded ? t("discarded") : ""}
+      </p>
     </div>
   );
 }

@@ -38,10 +38,27 @@ export type Draft = {
 
 export function emptyDraft(locale: string): Draft {
   return {
-    v: 1, step: 1, reached: 1, topics: [], writerRole: "", ownWords: "", language: locale === "ko" ? "ko" : "en",
-    subject: "", body: "", bodyEdited: false, keptFor: null,
-    name: "", email: "", street: "", city: "", region: "", postalCode: "", country: locale === "ko" ? "KR" : "US",
-    alsoSign: false, showName: false, wantsUpdates: false,
+    v: 1,
+    step: 1,
+    reached: 1,
+    topics: [],
+    writerRole: "",
+    ownWords: "",
+    language: locale === "ko" ? "ko" : "en",
+    subject: "",
+    body: "",
+    bodyEdited: false,
+    keptFor: null,
+    name: "",
+    email: "",
+    street: "",
+    city: "",
+    region: "",
+    postalCode: "",
+    country: locale === "ko" ? "KR" : "US",
+    alsoSign: false,
+    showName: false,
+    wantsUpdates: false,
   };
 }
 
@@ -108,7 +125,9 @@ export function draftErrors(draft: Draft, locale: string): Record<string, string
 
 /** The problems that belong to one step. */
 export function errorsForStep(errors: Record<string, string>, step: number): Record<string, string> {
-  return Object.fromEntries(Object.entries(errors).filter(([field]) => (fieldStep[field as LetterField] ?? totalSteps) === step));
+  return Object.fromEntries(
+    Object.entries(errors).filter(([field]) => (fieldStep[field as LetterField] ?? totalSteps) === step),
+  );
 }
 
 /** The first step with a problem, where the composer sends the writer back to. */

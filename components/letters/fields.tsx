@@ -15,14 +15,28 @@ export type StepProps = {
 export function useErrorMessage() {
   const tl = useTranslations("letterErrors");
   const tf = useTranslations("fieldErrors");
-  return (code: string) => (tl.has(code as never) ? tl(code as never) : tf.has(code as never) ? tf(code as never) : tf("invalid"));
+  return (code: string) =>
+    tl.has(code as never) ? tl(code as never) : tf.has(code as never) ? tf(code as never) : tf("invalid");
 }
 
-export function describedBy(fid: (name: string) => string, errors: Record<string, string>, name: string, ...hints: string[]) {
+export function describedBy(
+  fid: (name: string) => string,
+  errors: Record<string, string>,
+  name: string,
+  ...hints: string[]
+) {
   return [errors[name] ? `${fid(name)}-error` : null, ...hints].filter(Boolean).join(" ") || undefined;
 }
 
-export function FieldError({ name, errors, fid }: { name: string; errors: Record<string, string>; fid: (name: string) => string }) {
+export function FieldError({
+  name,
+  errors,
+  fid,
+}: {
+  name: string;
+  errors: Record<string, string>;
+  fid: (name: string) => string;
+}) {
   const message = useErrorMessage();
   if (!errors[name]) return null;
   return (

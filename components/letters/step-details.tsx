@@ -29,14 +29,29 @@ export function StepDetails({ draft, update, errors, fid, countries, locale }: P
   const t = useTranslations("composer.details");
   const label = useDetailLabels(draft.country);
   const regionRequired = regionRules[draft.country]?.required ?? false;
-  const text = (name: "name" | "email" | "street" | "city" | "postalCode", props: Record<string, unknown> = {}, optional = false, hint?: string) => (
+  const text = (
+    name: "name" | "email" | "street" | "city" | "postalCode",
+    props: Record<string, unknown> = {},
+    optional = false,
+    hint?: string,
+  ) => (
     <div className="field">
       <label htmlFor={fid(name)}>
         {label[name]} {optional && <span className="muted">{t("optional")}</span>}
       </label>
-      <input id={fid(name)} value={draft[name]} onChange={(e) => update({ [name]: e.target.value })} aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={describedBy(fid, errors, name, ...(hint ? [`${fid(name)}-hint`] : []))} {...props} />
-      {hint && <p id={`${fid(name)}-hint`} className="hint">{hint}</p>}
+      <input
+        id={fid(name)}
+        value={draft[name]}
+        onChange={(e) => update({ [name]: e.target.value })}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={describedBy(fid, errors, name, ...(hint ? [`${fid(name)}-hint`] : []))}
+        {...props}
+      />
+      {hint && (
+        <p id={`${fid(name)}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
       <FieldError name={name} errors={errors} fid={fid} />
     </div>
   );
@@ -44,16 +59,29 @@ export function StepDetails({ draft, update, errors, fid, countries, locale }: P
     <>
       <p>{t("intro")}</p>
       {text("name", { autoComplete: "name", maxLength: letterLimits.name })}
-      {text("email", { type: "email", inputMode: "email", autoComplete: "email", maxLength: letterLimits.email }, false, t("emailHint"))}
+      {text(
+        "email",
+        { type: "email", inputMode: "email", autoComplete: "email", maxLength: letterLimits.email },
+        false,
+        t("emailHint"),
+      )}
       {text("street", { autoComplete: "street-address", maxLength: letterLimits.street }, true)}
       {text("city", { autoComplete: "address-level2", maxLength: letterLimits.city })}
       <div className="field">
         <label htmlFor={fid("country")}>{label.country}</label>
-        <select id={fid("country")} autoComplete="country" value={draft.country} onChange={(e) => update({ country: e.target.value, region: "" })}
-          aria-invalid={errors.country ? true : undefined} aria-describedby={describedBy(fid, errors, "country")}>
+        <select
+          id={fid("country")}
+          autoComplete="country"
+          value={draft.country}
+          onChange={(e) => update({ country: e.target.value, region: "" })}
+          aria-invalid={errors.country ? true : undefined}
+          aria-describedby={describedBy(fid, errors, "country")}
+        >
           <option value="">{t("chooseCountry")}</option>
           {countries.map((c) => (
-            <option key={c.code} value={c.code}>{c.name}</option>
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
           ))}
         </select>
         <FieldError name="country" errors={errors} fid={fid} />
@@ -64,31 +92,62 @@ export function StepDetails({ draft, update, errors, fid, countries, locale }: P
             {label.region} {!regionRequired && <span className="muted">{t("optional")}</span>}
           </label>
           {hasRegionList(draft.country) ? (
-            <select id={fid("region")} autoComplete="address-level1" value={draft.region} onChange={(e) => update({ region: e.target.value })}
-              aria-invalid={errors.region ? true : undefined} aria-describedby={describedBy(fid, errors, "region")}>
+            <select
+              id={fid("region")}
+              autoComplete="address-level1"
+              value={draft.region}
+              onChange={(e) => update({ region: e.target.value })}
+              aria-invalid={errors.region ? true : undefined}
+              aria-describedby={describedBy(fid, errors, "region")}
+            >
               <option value="">{t("chooseRegion")}</option>
               {regionOptions(draft.country, locale).map((r) => (
-                <option key={r.code} value={r.code}>{r.name}</option>
+                <option key={r.code} value={r.code}>
+                  {r.name}
+                </option>
               ))}
             </select>
           ) : (
-            <input id={fid("region")} autoComplete="address-level1" maxLength={letterLimits.region} value={draft.region}
-              onChange={(e) => update({ region: e.target.value })} aria-invalid={errors.region ? true : undefined}
-              aria-describedby={describedBy(fid, errors, "region")} />
+            <input
+              id={fid("region")}
+              autoComplete="address-level1"
+              maxLength={letterLimits.region}
+              value={draft.region}
+              onChange={(e) => update({ region: e.target.value })}
+              aria-invalid={errors.region ? true : undefined}
+              aria-describedby={describedBy(fid, errors, "region")}
+            />
           )}
           <FieldError name="region" errors={errors} fid={fid} />
         </div>
-        {text("postalCode", { autoComplete: "postal-code", maxLength: letterLimits.postalCode, inputMode: draft.country === "US" || draft.country === "KR" ? "numeric" : undefined }, true)}
+        {text(
+          "postalCode",
+          {
+            autoComplete: "postal-code",
+            maxLength: letterLimits.postalCode,
+            inputMode: draft.country === "US" || draft.country === "KR" ? "numeric" : undefined,
+          },
+          true,
+        )}
       </div>
 
       {(["alsoSign", "showName", "wantsUpdates"] as const).map((name) => {
         const hint = name === "alsoSign" ? t("alsoSignHint") : name === "showName" ? t("showNameHint") : null;
         return (
           <div className="check" key={name}>
-            <input id={fid(name)} type="checkbox" checked={draft[name]} onChange={(e) => update({ [name]: e.target.checked })}
-              aria-describedby={hint ? `${fid(name)}-hint` : undefined} />
+            <input
+              id={fid(name)}
+              type="checkbox"
+              checked={draft[name]}
+              onChange={(e) => update({ [name]: e.target.checked })}
+              aria-describedby={hint ? `${fid(name)}-hint` : undefined}
+            />
             <label htmlFor={fid(name)}>{label[name]}</label>
-            {hint && <p id={`${fid(name)}-hint`} className="hint">{hint}</p>}
+            {hint && (
+              <p id={`${fid(name)}-hint`} className="hint">
+                {hint}
+              </p>
+            )}
           </div>
         );
       })}

@@ -12,11 +12,15 @@ export function StepPreview({ draft, fid, targetName, deliveredText, sending }: 
     <>
       <p>{t("intro")}</p>
       <article className="letter-preview" aria-labelledby={`${fid("preview")}-subject`} data-testid="letter-preview">
-        <p className="letter-to"><span className="muted">{t("to")}:</span> {targetName}</p>
+        <p className="letter-to">
+          <span className="muted">{t("to")}:</span> {targetName}
+        </p>
         <p id={`${fid("preview")}-subject`}>
           <span className="muted">{t("subject")}:</span> <span lang={draft.language}>{draft.subject.trim()}</span>
         </p>
-        <div className="letter-text" lang={draft.language}>{deliveredText}</div>
+        <div className="letter-text" lang={draft.language}>
+          {deliveredText}
+        </div>
       </article>
       <p>{t("confirmNote", { email: draft.email.trim() })}</p>
       <p>
@@ -24,7 +28,9 @@ export function StepPreview({ draft, fid, targetName, deliveredText, sending }: 
           {sending ? t("sending") : t("send")}
         </button>
       </p>
-      <p id={`${fid("preview")}-privacy`} className="hint privacy">{t("privacy")}</p>
+      <p id={`${fid("preview")}-privacy`} className="hint privacy">
+        {t("privacy")}
+      </p>
     </>
   );
 }

@@ -26,12 +26,16 @@ export function StepSafety({ draft, update, errors, fid, checked, findings, expl
       <section className="safety-why" aria-labelledby={`${fid("why")}-heading`}>
         <h3 id={`${fid("why")}-heading`}>{t("why")}</h3>
         {order.map((lang) => (
-          <p key={lang} lang={lang}>{explanations[lang]}</p>
+          <p key={lang} lang={lang}>
+            {explanations[lang]}
+          </p>
         ))}
       </section>
 
       {findings.length === 0 ? (
-        <p role="status" className="notice" data-testid="safety-none">{t("none")}</p>
+        <p role="status" className="notice" data-testid="safety-none">
+          {t("none")}
+        </p>
       ) : (
         <>
           <h3 data-testid="safety-findings-title">{t("findingsTitle", { count: findings.length })}</h3>
@@ -57,15 +61,27 @@ export function StepSafety({ draft, update, errors, fid, checked, findings, expl
               )}
             </div>
           </figure>
-          <p className="hint" data-testid="safety-also-missed">{t("alsoMissed")}</p>
+          <p className="hint" data-testid="safety-also-missed">
+            {t("alsoMissed")}
+          </p>
           <p>
-            <button type="button" className="button button-secondary" onClick={onEdit}>{t("edit")}</button>
+            <button type="button" className="button button-secondary" onClick={onEdit}>
+              {t("edit")}
+            </button>
           </p>
           <div className="check">
-            <input id={fid("safety")} type="checkbox" checked={kept} onChange={(e) => update({ keptFor: e.target.checked ? checked : null })}
-              aria-invalid={errors.safety ? true : undefined} aria-describedby={describedBy(fid, errors, "safety", `${fid("safety")}-hint`)} />
+            <input
+              id={fid("safety")}
+              type="checkbox"
+              checked={kept}
+              onChange={(e) => update({ keptFor: e.target.checked ? checked : null })}
+              aria-invalid={errors.safety ? true : undefined}
+              aria-describedby={describedBy(fid, errors, "safety", `${fid("safety")}-hint`)}
+            />
             <label htmlFor={fid("safety")}>{t("keep")}</label>
-            <p id={`${fid("safety")}-hint`} className="hint">{t("keepHint")}</p>
+            <p id={`${fid("safety")}-hint`} className="hint">
+              {t("keepHint")}
+            </p>
           </div>
           <FieldError name="safety" errors={errors} fid={fid} />
         </>

@@ -17,13 +17,19 @@ export function Stepper({ step, reached, onGo }: Props) {
           const state = current ? t("stateCurrent") : n < reached || (n <= reached && n < step) ? t("stateDone") : null;
           const content = (
             <>
-              <span className="stepper-number" aria-hidden="true">{n}</span>
+              <span className="stepper-number" aria-hidden="true">
+                {n}
+              </span>
               <span className="stepper-label">{t(`steps.${key}`)}</span>
               {state && <span className="visually-hidden"> ({state})</span>}
             </>
           );
           return (
-            <li key={key} aria-current={current ? "step" : undefined} className={current ? "is-current" : n <= reached ? "is-reached" : undefined}>
+            <li
+              key={key}
+              aria-current={current ? "step" : undefined}
+              className={current ? "is-current" : n <= reached ? "is-reached" : undefined}
+            >
               {!current && n <= reached ? (
                 <button type="button" className="stepper-link" onClick={() => onGo(n)}>
                   {content}

@@ -18,13 +18,23 @@ export function AcceptInvitationForm({ token, locale }: { token: string; locale:
     const body = await res?.json().catch(() => null);
     if (res?.ok) setResult({ ok: true, text: t("done", { email: body.email }) });
     else if (res?.status === 404) setResult({ ok: false, text: t("invalid") });
-    else setResult({ ok: false, text: body?.error?.fields?.password?.message ?? body?.error?.fields?.name?.message ?? body?.error?.message ?? "Error" });
+    else
+      setResult({
+        ok: false,
+        text:
+          body?.error?.fields?.password?.message ??
+          body?.error?.fields?.name?.message ??
+          body?.error?.message ??
+          "Error",
+      });
   }
   if (result?.ok) {
     return (
       <div role="status">
         <p>{result.text}</p>
-        <p><Link href={`/${locale}/admin/sign-in`}>→</Link></p>
+        <p>
+          <Link href={`/${locale}/admin/sign-in`}>→</Link>
+        </p>
       </div>
     );
   }
@@ -39,7 +49,9 @@ export function AcceptInvitationForm({ token, locale }: { token: string; locale:
         <label htmlFor="password">{t("password")}</label>
         <input id="password" name="password" type="password" autoComplete="new-password" minLength={12} required />
       </div>
-      <button type="submit" className="button">{t("submit")}</button>
+      <button type="submit" className="button">
+        {t("submit")}
+      </button>
     </form>
   );
 }

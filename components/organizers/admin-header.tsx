@@ -14,9 +14,19 @@ export async function AdminHeader({ scope, locale }: { scope: Scope; locale: str
       </p>
       <nav aria-label={t("title")}>
         <ul className="admin-nav">
-          <li><Link href={`/${locale}/admin`}>{t("nav.campaigns")}</Link></li>
-          {o.role !== "viewer" && <li><Link href={`/${locale}/admin/campaigns/new`}>{t("nav.newCampaign")}</Link></li>}
-          {o.role === "owner" && <li><Link href={`/${locale}/admin/exports`}>{t("nav.exports")}</Link></li>}
+          <li>
+            <Link href={`/${locale}/admin`}>{t("nav.campaigns")}</Link>
+          </li>
+          {o.role !== "viewer" && (
+            <li>
+              <Link href={`/${locale}/admin/campaigns/new`}>{t("nav.newCampaign")}</Link>
+            </li>
+          )}
+          {o.role === "owner" && (
+            <li>
+              <Link href={`/${locale}/admin/exports`}>{t("nav.exports")}</Link>
+            </li>
+          )}
         </ul>
       </nav>
     </div>

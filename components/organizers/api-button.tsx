@@ -4,14 +4,29 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 /** A button that POSTs to an organizer API route (with `body` as JSON, if given), then refreshes the page's server data. */
-export function ApiButton({ url, label, danger, secondary, body }: { url: string; label: string; danger?: boolean; secondary?: boolean; body?: unknown }) {
+export function ApiButton({
+  url,
+  label,
+  danger,
+  secondary,
+  body,
+}: {
+  url: string;
+  label: string;
+  danger?: boolean;
+  secondary?: boolean;
+  body?: unknown;
+}) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   async function press() {
     setPending(true);
     setFailed(null);
-    const init: RequestInit = body === undefined ? { method: "POST" } : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+    const init: RequestInit =
+      body === undefined
+        ? { method: "POST" }
+        : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
     const res = await fetch(url, init).catch(() => null);
     setPending(false);
     if (!res?.ok) {
@@ -23,7 +38,12 @@ export function ApiButton({ url, label, danger, secondary, body }: { url: string
   }
   return (
     <span className="api-button">
-      <button type="button" className={`button${danger ? " button-danger" : ""}${secondary ? " button-secondary" : ""}`} onClick={press} disabled={pending}>
+      <button
+        type="button"
+        className={`button${danger ? " button-danger" : ""}${secondary ? " button-secondary" : ""}`}
+        onClick={press}
+        disabled={pending}
+      >
         {label}
       </button>
       <span role="status">{failed && <span className="field-error"> {failed}</span>}</span>

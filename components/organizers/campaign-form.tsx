@@ -66,13 +66,21 @@ export function CampaignForm({ initial, campaignId }: { initial: CampaignInput; 
       router.refresh();
       return;
     }
-    const fields: Record<string, { message: string }> = body?.error?.fields ?? { _: { message: body?.error?.message ?? "Error" } };
+    const fields: Record<string, { message: string }> = body?.error?.fields ?? {
+      _: { message: body?.error?.message ?? "Error" },
+    };
     setErrors(Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.message])));
     setStatus("idle");
     summaryRef.current?.focus();
   }
 
-  const input = (path: string, label: string, current: string | number | undefined, onChange: (v: string) => void, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+  const input = (
+    path: string,
+    label: string,
+    current: string | number | undefined,
+    onChange: (v: string) => void,
+    props: React.InputHTMLAttributes<HTMLInputElement> = {},
+  ) => (
     <div className="field">
       <label htmlFor={fieldId(path)}>{label}</label>
       <input
@@ -83,10 +91,21 @@ export function CampaignForm({ initial, campaignId }: { initial: CampaignInput; 
         aria-describedby={errors[path] ? `${fieldId(path)}-error` : undefined}
         {...props}
       />
-      {errors[path] && <p id={`${fieldId(path)}-error`} className="field-error">{errors[path]}</p>}
+      {errors[path] && (
+        <p id={`${fieldId(path)}-error`} className="field-error">
+          {errors[path]}
+        </p>
+      )}
     </div>
   );
-  const area = (path: string, label: string, current: string | undefined, onChange: (v: string) => void, rows = 4, lang?: string) => (
+  const area = (
+    path: string,
+    label: string,
+    current: string | undefined,
+    onChange: (v: string) => void,
+    rows = 4,
+    lang?: string,
+  ) => (
     <div className="field">
       <label htmlFor={fieldId(path)}>{label}</label>
       <textarea
@@ -98,7 +117,11 @@ export function CampaignForm({ initial, campaignId }: { initial: CampaignInput; 
         aria-invalid={errors[path] ? true : undefined}
         aria-describedby={errors[path] ? `${fieldId(path)}-error` : undefined}
       />
-      {errors[path] && <p id={`${fieldId(path)}-error`} className="field-error">{errors[path]}</p>}
+      {errors[path] && (
+        <p id={`${fieldId(path)}-error`} className="field-error">
+          {errors[path]}
+        </p>
+      )}
     </div>
   );
   const errorList = Object.entries(errors);
@@ -124,39 +147,101 @@ export function CampaignForm({ initial, campaignId }: { initial: CampaignInput; 
       <fieldset>
         <legend>{t("general")}</legend>
         {input("slug", t("slug"), value.slug, (v) => set({ slug: v }), { autoComplete: "off" })}
-        {input("goal", t("goal"), value.goal as number, (v) => set({ goal: v as unknown as number }), { inputMode: "numeric" })}
+        {input("goal", t("goal"), value.goal as number, (v) => set({ goal: v as unknown as number }), {
+          inputMode: "numeric",
+        })}
         {input("targetEmail", t("targetEmail"), value.targetEmail, (v) => set({ targetEmail: v }), { type: "email" })}
-        {input("senderEmail", t("senderEmail"), value.senderEmail as string | undefined, (v) => set({ senderEmail: v }))}
+        {input("senderEmail", t("senderEmail"), value.senderEmail as string | undefined, (v) =>
+          set({ senderEmail: v }),
+        )}
         <div className="field">
           <label htmlFor={fieldId("defaultLocale")}>{t("defaultLocale")}</label>
-          <select id={fieldId("defaultLocale")} value={value.defaultLocale} onChange={(e) => set({ defaultLocale: e.target.value as "en" | "ko" })}>
+          <select
+            id={fieldId("defaultLocale")}
+            value={value.defaultLocale}
+            onChange={(e) => set({ defaultLocale: e.target.value as "en" | "ko" })}
+          >
             <option value="en">{t("english")}</option>
             <option value="ko">{t("korean")}</option>
           </select>
         </div>
         <div className="field">
           <label htmlFor={fieldId("letterDelivery")}>{t("letterDelivery")}</label>
-          <select id={fieldId("letterDelivery")} value={value.letterDelivery} onChange={(e) => set({ letterDelivery: e.target.value as "individual" | "digest" })}>
+          <select
+            id={fieldId("letterDelivery")}
+            value={value.letterDelivery}
+            onChange={(e) => set({ letterDelivery: e.target.value as "individual" | "digest" })}
+          >
             <option value="individual">{t("individual")}</option>
             <option value="digest">{t("digest")}</option>
           </select>
         </div>
-        {input("digestIntervalMinutes", t("digestIntervalMinutes"), value.digestIntervalMinutes as number, (v) => set({ digestIntervalMinutes: v as unknown as number }), { inputMode: "numeric" })}
-        {input("throttlePerMinute", t("throttlePerMinute"), value.throttlePerMinute as number, (v) => set({ throttlePerMinute: v as unknown as number }), { inputMode: "numeric" })}
-        {input("opensAt", `${t("opensAt")} (UTC)`, toLocalInput(value.opensAt), (v) => set({ opensAt: fromLocalInput(v) }), { type: "datetime-local" })}
-        {input("closesAt", `${t("closesAt")} (UTC)`, toLocalInput(value.closesAt), (v) => set({ closesAt: fromLocalInput(v) }), { type: "datetime-local" })}
-        {input("holdUntil", `${t("holdUntil")} (UTC)`, toLocalInput(value.holdUntil), (v) => set({ holdUntil: fromLocalInput(v) }), { type: "datetime-local" })}
+        {input(
+          "digestIntervalMinutes",
+          t("digestIntervalMinutes"),
+          value.digestIntervalMinutes as number,
+          (v) => set({ digestIntervalMinutes: v as unknown as number }),
+          { inputMode: "numeric" },
+        )}
+        {input(
+          "throttlePerMinute",
+          t("throttlePerMinute"),
+          value.throttlePerMinute as number,
+          (v) => set({ throttlePerMinute: v as unknown as number }),
+          { inputMode: "numeric" },
+        )}
+        {input(
+          "opensAt",
+          `${t("opensAt")} (UTC)`,
+          toLocalInput(value.opensAt),
+          (v) => set({ opensAt: fromLocalInput(v) }),
+          { type: "datetime-local" },
+        )}
+        {input(
+          "closesAt",
+          `${t("closesAt")} (UTC)`,
+          toLocalInput(value.closesAt),
+          (v) => set({ closesAt: fromLocalInput(v) }),
+          { type: "datetime-local" },
+        )}
+        {input(
+          "holdUntil",
+          `${t("holdUntil")} (UTC)`,
+          toLocalInput(value.holdUntil),
+          (v) => set({ holdUntil: fromLocalInput(v) }),
+          { type: "datetime-local" },
+        )}
       </fieldset>
 
       {(["en", "ko"] as const).map((lang) => (
         <fieldset key={lang} lang={lang}>
           <legend>{lang === "en" ? t("english") : t("korean")}</legend>
           {input(`texts.${lang}.title`, t("title"), value.texts[lang].title, (v) => setText(lang, "title", v))}
-          {area(`texts.${lang}.summary`, t("summary"), value.texts[lang].summary, (v) => setText(lang, "summary", v), 2)}
-          {input(`texts.${lang}.targetName`, t("targetName"), value.texts[lang].targetName, (v) => setText(lang, "targetName", v))}
-          {area(`texts.${lang}.context`, t("context"), value.texts[lang].context, (v) => setText(lang, "context", v), 5)}
+          {area(
+            `texts.${lang}.summary`,
+            t("summary"),
+            value.texts[lang].summary,
+            (v) => setText(lang, "summary", v),
+            2,
+          )}
+          {input(`texts.${lang}.targetName`, t("targetName"), value.texts[lang].targetName, (v) =>
+            setText(lang, "targetName", v),
+          )}
+          {area(
+            `texts.${lang}.context`,
+            t("context"),
+            value.texts[lang].context,
+            (v) => setText(lang, "context", v),
+            5,
+          )}
           {area(`texts.${lang}.letter`, t("letter"), value.texts[lang].letter, (v) => setText(lang, "letter", v), 8)}
-          {area(`texts.${lang}.sources`, t("sources"), value.texts[lang].sources, (v) => setText(lang, "sources", v), 2)}
+          {area(
+            `texts.${lang}.sources`,
+            t("sources"),
+            value.texts[lang].sources,
+            (v) => setText(lang, "sources", v),
+            2,
+          )}
         </fieldset>
       ))}
 
@@ -165,21 +250,40 @@ export function CampaignForm({ initial, campaignId }: { initial: CampaignInput; 
         {topics.map((topic, i) => (
           <fieldset key={i} className="topic-fields">
             <legend>{t("topic", { number: i + 1 })}</legend>
-            {input(`topics.${i}.key`, t("topicKey"), topic.key, (v) => setTopic(i, (x) => ({ ...x, key: v })), { autoComplete: "off" })}
+            {input(`topics.${i}.key`, t("topicKey"), topic.key, (v) => setTopic(i, (x) => ({ ...x, key: v })), {
+              autoComplete: "off",
+            })}
             {(["en", "ko"] as const).map((lang) => (
               <div key={lang} lang={lang} className="topic-lang">
                 <p className="personal-label">{lang === "en" ? t("english") : t("korean")}</p>
                 {(["title", "fact", "ask", "source", "paragraph"] as const).map((key) =>
-                  area(`topics.${i}.texts.${lang}.${key}`, t(key), topic.texts[lang][key], (v) => setTopic(i, (x) => ({ ...x, texts: { ...x.texts, [lang]: { ...x.texts[lang], [key]: v } } })), key === "paragraph" ? 3 : 1),
+                  area(
+                    `topics.${i}.texts.${lang}.${key}`,
+                    t(key),
+                    topic.texts[lang][key],
+                    (v) =>
+                      setTopic(i, (x) => ({ ...x, texts: { ...x.texts, [lang]: { ...x.texts[lang], [key]: v } } })),
+                    key === "paragraph" ? 3 : 1,
+                  ),
                 )}
               </div>
             ))}
-            <button type="button" className="button button-secondary" onClick={() => set({ topics: topics.filter((_, j) => j !== i) })}>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => set({ topics: topics.filter((_, j) => j !== i) })}
+            >
               {t("removeTopic", { number: i + 1 })}
             </button>
           </fieldset>
         ))}
-        <button type="button" className="button button-secondary" onClick={() => set({ topics: [...topics, { key: "", texts: { en: { ...emptyTopicText }, ko: { ...emptyTopicText } } }] })}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() =>
+            set({ topics: [...topics, { key: "", texts: { en: { ...emptyTopicText }, ko: { ...emptyTopicText } } }] })
+          }
+        >
           {t("addTopic")}
         </button>
       </fieldset>

@@ -10,7 +10,15 @@ import type { InvalidationPreview } from "@/lib/integrity/signals/preview-invali
 
 type Criteria = { network?: string; domain?: string; reason?: string; from?: string; to?: string };
 
-export function InvalidationPanel({ campaignId, criteria, what }: { campaignId: string; criteria: Criteria; what: string }) {
+export function InvalidationPanel({
+  campaignId,
+  criteria,
+  what,
+}: {
+  campaignId: string;
+  criteria: Criteria;
+  what: string;
+}) {
   const t = useTranslations("admin.signals");
   const locale = useLocale();
   const router = useRouter();
@@ -22,7 +30,11 @@ export function InvalidationPanel({ campaignId, criteria, what }: { campaignId: 
 
   async function post(url: string, body: unknown) {
     setPending(true);
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "accept-language": locale }, body: JSON.stringify(body) }).catch(() => null);
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "accept-language": locale },
+      body: JSON.stringify(body),
+    }).catch(() => null);
     setPending(false);
     const data = await res?.json().catch(() => null);
     if (!res?.ok) setMessage({ ok: false, text: data?.error?.message ?? "Error" });
@@ -39,7 +51,9 @@ export function InvalidationPanel({ campaignId, criteria, what }: { campaignId: 
 
   async function confirm() {
     if (!preview) return;
-    const data = await post(base, { criteria: { ...criteria, to: criteria.to && criteria.to < preview.asOf ? criteria.to : preview.asOf } });
+    const data = await post(base, {
+      criteria: { ...criteria, to: criteria.to && criteria.to < preview.asOf ? criteria.to : preview.asOf },
+    });
     setPreview(null);
     if (!data) return;
     setMessage({ ok: true, text: t("done", { invalidated: data.invalidated, uncounted: data.uncounted }) });
@@ -49,7 +63,13 @@ export function InvalidationPanel({ campaignId, criteria, what }: { campaignId: 
   return (
     <div className="invalidation-panel">
       {!preview && (
-        <button type="button" className="button button-secondary" onClick={review} disabled={pending} aria-label={t("reviewLabel", { what })}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={review}
+          disabled={pending}
+          aria-label={t("reviewLabel", { what })}
+        >
           {t("review")}
         </button>
       )}
@@ -63,7 +83,12 @@ export function InvalidationPanel({ campaignId, criteria, what }: { campaignId: 
             <button type="button" className="button button-danger" onClick={confirm} disabled={pending}>
               {t("confirm", { signatures: preview.signatures })}
             </button>
-            <button type="button" className="button button-secondary" onClick={() => setPreview(null)} disabled={pending}>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => setPreview(null)}
+              disabled={pending}
+            >
               {t("cancel")}
             </button>
           </p>

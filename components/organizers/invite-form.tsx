@@ -18,7 +18,11 @@ export function InviteForm() {
       body: JSON.stringify({ email, role: form.get("role"), locale: form.get("language") }),
     }).catch(() => null);
     const body = await res?.json().catch(() => null);
-    setMessage(res?.ok ? { ok: true, text: t("sent", { email }) } : { ok: false, text: body?.error?.fields?.email?.message ?? body?.error?.message ?? "Error" });
+    setMessage(
+      res?.ok
+        ? { ok: true, text: t("sent", { email }) }
+        : { ok: false, text: body?.error?.fields?.email?.message ?? body?.error?.message ?? "Error" },
+    );
   }
   return (
     <section aria-labelledby="invite-heading" className="admin-section">
@@ -43,7 +47,9 @@ export function InviteForm() {
             <option value="ko">한국어</option>
           </select>
         </div>
-        <button type="submit" className="button">{t("submit")}</button>
+        <button type="submit" className="button">
+          {t("submit")}
+        </button>
         <div role="status">{message && <p className={message.ok ? "notice" : "field-error"}>{message.text}</p>}</div>
       </form>
     </section>

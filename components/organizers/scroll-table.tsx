@@ -15,9 +15,13 @@ export function ScrollTable({ columns, testId, children }: Props) {
       <table className="data-table" data-testid={testId}>
         <thead>
           <tr>
-            {columns.filter((c) => c !== false).map((c, i) => (
-              <th key={i} scope="col">{c}</th>
-            ))}
+            {columns
+              .filter((c) => c !== false)
+              .map((c, i) => (
+                <th key={i} scope="col">
+                  {c}
+                </th>
+              ))}
           </tr>
         </thead>
         <tbody>{children}</tbody>

@@ -5,7 +5,11 @@ import { useRouter } from "next/navigation";
 export function SignOutButton({ label, locale }: { label: string; locale: string }) {
   const router = useRouter();
   async function signOut() {
-    await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).catch(() => null);
+    await fetch("/api/auth/sign-out", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    }).catch(() => null);
     router.push(`/${locale}/admin/sign-in`);
     router.refresh();
   }

@@ -1,6 +1,13 @@
 // Signatures per day as a server-rendered SVG bar chart, with the same figures as a table for screen readers and
 // anyone who prefers numbers. No client JavaScript.
-type Props = { data: { day: string; signatures: number }[]; title: string; tableLabel: string; dayLabel: string; countLabel: string; empty: string };
+type Props = {
+  data: { day: string; signatures: number }[];
+  title: string;
+  tableLabel: string;
+  dayLabel: string;
+  countLabel: string;
+  empty: string;
+};
 
 export function SignaturesChart({ data, title, tableLabel, dayLabel, countLabel, empty }: Props) {
   if (data.length === 0) return <p className="muted">{empty}</p>;
@@ -11,7 +18,13 @@ export function SignaturesChart({ data, title, tableLabel, dayLabel, countLabel,
   const bar = width / shown.length;
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${width} ${height + 24}`} role="img" aria-label={title} width="100%" preserveAspectRatio="xMidYMid meet">
+      <svg
+        viewBox={`0 0 ${width} ${height + 24}`}
+        role="img"
+        aria-label={title}
+        width="100%"
+        preserveAspectRatio="xMidYMid meet"
+      >
         <line x1="0" y1={height} x2={width} y2={height} stroke="currentColor" strokeWidth="1" />
         {shown.map((d, i) => {
           const h = Math.max(1, Math.round((d.signatures / max) * (height - 20)));
@@ -23,9 +36,15 @@ export function SignaturesChart({ data, title, tableLabel, dayLabel, countLabel,
             </g>
           );
         })}
-        <text x="0" y={height + 18} fontSize="12" fill="currentColor">{shown[0]!.day}</text>
-        <text x={width} y={height + 18} fontSize="12" fill="currentColor" textAnchor="end">{shown[shown.length - 1]!.day}</text>
-        <text x="4" y="14" fontSize="12" fill="currentColor">{max}</text>
+        <text x="0" y={height + 18} fontSize="12" fill="currentColor">
+          {shown[0]!.day}
+        </text>
+        <text x={width} y={height + 18} fontSize="12" fill="currentColor" textAnchor="end">
+          {shown[shown.length - 1]!.day}
+        </text>
+        <text x="4" y="14" fontSize="12" fill="currentColor">
+          {max}
+        </text>
       </svg>
       <details>
         <summary>{tableLabel}</summary>

@@ -21,9 +21,20 @@ export function ActionButtonForm({ action, button, outcomes, back, danger }: Pro
   }, [state]);
   if (state.status !== "idle") {
     return (
-      <div ref={resultRef} tabIndex={-1} role="status" className="result" data-testid="action-result" data-status={state.status}>
+      <div
+        ref={resultRef}
+        tabIndex={-1}
+        role="status"
+        className="result"
+        data-testid="action-result"
+        data-status={state.status}
+      >
         <p>{outcomes[state.status]}</p>
-        {back && <p><Link href={back.href}>{back.label}</Link></p>}
+        {back && (
+          <p>
+            <Link href={back.href}>{back.label}</Link>
+          </p>
+        )}
       </div>
     );
   }

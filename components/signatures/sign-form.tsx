@@ -1,6 +1,15 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useId, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
+import {
+  startTransition,
+  useActionState,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type FormEvent,
+} from "react";
 import { useTranslations } from "next-intl";
 import type { SignatureField } from "@/lib/signatures/schema";
 import { limits } from "@/lib/signatures/rules";
@@ -20,7 +29,16 @@ type Props = {
 
 const noSubscribe = () => () => {};
 
-const fieldOrder: SignatureField[] = ["name", "email", "country", "region", "postalCode", "comment", "showName", "wantsUpdates"];
+const fieldOrder: SignatureField[] = [
+  "name",
+  "email",
+  "country",
+  "region",
+  "postalCode",
+  "comment",
+  "showName",
+  "wantsUpdates",
+];
 
 /**
  * The sign form. Checks input with the same rules as the server's schema before sending (without loading zod),
@@ -34,7 +52,8 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
   const id = useId();
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as SignFormState);
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
-  const values = state.status === "invalid" || state.status === "error" || state.status === "challenge" ? state.values : undefined;
+  const values =
+    state.status === "invalid" || state.status === "error" || state.status === "challenge" ? state.values : undefined;
   const [country, setCountry] = useState(values?.country || (locale === "ko" ? "KR" : "US"));
   const summaryRef = useRef<HTMLDivElement>(null);
   const successRef = useRef<HTMLDivElement>(null);
@@ -42,7 +61,11 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
   const lastSent = useRef<FormData | null>(null);
   const [solved, setSolved] = useState(0);
   // False in the server's HTML (and so without JavaScript), true once the form runs in the browser.
-  const scripted = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const scripted = useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
 
   const errors = clientErrors ?? (state.status === "invalid" ? state.fields : {});
   const errorCount = Object.keys(errors).length;
@@ -62,7 +85,8 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
     solveChallenge(state.challenge).then(
       (nonce) => {
         const again = new FormData();
-        for (const [name, value] of sent) if (name !== "challengeToken" && name !== "challengeNonce") again.append(name, value);
+        for (const [name, value] of sent)
+          if (name !== "challengeToken" && name !== "challengeNonce") again.append(name, value);
         again.set("challengeToken", token);
         again.set("challengeNonce", nonce);
         lastSent.current = again;
@@ -97,7 +121,8 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
 
   const fid = (name: string) => `${id}-${name}`;
   const describedBy = (name: string, hint?: boolean) =>
-    [errors[name] ? `${fid(name)}-error` : null, hint ? `${fid(name)}-hint` : null].filter(Boolean).join(" ") || undefined;
+    [errors[name] ? `${fid(name)}-error` : null, hint ? `${fid(name)}-hint` : null].filter(Boolean).join(" ") ||
+    undefined;
   const errorText = (name: string) =>
     errors[name] ? (
       <p id={`${fid(name)}-error`} className="field-error">
@@ -122,7 +147,13 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
     <form action={formAction} onSubmit={onSubmit} noValidate className="sign-form" aria-describedby={`${id}-privacy`}>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="formToken" value={formToken} />
-      <div ref={summaryRef} tabIndex={-1} role="alert" data-testid="error-summary" className={errorCount || state.status === "error" ? "error-summary" : "visually-hidden"}>
+      <div
+        ref={summaryRef}
+        tabIndex={-1}
+        role="alert"
+        data-testid="error-summary"
+        className={errorCount || state.status === "error" ? "error-summary" : "visually-hidden"}
+      >
         {errorCount > 0 && (
           <>
             <p>{t("errorSummary", { count: errorCount })}</p>
@@ -144,33 +175,67 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
         )}
       </div>
 
-      <p role="status" data-testid="challenge-status" className={state.status === "challenge" ? "notice" : "visually-hidden"}>
+      <p
+        role="status"
+        data-testid="challenge-status"
+        className={state.status === "challenge" ? "notice" : "visually-hidden"}
+      >
         {state.status === "challenge" ? (checking ? t("checking") : t("challengeNoScript")) : ""}
       </p>
       <Honeypot id={fid("website")} label={t("honeypot")} />
 
       <div className="field">
         <label htmlFor={fid("name")}>{labelFor.name}</label>
-        <input id={fid("name")} name="name" autoComplete="name" required maxLength={limits.name} defaultValue={values?.name}
-          aria-invalid={errors.name ? true : undefined} aria-describedby={describedBy("name")} />
+        <input
+          id={fid("name")}
+          name="name"
+          autoComplete="name"
+          required
+          maxLength={limits.name}
+          defaultValue={values?.name}
+          aria-invalid={errors.name ? true : undefined}
+          aria-describedby={describedBy("name")}
+        />
         {errorText("name")}
       </div>
 
       <div className="field">
         <label htmlFor={fid("email")}>{labelFor.email}</label>
-        <input id={fid("email")} name="email" type="email" inputMode="email" autoComplete="email" required maxLength={limits.email}
-          defaultValue={values?.email} aria-invalid={errors.email ? true : undefined} aria-describedby={describedBy("email", true)} />
-        <p id={`${fid("email")}-hint`} className="hint">{t("emailHint")}</p>
+        <input
+          id={fid("email")}
+          name="email"
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          required
+          maxLength={limits.email}
+          defaultValue={values?.email}
+          aria-invalid={errors.email ? true : undefined}
+          aria-describedby={describedBy("email", true)}
+        />
+        <p id={`${fid("email")}-hint`} className="hint">
+          {t("emailHint")}
+        </p>
         {errorText("email")}
       </div>
 
       <div className="field">
         <label htmlFor={fid("country")}>{labelFor.country}</label>
-        <select id={fid("country")} name="country" autoComplete="country" required value={country} onChange={(e) => setCountry(e.target.value)}
-          aria-invalid={errors.country ? true : undefined} aria-describedby={describedBy("country")}>
+        <select
+          id={fid("country")}
+          name="country"
+          autoComplete="country"
+          required
+          value={country}
+          onChange={(e) => setCountry(e.target.value)}
+          aria-invalid={errors.country ? true : undefined}
+          aria-describedby={describedBy("country")}
+        >
           <option value="">{t("chooseCountry")}</option>
           {countries.map((c) => (
-            <option key={c.code} value={c.code}>{c.name}</option>
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
           ))}
         </select>
         {errorText("country")}
@@ -183,16 +248,34 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
               {labelFor.region} {!regionRequired && <span className="muted">{t("optional")}</span>}
             </label>
             {hasRegionList(country) ? (
-              <select id={fid("region")} name="region" key={country} autoComplete="address-level1" defaultValue={values?.region ?? ""}
-                aria-invalid={errors.region ? true : undefined} aria-describedby={describedBy("region")} required={regionRequired}>
+              <select
+                id={fid("region")}
+                name="region"
+                key={country}
+                autoComplete="address-level1"
+                defaultValue={values?.region ?? ""}
+                aria-invalid={errors.region ? true : undefined}
+                aria-describedby={describedBy("region")}
+                required={regionRequired}
+              >
                 <option value="">{t("chooseRegion")}</option>
                 {regionOptions(country, locale).map((r) => (
-                  <option key={r.code} value={r.code}>{r.name}</option>
+                  <option key={r.code} value={r.code}>
+                    {r.name}
+                  </option>
                 ))}
               </select>
             ) : (
-              <input id={fid("region")} name="region" key={country} autoComplete="address-level1" maxLength={limits.region}
-                defaultValue={values?.region} aria-invalid={errors.region ? true : undefined} aria-describedby={describedBy("region")} />
+              <input
+                id={fid("region")}
+                name="region"
+                key={country}
+                autoComplete="address-level1"
+                maxLength={limits.region}
+                defaultValue={values?.region}
+                aria-invalid={errors.region ? true : undefined}
+                aria-describedby={describedBy("region")}
+              />
             )}
             {errorText("region")}
           </div>
@@ -200,9 +283,16 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
             <label htmlFor={fid("postalCode")}>
               {labelFor.postalCode} <span className="muted">{t("optional")}</span>
             </label>
-            <input id={fid("postalCode")} name="postalCode" autoComplete="postal-code" maxLength={limits.postalCode}
-              inputMode={country === "US" || country === "KR" ? "numeric" : undefined} defaultValue={values?.postalCode}
-              aria-invalid={errors.postalCode ? true : undefined} aria-describedby={describedBy("postalCode")} />
+            <input
+              id={fid("postalCode")}
+              name="postalCode"
+              autoComplete="postal-code"
+              maxLength={limits.postalCode}
+              inputMode={country === "US" || country === "KR" ? "numeric" : undefined}
+              defaultValue={values?.postalCode}
+              aria-invalid={errors.postalCode ? true : undefined}
+              aria-describedby={describedBy("postalCode")}
+            />
             {errorText("postalCode")}
           </div>
         </div>
@@ -212,28 +302,51 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
         <label htmlFor={fid("comment")}>
           {labelFor.comment} <span className="muted">{t("optional")}</span>
         </label>
-        <textarea id={fid("comment")} name="comment" rows={3} maxLength={limits.comment} defaultValue={values?.comment}
-          aria-invalid={errors.comment ? true : undefined} aria-describedby={describedBy("comment", true)} />
-        <p id={`${fid("comment")}-hint`} className="hint">{t("commentHint", { max: limits.comment })}</p>
+        <textarea
+          id={fid("comment")}
+          name="comment"
+          rows={3}
+          maxLength={limits.comment}
+          defaultValue={values?.comment}
+          aria-invalid={errors.comment ? true : undefined}
+          aria-describedby={describedBy("comment", true)}
+        />
+        <p id={`${fid("comment")}-hint`} className="hint">
+          {t("commentHint", { max: limits.comment })}
+        </p>
         {errorText("comment")}
       </div>
 
       <div className="check">
-        <input id={fid("showName")} name="showName" type="checkbox" defaultChecked={values?.showName ?? false}
-          aria-describedby={`${fid("showName")}-hint`} />
+        <input
+          id={fid("showName")}
+          name="showName"
+          type="checkbox"
+          defaultChecked={values?.showName ?? false}
+          aria-describedby={`${fid("showName")}-hint`}
+        />
         <label htmlFor={fid("showName")}>{labelFor.showName}</label>
-        <p id={`${fid("showName")}-hint`} className="hint">{t("showNameHint")}</p>
+        <p id={`${fid("showName")}-hint`} className="hint">
+          {t("showNameHint")}
+        </p>
       </div>
 
       <div className="check">
-        <input id={fid("wantsUpdates")} name="wantsUpdates" type="checkbox" defaultChecked={values?.wantsUpdates ?? false} />
+        <input
+          id={fid("wantsUpdates")}
+          name="wantsUpdates"
+          type="checkbox"
+          defaultChecked={values?.wantsUpdates ?? false}
+        />
         <label htmlFor={fid("wantsUpdates")}>{labelFor.wantsUpdates}</label>
       </div>
 
       <button type="submit" className="button" disabled={pending || checking} aria-disabled={pending || checking}>
         {pending || checking ? t("submitting") : t("submit")}
       </button>
-      <p id={`${id}-privacy`} className="hint privacy">{t("privacy")}</p>
+      <p id={`${id}-privacy`} className="hint privacy">
+        {t("privacy")}
+      </p>
     </form>
   );
 }

@@ -17,7 +17,12 @@ export function LanguageSwitch({ label }: { label: string }) {
       <ul>
         {locales.map((locale) => (
           <li key={locale}>
-            <Link href={`/${locale}${rest}`} hrefLang={locale} lang={locale} aria-current={locale === current ? "true" : undefined}>
+            <Link
+              href={`/${locale}${rest}`}
+              hrefLang={locale}
+              lang={locale}
+              aria-current={locale === current ? "true" : undefined}
+            >
               {names[locale]}
             </Link>
           </li>

@@ -12,7 +12,12 @@ import { getPublicCampaign } from "./get-public-campaign";
 const revalidate = 60;
 
 /** A read of one campaign's public data through the data cache, dropped with the campaign's tag. */
-export function cachedCampaignRead<T>(key: string, slug: string, locale: Locale | "", read: () => Promise<T>): Promise<T> {
+export function cachedCampaignRead<T>(
+  key: string,
+  slug: string,
+  locale: Locale | "",
+  read: () => Promise<T>,
+): Promise<T> {
   return unstable_cache(read, [key, slug, locale], { tags: [campaignCacheTag(slug)], revalidate })();
 }
 

@@ -9,7 +9,12 @@ export async function listPublicCampaigns(locale: Locale): Promise<CampaignListI
     where: { status: { in: ["open", "closed"] } },
     orderBy: [{ status: "desc" }, { createdAt: "desc" }],
     take: 50,
-    select: { slug: true, status: true, defaultLocale: true, translations: { select: { locale: true, title: true, summary: true } } },
+    select: {
+      slug: true,
+      status: true,
+      defaultLocale: true,
+      translations: { select: { locale: true, title: true, summary: true } },
+    },
   });
   return campaigns.flatMap((c) => {
     const text = pickTranslation(c.translations, locale, c.defaultLocale);

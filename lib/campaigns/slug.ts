@@ -6,5 +6,10 @@ export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const slugLimits = { min: 3, max: 80 } as const;
 
 export function isCampaignSlug(value: unknown): value is string {
-  return typeof value === "string" && value.length >= slugLimits.min && value.length <= slugLimits.max && slugPattern.test(value);
+  return (
+    typeof value === "string" &&
+    value.length >= slugLimits.min &&
+    value.length <= slugLimits.max &&
+    slugPattern.test(value)
+  );
 }

@@ -17,6 +17,8 @@ export function buildIsStale(root: string): boolean {
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   const sources = ["app", "components", "lib"].map((d) => newestSource(join(root, d)));
-  const files = ["next.config.js", "proxy.ts", "instrumentation.ts", "package.json", "package-lock.json"].map((f) => (existsSync(join(root, f)) ? statSync(join(root, f)).mtimeMs : 0));
+  const files = ["next.config.js", "proxy.ts", "instrumentation.ts", "package.json", "package-lock.json"].map((f) =>
+    existsSync(join(root, f)) ? statSync(join(root, f)).mtimeMs : 0,
+  );
   return Math.max(...sources, ...files) > built;
 }

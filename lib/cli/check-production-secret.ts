@@ -5,7 +5,14 @@ import { join } from "node:path";
 import { projectRoot } from "./local-database";
 
 const projectFolders = ["app", "components", "lib", "prisma", "tests", ".ci"];
-const projectFiles = ["README.md", "ARCHITECTURE.md", ".env.example", "package.json", "vitest.config.ts", "playwright.config.ts"];
+const projectFiles = [
+  "README.md",
+  "ARCHITECTURE.md",
+  ".env.example",
+  "package.json",
+  "vitest.config.ts",
+  "playwright.config.ts",
+];
 
 /** Whether `value` appears in the project's sources or documentation (where a deployment may have copied it from). */
 export function writtenInProject(value: string, root: string = projectRoot): boolean {
@@ -32,7 +39,6 @@ function listFiles(dir: string): string[] {
     return statSync(path).isDirectory() ? listFiles(path) : [path];
   });
 }
-
 
 /** Throws the environment error for APP_SECRET when production's secret is written in the project. */
 export function refuseKnownSecret(source: Record<string, string | undefined> = process.env): void {

@@ -33,7 +33,9 @@ async function binaries(): Promise<Binaries> {
   try {
     return (await import(name)) as Binaries;
   } catch {
-    throw new Error(`no embedded Postgres for ${os}-${process.arch} (npm package ${name}): set DATABASE_URL to a Postgres`);
+    throw new Error(
+      `no embedded Postgres for ${os}-${process.arch} (npm package ${name}): set DATABASE_URL to a Postgres`,
+    );
   }
 }
 
@@ -56,7 +58,9 @@ function run(file: string, args: string[], user: { uid: number; gid: number } | 
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve(output) : reject(new Error(`${file} exited with ${code}: ${output.trim()}`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${file} exited with ${code}: ${output.trim()}`)),
+    );
   });
 }
 
@@ -86,7 +90,10 @@ async function initialise(bin: Binaries, dataDir: string, password: string, user
   }
   // Loopback only; no Unix socket, so nothing clashes with a system Postgres; room for app, worker and tools.
   const settings = ["listen_addresses = '127.0.0.1'", "unix_socket_directories = ''", "max_connections = 200"];
-  appendFileSync(join(dataDir, "postgresql.conf"), `\n# Open Letters (lib/cli/embedded-postgres.ts)\n${settings.join("\n")}\n`);
+  appendFileSync(
+    join(dataDir, "postgresql.conf"),
+    `\n# Open Letters (lib/cli/embedded-postgres.ts)\n${settings.join("\n")}\n`,
+  );
 }
 
 /**
@@ -108,7 +115,12 @@ export async function startEmbeddedPostgres(options: {
     await initialise(bin, dataDir, password, user);
   }
   const stop = () => run(bin.pg_ctl, ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "60"], user).then(() => {});
-  if (await run(bin.pg_ctl, ["status", "-D", dataDir], user).then(() => true, () => false)) {
+  if (
+    await run(bin.pg_ctl, ["status", "-D", dataDir], user).then(
+      () => true,
+      () => false,
+    )
+  ) {
     log("stopping the embedded Postgres a previous run left running …");
     await stop();
   }
@@ -117,10 +129,12 @@ export async function startEmbeddedPostgres(options: {
   const logFile = `${dataDir}.log`;
   writeFileSync(logFile, "", { flag: "a", mode: 0o600 });
   if (user) chownSync(logFile, user.uid, user.gid);
-  await run(bin.pg_ctl, ["start", "-D", dataDir, "-w", "-t", "60", "-l", logFile, "-o", `-p ${port}`], user).catch((err: Error) => {
-    const tail = readFileSync(logFile, "utf8").trim().split("\n").slice(-10).join("\n");
-    throw new Error(`the embedded Postgres did not start: ${err.message}\n${tail}`);
-  });
+  await run(bin.pg_ctl, ["start", "-D", dataDir, "-w", "-t", "60", "-l", logFile, "-o", `-p ${port}`], user).catch(
+    (err: Error) => {
+      const tail = readFileSync(logFile, "utf8").trim().split("\n").slice(-10).join("\n");
+      throw new Error(`the embedded Postgres did not start: ${err.message}\n${tail}`);
+    },
+  );
 
   const admin = new pg.Client({ host: "127.0.0.1", port, user: "postgres", password, database: "postgres" });
   await admin.connect();

@@ -31,7 +31,9 @@ export function toolDatabaseUrl(): string {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
   const embedded = process.env.APP_ENV === "production" ? null : runningEmbeddedUrl();
   if (!embedded) {
-    throw new Error("DATABASE_URL is not set and the embedded Postgres is not running: start the app (`npm start`) or set DATABASE_URL");
+    throw new Error(
+      "DATABASE_URL is not set and the embedded Postgres is not running: start the app (`npm start`) or set DATABASE_URL",
+    );
   }
   process.env.DATABASE_URL = embedded;
   return embedded;

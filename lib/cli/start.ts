@@ -30,7 +30,9 @@ function run(command: string, args: string[], what: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { cwd: root, stdio: "inherit", env: process.env });
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolvePromise() : reject(new Error(`${what} failed (exit code ${code})`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolvePromise() : reject(new Error(`${what} failed (exit code ${code})`)),
+    );
   });
 }
 
@@ -50,7 +52,11 @@ async function main() {
     embedded = embeddedDataDir();
     log(`no DATABASE_URL: starting the embedded Postgres (data in ${embedded}) …`);
     const started = performance.now();
-    const pg = await startEmbeddedPostgres({ dataDir: embedded, preferredPort: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329), log });
+    const pg = await startEmbeddedPostgres({
+      dataDir: embedded,
+      preferredPort: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329),
+      log,
+    });
     log(`embedded Postgres ready on 127.0.0.1:${pg.port} (${Math.round(performance.now() - started)} ms)`);
     process.env.DATABASE_URL = pg.url;
     stopDatabase = pg.stop;
@@ -76,7 +82,11 @@ async function main() {
   }
 
   // With mail kept in the local mailbox (development), serve on this machine only: the mailbox holds everyone's mail.
-  const host = usesLocalMailbox ? ["-H", process.env.HOST ?? "127.0.0.1"] : process.env.HOST ? ["-H", process.env.HOST] : [];
+  const host = usesLocalMailbox
+    ? ["-H", process.env.HOST ?? "127.0.0.1"]
+    : process.env.HOST
+      ? ["-H", process.env.HOST]
+      : [];
   const next: ChildProcess = spawn(
     process.execPath,
     [join(root, "node_modules/next/dist/bin/next"), devMode ? "dev" : "start", "-p", String(port), ...host],
@@ -86,9 +96,14 @@ async function main() {
   const campaignUrl = new URL("/en/c/human-rights-on-the-agenda", env.APP_URL);
   console.log("");
   log(`open the app:        ${env.APP_URL}${production ? "" : `  (flagship campaign: ${campaignUrl})`}`);
-  if (usesLocalMailbox) log(`read captured mail:  ${new URL("/dev/mailbox", env.APP_URL)}  (files in ${env.MAILBOX_DIR})`);
+  if (usesLocalMailbox)
+    log(`read captured mail:  ${new URL("/dev/mailbox", env.APP_URL)}  (files in ${env.MAILBOX_DIR})`);
   else log(`mail goes out through the SMTP relay ${env.SMTP_HOST ?? "(SMTP_URL)"}`);
-  log(embedded ? `database: embedded Postgres in ${embedded} (set DATABASE_URL to use your own)` : "database: DATABASE_URL");
+  log(
+    embedded
+      ? `database: embedded Postgres in ${embedded} (set DATABASE_URL to use your own)`
+      : "database: DATABASE_URL",
+  );
   console.log("");
 
   // Ctrl-C: the app and the worker stop first, then the database they use.
@@ -116,7 +131,9 @@ async function prepareDatabase(): Promise<void> {
   if (production) {
     const pending = await pendingMigrations(process.env.DATABASE_URL!);
     if (pending.length > 0) {
-      throw new Error(`run \`npm run db:migrate\` first: ${pending.length} migration(s) not applied (${pending.join(", ")})`);
+      throw new Error(
+        `run \`npm run db:migrate\` first: ${pending.length} migration(s) not applied (${pending.join(", ")})`,
+      );
     }
     return;
   }
@@ -128,6 +145,8 @@ async function prepareDatabase(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(`[open-letters] could not start: ${err instanceof Error && err.message.startsWith("Invalid environment") ? err.message : describeError(err)}`);
+  console.error(
+    `[open-letters] could not start: ${err instanceof Error && err.message.startsWith("Invalid environment") ? err.message : describeError(err)}`,
+  );
   process.exit(1);
 });

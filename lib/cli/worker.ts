@@ -29,6 +29,8 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(`[worker] could not start: ${err instanceof Error && err.message.startsWith("Invalid environment") ? err.message : describeError(err)}`);
+  console.error(
+    `[worker] could not start: ${err instanceof Error && err.message.startsWith("Invalid environment") ? err.message : describeError(err)}`,
+  );
   process.exit(1);
 });

@@ -16,7 +16,10 @@ export type DeliveryRecord = {
   history: { status: string; attempt: number; detail: string | null; at: Date }[];
 };
 
-export async function listDeliveries(campaignId: string, options: { take?: number; status?: DeliveryRecord["status"] } = {}): Promise<DeliveryRecord[]> {
+export async function listDeliveries(
+  campaignId: string,
+  options: { take?: number; status?: DeliveryRecord["status"] } = {},
+): Promise<DeliveryRecord[]> {
   const messages = await db.outboxMessage.findMany({
     where: { campaignId, kind: { startsWith: "delivery." }, ...(options.status ? { status: options.status } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -50,7 +53,17 @@ export async function letterDeliveryStatus(letterId: string) {
       confirmedAt: true,
       queuedAt: true,
       deliveredAt: true,
-      deliveryMessage: { select: { id: true, status: true, attempts: true, lastError: true, response: true, messageId: true, sentAt: true } },
+      deliveryMessage: {
+        select: {
+          id: true,
+          status: true,
+          attempts: true,
+          lastError: true,
+          response: true,
+          messageId: true,
+          sentAt: true,
+        },
+      },
     },
   });
   return letter;

@@ -10,6 +10,9 @@ export function letterMessageId(letterId: string): string {
 }
 
 export function digestMessageId(campaignId: string, itemIds: string[]): string {
-  const digest = createHash("sha256").update([...itemIds].sort().join("\n")).digest("hex").slice(0, 24);
+  const digest = createHash("sha256")
+    .update([...itemIds].sort().join("\n"))
+    .digest("hex")
+    .slice(0, 24);
   return `<digest.${campaignId}.${digest}@${domain}>`;
 }

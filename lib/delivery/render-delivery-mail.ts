@@ -70,7 +70,10 @@ export async function renderLetterDeliveries(messages: OutboxRow[]): Promise<Map
     const locale: Locale = isLocale(messageLocale) ? messageLocale : "en";
     const t = translator(locale, "delivery");
     const footer = t("letterFooter", { name: letter.name, place: place(locale, letter), campaign: letter.title });
-    const html = renderBodies(letter.language, [...letter.body.split(/\n\s*\n/).map((p) => ({ text: p })), { note: footer }]).html;
+    const html = renderBodies(letter.language, [
+      ...letter.body.split(/\n\s*\n/).map((p) => ({ text: p })),
+      { note: footer },
+    ]).html;
     rendered.set(letter.message_id, {
       from: letter.sender_email ?? env.MAIL_FROM,
       replyTo: { name: letter.name, address: letter.email },
@@ -93,7 +96,12 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
 
   // What this digest carries, as it is now: a signer who withdrew since, or whom an organizer struck out, is no
   // longer listed.
-  const { rows: signers } = await pool.query<{ name: string; region: string | null; country: string; confirmed_at: Date }>(
+  const { rows: signers } = await pool.query<{
+    name: string;
+    region: string | null;
+    country: string;
+    confirmed_at: Date;
+  }>(
     `SELECT name, region, country, confirmed_at FROM signature WHERE delivery_message_id = $1 AND status = 'confirmed' ORDER BY confirmed_at, id`,
     [message.id],
   );
@@ -105,13 +113,22 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
   const date = (d: Date) => d.toISOString().slice(0, 10);
   const csv = toCsv(
     [t("csvName"), t("csvRegion"), t("csvCountry"), t("csvDate")],
-    signers.map((s) => [s.name, regionName(s.country.trim(), s.region, locale) ?? "", s.country.trim(), date(s.confirmed_at)]),
+    signers.map((s) => [
+      s.name,
+      regionName(s.country.trim(), s.region, locale) ?? "",
+      s.country.trim(),
+      date(s.confirmed_at),
+    ]),
   );
   const counts = { signatures: signers.length, letters: letters.length };
   const blocks: Block[] = [
     { text: t("digestGreeting", { target: campaign.text.targetName }) },
     { text: t("digestIntro", { campaign: campaign.text.title, organization: campaign.organization.name }) },
-    { text: payload.periodStart ? t("digestPeriod", { start: date(new Date(payload.periodStart)), ...counts }) : t("digestFirstPeriod", counts) },
+    {
+      text: payload.periodStart
+        ? t("digestPeriod", { start: date(new Date(payload.periodStart)), ...counts })
+        : t("digestFirstPeriod", counts),
+    },
     { text: t("digestTotals", payload.totals) },
     { note: t("digestNote") },
     { text: `${t("digestLetterHeading")}\n\n${campaign.text.letter}` },
@@ -129,7 +146,13 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
     subject: t("digestSubject", { campaign: campaign.text.title, ...counts }),
     ...renderBodies(locale, blocks),
     attachments: signers.length
-      ? [{ filename: t("csvFileName", { date: date(new Date()) }), content: csv, contentType: "text/csv; charset=utf-8" }]
+      ? [
+          {
+            filename: t("csvFileName", { date: date(new Date()) }),
+            content: csv,
+            contentType: "text/csv; charset=utf-8",
+          },
+        ]
       : undefined,
   };
 }

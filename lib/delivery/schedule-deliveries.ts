@@ -9,7 +9,11 @@ import { env } from "@/lib/infra/env";
 import { boss, onClient, queues } from "@/lib/infra/queue/boss";
 import { digestMessageId, letterMessageId } from "./message-ids";
 
-export type TickResult = { campaignId: string; letters: number; digest: { signatures: number; letters: number } | null }[];
+export type TickResult = {
+  campaignId: string;
+  letters: number;
+  digest: { signatures: number; letters: number } | null;
+}[];
 
 type CampaignRow = {
   id: string;
@@ -111,7 +115,14 @@ async function queueLetters(client: pg.PoolClient, campaign: CampaignRow, limit:
        RETURNING id, letter_id
      )
      UPDATE letter SET status = 'queued', queued_at = now(), delivery_message_id = m.id FROM m WHERE letter.id = m.letter_id`,
-    [campaign.id, campaign.target_email, campaign.default_locale, messages.map((m) => m.id), messages.map((m) => m.letterId), messages.map((m) => m.messageId)],
+    [
+      campaign.id,
+      campaign.target_email,
+      campaign.default_locale,
+      messages.map((m) => m.id),
+      messages.map((m) => m.letterId),
+      messages.map((m) => m.messageId),
+    ],
   );
   return messages.map((m) => m.id);
 }
@@ -152,13 +163,29 @@ async function assembleDigest(client: pg.PoolClient, campaign: CampaignRow) {
   await client.query(
     `INSERT INTO outbox_message (id, kind, "to", locale, payload, message_id, campaign_id)
      VALUES ($1, 'delivery.digest', $2, $3, $4, $5, $6)`,
-    [id, campaign.target_email, campaign.default_locale, payload, digestMessageId(campaign.id, [...signatures, ...letters].map((r) => r.id)), campaign.id],
+    [
+      id,
+      campaign.target_email,
+      campaign.default_locale,
+      payload,
+      digestMessageId(
+        campaign.id,
+        [...signatures, ...letters].map((r) => r.id),
+      ),
+      campaign.id,
+    ],
   );
   if (signatures.length) {
-    await client.query(`UPDATE signature SET delivery_message_id = $1 WHERE id = ANY($2::uuid[])`, [id, signatures.map((s) => s.id)]);
+    await client.query(`UPDATE signature SET delivery_message_id = $1 WHERE id = ANY($2::uuid[])`, [
+      id,
+      signatures.map((s) => s.id),
+    ]);
   }
   if (letters.length) {
-    await client.query(`UPDATE letter SET status = 'queued', queued_at = now(), delivery_message_id = $1 WHERE id = ANY($2::uuid[])`, [id, letters.map((l) => l.id)]);
+    await client.query(
+      `UPDATE letter SET status = 'queued', queued_at = now(), delivery_message_id = $1 WHERE id = ANY($2::uuid[])`,
+      [id, letters.map((l) => l.id)],
+    );
   }
   // A digest cut short by the size cap is followed by the next tranche at the next tick.
   const complete = signatures.length < max && letters.length < maxLetters;

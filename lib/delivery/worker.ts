@@ -6,8 +6,12 @@ import { scheduleDeliveries } from "./schedule-deliveries";
 
 export async function startDeliveryTicks(options: { pollingIntervalSeconds?: number } = {}): Promise<void> {
   const instance = await boss({ supervise: true });
-  await instance.work(queues.deliveryTick, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 }, async () => {
-    await scheduleDeliveries();
-  });
+  await instance.work(
+    queues.deliveryTick,
+    { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+    async () => {
+      await scheduleDeliveries();
+    },
+  );
   await instance.schedule(queues.deliveryTick, env.DELIVERY_TICK_CRON);
 }

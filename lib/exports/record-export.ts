@@ -4,8 +4,19 @@ import "server-only";
 import { db } from "@/lib/infra/db";
 import type { Scope } from "@/lib/organizers/scope";
 
-export async function recordExport(scope: Scope, campaignId: string, kind: "signers" | "counts", options: Record<string, unknown> = {}) {
+export async function recordExport(
+  scope: Scope,
+  campaignId: string,
+  kind: "signers" | "counts",
+  options: Record<string, unknown> = {},
+) {
   return db.exportRecord.create({
-    data: { organizationId: scope.organizationId, campaignId, userId: scope.organizer.userId, kind, options: options as object },
+    data: {
+      organizationId: scope.organizationId,
+      campaignId,
+      userId: scope.organizer.userId,
+      kind,
+      options: options as object,
+    },
   });
 }

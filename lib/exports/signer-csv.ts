@@ -36,7 +36,9 @@ function columnsFor(options: SignerExportOptions): Column[] {
     text("email", "s.email"),
     { header: "country", sql: "s.country" },
     text("region", "s.region"),
-    ...(options.includeAddresses ? [text("postal_code", "s.postal_code"), text("street", "l.street"), text("city", "l.city")] : []),
+    ...(options.includeAddresses
+      ? [text("postal_code", "s.postal_code"), text("street", "l.street"), text("city", "l.city")]
+      : []),
     text("language", "s.locale"),
     { header: "confirmed_at", sql: `to_char(s.confirmed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')` },
     { header: "name_public", sql: "CASE WHEN s.show_name THEN 'yes' ELSE 'no' END" },
@@ -63,7 +65,11 @@ SELECT ${cells.join(",\n       ")}
 }
 
 /** A Node stream of the CSV: UTF-8 with a byte-order mark, CRLF record ends. */
-export function signerCsvStream(campaignId: string, options: SignerExportOptions = {}, pool: pg.Pool = appPool): Readable {
+export function signerCsvStream(
+  campaignId: string,
+  options: SignerExportOptions = {},
+  pool: pg.Pool = appPool,
+): Readable {
   const sql = signerCopySql(campaignId, options);
   const out = spreadsheetCsv();
   out.push(byteOrderMark);

@@ -17,5 +17,8 @@ export function neutraliseFormula(value: unknown): string {
 export function toCsv(header: string[], rows: unknown[][]): string {
   // quoted_match: csv-stringify quotes a cell holding the record delimiter (CRLF) but not a lone CR or LF, which
   // would split the record in a spreadsheet.
-  return stringify([header, ...rows.map((r) => r.map(neutraliseFormula))], { record_delimiter: "windows", quoted_match: /[\r\n]/ });
+  return stringify([header, ...rows.map((r) => r.map(neutraliseFormula))], {
+    record_delimiter: "windows",
+    quoted_match: /[\r\n]/,
+  });
 }

@@ -13,9 +13,13 @@ const frameAncestors = z
   .string()
   .trim()
   .default("*")
-  .refine((v) => v.split(/ +/).every((s) => /^(\*|'self'|'none'|https?:|(https?:\/\/)?(\*\.)?[a-z0-9.-]+(:(\d+|\*))?)$/i.test(s)), {
-    message: "a space-separated list such as * or https://partner.example https://*.example.org",
-  });
+  .refine(
+    (v) =>
+      v.split(/ +/).every((s) => /^(\*|'self'|'none'|https?:|(https?:\/\/)?(\*\.)?[a-z0-9.-]+(:(\d+|\*))?)$/i.test(s)),
+    {
+      message: "a space-separated list such as * or https://partner.example https://*.example.org",
+    },
+  );
 
 export const envSchema = z
   .object({
@@ -47,7 +51,12 @@ export const envSchema = z
     RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(1000),
     JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).default(120),
     JOB_SUPERVISE_SECONDS: z.coerce.number().int().min(1).default(60),
-    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(24 * 7),
     SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
     SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
     SIGN_IN_ACCOUNT_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
@@ -83,7 +92,8 @@ export const envSchema = z
     if (!e.DATABASE_URL) refuse("DATABASE_URL", "production needs a real Postgres: set DATABASE_URL");
     const secretProblem = weakSecret(e.APP_SECRET);
     if (secretProblem) refuse("APP_SECRET", secretProblem);
-    if (new URL(e.APP_URL).protocol !== "https:") refuse("APP_URL", "production is served over https: set an https:// address");
+    if (new URL(e.APP_URL).protocol !== "https:")
+      refuse("APP_URL", "production is served over https: set an https:// address");
     if (!e.SMTP_URL && !e.SMTP_HOST) refuse("SMTP_HOST", "production sends real mail: set SMTP_URL or SMTP_HOST");
   });
 

@@ -34,7 +34,11 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
 }
 
 /** Reads a JSON body of at most `maxBytes` and validates it against `schema`. */
-export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = defaultBodyLimit): Promise<z.output<S>> {
+export async function readJson<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  maxBytes = defaultBodyLimit,
+): Promise<z.output<S>> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) throw new AppError("unsupported_media_type");
   const declared = Number(request.headers.get("content-length") ?? "0");
@@ -83,19 +87,28 @@ export function errorResponse(err: unknown, locale: Locale, where = "api"): Resp
     const tf = translator(locale, "fieldErrors");
     const fields = err.fields
       ? Object.fromEntries(
-          Object.entries(err.fields).map(([name, f]) => [name, { code: f.code, message: tf.has(f.code as never) ? tf(f.code as never) : tf("invalid") }]),
+          Object.entries(err.fields).map(([name, f]) => [
+            name,
+            { code: f.code, message: tf.has(f.code as never) ? tf(f.code as never) : tf("invalid") },
+          ]),
         )
       : undefined;
     const headers: Record<string, string> = {};
     if (err.extra?.retryAfter !== undefined) headers["retry-after"] = String(err.extra.retryAfter);
     const challenge = err.extra?.challenge ? { challenge: err.extra.challenge } : {};
-    return json({ error: { code: err.code, message: t(err.code), ...(fields ? { fields } : {}), ...challenge } }, { status: err.status, headers });
+    return json(
+      { error: { code: err.code, message: t(err.code), ...(fields ? { fields } : {}), ...challenge } },
+      { status: err.status, headers },
+    );
   }
   if (isDatabaseUnavailable(err)) {
     // Nothing was stored: say so plainly and invite a retry instead of a generic failure.
     logError(where, "database unavailable", err);
     const t = translator(locale, "apiErrors");
-    return json({ error: { code: "service_unavailable", message: t("service_unavailable") } }, { status: 503, headers: { "retry-after": "5" } });
+    return json(
+      { error: { code: "service_unavailable", message: t("service_unavailable") } },
+      { status: 503, headers: { "retry-after": "5" } },
+    );
   }
   logError(where, "unexpected error", err);
   const t = translator(locale, "apiErrors");
@@ -104,9 +117,26 @@ export function errorResponse(err: unknown, locale: Locale, where = "api"): Resp
 
 // Socket errors, Postgres shutting down / starting / out of connections, Prisma's "can't reach", "timed out",
 // "closed the connection" and "pool timeout".
-const unavailableCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "57P01", "57P02", "57P03", "53300", "P1001", "P1002", "P1008", "P1017", "P2024"]);
+const unavailableCodes = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2024",
+]);
 const unavailableKinds = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-const unavailableMessages = /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Query read timeout|Client has encountered a connection error|Connection is closed|Can't reach database server/i;
+const unavailableMessages =
+  /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Query read timeout|Client has encountered a connection error|Connection is closed|Can't reach database server/i;
 
 /** Postgres down, restarting, out of connections, or not answering within the pool's connect or query timeout. */
 export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {

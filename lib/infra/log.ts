@@ -16,13 +16,27 @@ export function redact(text: string): string {
     .slice(0, 300);
 }
 
-type LoggableError = { name?: string; code?: string | number; message?: string; table?: string; constraint?: string; column?: string; routine?: string };
+type LoggableError = {
+  name?: string;
+  code?: string | number;
+  message?: string;
+  table?: string;
+  constraint?: string;
+  column?: string;
+  routine?: string;
+};
 
 /** One line for an error: where it happened, what kind (name, code, Postgres table/constraint) and a redacted message. */
 export function describeError(err: unknown): string {
   const e = (err ?? {}) as LoggableError;
   const message = typeof err === "string" ? err : (e.message ?? String(err));
-  const where = [e.table && `table ${e.table}`, e.constraint && `constraint ${e.constraint}`, e.column && `column ${e.column}`].filter(Boolean).join(", ");
+  const where = [
+    e.table && `table ${e.table}`,
+    e.constraint && `constraint ${e.constraint}`,
+    e.column && `column ${e.column}`,
+  ]
+    .filter(Boolean)
+    .join(", ");
   return `${typeof e.name === "string" ? e.name : "Error"}${e.code ? ` ${e.code}` : ""}: ${redact(message)}${where ? ` (${where})` : ""}`;
 }
 

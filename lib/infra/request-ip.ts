@@ -11,9 +11,14 @@ let warned = false;
 export function clientIp(headers: Headers, trustedProxies = env.TRUST_PROXY): string | null {
   if (!peerAddressAppended() && !warned) {
     warned = true;
-    console.warn("[request-ip] the peer address is not appended (instrumentation.ts did not run): X-Forwarded-For can be forged");
+    console.warn(
+      "[request-ip] the peer address is not appended (instrumentation.ts did not run): X-Forwarded-For can be forged",
+    );
   }
-  const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const chain = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (chain.length === 0) return null;
   return chain[Math.max(0, chain.length - 1 - trustedProxies)]!;
 }

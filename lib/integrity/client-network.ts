@@ -11,7 +11,10 @@ export type ClientNetwork = {
 };
 
 export function clientNetwork(ip: string): ClientNetwork | null {
-  const address = ip.trim().replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  const address = ip
+    .trim()
+    .replace(/^\[|\]$/g, "")
+    .replace(/%.*$/, "");
   if (isIPv4(address)) return ipv4(address);
   if (!isIPv6(address)) return null;
   const groups = expandIPv6(address);

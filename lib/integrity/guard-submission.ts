@@ -35,7 +35,14 @@ export function prepareGuard({ kind, slug, ip, emailKey, fields }: Submission): 
   const net = ip ? clientNetwork(ip) : null;
   const solution = fields.challenge ? verifyChallenge(fields.challenge, kind, slug) : null;
   const spend = solution?.ok ? { key: solution.spentKey, expiresAt: solution.expiresAt } : null;
-  const keys = rateKeysFor({ kind, slug, ipKey: net?.rateKey ?? ip, network: net?.network ?? null, emailKey, suspected: spamReason !== null });
+  const keys = rateKeysFor({
+    kind,
+    slug,
+    ipKey: net?.rateKey ?? ip,
+    network: net?.network ?? null,
+    emailKey,
+    suspected: spamReason !== null,
+  });
   return {
     kind,
     slug,
@@ -62,7 +69,10 @@ export function prepareGuard({ kind, slug, ip, emailKey, fields }: Submission): 
  * not bring a fresh solution. The previous window counts too, so the challenge stays on for a while after a burst.
  */
 export function guardCtes(first: number): string {
-  const [keys, seconds, bump, limits, triggers, spendKey, spendExpiry] = Array.from({ length: 7 }, (_, i) => `$${first + i}`);
+  const [keys, seconds, bump, limits, triggers, spendKey, spendExpiry] = Array.from(
+    { length: 7 },
+    (_, i) => `$${first + i}`,
+  );
   return `
 k AS (
   SELECT key, seconds, bump, lim, trig, to_timestamp(floor(extract(epoch FROM now()) / seconds) * seconds) AS window_start
@@ -99,5 +109,8 @@ export async function enforceGuard(guard: Guard, row: GuardRow): Promise<void> {
     await countAbuse(guard.kind, guard.slug);
     throw new AppError("rate_limited", undefined, undefined, { retryAfter: row.retry_after });
   }
-  if (!row.allowed) throw new AppError("challenge_required", undefined, undefined, { challenge: issueChallenge(guard.kind, guard.slug) });
+  if (!row.allowed)
+    throw new AppError("challenge_required", undefined, undefined, {
+      challenge: issueChallenge(guard.kind, guard.slug),
+    });
 }

@@ -27,9 +27,19 @@ const abuseKey = (kind: FormKind, slug: string) => `${kind}:abuse:${slug}`;
 export function rateKeysFor(input: RateInput): RateKey[] {
   const { kind } = input;
   const keys: RateKey[] = [
-    { key: `${kind}:email:${keyedHash("rate-email", input.emailKey)}`, seconds: 3600, bump: true, limit: env.RATE_EMAIL_HOURLY },
+    {
+      key: `${kind}:email:${keyedHash("rate-email", input.emailKey)}`,
+      seconds: 3600,
+      bump: true,
+      limit: env.RATE_EMAIL_HOURLY,
+    },
     { key: `${kind}:campaign:${input.slug}`, seconds: 60, bump: true, trigger: env.CHALLENGE_CAMPAIGN_PER_MINUTE },
-    { key: abuseKey(kind, input.slug), seconds: 300, bump: input.suspected, trigger: env.CHALLENGE_SUSPECT_PER_5_MINUTES },
+    {
+      key: abuseKey(kind, input.slug),
+      seconds: 300,
+      bump: input.suspected,
+      trigger: env.CHALLENGE_SUSPECT_PER_5_MINUTES,
+    },
   ];
   if (input.ipKey) {
     const ip = keyedHash("rate-ip", input.ipKey);
@@ -39,7 +49,12 @@ export function rateKeysFor(input: RateInput): RateKey[] {
     );
   }
   if (input.network) {
-    keys.push({ key: `${kind}:network:${keyedHash("rate-network", input.network)}`, seconds: 600, bump: true, trigger: env.CHALLENGE_NETWORK_PER_10_MINUTES });
+    keys.push({
+      key: `${kind}:network:${keyedHash("rate-network", input.network)}`,
+      seconds: 600,
+      bump: true,
+      trigger: env.CHALLENGE_NETWORK_PER_10_MINUTES,
+    });
   }
   return keys;
 }

@@ -9,7 +9,9 @@ export async function solveChallenge(challenge: Pick<Challenge, "token" | "diffi
   const encoder = new TextEncoder();
   for (let start = 0; start < Number.MAX_SAFE_INTEGER; start += batch) {
     const digests = await Promise.all(
-      Array.from({ length: batch }, (_, i) => crypto.subtle.digest("SHA-256", encoder.encode(powInput(challenge.token, start + i)))),
+      Array.from({ length: batch }, (_, i) =>
+        crypto.subtle.digest("SHA-256", encoder.encode(powInput(challenge.token, start + i))),
+      ),
     );
     const found = digests.findIndex((d) => hasLeadingZeroBits(new Uint8Array(d), challenge.difficulty));
     if (found >= 0) return String(start + found);

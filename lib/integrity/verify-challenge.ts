@@ -12,9 +12,15 @@ export type ChallengeCheck =
   | { ok: true; spentKey: string; expiresAt: number }
   | { ok: false; reason: "forged" | "wrong_campaign" | "expired" | "unsolved" };
 
-export function verifyChallenge(solution: ChallengeSolution, kind: FormKind, slug: string, now = Date.now()): ChallengeCheck {
+export function verifyChallenge(
+  solution: ChallengeSolution,
+  kind: FormKind,
+  slug: string,
+  now = Date.now(),
+): ChallengeCheck {
   const [body, mac, ...rest] = solution.token.split(".");
-  if (!body || !mac || rest.length > 0 || !safeEqual(mac, keyedHash("challenge", body))) return { ok: false, reason: "forged" };
+  if (!body || !mac || rest.length > 0 || !safeEqual(mac, keyedHash("challenge", body)))
+    return { ok: false, reason: "forged" };
   let claims: ChallengeClaims;
   try {
     claims = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as ChallengeClaims;

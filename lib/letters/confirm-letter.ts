@@ -7,7 +7,8 @@ import { sha256 } from "@/lib/infra/crypto";
 import { randomShard } from "@/lib/campaigns/count-shards";
 import { holdRules } from "@/lib/integrity/moderation/hold-rules";
 
-export type ConfirmLetterResult = { status: "confirmed" | "already_confirmed"; campaignId: string; signed: boolean } | { status: "invalid" };
+export type ConfirmLetterResult =
+  { status: "confirmed" | "already_confirmed"; campaignId: string; signed: boolean } | { status: "invalid" };
 
 const confirmSql = `
 WITH target AS (
@@ -61,5 +62,9 @@ export async function confirmLetter(token: string): Promise<ConfirmLetterResult>
   ]);
   const row = rows[0];
   if (!row) return { status: "invalid" };
-  return { status: row.confirmed_now ? "confirmed" : "already_confirmed", campaignId: row.campaign_id, signed: row.signed };
+  return {
+    status: row.confirmed_now ? "confirmed" : "already_confirmed",
+    campaignId: row.campaign_id,
+    signed: row.signed,
+  };
 }

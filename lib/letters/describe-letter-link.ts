@@ -12,13 +12,19 @@ export type LetterLinkTarget = {
   status: "pending" | "confirmed" | "queued" | "delivered" | "withdrawn" | "rejected";
 };
 
-async function describe(where: Prisma.LetterWhereUniqueInput, locale: string, now = new Date()): Promise<LetterLinkTarget | null> {
+async function describe(
+  where: Prisma.LetterWhereUniqueInput,
+  locale: string,
+  now = new Date(),
+): Promise<LetterLinkTarget | null> {
   const letter = await db.letter.findUnique({
     where,
     select: {
       status: true,
       confirmTokenExpiresAt: true,
-      campaign: { select: { slug: true, defaultLocale: true, translations: { select: { locale: true, title: true } } } },
+      campaign: {
+        select: { slug: true, defaultLocale: true, translations: { select: { locale: true, title: true } } },
+      },
     },
   });
   // A suspected letter (caught by an abuse check) was never emailed: no link of its leads anywhere.
@@ -28,7 +34,11 @@ async function describe(where: Prisma.LetterWhereUniqueInput, locale: string, no
   const { translations, defaultLocale, slug } = letter.campaign;
   const text = pickTranslation(translations, locale, defaultLocale);
   // A letter held for review is, for its writer, simply confirmed: it waits like any other before delivery.
-  return { campaignSlug: slug, campaignTitle: text?.title ?? "", status: letter.status === "held" ? "confirmed" : letter.status };
+  return {
+    campaignSlug: slug,
+    campaignTitle: text?.title ?? "",
+    status: letter.status === "held" ? "confirmed" : letter.status,
+  };
 }
 
 export function describeLetterConfirmLink(token: string, locale: string): Promise<LetterLinkTarget | null> {

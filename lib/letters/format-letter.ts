@@ -24,7 +24,11 @@ export function formatLetter(letter: Omit<LetterForDelivery, "subject">): string
 }
 
 /** Country and region as the letter shows them, in the letter's language ("New York, United States"). */
-export function placeNames(country: string, region: string | null | undefined, language: string): { country: string; region: string | null } {
+export function placeNames(
+  country: string,
+  region: string | null | undefined,
+  language: string,
+): { country: string; region: string | null } {
   const names = new Intl.DisplayNames([language], { type: "region", fallback: "code" });
   return { country: names.of(country) ?? country, region: regionName(country, region, language) };
 }

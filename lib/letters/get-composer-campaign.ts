@@ -41,7 +41,12 @@ export async function getComposerCampaign(slug: string, locale: Locale): Promise
   const state = campaignState(campaign);
   const letterDefaults: ComposerCampaign["letterDefaults"] = {};
   for (const t of campaign.translations) {
-    if (t.locale === "en" || t.locale === "ko") letterDefaults[t.locale] = { subject: t.title, greeting: greetingFrom(t.letter, "") || null, targetName: t.targetName };
+    if (t.locale === "en" || t.locale === "ko")
+      letterDefaults[t.locale] = {
+        subject: t.title,
+        greeting: greetingFrom(t.letter, "") || null,
+        targetName: t.targetName,
+      };
   }
   return {
     slug: campaign.slug,
@@ -53,7 +58,8 @@ export async function getComposerCampaign(slug: string, locale: Locale): Promise
       const own = pick(topic.translations);
       if (!own) return [];
       const paragraphs: ComposerTopic["paragraphs"] = {};
-      for (const t of topic.translations) if (t.locale === "en" || t.locale === "ko") paragraphs[t.locale] = t.paragraph;
+      for (const t of topic.translations)
+        if (t.locale === "en" || t.locale === "ko") paragraphs[t.locale] = t.paragraph;
       return [{ key: topic.key, title: own.title, fact: own.fact, ask: own.ask, source: own.source, paragraphs }];
     }),
   };

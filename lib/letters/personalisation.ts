@@ -57,5 +57,10 @@ export function measurePersonalisation(body: string, templates: string[]): Perso
     }
   });
   const ownShare = total === 0 ? 0 : own / total;
-  return { ownShare, ownWords, totalWords: mine.length, level: ownShare < 0.2 ? "low" : ownShare < 0.5 ? "some" : "high" };
+  return {
+    ownShare,
+    ownWords,
+    totalWords: mine.length,
+    level: ownShare < 0.2 ? "low" : ownShare < 0.5 ? "some" : "high",
+  };
 }

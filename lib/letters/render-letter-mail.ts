@@ -18,7 +18,16 @@ export type LetterMailContext = {
   letterId: string;
   campaignTitle: string;
   organizationName: string;
-  letter: { subject: string; body: string; name: string; city: string | null; region: string | null; country: string; language: string; alsoSign: boolean };
+  letter: {
+    subject: string;
+    body: string;
+    name: string;
+    city: string | null;
+    region: string | null;
+    country: string;
+    language: string;
+    alsoSign: boolean;
+  };
   token?: string;
 };
 
@@ -48,7 +57,10 @@ export function renderLetterMail(ctx: LetterMailContext): { subject: string; tex
     subject = t("alreadyConfirmed.subject", { campaign });
     blocks.push({ text: t("alreadyConfirmed.intro", { campaign }) }, { text: t("alreadyConfirmed.body") });
   }
-  blocks.push({ note: t("withdrawLine", { url: withdraw }) }, { text: t("signoff", { organization: ctx.organizationName }) });
+  blocks.push(
+    { note: t("withdrawLine", { url: withdraw }) },
+    { text: t("signoff", { organization: ctx.organizationName }) },
+  );
   return { subject, ...renderBodies(locale, blocks) };
 }
 
@@ -57,8 +69,22 @@ export async function renderLetterMessage(message: OutboxRow): Promise<MailConte
   const letter = await db.letter.findUnique({
     where: { id: message.letter_id },
     select: {
-      status: true, subject: true, body: true, name: true, city: true, region: true, country: true, language: true, alsoSign: true,
-      campaign: { select: { defaultLocale: true, organization: { select: { name: true } }, translations: { select: { locale: true, title: true } } } },
+      status: true,
+      subject: true,
+      body: true,
+      name: true,
+      city: true,
+      region: true,
+      country: true,
+      language: true,
+      alsoSign: true,
+      campaign: {
+        select: {
+          defaultLocale: true,
+          organization: { select: { name: true } },
+          translations: { select: { locale: true, title: true } },
+        },
+      },
     },
   });
   if (!letter || letter.status === "withdrawn") return null;

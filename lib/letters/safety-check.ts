@@ -3,8 +3,21 @@
 // Positions are string indices, so the composer can highlight each finding.
 
 import {
-  addressSuffixKo, campPlacesEn, campPlacesKo, campWordsEn, campWordsKo, kangwonNorthOnlyKo, northQualifierKo,
-  placesEn, placesKo, pyongyangEn, pyongyangKo, qualifiedPlacesEn, residenceKo, romanised, southernTwinsKo,
+  addressSuffixKo,
+  campPlacesEn,
+  campPlacesKo,
+  campWordsEn,
+  campWordsKo,
+  kangwonNorthOnlyKo,
+  northQualifierKo,
+  placesEn,
+  placesKo,
+  pyongyangEn,
+  pyongyangKo,
+  qualifiedPlacesEn,
+  residenceKo,
+  romanised,
+  southernTwinsKo,
   wordLikePlacesKo,
 } from "./north-korean-places";
 
@@ -87,10 +100,47 @@ const kinEn =
 const nameEn = "[A-Z][a-zŏŭ']+(?: [A-Z][a-zŏŭ']+|-[A-Za-zŏŭ][a-zŏŭ']*){0,3}";
 // Capitalised words that follow a kinship word without being a name: "My father, God rest his soul".
 const notNamesEn = new Set([
-  "God", "Lord", "Jesus", "Christ", "North", "South", "Korea", "Korean", "Koreans", "American", "Chinese", "President",
-  "Mr", "Mrs", "Ms", "Dr", "I", "Christmas", "Easter", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-  "Saturday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-  "November", "December", "Singapore", "Seoul", "China",
+  "God",
+  "Lord",
+  "Jesus",
+  "Christ",
+  "North",
+  "South",
+  "Korea",
+  "Korean",
+  "Koreans",
+  "American",
+  "Chinese",
+  "President",
+  "Mr",
+  "Mrs",
+  "Ms",
+  "Dr",
+  "I",
+  "Christmas",
+  "Easter",
+  "Sunday",
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+  "Singapore",
+  "Seoul",
+  "China",
 ]);
 const firstWord = (name: string) => name.split(/[ -]/)[0]!;
 
@@ -150,8 +200,40 @@ const notNamesKo = new Set(
 );
 // Particles that end a name in use, longest first: "철수가", "광혁이는", "김영희를", "은별이한테".
 const particlesKo = [
-  "에게서", "한테서", "께서는", "에게는", "한테는", "이라고", "이에게", "이한테", "께서", "에게", "한테", "이랑", "하고", "처럼", "까지",
-  "이는", "이가", "이를", "이도", "이와", "이의", "라고", "은", "는", "이", "가", "을", "를", "의", "와", "과", "도", "랑", "께",
+  "에게서",
+  "한테서",
+  "께서는",
+  "에게는",
+  "한테는",
+  "이라고",
+  "이에게",
+  "이한테",
+  "께서",
+  "에게",
+  "한테",
+  "이랑",
+  "하고",
+  "처럼",
+  "까지",
+  "이는",
+  "이가",
+  "이를",
+  "이도",
+  "이와",
+  "이의",
+  "라고",
+  "은",
+  "는",
+  "이",
+  "가",
+  "을",
+  "를",
+  "의",
+  "와",
+  "과",
+  "도",
+  "랑",
+  "께",
 ];
 const hasFinalConsonant = (syllable: string) => (syllable.charCodeAt(0) - 0xac00) % 28 !== 0;
 
@@ -235,25 +317,71 @@ const leavingKo = new RegExp(
 // not ("In June 2019 the President crossed into North Korea", "2018년에도 중국 정부는 강제송환을 계속했습니다").
 const personEn = wordsEn("iu", ["I", "me", "my", "we", "us", "our", "he", "him", "his", "she", "her", kinEn]);
 const generalEn = wordsEn("iu", [
-  "the President", "presidents?", "government", "authorities", "regime", "officials", "thousands", "hundreds",
-  "millions", "many", "most", "people", "North Koreans", "defectors", "refugees", "activists", "organi[sz]ations",
-  "the UN", "Beijing", "Pyongyang", "Washington",
+  "the President",
+  "presidents?",
+  "government",
+  "authorities",
+  "regime",
+  "officials",
+  "thousands",
+  "hundreds",
+  "millions",
+  "many",
+  "most",
+  "people",
+  "North Koreans",
+  "defectors",
+  "refugees",
+  "activists",
+  "organi[sz]ations",
+  "the UN",
+  "Beijing",
+  "Pyongyang",
+  "Washington",
 ]);
 const personKo = new RegExp(`저는|저도|제가|저희|저를|제\\s|우리|나는|내가|나도|${kinKo}`, "u");
-const generalKo = /정부|당국|정권|사람들|주민들|탈북민들|많은|수많은|유엔|대통령|단체|회담|북한은|중국은|북한이|중국이/u;
+const generalKo =
+  /정부|당국|정권|사람들|주민들|탈북민들|많은|수많은|유엔|대통령|단체|회담|북한은|중국은|북한이|중국이/u;
 // Leaving for something else: study, work or travel, with no sign of the North ("I left home for college in 2010"),
 // or leaving another country ("My parents fled Vietnam in 1979").
 const otherPurposeEn = wordsEn("iu", [
-  "for (?:college|university|school|work|business|a conference|vacation|a holiday)", "to study",
-  "on (?:vacation|holiday|business)", "as a (?:tourist|student|journalist)",
+  "for (?:college|university|school|work|business|a conference|vacation|a holiday)",
+  "to study",
+  "on (?:vacation|holiday|business)",
+  "as a (?:tourist|student|journalist)",
 ]);
 const otherPurposeKo = /유학|여행|출장|관광|졸업|입학|취업|결혼|이사|이민|연수|봉사/u;
 const otherCountryEn = wordsEn("u", [
-  "Vietnam", "Cuba", "Syria", "Germany", "Poland", "Hungary", "Czechoslovakia", "Iran", "Iraq", "Afghanistan",
-  "Ukraine", "Russia", "the Soviet Union", "Cambodia", "Eritrea", "Venezuela", "Burma", "Myanmar", "Tibet",
+  "Vietnam",
+  "Cuba",
+  "Syria",
+  "Germany",
+  "Poland",
+  "Hungary",
+  "Czechoslovakia",
+  "Iran",
+  "Iraq",
+  "Afghanistan",
+  "Ukraine",
+  "Russia",
+  "the Soviet Union",
+  "Cambodia",
+  "Eritrea",
+  "Venezuela",
+  "Burma",
+  "Myanmar",
+  "Tibet",
 ]);
 const northSignsEn = wordsEn("iu", [
-  "China", "Chinese", "Tumen", "Yalu", "North Korea", "the North", "repatriat\\w*", "sent (?:\\w+ )?back", "defected",
+  "China",
+  "Chinese",
+  "Tumen",
+  "Yalu",
+  "North Korea",
+  "the North",
+  "repatriat\\w*",
+  "sent (?:\\w+ )?back",
+  "defected",
 ]);
 const northSignsKo = /중국(?!어)|두만강|압록강|강을|국경|북한|탈북|북송|송환|붙잡혀/u;
 
@@ -302,7 +430,12 @@ function looksLikeHandle(m: RegExpExecArray): boolean {
 type Accept = (m: RegExpExecArray) => false | { start: number; end: number } | true;
 
 function collect(
-  text: string, kind: FindingKind, pattern: RegExp, out: Finding[], accept: Accept = () => true, offset = 0,
+  text: string,
+  kind: FindingKind,
+  pattern: RegExp,
+  out: Finding[],
+  accept: Accept = () => true,
+  offset = 0,
 ) {
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {

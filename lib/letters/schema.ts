@@ -71,8 +71,13 @@ export const letterInput = z
     region: optionalLine(letterLimits.region),
     postalCode: z.preprocess(
       blankToUndefined,
-      z.string().trim().toUpperCase().max(letterLimits.postalCode, { error: "too_long" })
-        .regex(/^[A-Z0-9][A-Z0-9 -]*$/, { error: "invalid_postal_code" }).optional(),
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .max(letterLimits.postalCode, { error: "too_long" })
+        .regex(/^[A-Z0-9][A-Z0-9 -]*$/, { error: "invalid_postal_code" })
+        .optional(),
     ),
     country: z
       .string({ error: "required" })

@@ -7,7 +7,13 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/infra/errors";
 import { guardCtes } from "@/lib/integrity/guard-submission";
-import { confirmationMailCtes, sharedValueCount, submissionAnswer, writeSubmission, type SubmissionRow } from "@/lib/signatures/write-submission";
+import {
+  confirmationMailCtes,
+  sharedValueCount,
+  submissionAnswer,
+  writeSubmission,
+  type SubmissionRow,
+} from "@/lib/signatures/write-submission";
 import type { Letter } from "./schema";
 
 export type SubmitContext = { ip?: string | null };

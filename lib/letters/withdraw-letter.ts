@@ -17,10 +17,12 @@ export async function withdrawLetter(token: string): Promise<WithdrawLetterResul
   const id = readLetterWithdrawToken(token);
   if (!id) return { status: "invalid" };
   return withTransaction(async (client) => {
-    const { rows } = await client.query<{ status: string; campaign_id: string; email_key: string | null; confirmed_at: Date | null }>(
-      `SELECT status::text, campaign_id, email_key, confirmed_at FROM letter WHERE id = $1 FOR UPDATE`,
-      [id],
-    );
+    const { rows } = await client.query<{
+      status: string;
+      campaign_id: string;
+      email_key: string | null;
+      confirmed_at: Date | null;
+    }>(`SELECT status::text, campaign_id, email_key, confirmed_at FROM letter WHERE id = $1 FOR UPDATE`, [id]);
     const letter = rows[0];
     if (!letter || letter.status === "withdrawn") {
       return { status: "invalid" };

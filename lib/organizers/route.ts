@@ -8,7 +8,10 @@ import { assertNotCrossSite } from "./not-cross-site";
 import { assertSameOrigin } from "./same-origin";
 import { scopeFor, type Scope } from "./scope";
 
-export function organizerRoute<C>(name: string, handler: (request: Request, scope: Scope, context: C) => Promise<Response>) {
+export function organizerRoute<C>(
+  name: string,
+  handler: (request: Request, scope: Scope, context: C) => Promise<Response>,
+) {
   return apiRoute<C>(name, async (request, context) => {
     assertNotCrossSite(request);
     assertSameOrigin(request);

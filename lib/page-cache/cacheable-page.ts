@@ -10,7 +10,11 @@ export type CacheablePage = { path: string; form: FormKind | null };
 /** Each cacheable page of a campaign: its address in a language, how to recognise one, and the form it carries. */
 const routes: { path: (locale: string, slug: string) => string; pattern: RegExp; form: FormKind | null }[] = [
   { path: (locale, slug) => `/${locale}/c/${slug}`, pattern: /^\/([a-z]{2})\/c\/([^/]+)$/, form: "sign" },
-  { path: (locale, slug) => `/${locale}/c/${slug}/write`, pattern: /^\/([a-z]{2})\/c\/([^/]+)\/write$/, form: "letter" },
+  {
+    path: (locale, slug) => `/${locale}/c/${slug}/write`,
+    pattern: /^\/([a-z]{2})\/c\/([^/]+)\/write$/,
+    form: "letter",
+  },
   { path: (locale, slug) => `/embed/${locale}/${slug}`, pattern: /^\/embed\/([a-z]{2})\/([^/]+)$/, form: null },
 ];
 
@@ -19,7 +23,13 @@ export function campaignPagePaths(slug: string): string[] {
   return locales.flatMap((locale) => routes.map((route) => route.path(locale, slug)));
 }
 
-const navigationHeaders = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action"];
+const navigationHeaders = [
+  "rsc",
+  "next-router-prefetch",
+  "next-router-state-tree",
+  "next-router-segment-prefetch",
+  "next-action",
+];
 
 export function cacheablePage(method: string, url: URL, headers: Headers): CacheablePage | null {
   if (method !== "GET" || url.search !== "") return null;

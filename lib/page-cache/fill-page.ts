@@ -78,7 +78,8 @@ async function fillPage(page: CacheablePage): Promise<CachedPage | null> {
   });
   const html = await res.text();
   // Only a page as every visitor would get it: not an error, a redirect, or one that sets a cookie.
-  if (res.status !== 200 || res.headers.has("set-cookie") || !res.headers.get("content-type")?.startsWith("text/html")) return null;
+  if (res.status !== 200 || res.headers.has("set-cookie") || !res.headers.get("content-type")?.startsWith("text/html"))
+    return null;
   if (!html.includes(`nonce="${nonce}"`)) return null;
   let formToken: CachedPage["formToken"] = null;
   if (page.form) {

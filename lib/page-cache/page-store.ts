@@ -31,7 +31,13 @@ const maxPages = 1_000;
 
 export function pageStore(): PageStore {
   const holder = globalThis as typeof globalThis & { [storeKey]?: PageStore };
-  return (holder[storeKey] ??= { pages: new Map(), filling: new Map(), failedAt: new Map(), purgedAt: new Map(), fillSecret: randomBytes(24).toString("base64url") });
+  return (holder[storeKey] ??= {
+    pages: new Map(),
+    filling: new Map(),
+    failedAt: new Map(),
+    purgedAt: new Map(),
+    fillSecret: randomBytes(24).toString("base64url"),
+  });
 }
 
 export function savePage(path: string, page: CachedPage): void {

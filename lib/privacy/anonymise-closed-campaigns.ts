@@ -32,7 +32,9 @@ export type CampaignRetention = {
 const closedSince = `LEAST(CASE WHEN c.status = 'closed' THEN COALESCE(c.closed_at, c.updated_at) END, c.closes_at)`;
 const due = (days: string) => `c.status <> 'draft' AND ${closedSince} <= now() - make_interval(days => ${days}::int)`;
 
-export async function anonymiseClosedCampaigns(options: { days?: number; batchSize?: number } = {}): Promise<CampaignRetention[]> {
+export async function anonymiseClosedCampaigns(
+  options: { days?: number; batchSize?: number } = {},
+): Promise<CampaignRetention[]> {
   const days = options.days ?? env.RETENTION_DAYS_AFTER_CLOSE;
   const batchSize = options.batchSize ?? env.RETENTION_BATCH_SIZE;
   // A campaign reopened and closed again after it was anonymised has new people to erase.
@@ -48,12 +50,19 @@ export async function anonymiseClosedCampaigns(options: { days?: number; batchSi
   return results;
 }
 
-async function anonymiseCampaign(campaignId: string, days: number, batchSize: number): Promise<CampaignRetention | null> {
+async function anonymiseCampaign(
+  campaignId: string,
+  days: number,
+  batchSize: number,
+): Promise<CampaignRetention | null> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
     const lockKey = `open-letters.retention:${campaignId}`;
-    const { rows: lock } = await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok`, [lockKey]);
+    const { rows: lock } = await client.query<{ ok: boolean }>(
+      `SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok`,
+      [lockKey],
+    );
     if (!lock[0]?.ok) return null; // another worker is on it
     try {
       const result: CampaignRetention = {
@@ -62,8 +71,11 @@ async function anonymiseCampaign(campaignId: string, days: number, batchSize: nu
         letters: { anonymised: 0, deleted: 0, waiting: 0 },
         complete: false,
       };
-      for (const [what, tally] of [[signatures, result.signatures], [letters, result.letters]] as const) {
-        for (let after = ""; ; ) {
+      for (const [what, tally] of [
+        [signatures, result.signatures],
+        [letters, result.letters],
+      ] as const) {
+        for (let after = ""; ;) {
           const batch = await eraseBatch(client, what, campaignId, after, days, batchSize, tally);
           if (batch.last === null || batch.seen < batchSize) break;
           after = batch.last;
@@ -134,7 +146,15 @@ const letters: Erasure = {
 };
 
 /** The next batch of a table's rows still carrying an email key, after `after` in key order. */
-async function eraseBatch(client: pg.PoolClient, what: Erasure, campaignId: string, after: string, days: number, batchSize: number, tally: Tally): Promise<Batch> {
+async function eraseBatch(
+  client: pg.PoolClient,
+  what: Erasure,
+  campaignId: string,
+  after: string,
+  days: number,
+  batchSize: number,
+  tally: Tally,
+): Promise<Batch> {
   return transactionOn(client, async () => {
     const { rows } = await client.query<{ id: string; status: string; email_key: string; waiting: boolean }>(
       `SELECT t.id, t.status::text, t.email_key, (${what.waitingSql}) AS waiting
@@ -151,7 +171,8 @@ async function eraseBatch(client: pg.PoolClient, what: Erasure, campaignId: stri
     const erased = rows.filter((r) => isKept(r.status) && !r.waiting).map((r) => r.id);
     await eraseOwnMail(client, { [what.mail]: [...deleted, ...erased] });
     if (deleted.length) await client.query(`DELETE FROM ${what.table} WHERE id = ANY($1::uuid[])`, [deleted]);
-    if (erased.length) await client.query(`UPDATE ${what.table} SET ${what.eraseSql} WHERE id = ANY($1::uuid[])`, [erased]);
+    if (erased.length)
+      await client.query(`UPDATE ${what.table} SET ${what.eraseSql} WHERE id = ANY($1::uuid[])`, [erased]);
     tally.deleted += deleted.length;
     tally.anonymised += erased.length;
     tally.waiting += rows.length - deleted.length - erased.length;

@@ -3,7 +3,10 @@
 // Deliveries to a campaign's target are not touched: their recipient and answers are the organizers' record.
 import type pg from "pg";
 
-export async function eraseOwnMail(client: pg.PoolClient, owners: { signatureIds?: string[]; letterIds?: string[] }): Promise<void> {
+export async function eraseOwnMail(
+  client: pg.PoolClient,
+  owners: { signatureIds?: string[]; letterIds?: string[] },
+): Promise<void> {
   const signatureIds = owners.signatureIds ?? [];
   const letterIds = owners.letterIds ?? [];
   if (signatureIds.length === 0 && letterIds.length === 0) return;

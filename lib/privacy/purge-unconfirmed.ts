@@ -12,7 +12,9 @@ export async function purgeUnconfirmed(options: { days?: number; batchSize?: num
   const days = options.days ?? env.RETENTION_UNCONFIRMED_DAYS;
   const batchSize = options.batchSize ?? env.RETENTION_BATCH_SIZE;
   // Per campaign, so each batch reads the (campaign_id, status, …) index instead of the whole table.
-  const { rows: campaigns } = await pool.query<{ id: string }>(`SELECT id FROM campaign WHERE status <> 'draft' ORDER BY id`);
+  const { rows: campaigns } = await pool.query<{ id: string }>(
+    `SELECT id FROM campaign WHERE status <> 'draft' ORDER BY id`,
+  );
   const result: PurgeResult = { signatures: 0, letters: 0 };
   for (const { id } of campaigns) {
     for (const table of ["signature", "letter"] as const) {
@@ -26,7 +28,12 @@ export async function purgeUnconfirmed(options: { days?: number; batchSize?: num
   return result;
 }
 
-async function purgeBatch(table: "signature" | "letter", campaignId: string, days: number, batchSize: number): Promise<number> {
+async function purgeBatch(
+  table: "signature" | "letter",
+  campaignId: string,
+  days: number,
+  batchSize: number,
+): Promise<number> {
   return withTransaction(async (client) => {
     const { rows } = await client.query<{ id: string }>(
       `SELECT id FROM ${table}

@@ -7,18 +7,23 @@ import { purgeUnconfirmed } from "./purge-unconfirmed";
 
 export async function startRetentionWorker(options: { pollingIntervalSeconds?: number } = {}): Promise<void> {
   const instance = await boss({ supervise: true });
-  await instance.work(queues.retentionTick, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 }, async () => {
-    const purged = await purgeUnconfirmed();
-    const campaigns = await anonymiseClosedCampaigns();
-    // Counts only: which campaign and how many rows, never whose.
-    if (purged.signatures || purged.letters) console.log(`[retention] deleted ${purged.signatures} unconfirmed signatures, ${purged.letters} letters`);
-    for (const c of campaigns) {
-      console.log(
-        `[retention] campaign ${c.campaignId}: ${c.signatures.anonymised + c.letters.anonymised} anonymised, ` +
-          `${c.signatures.deleted + c.letters.deleted} unconfirmed deleted, ${c.signatures.waiting + c.letters.waiting} awaiting delivery` +
-          (c.complete ? ", done" : ""),
-      );
-    }
-  });
+  await instance.work(
+    queues.retentionTick,
+    { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+    async () => {
+      const purged = await purgeUnconfirmed();
+      const campaigns = await anonymiseClosedCampaigns();
+      // Counts only: which campaign and how many rows, never whose.
+      if (purged.signatures || purged.letters)
+        console.log(`[retention] deleted ${purged.signatures} unconfirmed signatures, ${purged.letters} letters`);
+      for (const c of campaigns) {
+        console.log(
+          `[retention] campaign ${c.campaignId}: ${c.signatures.anonymised + c.letters.anonymised} anonymised, ` +
+            `${c.signatures.deleted + c.letters.deleted} unconfirmed deleted, ${c.signatures.waiting + c.letters.waiting} awaiting delivery` +
+            (c.complete ? ", done" : ""),
+        );
+      }
+    },
+  );
   await instance.schedule(queues.retentionTick, env.RETENTION_CRON);
 }

@@ -23,7 +23,10 @@ SELECT target.campaign_id, EXISTS (SELECT 1 FROM s) AS confirmed_now FROM target
 
 export async function confirmSignature(token: string): Promise<ConfirmResult> {
   if (!token || token.length > 100) return { status: "invalid" };
-  const { rows } = await pool.query<{ campaign_id: string; confirmed_now: boolean }>(confirmSql, [sha256(token), randomShard()]);
+  const { rows } = await pool.query<{ campaign_id: string; confirmed_now: boolean }>(confirmSql, [
+    sha256(token),
+    randomShard(),
+  ]);
   const row = rows[0];
   if (!row) return { status: "invalid" };
   return { status: row.confirmed_now ? "confirmed" : "already_confirmed", campaignId: row.campaign_id };

@@ -8,13 +8,19 @@ import { pickTranslation } from "@/lib/campaigns/pick-translation";
 
 export type LinkTarget = { campaignSlug: string; campaignTitle: string; status: "pending" | "confirmed" };
 
-async function describe(where: Prisma.SignatureWhereUniqueInput, locale: string, now = new Date()): Promise<LinkTarget | null> {
+async function describe(
+  where: Prisma.SignatureWhereUniqueInput,
+  locale: string,
+  now = new Date(),
+): Promise<LinkTarget | null> {
   const signature = await db.signature.findUnique({
     where,
     select: {
       status: true,
       confirmTokenExpiresAt: true,
-      campaign: { select: { slug: true, defaultLocale: true, translations: { select: { locale: true, title: true } } } },
+      campaign: {
+        select: { slug: true, defaultLocale: true, translations: { select: { locale: true, title: true } } },
+      },
     },
   });
   if (!signature) return null;
@@ -22,11 +28,16 @@ async function describe(where: Prisma.SignatureWhereUniqueInput, locale: string,
   // leads nowhere (confirming it would change nothing). Its withdraw link still erases it.
   const struckOut = signature.status === "suspected" || signature.status === "invalidated";
   if (struckOut && "confirmTokenHash" in where) return null;
-  const expired = signature.status === "pending" && "confirmTokenHash" in where && !(signature.confirmTokenExpiresAt! > now);
+  const expired =
+    signature.status === "pending" && "confirmTokenHash" in where && !(signature.confirmTokenExpiresAt! > now);
   if (expired) return null;
   const { translations, defaultLocale, slug } = signature.campaign;
   const text = pickTranslation(translations, locale, defaultLocale);
-  return { campaignSlug: slug, campaignTitle: text?.title ?? "", status: signature.status === "pending" ? "pending" : "confirmed" };
+  return {
+    campaignSlug: slug,
+    campaignTitle: text?.title ?? "",
+    status: signature.status === "pending" ? "pending" : "confirmed",
+  };
 }
 
 export function describeConfirmLink(token: string, locale: string): Promise<LinkTarget | null> {

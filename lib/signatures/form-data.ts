@@ -31,14 +31,21 @@ export function signatureFromForm(form: FormData): SignFormValues {
     locale: text("locale"),
     formToken: text("formToken"),
     website: text("website"),
-    challenge: text("challengeToken") && text("challengeNonce") ? { token: text("challengeToken")!, nonce: text("challengeNonce")! } : undefined,
+    challenge:
+      text("challengeToken") && text("challengeNonce")
+        ? { token: text("challengeToken")!, nonce: text("challengeNonce")! }
+        : undefined,
   };
 }
 
 export type SignFormState =
   | { status: "idle" }
   | { status: "invalid"; fields: Record<string, string>; values: SignFormValues }
-  | { status: "error"; code: "campaign_closed" | "campaign_not_found" | "rate_limited" | "unexpected"; values: SignFormValues }
+  | {
+      status: "error";
+      code: "campaign_closed" | "campaign_not_found" | "rate_limited" | "unexpected";
+      values: SignFormValues;
+    }
   /** The server wants a solved proof-of-work first: the form solves it and sends again (needs JavaScript). */
   | { status: "challenge"; challenge: Challenge; values: SignFormValues }
   | { status: "ok"; email: string };

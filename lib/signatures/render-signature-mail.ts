@@ -10,7 +10,13 @@ export async function renderSignatureMessage(message: OutboxRow): Promise<MailCo
     where: { id: message.signature_id },
     select: {
       name: true,
-      campaign: { select: { defaultLocale: true, organization: { select: { name: true } }, translations: { select: { locale: true, title: true } } } },
+      campaign: {
+        select: {
+          defaultLocale: true,
+          organization: { select: { name: true } },
+          translations: { select: { locale: true, title: true } },
+        },
+      },
     },
   });
   if (!signature) return null;

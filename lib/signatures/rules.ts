@@ -8,4 +8,5 @@ export const limits = { name: 100, email: 254, region: 100, postalCode: 16, comm
 export const postalCodeFormat = /^[A-Z0-9][A-Z0-9 -]*$/;
 
 /** zod's default email pattern (z.regexes.email, zod 4.6), given to z.email() explicitly so both sides use this one. */
-export const emailFormat = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+export const emailFormat =
+  /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;

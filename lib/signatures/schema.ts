@@ -27,8 +27,13 @@ export const signatureInput = z
     region: optionalLine(limits.region),
     postalCode: z.preprocess(
       blankToUndefined,
-      z.string().trim().toUpperCase().max(limits.postalCode, { error: "too_long" })
-        .regex(postalCodeFormat, { error: "invalid_postal_code" }).optional(),
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .max(limits.postalCode, { error: "too_long" })
+        .regex(postalCodeFormat, { error: "invalid_postal_code" })
+        .optional(),
     ),
     // A comment may have line breaks, but no other control characters.
     comment: optionalParagraphs(limits.comment),

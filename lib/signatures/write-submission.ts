@@ -91,7 +91,9 @@ export async function writeSubmission<R extends SubmissionRow>(write: Submission
     ...guard.values,
   ];
   const deadline = Date.now() + env.DATABASE_QUERY_TIMEOUT_SECONDS * 1000;
-  const { rows } = await writeWithinDeadline(deadline, (client, timeoutMs) => client.query<R>(timed(write.sql, values, timeoutMs() + 1000)));
+  const { rows } = await writeWithinDeadline(deadline, (client, timeoutMs) =>
+    client.query<R>(timed(write.sql, values, timeoutMs() + 1000)),
+  );
   const row = rows[0]!;
   await enforceGuard(guard, row);
   if (!row.open) throw unavailableCampaign(row.campaign_status);

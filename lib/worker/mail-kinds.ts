@@ -3,7 +3,12 @@ import type { MailKinds } from "@/lib/infra/outbox/outbox";
 import { renderSignatureMessage } from "@/lib/signatures/render-signature-mail";
 import { renderLetterMessage } from "@/lib/letters/render-letter-mail";
 import { renderInvitationMessage } from "@/lib/organizers/team/render-invitation-mail";
-import { markDeliveredSql, renderDigestDelivery, renderLetterDeliveries, renderLetterDelivery } from "@/lib/delivery/render-delivery-mail";
+import {
+  markDeliveredSql,
+  renderDigestDelivery,
+  renderLetterDeliveries,
+  renderLetterDelivery,
+} from "@/lib/delivery/render-delivery-mail";
 
 export const mailKinds: MailKinds = {
   "signature.confirm": { render: renderSignatureMessage },

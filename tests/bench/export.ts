@@ -31,7 +31,10 @@ export async function exportBench(databaseUrl: string): Promise<ExportBenchResul
   const campaignId = randomUUID();
   const slug = `export-bench-${campaignId.slice(0, 8)}`;
   try {
-    await pool.query(`INSERT INTO organization (id, slug, name) VALUES ($1, $2, 'Export bench')`, [organizationId, slug]);
+    await pool.query(`INSERT INTO organization (id, slug, name) VALUES ($1, $2, 'Export bench')`, [
+      organizationId,
+      slug,
+    ]);
     await pool.query(
       `INSERT INTO campaign (id, organization_id, slug, status, goal, target_email, updated_at) VALUES ($1, $2, $3, 'open', 1000000, 't@example.test', now())`,
       [campaignId, organizationId, slug],

@@ -10,18 +10,43 @@ import { gzipSync } from "node:zlib";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { buildIsStale } from "../../lib/cli/build-status";
-import { appEnv, appPort, browserPageHeaders, connections, createCampaign, databaseUrl, load, resetDatabase, seconds, signBody, startProcess, waitFor, withClient } from "./support";
+import {
+  appEnv,
+  appPort,
+  browserPageHeaders,
+  connections,
+  createCampaign,
+  databaseUrl,
+  load,
+  resetDatabase,
+  seconds,
+  signBody,
+  startProcess,
+  waitFor,
+  withClient,
+} from "./support";
 import { deliveryBench } from "./delivery";
 
 const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
 const app = `http://127.0.0.1:${appPort}`;
 const bare = `http://127.0.0.1:${appPort + 1}`;
 
-type Row = { benchmark: string; unit: string; value: number; baseline: string; baselineValue: number; ratio: number; aim: string; note: string };
+type Row = {
+  benchmark: string;
+  unit: string;
+  value: number;
+  baseline: string;
+  baselineValue: number;
+  ratio: number;
+  aim: string;
+  note: string;
+};
 const rows: Row[] = [];
 function record(r: Omit<Row, "ratio">) {
   rows.push({ ...r, ratio: +(r.value / r.baselineValue).toFixed(3) });
-  console.log(`  ${r.benchmark}: ${r.value} ${r.unit} vs ${r.baselineValue} ${r.unit} (${r.baseline}) → ${(r.value / r.baselineValue).toFixed(3)}`);
+  console.log(
+    `  ${r.benchmark}: ${r.value} ${r.unit} vs ${r.baselineValue} ${r.unit} (${r.baseline}) → ${(r.value / r.baselineValue).toFixed(3)}`,
+  );
 }
 
 /** Sizes of the JavaScript a page loads before it is interactive, raw and gzipped. */
@@ -37,7 +62,11 @@ async function scriptWeight(urls: string[]): Promise<{ raw: number; gzip: number
 }
 
 async function main() {
-  if (buildIsStale(process.cwd())) spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (buildIsStale(process.cwd()))
+    spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
   await resetDatabase();
   const children: ChildProcess[] = [];
   const stopAll = () => children.splice(0).forEach((c) => c.kill("SIGTERM"));
@@ -48,18 +77,47 @@ async function main() {
     await waitFor(`${app}/api/campaigns/${signCampaign.slug}/count`);
 
     if (!skip.has("sign")) {
-      children.push(startProcess(["--import", "tsx", "tests/bench/bare-server.ts"], { DATABASE_URL: databaseUrl, CAMPAIGN_ID: signCampaign.id, PORT: String(appPort + 1) }));
+      children.push(
+        startProcess(["--import", "tsx", "tests/bench/bare-server.ts"], {
+          DATABASE_URL: databaseUrl,
+          CAMPAIGN_ID: signCampaign.id,
+          PORT: String(appPort + 1),
+        }),
+      );
       await waitFor(`${bare}/`);
       // The app server has just started, and Next's code takes half a minute of load to reach its steady speed
       // (measured: 175 req/s in the first 8 s, 470 req/s after 30 s). Both servers get the same long warm-up.
       const warmupSeconds = 30;
       const baseline = await load(`${bare}/`, { method: "POST", body: signBody("bare"), warmupSeconds });
-      const sign = await load(`${app}/api/campaigns/${signCampaign.slug}/signatures`, { method: "POST", body: signBody("app"), warmupSeconds });
-      record({ benchmark: "sign: POST /api/campaigns/[slug]/signatures", unit: "req/s", value: sign.requestsPerSecond, baseline: "node:http + pg, same insert", baselineValue: baseline.requestsPerSecond, aim: "≥ 0.25", note: `p99 ${sign.p99Ms} ms (baseline ${baseline.p99Ms} ms), non-2xx ${sign.non2xx}, errors ${sign.errors}` });
+      const sign = await load(`${app}/api/campaigns/${signCampaign.slug}/signatures`, {
+        method: "POST",
+        body: signBody("app"),
+        warmupSeconds,
+      });
+      record({
+        benchmark: "sign: POST /api/campaigns/[slug]/signatures",
+        unit: "req/s",
+        value: sign.requestsPerSecond,
+        baseline: "node:http + pg, same insert",
+        baselineValue: baseline.requestsPerSecond,
+        aim: "≥ 0.25",
+        note: `p99 ${sign.p99Ms} ms (baseline ${baseline.p99Ms} ms), non-2xx ${sign.non2xx}, errors ${sign.errors}`,
+      });
       // Context for the figure above: the same route refusing an empty body (422) runs Next's request handling and
       // our wrapper and validation, but no statement. The sign endpoint cannot be faster than this.
-      const floor = await load(`${app}/api/campaigns/${signCampaign.slug}/signatures`, { method: "POST", body: () => "{}" });
-      record({ benchmark: "  the same route answering 422 (no database): the framework's ceiling", unit: "req/s", value: floor.requestsPerSecond, baseline: "node:http + pg, same insert", baselineValue: baseline.requestsPerSecond, aim: "context", note: `p99 ${floor.p99Ms} ms` });
+      const floor = await load(`${app}/api/campaigns/${signCampaign.slug}/signatures`, {
+        method: "POST",
+        body: () => "{}",
+      });
+      record({
+        benchmark: "  the same route answering 422 (no database): the framework's ceiling",
+        unit: "req/s",
+        value: floor.requestsPerSecond,
+        baseline: "node:http + pg, same insert",
+        baselineValue: baseline.requestsPerSecond,
+        aim: "context",
+        note: `p99 ${floor.p99Ms} ms`,
+      });
     }
 
     const pageUrl = `${app}/en/c/${small.slug}`;
@@ -76,24 +134,57 @@ async function main() {
       if ((await fetch(staticUrl)).status !== 200) throw new Error("next start did not serve the static baseline file");
       const baseline = await load(staticUrl, { headers: browserPageHeaders });
       const page = await load(pageUrl, { headers: browserPageHeaders });
-      record({ benchmark: `campaign page views (${Math.round(html.length / 1024)} KiB HTML)`, unit: "req/s", value: page.requestsPerSecond, baseline: "next start, static file of the same size", baselineValue: baseline.requestsPerSecond, aim: "≥ 0.5", note: `p99 ${page.p99Ms} ms, non-2xx ${page.non2xx}` });
+      record({
+        benchmark: `campaign page views (${Math.round(html.length / 1024)} KiB HTML)`,
+        unit: "req/s",
+        value: page.requestsPerSecond,
+        baseline: "next start, static file of the same size",
+        baselineValue: baseline.requestsPerSecond,
+        aim: "≥ 0.5",
+        note: `p99 ${page.p99Ms} ms, non-2xx ${page.non2xx}`,
+      });
     }
 
     if (!skip.has("count")) {
       const large = await createCampaign({ confirmed: 1_000_000 });
       const atSmall = await load(`${app}/api/campaigns/${small.slug}/count`);
       const atLarge = await load(`${app}/api/campaigns/${large.slug}/count`);
-      record({ benchmark: "count endpoint at 1,000,000 signatures", unit: "req/s", value: atLarge.requestsPerSecond, baseline: "the same endpoint at 1,000", baselineValue: atSmall.requestsPerSecond, aim: "≈ 1.0", note: `p99 ${atLarge.p99Ms} ms vs ${atSmall.p99Ms} ms` });
+      record({
+        benchmark: "count endpoint at 1,000,000 signatures",
+        unit: "req/s",
+        value: atLarge.requestsPerSecond,
+        baseline: "the same endpoint at 1,000",
+        baselineValue: atSmall.requestsPerSecond,
+        aim: "≈ 1.0",
+        note: `p99 ${atLarge.p99Ms} ms vs ${atSmall.p99Ms} ms`,
+      });
     }
 
     if (!skip.has("surge")) {
       const surge = await createCampaign();
       const surgeSeconds = Number(process.env.BENCH_SURGE_SECONDS ?? 60);
-      const result = await load(`${app}/api/campaigns/${surge.slug}/signatures`, { method: "POST", body: signBody("surge"), connections: 200, seconds: surgeSeconds });
-      const stored = await withClient(async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM signature WHERE campaign_id = $1`, [surge.id])).rows[0]!.n);
+      const result = await load(`${app}/api/campaigns/${surge.slug}/signatures`, {
+        method: "POST",
+        body: signBody("surge"),
+        connections: 200,
+        seconds: surgeSeconds,
+      });
+      const stored = await withClient(
+        async (c) =>
+          (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM signature WHERE campaign_id = $1`, [surge.id]))
+            .rows[0]!.n,
+      );
       // Every 202 (warm-up included) promised a new row: fewer rows than 202s would be signatures lost.
       const accepted = result.total2xx + result.warmup2xx;
-      record({ benchmark: `surge: 200 clients signing for ${surgeSeconds} s (${result.requestsPerSecond} req/s)`, unit: "rows", value: stored, baseline: "202 answers given", baselineValue: accepted, aim: "1.0 (0 lost), 0 5xx", note: `lost ${Math.max(0, accepted - stored)}, 5xx ${result.status5xx}, errors ${result.errors}, p99 ${result.p99Ms} ms` });
+      record({
+        benchmark: `surge: 200 clients signing for ${surgeSeconds} s (${result.requestsPerSecond} req/s)`,
+        unit: "rows",
+        value: stored,
+        baseline: "202 answers given",
+        baselineValue: accepted,
+        aim: "1.0 (0 lost), 0 5xx",
+        note: `lost ${Math.max(0, accepted - stored)}, 5xx ${result.status5xx}, errors ${result.errors}, p99 ${result.p99Ms} ms`,
+      });
     }
 
     if (!skip.has("weight")) {
@@ -101,23 +192,57 @@ async function main() {
       const scripts = [...html.matchAll(/<script([^>]+)src="([^"]+)"([^>]*)>/g)]
         .filter((m) => !/nomodule/i.test(m[1]! + m[3]!))
         .map((m) => new URL(m[2]!, app).toString());
-      const manifest = JSON.parse(readFileSync(".next/build-manifest.json", "utf8")) as { rootMainFiles?: string[]; polyfillFiles?: string[] };
+      const manifest = JSON.parse(readFileSync(".next/build-manifest.json", "utf8")) as {
+        rootMainFiles?: string[];
+        polyfillFiles?: string[];
+      };
       const framework = (manifest.rootMainFiles ?? []).map((f) => `${app}/_next/${f}`);
       const page = await scriptWeight(scripts);
       const base = await scriptWeight(framework);
-      record({ benchmark: "first-load JS of the campaign page (gzip)", unit: "KiB", value: +(page.gzip / 1024).toFixed(1), baseline: "a bare Next.js page: the framework's root chunks", baselineValue: +(base.gzip / 1024).toFixed(1), aim: "close to 1", note: `raw ${Math.round(page.raw / 1024)} KiB vs ${Math.round(base.raw / 1024)} KiB` });
+      record({
+        benchmark: "first-load JS of the campaign page (gzip)",
+        unit: "KiB",
+        value: +(page.gzip / 1024).toFixed(1),
+        baseline: "a bare Next.js page: the framework's root chunks",
+        baselineValue: +(base.gzip / 1024).toFixed(1),
+        aim: "close to 1",
+        note: `raw ${Math.round(page.raw / 1024)} KiB vs ${Math.round(base.raw / 1024)} KiB`,
+      });
     }
 
     if (!skip.has("lighthouse")) {
-      const out = spawnSync("npx", ["--yes", "lighthouse@12", pageUrl, "--quiet", "--output=json", "--only-categories=performance,accessibility", `--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync`], {
-        env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
-        encoding: "utf8",
-        maxBuffer: 64 * 1024 * 1024,
-      });
+      const out = spawnSync(
+        "npx",
+        [
+          "--yes",
+          "lighthouse@12",
+          pageUrl,
+          "--quiet",
+          "--output=json",
+          "--only-categories=performance,accessibility",
+          `--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync`,
+        ],
+        {
+          env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
+          encoding: "utf8",
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
       try {
         const report = JSON.parse(out.stdout) as { categories: Record<string, { score: number }> };
-        console.log(`  lighthouse: performance ${report.categories.performance!.score}, accessibility ${report.categories.accessibility!.score}`);
-        rows.push({ benchmark: "Lighthouse on the campaign page", unit: "score", value: report.categories.performance!.score, baseline: "accessibility score", baselineValue: report.categories.accessibility!.score, ratio: NaN, aim: "report", note: `performance ${report.categories.performance!.score}, accessibility ${report.categories.accessibility!.score}` });
+        console.log(
+          `  lighthouse: performance ${report.categories.performance!.score}, accessibility ${report.categories.accessibility!.score}`,
+        );
+        rows.push({
+          benchmark: "Lighthouse on the campaign page",
+          unit: "score",
+          value: report.categories.performance!.score,
+          baseline: "accessibility score",
+          baselineValue: report.categories.accessibility!.score,
+          ratio: NaN,
+          aim: "report",
+          note: `performance ${report.categories.performance!.score}, accessibility ${report.categories.accessibility!.score}`,
+        });
       } catch {
         console.log(`  lighthouse: not run (${out.stderr?.split("\n")[0] ?? "no output"})`);
       }
@@ -126,13 +251,33 @@ async function main() {
 
     if (!skip.has("delivery")) {
       const delivery = await deliveryBench();
-      record({ benchmark: `delivery: ${delivery.items} letters, queue to SMTP sink`, unit: "items/s", value: delivery.app, baseline: "nodemailer pool straight to the sink", baselineValue: delivery.baseline, aim: "≥ 0.8", note: "" });
+      record({
+        benchmark: `delivery: ${delivery.items} letters, queue to SMTP sink`,
+        unit: "items/s",
+        value: delivery.app,
+        baseline: "nodemailer pool straight to the sink",
+        baselineValue: delivery.baseline,
+        aim: "≥ 0.8",
+        note: "",
+      });
     }
 
     if (!skip.has("export") && existsSync("tests/bench/export.ts")) {
-      const { exportBench } = (await import("./export.ts" as string)) as { exportBench: (url: string) => Promise<{ rows: number; rowsPerSecond: number; copyRowsPerSecond: number; peakRssMb: number }> };
+      const { exportBench } = (await import("./export.ts" as string)) as {
+        exportBench: (
+          url: string,
+        ) => Promise<{ rows: number; rowsPerSecond: number; copyRowsPerSecond: number; peakRssMb: number }>;
+      };
       const result = await exportBench(databaseUrl);
-      record({ benchmark: `signer CSV export, ${result.rows.toLocaleString("en")} rows`, unit: "rows/s", value: Math.round(result.rowsPerSecond), baseline: "COPY … TO STDOUT (FORMAT csv)", baselineValue: Math.round(result.copyRowsPerSecond), aim: "≥ 0.5, < 256 MB", note: `peak RSS ${result.peakRssMb} MB` });
+      record({
+        benchmark: `signer CSV export, ${result.rows.toLocaleString("en")} rows`,
+        unit: "rows/s",
+        value: Math.round(result.rowsPerSecond),
+        baseline: "COPY … TO STDOUT (FORMAT csv)",
+        baselineValue: Math.round(result.copyRowsPerSecond),
+        aim: "≥ 0.5, < 256 MB",
+        note: `peak RSS ${result.peakRssMb} MB`,
+      });
     }
   } finally {
     stopAll();
@@ -140,8 +285,23 @@ async function main() {
   }
 
   console.log("");
-  console.table(rows.map((r) => ({ benchmark: r.benchmark, value: `${r.value} ${r.unit}`, baseline: `${r.baselineValue} (${r.baseline})`, ratio: Number.isNaN(r.ratio) ? "" : r.ratio, aim: r.aim, note: r.note })));
-  console.log(JSON.stringify({ machine: { cores: cpus().length, node: process.version }, connections, seconds, results: rows }, null, 2));
+  console.table(
+    rows.map((r) => ({
+      benchmark: r.benchmark,
+      value: `${r.value} ${r.unit}`,
+      baseline: `${r.baselineValue} (${r.baseline})`,
+      ratio: Number.isNaN(r.ratio) ? "" : r.ratio,
+      aim: r.aim,
+      note: r.note,
+    })),
+  );
+  console.log(
+    JSON.stringify(
+      { machine: { cores: cpus().length, node: process.version }, connections, seconds, results: rows },
+      null,
+      2,
+    ),
+  );
 }
 
 main().catch((err) => {

@@ -40,7 +40,10 @@ export async function resetDatabase() {
   await admin.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${url.pathname.slice(1)}"`);
   await admin.end();
-  const migrate = spawnSync(process.execPath, ["--import", "tsx", "prisma/migrate.ts"], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "inherit" });
+  const migrate = spawnSync(process.execPath, ["--import", "tsx", "prisma/migrate.ts"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: "inherit",
+  });
   if (migrate.status !== 0) throw new Error("migrations failed");
 }
 
@@ -64,7 +67,8 @@ export async function createCampaign(options: { confirmed?: number } = {}): Prom
       `INSERT INTO campaign (id, organization_id, slug, status, goal, target_email, updated_at) VALUES ($1, $2, $3, 'open', 100000, 't@bench.example', now())`,
       [id, org, slug],
     );
-    const letter = "Dear Mr. President,\n\n" + "Please put human rights on the summit agenda beside denuclearization. ".repeat(12);
+    const letter =
+      "Dear Mr. President,\n\n" + "Please put human rights on the summit agenda beside denuclearization. ".repeat(12);
     await client.query(
       `INSERT INTO campaign_translation (campaign_id, locale, title, summary, context, letter, target_name) VALUES ($1, 'en', 'Bench campaign', 'A summary', $2, $3, 'The President')`,
       [id, "Context. ".repeat(80), letter],
@@ -76,14 +80,20 @@ export async function createCampaign(options: { confirmed?: number } = {}): Prom
            FROM generate_series(1, $2) AS i`,
         [id, options.confirmed],
       );
-      await client.query(`INSERT INTO campaign_count_shard (campaign_id, shard, confirmed) VALUES ($1, 0, $2)`, [id, options.confirmed]);
+      await client.query(`INSERT INTO campaign_count_shard (campaign_id, shard, confirmed) VALUES ($1, 0, $2)`, [
+        id,
+        options.confirmed,
+      ]);
     }
     return { id, slug };
   });
 }
 
 export function startProcess(args: string[], env: Record<string, string>, quiet = true): ChildProcess {
-  return spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"] });
+  return spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"],
+  });
 }
 
 export async function waitFor(url: string, timeoutMs = 60_000) {
@@ -100,10 +110,28 @@ export async function waitFor(url: string, timeoutMs = 60_000) {
   throw new Error(`${url} did not come up`);
 }
 
-export type LoadResult = { requestsPerSecond: number; p99Ms: number; non2xx: number; errors: number; total2xx: number; warmup2xx: number; status5xx: number };
+export type LoadResult = {
+  requestsPerSecond: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+  total2xx: number;
+  warmup2xx: number;
+  status5xx: number;
+};
 
 /** autocannon against `url`: a warm-up (3 s unless told), then the measured run. */
-export async function load(url: string, options: { method?: "GET" | "POST"; body?: () => string; seconds?: number; connections?: number; headers?: Record<string, string>; warmupSeconds?: number } = {}): Promise<LoadResult> {
+export async function load(
+  url: string,
+  options: {
+    method?: "GET" | "POST";
+    body?: () => string;
+    seconds?: number;
+    connections?: number;
+    headers?: Record<string, string>;
+    warmupSeconds?: number;
+  } = {},
+): Promise<LoadResult> {
   const run = (duration: number) =>
     autocannon({
       url,
@@ -131,8 +159,16 @@ export async function load(url: string, options: { method?: "GET" | "POST"; body
 }
 
 /** What a browser sends when it opens a page (the page cache answers only such requests). */
-export const browserPageHeaders = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "accept-language": "en" };
+export const browserPageHeaders = {
+  accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+  "accept-language": "en",
+};
 
 let counter = 0;
 export const signBody = (label: string) => () =>
-  JSON.stringify({ name: "Bench Signer", email: `${label}-${process.pid}-${counter++}@bench.example`, country: "DE", formToken: formToken() });
+  JSON.stringify({
+    name: "Bench Signer",
+    email: `${label}-${process.pid}-${counter++}@bench.example`,
+    country: "DE",
+    formToken: formToken(),
+  });

@@ -19,10 +19,24 @@ async function createOwner(): Promise<{ email: string }> {
     const orgId = randomUUID();
     const userId = randomUUID();
     const email = `owner-${suffix}@example.test`;
-    await client.query(`INSERT INTO organization (id, slug, name) VALUES ($1, $2, $3)`, [orgId, `e2e-org-${suffix}`, `E2E Org ${suffix}`]);
-    await client.query(`INSERT INTO "user" (id, name, email, email_verified) VALUES ($1, 'E2E Owner', $2, true)`, [userId, email]);
-    await client.query(`INSERT INTO account (id, account_id, provider_id, user_id, password) VALUES ($1, $2, 'credential', $2, $3)`, [randomUUID(), userId, await hashPassword(password)]);
-    await client.query(`INSERT INTO member (id, organization_id, user_id, role) VALUES ($1, $2, $3, 'owner')`, [randomUUID(), orgId, userId]);
+    await client.query(`INSERT INTO organization (id, slug, name) VALUES ($1, $2, $3)`, [
+      orgId,
+      `e2e-org-${suffix}`,
+      `E2E Org ${suffix}`,
+    ]);
+    await client.query(`INSERT INTO "user" (id, name, email, email_verified) VALUES ($1, 'E2E Owner', $2, true)`, [
+      userId,
+      email,
+    ]);
+    await client.query(
+      `INSERT INTO account (id, account_id, provider_id, user_id, password) VALUES ($1, $2, 'credential', $2, $3)`,
+      [randomUUID(), userId, await hashPassword(password)],
+    );
+    await client.query(`INSERT INTO member (id, organization_id, user_id, role) VALUES ($1, $2, $3, 'owner')`, [
+      randomUUID(),
+      orgId,
+      userId,
+    ]);
     return { email };
   } finally {
     await client.end();
@@ -59,13 +73,18 @@ test("an organizer creates a campaign, sees it signed and counted, exports the s
 
   await page.getByLabel("Web address (slug)").fill(slug);
   await page.getByLabel("Delivery email of the target").fill("president@example.test");
-  for (const [lang, legend] of [["en", "English"], ["ko", "Korean"]] as const) {
+  for (const [lang, legend] of [
+    ["en", "English"],
+    ["ko", "Korean"],
+  ] as const) {
     const group = page.getByRole("group", { name: legend, exact: true });
     await group.getByLabel("Title").fill(lang === "en" ? `Admin test ${slug}` : `관리자 시험 ${slug}`);
     await group.getByLabel("Summary").fill(lang === "en" ? "A summary." : "요약입니다.");
     await group.getByLabel("Target name").fill(lang === "en" ? "The President" : "대통령");
     await group.getByLabel("Background").fill(lang === "en" ? "Background text." : "배경 설명.");
-    await group.getByLabel("Open letter").fill(lang === "en" ? "Dear President,\n\nPlease act." : "대통령님께,\n\n행동해 주십시오.");
+    await group
+      .getByLabel("Open letter")
+      .fill(lang === "en" ? "Dear President,\n\nPlease act." : "대통령님께,\n\n행동해 주십시오.");
   }
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Admin test ${slug}` })).toBeVisible();
@@ -108,9 +127,15 @@ test("an organizer creates a campaign, sees it signed and counted, exports the s
   await expectNoAxeViolations(page);
 
   // Export the signers and read the file back.
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export signers (CSV)" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export signers (CSV)" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`signers-${slug}-${new Date().toISOString().slice(0, 10)}.csv`);
-  const rows = parse(await readFile((await download.path())!), { bom: true, columns: true }) as Record<string, string>[];
+  const rows = parse(await readFile((await download.path())!), { bom: true, columns: true }) as Record<
+    string,
+    string
+  >[];
   expect(rows).toHaveLength(1);
   expect(rows[0]).toMatchObject({ name: "Jane Exporter", email: signer, country: "US", region: "NY" });
 
@@ -129,7 +154,9 @@ test("an organizer creates a campaign, sees it signed and counted, exports the s
   // Another organization's campaign (the seeded flagship belongs to the demo organization) is not found.
   const client = new pg.Client({ connectionString: e2eDatabaseUrl });
   await client.connect();
-  const flagship = (await client.query<{ id: string }>(`SELECT id FROM campaign WHERE slug = 'human-rights-on-the-agenda'`)).rows[0]!;
+  const flagship = (
+    await client.query<{ id: string }>(`SELECT id FROM campaign WHERE slug = 'human-rights-on-the-agenda'`)
+  ).rows[0]!;
   await client.end();
   for (const path of [`/en/admin/campaigns/${flagship.id}`, `/en/admin/campaigns/${flagship.id}/edit`]) {
     expect((await page.request.get(path)).status()).toBe(404);

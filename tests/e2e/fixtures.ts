@@ -14,7 +14,11 @@ async function createCampaign(): Promise<{ slug: string; titles: { en: string; k
     const orgId = randomUUID();
     const campaignId = randomUUID();
     const titles = { en: `Free the camps ${suffix}`, ko: `수용소 해체 ${suffix}` };
-    await client.query(`INSERT INTO organization (id, slug, name) VALUES ($1, $2, $3)`, [orgId, `e2e-${suffix}`, `E2E Coalition ${suffix}`]);
+    await client.query(`INSERT INTO organization (id, slug, name) VALUES ($1, $2, $3)`, [
+      orgId,
+      `e2e-${suffix}`,
+      `E2E Coalition ${suffix}`,
+    ]);
     await client.query(
       `INSERT INTO campaign (id, organization_id, slug, status, goal, target_email, updated_at) VALUES ($1, $2, $3, 'open', 200, 'target@example.test', now())`,
       [campaignId, orgId, `e2e-${suffix}`],
@@ -31,7 +35,12 @@ async function createCampaign(): Promise<{ slug: string; titles: { en: string; k
     // The letter composer's topics: the flagship campaign's seven, in both languages.
     for (const [position, topic] of flagshipCampaign.topics.entries()) {
       const topicId = randomUUID();
-      await client.query(`INSERT INTO campaign_topic (id, campaign_id, key, position) VALUES ($1, $2, $3, $4)`, [topicId, campaignId, topic.key, position]);
+      await client.query(`INSERT INTO campaign_topic (id, campaign_id, key, position) VALUES ($1, $2, $3, $4)`, [
+        topicId,
+        campaignId,
+        topic.key,
+        position,
+      ]);
       for (const locale of ["en", "ko"] as const) {
         const t = topic.texts[locale];
         await client.query(
@@ -55,7 +64,9 @@ export async function expectNoAxeViolations(page: Page) {
 export async function openMail(page: Page, email: string, subject: RegExp): Promise<string> {
   await expect(async () => {
     await page.goto("/dev/mailbox");
-    await expect(page.getByRole("row").filter({ hasText: email }).filter({ hasText: subject }).first()).toBeVisible({ timeout: 1000 });
+    await expect(page.getByRole("row").filter({ hasText: email }).filter({ hasText: subject }).first()).toBeVisible({
+      timeout: 1000,
+    });
   }).toPass({ timeout: 30_000 });
   await page.getByRole("row").filter({ hasText: email }).filter({ hasText: subject }).first().getByRole("link").click();
   return (await page.locator("pre.mail-text").textContent()) ?? "";
@@ -78,12 +89,15 @@ async function watchCspViolations(context: BrowserContext): Promise<string[]> {
   const violations: string[] = [];
   context.on("console", (message) => {
     const text = message.text();
-    if (/Content Security Policy|securitypolicyviolation/i.test(text)) violations.push(`${message.location().url}: ${text}`);
+    if (/Content Security Policy|securitypolicyviolation/i.test(text))
+      violations.push(`${message.location().url}: ${text}`);
   });
   // Added through the DevTools protocol, so the page's own CSP does not apply to this script.
   await context.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
-      console.error(`securitypolicyviolation: ${e.effectiveDirective} refused ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+      console.error(
+        `securitypolicyviolation: ${e.effectiveDirective} refused ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`,
+      );
     });
   });
   return violations;

@@ -5,39 +5,83 @@ const journeys = [
   {
     locale: "en",
     l: {
-      write: "Write your own letter", next: "Next", topic: "Political prison camps", topic2: "Families of defectors", steps: "Steps of your letter",
-      ownWords: "Why does this matter to you?", body: "Your letter", keep: "I have checked these details and want to keep them",
-      name: "Full name", email: "Email address", city: "City or town", region: /^State/, alsoSign: "Count me as a signer of the open letter too",
-      send: "Send my letter", success: "Check your email", confirm: "Confirm my letter", confirmed: "Your letter is confirmed and will be delivered, and your signature is counted.",
-      stepHeading: (n: number, name: string) => `Step ${n} of 6: ${name}`, names: ["Topics", "Your voice", "Draft", "Safety check", "Your details", "Preview and send"],
-      chooseTopic: "Choose at least one topic.", finding: "Hoeryong — A place in North Korea", unreviewed: "Edit the highlighted details",
+      write: "Write your own letter",
+      next: "Next",
+      topic: "Political prison camps",
+      topic2: "Families of defectors",
+      steps: "Steps of your letter",
+      ownWords: "Why does this matter to you?",
+      body: "Your letter",
+      keep: "I have checked these details and want to keep them",
+      name: "Full name",
+      email: "Email address",
+      city: "City or town",
+      region: /^State/,
+      alsoSign: "Count me as a signer of the open letter too",
+      send: "Send my letter",
+      success: "Check your email",
+      confirm: "Confirm my letter",
+      confirmed: "Your letter is confirmed and will be delivered, and your signature is counted.",
+      stepHeading: (n: number, name: string) => `Step ${n} of 6: ${name}`,
+      names: ["Topics", "Your voice", "Draft", "Safety check", "Your details", "Preview and send"],
+      chooseTopic: "Choose at least one topic.",
+      finding: "Hoeryong — A place in North Korea",
+      unreviewed: "Edit the highlighted details",
       count: (n: number) => (n === 1 ? "1 confirmed signature" : "No confirmed signatures yet"),
     },
-    ownWords: "I teach students who came from North Korea. One of them grew up in Hoeryong and still cannot say goodbye to her grandmother.",
+    ownWords:
+      "I teach students who came from North Korea. One of them grew up in Hoeryong and still cannot say goodbye to her grandmother.",
     addition: "\n\nPlease remember them in Singapore. <script>alert(1)</script> & thank you.",
-    name: "Jane Doe", city: "Albany", region: "NY", country: "US", place: "Albany, New York, United States",
+    name: "Jane Doe",
+    city: "Albany",
+    region: "NY",
+    country: "US",
+    place: "Albany, New York, United States",
     subject: /Confirm your letter/,
   },
   {
     locale: "ko",
     l: {
-      write: "직접 편지 쓰기", next: "다음", topic: "정치범수용소", topic2: "탈북민의 가족", steps: "편지 쓰기 단계",
-      ownWords: "이 문제가 왜 중요하신가요?", body: "편지 내용", keep: "이 내용을 확인했으며 그대로 두겠습니다",
-      name: "이름", email: "이메일 주소", city: "시·군·구", region: /^시·도/, alsoSign: "공개서한 서명자로도 집계해 주세요",
-      send: "편지 보내기", success: "이메일을 확인해 주세요", confirm: "편지 확인하기", confirmed: "감사합니다. 편지가 확인되어 전달될 예정이며, 서명도 집계되었습니다.",
-      stepHeading: (n: number, name: string) => `6단계 중 ${n}단계: ${name}`, names: ["주제", "나의 이야기", "초안", "안전 점검", "보내는 사람", "미리 보기와 보내기"],
-      chooseTopic: "주제를 하나 이상 골라 주세요.", finding: "제 동생 김철수 — 가족의 이름", unreviewed: "강조 표시된 내용을 고치시거나",
+      write: "직접 편지 쓰기",
+      next: "다음",
+      topic: "정치범수용소",
+      topic2: "탈북민의 가족",
+      steps: "편지 쓰기 단계",
+      ownWords: "이 문제가 왜 중요하신가요?",
+      body: "편지 내용",
+      keep: "이 내용을 확인했으며 그대로 두겠습니다",
+      name: "이름",
+      email: "이메일 주소",
+      city: "시·군·구",
+      region: /^시·도/,
+      alsoSign: "공개서한 서명자로도 집계해 주세요",
+      send: "편지 보내기",
+      success: "이메일을 확인해 주세요",
+      confirm: "편지 확인하기",
+      confirmed: "감사합니다. 편지가 확인되어 전달될 예정이며, 서명도 집계되었습니다.",
+      stepHeading: (n: number, name: string) => `6단계 중 ${n}단계: ${name}`,
+      names: ["주제", "나의 이야기", "초안", "안전 점검", "보내는 사람", "미리 보기와 보내기"],
+      chooseTopic: "주제를 하나 이상 골라 주세요.",
+      finding: "제 동생 김철수 — 가족의 이름",
+      unreviewed: "강조 표시된 내용을 고치시거나",
       count: (n: number) => (n === 1 ? "확인된 서명 1명" : "아직 확인된 서명이 없습니다"),
     },
     ownWords: "저는 십 년 전에 한국에 온 탈북민입니다. 제 동생 김철수는 아직 북한에 있습니다.",
     addition: "\n\n싱가포르에서 꼭 이 이야기를 해 주십시오. <b>부탁드립니다</b> & 감사합니다.",
-    name: "김하나", city: "종로구", region: "11", country: "KR", place: "종로구, 서울특별시, 대한민국",
+    name: "김하나",
+    city: "종로구",
+    region: "11",
+    country: "KR",
+    place: "종로구, 서울특별시, 대한민국",
     subject: /편지를 확인해 주세요/,
   },
 ] as const;
 
 for (const j of journeys) {
-  test(`a supporter writes their own letter, step by step, and confirms it by email (${j.locale})`, async ({ page, campaign }) => {
+  test(`a supporter writes their own letter, step by step, and confirms it by email (${j.locale})`, async ({
+    page,
+    campaign,
+  }) => {
     const { l } = j;
     const email = `writer-${randomUUID().slice(0, 8)}@example.test`;
     const heading = (n: number) => page.getByRole("heading", { level: 2, name: l.stepHeading(n, l.names[n - 1]!) });
@@ -46,7 +90,10 @@ for (const j of journeys) {
     await page.getByRole("link", { name: l.write }).click();
     await expect(page).toHaveURL(new RegExp(`/${j.locale}/c/${campaign.slug}/write$`));
     await expect(heading(1)).toBeVisible();
-    await expect(page.getByRole("navigation", { name: l.steps }).getByRole("listitem").first()).toHaveAttribute("aria-current", "step");
+    await expect(page.getByRole("navigation", { name: l.steps }).getByRole("listitem").first()).toHaveAttribute(
+      "aria-current",
+      "step",
+    );
     await expectNoAxeViolations(page);
 
     // Step 1: nothing chosen explains itself.
@@ -132,7 +179,15 @@ test("a writer withdraws a letter from the link in their email", async ({ page, 
   const formToken = await formTokenOf(page, `/en/c/${campaign.slug}/write`);
   const res = await page.request.post(`/api/campaigns/${campaign.slug}/letters`, {
     data: {
-      topics: ["movement"], subject: "Freedom of movement", language: "en", name: "Temp Writer", email, city: "Berlin", country: "DE", locale: "en", formToken,
+      topics: ["movement"],
+      subject: "Freedom of movement",
+      language: "en",
+      name: "Temp Writer",
+      email,
+      city: "Berlin",
+      country: "DE",
+      locale: "en",
+      formToken,
       body: "Dear Mr. President,\n\nPlease ask that North Koreans may travel freely within their own country. It matters to me.",
     },
   });
@@ -142,7 +197,9 @@ test("a writer withdraws a letter from the link in their email", async ({ page, 
   await page.goto(linkIn(mail, /\/en\/letters\/withdraw\//));
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Withdraw my letter" }).click();
-  await expect(page.getByTestId("action-result")).toContainText("Your letter has been withdrawn and your details deleted.");
+  await expect(page.getByTestId("action-result")).toContainText(
+    "Your letter has been withdrawn and your details deleted.",
+  );
   await page.goto(linkIn(mail, /\/en\/letters\/confirm\//));
   await expect(page.getByRole("status")).toContainText("no longer valid");
 });

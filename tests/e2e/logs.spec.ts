@@ -56,7 +56,10 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: directUrl });
   await client.connect();
   try {
@@ -73,16 +76,26 @@ function capture(child: ChildProcess, name: string) {
 
 async function mailTo(address: string, subject?: RegExp) {
   await expect
-    .poll(() => sink.received.some((m) => m.to.toLowerCase().includes(address.toLowerCase()) && (!subject || subject.test(m.subject))), { timeout: 45_000 })
+    .poll(
+      () =>
+        sink.received.some(
+          (m) => m.to.toLowerCase().includes(address.toLowerCase()) && (!subject || subject.test(m.subject)),
+        ),
+      { timeout: 45_000 },
+    )
     .toBe(true);
-  return sink.received.filter((m) => m.to.toLowerCase().includes(address.toLowerCase()) && (!subject || subject.test(m.subject))).at(-1)!;
+  return sink.received
+    .filter((m) => m.to.toLowerCase().includes(address.toLowerCase()) && (!subject || subject.test(m.subject)))
+    .at(-1)!;
 }
 
 /** The form token the campaign's page (or its letter page) renders, as any script posting to the API must fetch it. */
 async function formTokenFor(path: string): Promise<string | undefined> {
   const page = path.endsWith("/letters") ? `/en/c/${campaign.slug}/write` : `/en/c/${campaign.slug}`;
   const html = await (await fetch(`${base}${page}`)).text();
-  return /name="formToken"[^>]*value="([^"]+)"/.exec(html)?.[1] ?? /value="([^"]+)"[^>]*name="formToken"/.exec(html)?.[1];
+  return (
+    /name="formToken"[^>]*value="([^"]+)"/.exec(html)?.[1] ?? /value="([^"]+)"[^>]*name="formToken"/.exec(html)?.[1]
+  );
 }
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
@@ -90,11 +103,26 @@ async function post(path: string, body: unknown, headers: Record<string, string>
     body = { ...body, formToken: await formTokenFor(path).catch(() => undefined) };
   }
   const started = Date.now();
-  const res = await fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
-  return { status: res.status, body: await res.json().catch(() => null), ms: Date.now() - started, retryAfter: res.headers.get("retry-after") };
+  const res = await fetch(`${base}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: res.status,
+    body: await res.json().catch(() => null),
+    ms: Date.now() - started,
+    retryAfter: res.headers.get("retry-after"),
+  };
 }
 
-const signer = (overrides: Record<string, unknown>) => ({ country: "US", region: "CA", postalCode: "94103", wantsUpdates: true, ...overrides });
+const signer = (overrides: Record<string, unknown>) => ({
+  country: "US",
+  region: "CA",
+  postalCode: "94103",
+  wantsUpdates: true,
+  ...overrides,
+});
 
 test.describe.serial("logs and outages", () => {
   test.beforeAll(async () => {
@@ -135,12 +163,20 @@ test.describe.serial("logs and outages", () => {
     };
     // Production never migrates on start: the operator runs `npm run db:migrate` first.
     // Straight to Postgres: spawnSync holds this process, which also runs the proxy.
-    const migrate = spawnSync(process.execPath, ["--import", "tsx", "prisma/migrate.ts"], { env: { ...env, DATABASE_URL: directUrl }, encoding: "utf8" });
+    const migrate = spawnSync(process.execPath, ["--import", "tsx", "prisma/migrate.ts"], {
+      env: { ...env, DATABASE_URL: directUrl },
+      encoding: "utf8",
+    });
     expect(migrate.status, migrate.stderr).toBe(0);
     app = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
     capture(app, "app");
-    await expect.poll(async () => (await fetch(`${base}/en`).catch(() => null))?.status, { timeout: 180_000, intervals: [1000] }).toBe(200);
-    worker = spawn(process.execPath, ["--import", "tsx", "lib/cli/worker.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    await expect
+      .poll(async () => (await fetch(`${base}/en`).catch(() => null))?.status, { timeout: 180_000, intervals: [1000] })
+      .toBe(200);
+    worker = spawn(process.execPath, ["--import", "tsx", "lib/cli/worker.ts"], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     capture(worker, "worker");
     await expect.poll(() => logs.includes("[worker] sending queued mail"), { timeout: 60_000 }).toBe(true);
 
@@ -148,10 +184,23 @@ test.describe.serial("logs and outages", () => {
     const orgId = randomUUID();
     const userId = randomUUID();
     campaign = { id: randomUUID(), slug: `logs-${tok}` };
-    await sql(`INSERT INTO organization (id, slug, name) VALUES ($1, $2, 'Logs Coalition')`, [orgId, `logs-org-${tok}`]);
-    await sql(`INSERT INTO "user" (id, name, email, email_verified) VALUES ($1, 'Organizer', $2, true)`, [userId, canary.organizerEmail]);
-    await sql(`INSERT INTO account (id, account_id, provider_id, user_id, password) VALUES ($1, $2, 'credential', $2, $3)`, [randomUUID(), userId, await hashPassword(password)]);
-    await sql(`INSERT INTO member (id, organization_id, user_id, role) VALUES ($1, $2, $3, 'owner')`, [randomUUID(), orgId, userId]);
+    await sql(`INSERT INTO organization (id, slug, name) VALUES ($1, $2, 'Logs Coalition')`, [
+      orgId,
+      `logs-org-${tok}`,
+    ]);
+    await sql(`INSERT INTO "user" (id, name, email, email_verified) VALUES ($1, 'Organizer', $2, true)`, [
+      userId,
+      canary.organizerEmail,
+    ]);
+    await sql(
+      `INSERT INTO account (id, account_id, provider_id, user_id, password) VALUES ($1, $2, 'credential', $2, $3)`,
+      [randomUUID(), userId, await hashPassword(password)],
+    );
+    await sql(`INSERT INTO member (id, organization_id, user_id, role) VALUES ($1, $2, $3, 'owner')`, [
+      randomUUID(),
+      orgId,
+      userId,
+    ]);
     await sql(
       `INSERT INTO campaign (id, organization_id, slug, status, goal, target_email, sender_email, throttle_per_minute, updated_at)
        VALUES ($1, $2, $3, 'open', 100, 'target@example.test', 'Logs Coalition <letters@coalition.example.test>', 100, now())`,
@@ -165,10 +214,17 @@ test.describe.serial("logs and outages", () => {
     }
     const topic = flagshipCampaign.topics[0]!;
     const topicId = randomUUID();
-    await sql(`INSERT INTO campaign_topic (id, campaign_id, key, position) VALUES ($1, $2, $3, 0)`, [topicId, campaign.id, topic.key]);
+    await sql(`INSERT INTO campaign_topic (id, campaign_id, key, position) VALUES ($1, $2, $3, 0)`, [
+      topicId,
+      campaign.id,
+      topic.key,
+    ]);
     for (const locale of ["en", "ko"] as const) {
       const t = topic.texts[locale];
-      await sql(`INSERT INTO campaign_topic_translation (topic_id, locale, title, fact, ask, source, paragraph) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [topicId, locale, t.title, t.fact, t.ask, t.source, t.paragraph]);
+      await sql(
+        `INSERT INTO campaign_topic_translation (topic_id, locale, title, fact, ask, source, paragraph) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [topicId, locale, t.title, t.fact, t.ask, t.source, t.paragraph],
+      );
     }
   });
 
@@ -191,14 +247,43 @@ test.describe.serial("logs and outages", () => {
     sink.plan(canary.refusedEmail, 550);
     sink.plan("target@example.test", 451);
 
-    expect((await post(`/api/campaigns/${slug}/signatures`, signer({ name: canary.signerName, email: canary.signerEmail, comment: canary.signerComment }))).status).toBe(202);
-    expect((await post(`/api/campaigns/${slug}/signatures`, signer({ name: canary.withdrawnName, email: canary.withdrawnEmail }))).status).toBe(202);
-    expect((await post(`/api/campaigns/${slug}/signatures`, signer({ name: canary.signerName, email: canary.refusedEmail }))).status).toBe(202);
+    expect(
+      (
+        await post(
+          `/api/campaigns/${slug}/signatures`,
+          signer({ name: canary.signerName, email: canary.signerEmail, comment: canary.signerComment }),
+        )
+      ).status,
+    ).toBe(202);
+    expect(
+      (
+        await post(
+          `/api/campaigns/${slug}/signatures`,
+          signer({ name: canary.withdrawnName, email: canary.withdrawnEmail }),
+        )
+      ).status,
+    ).toBe(202);
+    expect(
+      (await post(`/api/campaigns/${slug}/signatures`, signer({ name: canary.signerName, email: canary.refusedEmail })))
+        .status,
+    ).toBe(202);
 
     // Validation errors carrying the canaries.
-    const invalid = await post(`/api/campaigns/${slug}/signatures`, signer({ name: canary.signerName.repeat(20), email: `${tok}@`, comment: canary.signerComment }));
+    const invalid = await post(
+      `/api/campaigns/${slug}/signatures`,
+      signer({ name: canary.signerName.repeat(20), email: `${tok}@`, comment: canary.signerComment }),
+    );
     expect(invalid.status).toBe(422);
-    expect((await post(`/api/campaigns/${slug}/letters`, { name: canary.writerName, email: canary.writerEmail, subject: canary.letterSubject, body: "short" })).status).toBe(422);
+    expect(
+      (
+        await post(`/api/campaigns/${slug}/letters`, {
+          name: canary.writerName,
+          email: canary.writerEmail,
+          subject: canary.letterSubject,
+          body: "short",
+        })
+      ).status,
+    ).toBe(422);
 
     // Confirm (after the relay's 4xx), then withdraw the second signer.
     for (const email of [canary.signerEmail, canary.withdrawnEmail]) {
@@ -211,7 +296,13 @@ test.describe.serial("logs and outages", () => {
     await page.getByRole("button", { name: "Withdraw my signature" }).click();
     await expect(page.getByText("Your signature has been withdrawn")).toBeVisible();
     // The refused address: the relay's 550 (quoting it) is recorded as the message's failure.
-    await expect.poll(async () => (await sql(`SELECT status::text FROM outbox_message WHERE "to" = $1`, [canary.refusedEmail]))[0]?.status, { timeout: 30_000 }).toBe("failed");
+    await expect
+      .poll(
+        async () =>
+          (await sql(`SELECT status::text FROM outbox_message WHERE "to" = $1`, [canary.refusedEmail]))[0]?.status,
+        { timeout: 30_000 },
+      )
+      .toBe("failed");
 
     // A letter, written and confirmed.
     const letter = await post(`/api/campaigns/${slug}/letters`, {
@@ -234,8 +325,17 @@ test.describe.serial("logs and outages", () => {
     await expect(page.getByText(/Your letter is confirmed and will be delivered/)).toBeVisible();
 
     // An unexpected database error whose details carry the row (a check constraint's "Failing row contains (…)").
-    await sql(`ALTER TABLE signature ADD CONSTRAINT logs_trap CHECK (comment IS NULL OR comment NOT LIKE '%TRAPDOOR%')`);
-    const trapped = await post(`/api/campaigns/${slug}/signatures`, signer({ name: canary.signerName, email: `${tok}.trap@example.org`, comment: `TRAPDOOR ${canary.signerComment}` }));
+    await sql(
+      `ALTER TABLE signature ADD CONSTRAINT logs_trap CHECK (comment IS NULL OR comment NOT LIKE '%TRAPDOOR%')`,
+    );
+    const trapped = await post(
+      `/api/campaigns/${slug}/signatures`,
+      signer({
+        name: canary.signerName,
+        email: `${tok}.trap@example.org`,
+        comment: `TRAPDOOR ${canary.signerComment}`,
+      }),
+    );
     expect(trapped.status).toBe(500);
     await sql(`ALTER TABLE signature DROP CONSTRAINT logs_trap`);
 
@@ -246,7 +346,15 @@ test.describe.serial("logs and outages", () => {
     await boss.stop({ graceful: false });
     const letterMail = await mailTo("target@example.test", new RegExp(canary.letterSubject));
     expect(letterMail.text).toContain(`${tok}body`);
-    await expect.poll(() => sink.received.some((m) => m.to.includes("target@example.test") && m.attachments.some((a) => a.filename.endsWith(".csv"))), { timeout: 45_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          sink.received.some(
+            (m) => m.to.includes("target@example.test") && m.attachments.some((a) => a.filename.endsWith(".csv")),
+          ),
+        { timeout: 45_000 },
+      )
+      .toBe(true);
 
     // The organizer signs in and exports the signers with letters and addresses.
     const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
@@ -255,18 +363,30 @@ test.describe.serial("logs and outages", () => {
       body: JSON.stringify({ email: canary.organizerEmail, password }),
     });
     expect(signIn.status).toBe(200);
-    const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    const exported = await fetch(`${base}/api/organizer/campaigns/${campaign.id}/exports/signers?include=letters,addresses`, { headers: { cookie } });
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const exported = await fetch(
+      `${base}/api/organizer/campaigns/${campaign.id}/exports/signers?include=letters,addresses`,
+      { headers: { cookie } },
+    );
     expect(exported.status).toBe(200);
     const csv = await exported.text();
     expect(csv).toContain(canary.signerName);
     expect(csv).toContain(`${tok}body`);
     // A failed sign-in with the organizer's address, too.
-    const wrong = await fetch(`${base}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: publicUrl }, body: JSON.stringify({ email: canary.organizerEmail, password: "not the password" }) });
+    const wrong = await fetch(`${base}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: publicUrl },
+      body: JSON.stringify({ email: canary.organizerEmail, password: "not the password" }),
+    });
     expect(wrong.status).toBe(401);
   });
 
-  test("while Postgres is away, pages and the API answer quickly and clearly, and recover by themselves", async ({ page }) => {
+  test("while Postgres is away, pages and the API answer quickly and clearly, and recover by themselves", async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     const slug = campaign.slug;
     const confirmPage = `${base}/en/confirm/${randomBytes(32).toString("base64url")}`;
@@ -278,8 +398,15 @@ test.describe.serial("logs and outages", () => {
       else proxy.blackhole();
       // Connect timeout (5 s) and query timeout (10 s) bound every wait.
       const limit = cut === "refuse" ? 5_000 : 17_000;
-      const api = await post(`/api/campaigns/${slug}/signatures`, signer({ name: canary.signerName, email: `${tok}.${cut}@example.org`, comment: canary.signerComment }));
-      expect({ status: api.status, code: api.body?.error?.code, retryAfter: api.retryAfter }).toEqual({ status: 503, code: "service_unavailable", retryAfter: "5" });
+      const api = await post(
+        `/api/campaigns/${slug}/signatures`,
+        signer({ name: canary.signerName, email: `${tok}.${cut}@example.org`, comment: canary.signerComment }),
+      );
+      expect({ status: api.status, code: api.body?.error?.code, retryAfter: api.retryAfter }).toEqual({
+        status: 503,
+        code: "service_unavailable",
+        retryAfter: "5",
+      });
       expect(api.ms).toBeLessThan(limit);
 
       // The server answers within the same bounds (plus rendering on a busy machine), with an error status ...
@@ -297,9 +424,22 @@ test.describe.serial("logs and outages", () => {
       await proxy.restore();
       await expect(async () => {
         await page.goto(confirmPage);
-        await expect(page.getByRole("heading", { level: 1, name: "Confirm your signature" })).toBeVisible({ timeout: 1000 });
+        await expect(page.getByRole("heading", { level: 1, name: "Confirm your signature" })).toBeVisible({
+          timeout: 1000,
+        });
       }).toPass({ timeout: 30_000 });
-      await expect.poll(async () => (await post(`/api/campaigns/${slug}/signatures`, signer({ name: "After The Outage", email: `after-${cut}-${randomUUID().slice(0, 8)}@example.test` }))).status, { timeout: 30_000 }).toBe(202);
+      await expect
+        .poll(
+          async () =>
+            (
+              await post(
+                `/api/campaigns/${slug}/signatures`,
+                signer({ name: "After The Outage", email: `after-${cut}-${randomUUID().slice(0, 8)}@example.test` }),
+              )
+            ).status,
+          { timeout: 30_000 },
+        )
+        .toBe(202);
     }
     expect(worker.exitCode).toBeNull();
     expect(app.exitCode).toBeNull();

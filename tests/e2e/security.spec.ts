@@ -15,7 +15,10 @@ test("the violation guard sees a blocked request", async ({ page, cspViolations 
   cspViolations.splice(0);
 });
 
-test("the campaign page hydrates under its nonce (the count refreshes from the browser)", async ({ page, campaign }) => {
+test("the campaign page hydrates under its nonce (the count refreshes from the browser)", async ({
+  page,
+  campaign,
+}) => {
   const countRequest = page.waitForRequest((r) => r.url().endsWith(`/api/campaigns/${campaign.slug}/count`));
   const response = await page.goto(`/en/c/${campaign.slug}`);
   const csp = response!.headers()["content-security-policy"]!;
@@ -26,7 +29,12 @@ test("the campaign page hydrates under its nonce (the count refreshes from the b
   expect(again.headers()["content-security-policy"]).not.toContain(nonce);
 });
 
-test("another site cannot frame a page, but may frame the count and the count widget", async ({ page, campaign, baseURL, cspViolations }) => {
+test("another site cannot frame a page, but may frame the count and the count widget", async ({
+  page,
+  campaign,
+  baseURL,
+  cspViolations,
+}) => {
   // Another origin on this machine (Chromium would refuse a public page framing localhost at all).
   const partner = "http://127.0.0.1:9/partner.html";
   await page.route(partner, (route) =>
@@ -38,7 +46,9 @@ test("another site cannot frame a page, but may frame the count and the count wi
         <iframe name="widget" title="widget" src="${baseURL}/embed/ko/${campaign.slug}"></iframe>`,
     }),
   );
-  const countRequest = page.waitForRequest((r) => r.url().endsWith(`/api/campaigns/${campaign.slug}/count`) && r.frame().name() === "widget");
+  const countRequest = page.waitForRequest(
+    (r) => r.url().endsWith(`/api/campaigns/${campaign.slug}/count`) && r.frame().name() === "widget",
+  );
   await page.goto(partner);
   await expect(page.frameLocator('iframe[name="count"]').locator("body")).toContainText('"confirmed":0');
   // The widget renders in Korean, and hydrates in the frame (its count refreshes from the browser).
@@ -54,7 +64,9 @@ test("another site cannot frame a page, but may frame the count and the count wi
 test("the dev mailbox shows an email's HTML in a sandboxed frame with its styles", async ({ page, campaign }) => {
   const email = `mailbox-${randomUUID().slice(0, 8)}@example.test`;
   const formToken = await formTokenOf(page, `/en/c/${campaign.slug}`);
-  const res = await page.request.post(`/api/campaigns/${campaign.slug}/signatures`, { data: { name: "Kim Test", email, country: "DE", locale: "en", formToken } });
+  const res = await page.request.post(`/api/campaigns/${campaign.slug}/signatures`, {
+    data: { name: "Kim Test", email, country: "DE", locale: "en", formToken },
+  });
   expect(res.status()).toBe(202);
   await openMail(page, email, /Confirm your signature/);
   const button = page.frameLocator("iframe.mail-html").getByRole("link", { name: "Confirm my signature" });

@@ -4,7 +4,13 @@ import { expect, expectNoAxeViolations, formTokenOf, linkIn, openMail, test } fr
 const journeys = [
   {
     locale: "en",
-    labels: { name: "Full name", email: "Email address", country: "Country", region: "State", submit: "Sign the letter" },
+    labels: {
+      name: "Full name",
+      email: "Email address",
+      country: "Country",
+      region: "State",
+      submit: "Sign the letter",
+    },
     region: "NY",
     country: "US",
     subject: /Confirm your signature/,
@@ -79,13 +85,17 @@ test("a signer withdraws from the link in their email and is no longer counted",
   await page.goto(linkIn(mail, /\/en\/confirm\//));
   await page.getByRole("button", { name: "Confirm my signature" }).click();
   await expect(page.getByTestId("action-result")).toBeVisible();
-  expect(await (await page.request.get(`/api/campaigns/${campaign.slug}/count`)).json()).toMatchObject({ confirmed: 1 });
+  expect(await (await page.request.get(`/api/campaigns/${campaign.slug}/count`)).json()).toMatchObject({
+    confirmed: 1,
+  });
 
   await page.goto(linkIn(mail, /\/en\/withdraw\//));
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Withdraw my signature" }).click();
   await expect(page.getByTestId("action-result")).toContainText("Your signature has been withdrawn");
-  expect(await (await page.request.get(`/api/campaigns/${campaign.slug}/count`)).json()).toMatchObject({ confirmed: 0 });
+  expect(await (await page.request.get(`/api/campaigns/${campaign.slug}/count`)).json()).toMatchObject({
+    confirmed: 0,
+  });
 });
 
 test.describe("without JavaScript", () => {
@@ -114,13 +124,23 @@ test("the language switch keeps the reader on the same page", async ({ page, cam
 async function attack(page: import("@playwright/test").Page, slug: string) {
   for (let i = 0; i < 5; i++) {
     const res = await page.request.post(`/api/campaigns/${slug}/signatures`, {
-      data: { name: "Bot", email: `bot-${i}-${randomUUID().slice(0, 6)}@example.test`, country: "DE", website: "http://spam.example" },
+      data: {
+        name: "Bot",
+        email: `bot-${i}-${randomUUID().slice(0, 6)}@example.test`,
+        country: "DE",
+        website: "http://spam.example",
+      },
     });
     expect([202, 428]).toContain(res.status());
   }
-  const probe = await page.request.post(`/api/campaigns/${slug}/signatures`, { data: { name: "Probe", email: `probe-${randomUUID().slice(0, 6)}@example.test`, country: "DE" } });
+  const probe = await page.request.post(`/api/campaigns/${slug}/signatures`, {
+    data: { name: "Probe", email: `probe-${randomUUID().slice(0, 6)}@example.test`, country: "DE" },
+  });
   expect(probe.status()).toBe(428);
-  expect((await probe.json()).error).toMatchObject({ code: "challenge_required", challenge: { algorithm: "sha256-leading-zero-bits" } });
+  expect((await probe.json()).error).toMatchObject({
+    code: "challenge_required",
+    challenge: { algorithm: "sha256-leading-zero-bits" },
+  });
 }
 
 test("under attack, the form solves the challenge in the browser and signs", async ({ page, campaign }) => {
@@ -148,7 +168,9 @@ test.describe("without JavaScript, under attack", () => {
     await page.getByLabel("Email address", { exact: true }).fill(`nojs-${randomUUID().slice(0, 8)}@example.test`);
     await page.getByLabel(/State/).selectOption("TX");
     await page.getByRole("button", { name: "Sign the letter" }).click();
-    await expect(page.getByTestId("challenge-status")).toContainText("Please turn on JavaScript, or try again in a few minutes.");
+    await expect(page.getByTestId("challenge-status")).toContainText(
+      "Please turn on JavaScript, or try again in a few minutes.",
+    );
     await expect(page.getByLabel("Full name", { exact: true })).toHaveValue("No Script");
   });
 });

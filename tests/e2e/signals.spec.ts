@@ -16,12 +16,32 @@ async function seed() {
     const suffix = randomUUID().slice(0, 8);
     const [orgId, userId, campaignId] = [randomUUID(), randomUUID(), randomUUID()];
     const email = `signals-${suffix}@example.test`;
-    await client.query(`INSERT INTO organization (id, slug, name) VALUES ($1, $2, $3)`, [orgId, `e2e-sig-${suffix}`, `E2E Signals ${suffix}`]);
-    await client.query(`INSERT INTO "user" (id, name, email, email_verified) VALUES ($1, 'E2E Owner', $2, true)`, [userId, email]);
-    await client.query(`INSERT INTO account (id, account_id, provider_id, user_id, password) VALUES ($1, $2, 'credential', $2, $3)`, [randomUUID(), userId, await hashPassword(password)]);
-    await client.query(`INSERT INTO member (id, organization_id, user_id, role) VALUES ($1, $2, $3, 'owner')`, [randomUUID(), orgId, userId]);
-    await client.query(`INSERT INTO campaign (id, organization_id, slug, status, goal, target_email, hold_until, updated_at) VALUES ($1, $2, $3, 'open', 1000, 't@example.test', now() + interval '1 day', now())`, [campaignId, orgId, `e2e-sig-${suffix}`]);
-    for (const [locale, title] of [["en", `Signals test ${suffix}`], ["ko", `신호 시험 ${suffix}`]]) {
+    await client.query(`INSERT INTO organization (id, slug, name) VALUES ($1, $2, $3)`, [
+      orgId,
+      `e2e-sig-${suffix}`,
+      `E2E Signals ${suffix}`,
+    ]);
+    await client.query(`INSERT INTO "user" (id, name, email, email_verified) VALUES ($1, 'E2E Owner', $2, true)`, [
+      userId,
+      email,
+    ]);
+    await client.query(
+      `INSERT INTO account (id, account_id, provider_id, user_id, password) VALUES ($1, $2, 'credential', $2, $3)`,
+      [randomUUID(), userId, await hashPassword(password)],
+    );
+    await client.query(`INSERT INTO member (id, organization_id, user_id, role) VALUES ($1, $2, $3, 'owner')`, [
+      randomUUID(),
+      orgId,
+      userId,
+    ]);
+    await client.query(
+      `INSERT INTO campaign (id, organization_id, slug, status, goal, target_email, hold_until, updated_at) VALUES ($1, $2, $3, 'open', 1000, 't@example.test', now() + interval '1 day', now())`,
+      [campaignId, orgId, `e2e-sig-${suffix}`],
+    );
+    for (const [locale, title] of [
+      ["en", `Signals test ${suffix}`],
+      ["ko", `신호 시험 ${suffix}`],
+    ]) {
       await client.query(
         `INSERT INTO campaign_translation (campaign_id, locale, title, summary, context, letter, target_name) VALUES ($1, $2, $3, 'S', 'C', 'L', 'T')`,
         [campaignId, locale, title],
@@ -40,14 +60,18 @@ async function seed() {
          FROM generate_series(1, 3) i`,
       [campaignId, suffix],
     );
-    await client.query(`INSERT INTO campaign_count_shard (campaign_id, shard, confirmed) VALUES ($1, 0, 25)`, [campaignId]);
+    await client.query(`INSERT INTO campaign_count_shard (campaign_id, shard, confirmed) VALUES ($1, 0, 25)`, [
+      campaignId,
+    ]);
     return { email, campaignId, slug: `e2e-sig-${suffix}` };
   } finally {
     await client.end();
   }
 }
 
-test("an organizer reviews a network with many signatures, strikes it out, sees the count drop, and restores it", async ({ page }) => {
+test("an organizer reviews a network with many signatures, strikes it out, sees the count drop, and restores it", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const { email, campaignId, slug } = await seed();
   await page.goto("/en/admin/sign-in");
@@ -70,7 +94,9 @@ test("an organizer reviews a network with many signatures, strikes it out, sees 
 
   // Review shows what would change; only the confirm button changes it.
   await row.getByRole("button", { name: /Review the signatures of network/ }).click();
-  await expect(row.getByTestId("invalidation-preview")).toHaveText("25 signatures: 25 counted now, 0 pending, 0 suspected.");
+  await expect(row.getByTestId("invalidation-preview")).toHaveText(
+    "25 signatures: 25 counted now, 0 pending, 0 suspected.",
+  );
   await expectNoAxeViolations(page);
   await row.getByRole("button", { name: "Strike out 25 signatures" }).click();
   await expect(page.getByText("Struck out 25 signatures; the count went down by 25.")).toBeVisible();

@@ -20,7 +20,10 @@ afterAll(async () => {
 });
 
 const sign = (slug: string, body: unknown, ip?: string) =>
-  signRoute(jsonRequest(`/api/campaigns/${slug}/signatures`, body, { headers: ip ? { "x-forwarded-for": ip } : {} }), params({ slug }));
+  signRoute(
+    jsonRequest(`/api/campaigns/${slug}/signatures`, body, { headers: ip ? { "x-forwarded-for": ip } : {} }),
+    params({ slug }),
+  );
 
 /** A fresh address in a fresh /24 (one of 65,536, so tests never share a network's counter by chance). */
 const newIp = () => `10.${randomInt(0, 256)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
@@ -50,17 +53,31 @@ async function letterCampaign() {
 
 function aLetter(overrides: Record<string, unknown> = {}) {
   return {
-    topics: ["prison-camps"], subject: "Human rights at the summit", body: "Please raise the prison camps at the summit. ".repeat(4), language: "en",
-    name: "Jane Writer", email: `writer-${randomUUID().slice(0, 8)}@example.test`, city: "Albany", region: "NY", country: "US",
-    formToken: formToken("letter"), ...overrides,
+    topics: ["prison-camps"],
+    subject: "Human rights at the summit",
+    body: "Please raise the prison camps at the summit. ".repeat(4),
+    language: "en",
+    name: "Jane Writer",
+    email: `writer-${randomUUID().slice(0, 8)}@example.test`,
+    city: "Albany",
+    region: "NY",
+    country: "US",
+    formToken: formToken("letter"),
+    ...overrides,
   };
 }
 
 const write = (slug: string, body: unknown, ip?: string) =>
-  letterRoute(jsonRequest(`/api/campaigns/${slug}/letters`, body, { headers: ip ? { "x-forwarded-for": ip } : {} }), params({ slug }));
+  letterRoute(
+    jsonRequest(`/api/campaigns/${slug}/letters`, body, { headers: ip ? { "x-forwarded-for": ip } : {} }),
+    params({ slug }),
+  );
 
 async function statusOf(campaignId: string, email: string) {
-  return db.signature.findFirst({ where: { campaignId, email }, select: { status: true, spamReason: true, ipHash: true, networkHash: true } });
+  return db.signature.findFirst({
+    where: { campaignId, email },
+    select: { status: true, spamReason: true, ipHash: true, networkHash: true },
+  });
 }
 
 /** Turns the challenge on for a campaign the way abuse does: enough suspected submissions within five minutes. */
@@ -81,19 +98,27 @@ describe("rate limits", () => {
       // A client-chosen entry left of the connection's address changes nothing.
       expect((await sign(campaign.slug, signer(), `10.0.${i}.1, ${ip}`)).status).toBe(202);
     }
-    const refused = await sign(campaign.slug, signer({ email: "late@example.test" }), `203.0.113.${randomInt(1, 255)}, ${ip}`);
+    const refused = await sign(
+      campaign.slug,
+      signer({ email: "late@example.test" }),
+      `203.0.113.${randomInt(1, 255)}, ${ip}`,
+    );
     expect(refused.status).toBe(429);
     const retryAfter = Number(refused.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(env.RATE_IP_BURST_SECONDS);
-    expect(await refused.json()).toEqual({ error: { code: "rate_limited", message: expect.stringMatching(/Too many attempts/) } });
+    expect(await refused.json()).toEqual({
+      error: { code: "rate_limited", message: expect.stringMatching(/Too many attempts/) },
+    });
     expect(await db.signature.count({ where: { campaignId: campaign.id, email: "late@example.test" } })).toBe(0);
 
     // Another client at the same moment is unaffected.
     expect((await sign(campaign.slug, signer(), newIp())).status).toBe(202);
     // And the message is in the reader's language.
     const ko = await signRoute(
-      jsonRequest(`/api/campaigns/${campaign.slug}/signatures`, signer(), { headers: { "x-forwarded-for": ip, "accept-language": "ko" } }),
+      jsonRequest(`/api/campaigns/${campaign.slug}/signatures`, signer(), {
+        headers: { "x-forwarded-for": ip, "accept-language": "ko" },
+      }),
       params({ slug: campaign.slug }),
     );
     expect((await ko.json()).error.message).toMatch(/시도가 너무 많습니다/);
@@ -104,7 +129,8 @@ describe("rate limits", () => {
     const prefix = `2001:db8:${randomInt(1, 0xffff).toString(16)}:${randomInt(1, 0xffff).toString(16)}`;
     await earlyInWindow(env.RATE_IP_BURST_SECONDS, env.RATE_IP_BURST_SECONDS / 2);
     const answers = [];
-    for (let i = 0; i <= env.RATE_IP_BURST; i++) answers.push((await sign(campaign.slug, signer(), `${prefix}::${(i + 1).toString(16)}`)).status);
+    for (let i = 0; i <= env.RATE_IP_BURST; i++)
+      answers.push((await sign(campaign.slug, signer(), `${prefix}::${(i + 1).toString(16)}`)).status);
     expect(answers.slice(0, env.RATE_IP_BURST)).toEqual(Array(env.RATE_IP_BURST).fill(202));
     expect(answers.at(-1)).toBe(429);
   });
@@ -114,7 +140,10 @@ describe("rate limits", () => {
     const ip = newIp();
     expect((await sign(campaign.slug, signer(), ip)).status).toBe(202);
     // An hour's worth of earlier attempts from this address, in the same counter the requests use.
-    const updated = await pool.query(`UPDATE rate_window SET hits = $1 WHERE key = $2`, [env.RATE_IP_HOURLY, `sign:ip-hour:${keyedHash("rate-ip", ip)}`]);
+    const updated = await pool.query(`UPDATE rate_window SET hits = $1 WHERE key = $2`, [
+      env.RATE_IP_HOURLY,
+      `sign:ip-hour:${keyedHash("rate-ip", ip)}`,
+    ]);
     expect(updated.rowCount).toBe(1);
     const refused = await sign(campaign.slug, signer(), ip);
     expect(refused.status).toBe(429);
@@ -128,7 +157,8 @@ describe("rate limits", () => {
     const campaign = await createCampaign();
     const email = `busy-${randomUUID().slice(0, 8)}@example.test`;
     await earlyInWindow(3600, 3590);
-    for (let i = 0; i < env.RATE_EMAIL_HOURLY; i++) expect((await sign(campaign.slug, signer({ email }), newIp())).status).toBe(202);
+    for (let i = 0; i < env.RATE_EMAIL_HOURLY; i++)
+      expect((await sign(campaign.slug, signer({ email }), newIp())).status).toBe(202);
     const refused = await sign(campaign.slug, signer({ email: email.toUpperCase() }), newIp());
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(env.RATE_IP_BURST_SECONDS);
@@ -141,13 +171,17 @@ describe("rate limits", () => {
     await earlyInWindow(3600, 3590);
     expect((await sign(campaign.slug, signer({ email }), newIp())).status).toBe(202);
     const answers = [];
-    for (let i = 0; i <= env.RATE_EMAIL_HOURLY; i++) answers.push((await write(campaign.slug, aLetter({ email }), newIp())).status);
+    for (let i = 0; i <= env.RATE_EMAIL_HOURLY; i++)
+      answers.push((await write(campaign.slug, aLetter({ email }), newIp())).status);
     expect(answers).toEqual([...Array(env.RATE_EMAIL_HOURLY).fill(202), 429]);
   });
 
   it("deletes windows nobody reads any more, and keeps the current ones", async () => {
     const key = `test:sweep:${randomUUID()}`;
-    await pool.query(`INSERT INTO rate_window (key, window_start, hits) VALUES ($1, now() - interval '3 hours', 5), ($1, now(), 1)`, [key]);
+    await pool.query(
+      `INSERT INTO rate_window (key, window_start, hits) VALUES ($1, now() - interval '3 hours', 5), ($1, now(), 1)`,
+      [key],
+    );
     expect(await sweepRateWindows()).toBeGreaterThanOrEqual(1);
     const { rows } = await pool.query(`SELECT hits FROM rate_window WHERE key = $1`, [key]);
     expect(rows).toEqual([{ hits: 1 }]);
@@ -161,20 +195,23 @@ describe("honeypot and time to submit", () => {
     ["no form token", () => ({ formToken: undefined }), "no_token"],
     ["a forged form token", () => ({ formToken: `${Date.now().toString(36)}.forged` }), "bad_token"],
     ["the letter form's token", () => ({ formToken: formToken("letter") }), "bad_token"],
-  ])("stores %s as suspected, answers the same 202, sends nothing and counts nothing", async (_label, change, reason) => {
-    const campaign = await createCampaign();
-    const person = signer(change());
-    const ip = newIp();
-    const res = await sign(campaign.slug, person, ip);
-    expect(res.status).toBe(202);
-    expect(await res.json()).toEqual({ status: "pending_confirmation" });
-    const row = await statusOf(campaign.id, person.email as string);
-    expect(row).toMatchObject({ status: "suspected", spamReason: reason });
-    expect(row!.ipHash).toBeTruthy();
-    expect(row!.networkHash).toBeTruthy();
-    expect(await outboxFor(campaign.id)).toEqual([]);
-    expect((await signatureCountFor(campaign.slug))!.confirmed).toBe(0);
-  });
+  ])(
+    "stores %s as suspected, answers the same 202, sends nothing and counts nothing",
+    async (_label, change, reason) => {
+      const campaign = await createCampaign();
+      const person = signer(change());
+      const ip = newIp();
+      const res = await sign(campaign.slug, person, ip);
+      expect(res.status).toBe(202);
+      expect(await res.json()).toEqual({ status: "pending_confirmation" });
+      const row = await statusOf(campaign.id, person.email as string);
+      expect(row).toMatchObject({ status: "suspected", spamReason: reason });
+      expect(row!.ipHash).toBeTruthy();
+      expect(row!.networkHash).toBeTruthy();
+      expect(await outboxFor(campaign.id)).toEqual([]);
+      expect((await signatureCountFor(campaign.slug))!.confirmed).toBe(0);
+    },
+  );
 
   it("takes a person's own pace (the minimum) as human", async () => {
     const campaign = await createCampaign();
@@ -192,7 +229,9 @@ describe("honeypot and time to submit", () => {
     expect(await statusOf(campaign.id, person.email)).toMatchObject({ status: "pending", spamReason: null });
     expect(await outboxFor(campaign.id)).toHaveLength(1);
 
-    await pool.query(`UPDATE signature SET last_notified_at = now() - interval '1 hour' WHERE campaign_id = $1`, [campaign.id]);
+    await pool.query(`UPDATE signature SET last_notified_at = now() - interval '1 hour' WHERE campaign_id = $1`, [
+      campaign.id,
+    ]);
     expect((await sign(campaign.slug, { ...person, name: "Bot Name", website: "x" })).status).toBe(202);
     const row = await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id } });
     expect(row).toMatchObject({ status: "pending", name: person.name, spamReason: null });
@@ -218,7 +257,10 @@ describe("honeypot and time to submit", () => {
     const res = await write(campaign.slug, aLetter({ website: "http://spam.example" }), newIp());
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ status: "pending_confirmation" });
-    const row = await db.letter.findFirstOrThrow({ where: { campaignId: campaign.id }, include: { topics: true, messages: true } });
+    const row = await db.letter.findFirstOrThrow({
+      where: { campaignId: campaign.id },
+      include: { topics: true, messages: true },
+    });
     expect(row).toMatchObject({ status: "suspected", spamReason: "honeypot" });
     expect(row.topics).toHaveLength(1);
     expect(row.messages).toEqual([]);
@@ -241,7 +283,15 @@ describe("the challenge", () => {
     const asked = await sign(campaign.slug, person, newIp());
     expect(asked.status).toBe(428);
     const { error } = await asked.json();
-    expect(error).toMatchObject({ code: "challenge_required", message: expect.any(String), challenge: { token: expect.any(String), difficulty: env.CHALLENGE_DIFFICULTY, algorithm: "sha256-leading-zero-bits" } });
+    expect(error).toMatchObject({
+      code: "challenge_required",
+      message: expect.any(String),
+      challenge: {
+        token: expect.any(String),
+        difficulty: env.CHALLENGE_DIFFICULTY,
+        algorithm: "sha256-leading-zero-bits",
+      },
+    });
     expect(await statusOf(campaign.id, person.email)).toBeNull();
 
     const solution = { token: error.challenge.token, nonce: solve(error.challenge) };
@@ -257,20 +307,40 @@ describe("the challenge", () => {
   });
 
   it.each([
-    ["expired", (slug: string) => signClaims({ k: "sign", c: slug, e: Math.floor(Date.now() / 1000) - 1, d: 4, r: "r" })],
-    ["forged", (slug: string) => signClaims({ k: "sign", c: slug, e: Math.floor(Date.now() / 1000) + 60, d: 4, r: "r" }).replace(/\.[^.]+$/, ".bm90LW91cnM")],
-    ["for the letter form", (slug: string) => signClaims({ k: "letter", c: slug, e: Math.floor(Date.now() / 1000) + 60, d: 4, r: "r" })],
-    ["too easy (tampered difficulty)", (slug: string) => {
-      const real = signClaims({ k: "sign", c: slug, e: Math.floor(Date.now() / 1000) + 60, d: 20, r: "r" });
-      const [body, mac] = real.split(".");
-      const claims = JSON.parse(Buffer.from(body!, "base64url").toString());
-      return `${Buffer.from(JSON.stringify({ ...claims, d: 1 })).toString("base64url")}.${mac}`;
-    }],
+    [
+      "expired",
+      (slug: string) => signClaims({ k: "sign", c: slug, e: Math.floor(Date.now() / 1000) - 1, d: 4, r: "r" }),
+    ],
+    [
+      "forged",
+      (slug: string) =>
+        signClaims({ k: "sign", c: slug, e: Math.floor(Date.now() / 1000) + 60, d: 4, r: "r" }).replace(
+          /\.[^.]+$/,
+          ".bm90LW91cnM",
+        ),
+    ],
+    [
+      "for the letter form",
+      (slug: string) => signClaims({ k: "letter", c: slug, e: Math.floor(Date.now() / 1000) + 60, d: 4, r: "r" }),
+    ],
+    [
+      "too easy (tampered difficulty)",
+      (slug: string) => {
+        const real = signClaims({ k: "sign", c: slug, e: Math.floor(Date.now() / 1000) + 60, d: 20, r: "r" });
+        const [body, mac] = real.split(".");
+        const claims = JSON.parse(Buffer.from(body!, "base64url").toString());
+        return `${Buffer.from(JSON.stringify({ ...claims, d: 1 })).toString("base64url")}.${mac}`;
+      },
+    ],
   ])("refuses a solution to a challenge that is %s", async (_label, makeToken) => {
     const campaign = await createCampaign();
     await underAttack(campaign.slug);
     const token = makeToken(campaign.slug);
-    const res = await sign(campaign.slug, { ...signer(), challenge: { token, nonce: solve({ token, difficulty: 4, algorithm: "" }) } }, newIp());
+    const res = await sign(
+      campaign.slug,
+      { ...signer(), challenge: { token, nonce: solve({ token, difficulty: 4, algorithm: "" }) } },
+      newIp(),
+    );
     expect(res.status).toBe(428);
   });
 
@@ -279,8 +349,21 @@ describe("the challenge", () => {
     await underAttack(campaign.slug);
     const { error } = await (await sign(campaign.slug, signer(), newIp())).json();
     let nonce = 0;
-    while (createHash("sha256").update(`${error.challenge.token}:${nonce}`).digest().readUInt32BE(0) >>> (32 - error.challenge.difficulty) === 0) nonce++;
-    expect((await sign(campaign.slug, { ...signer(), challenge: { token: error.challenge.token, nonce: String(nonce) } }, newIp())).status).toBe(428);
+    while (
+      createHash("sha256").update(`${error.challenge.token}:${nonce}`).digest().readUInt32BE(0) >>>
+        (32 - error.challenge.difficulty) ===
+      0
+    )
+      nonce++;
+    expect(
+      (
+        await sign(
+          campaign.slug,
+          { ...signer(), challenge: { token: error.challenge.token, nonce: String(nonce) } },
+          newIp(),
+        )
+      ).status,
+    ).toBe(428);
   });
 
   it("turns on for one network with many attempts, and not for others", async () => {
@@ -297,13 +380,22 @@ describe("the challenge", () => {
   it("turns on for a campaign signed faster than CHALLENGE_CAMPAIGN_PER_MINUTE", async () => {
     const campaign = await createCampaign();
     await earlyInWindow(60, 40);
-    const answers = await Promise.all(Array.from({ length: env.CHALLENGE_CAMPAIGN_PER_MINUTE - 1 }, () => sign(campaign.slug, signer())));
+    const answers = await Promise.all(
+      Array.from({ length: env.CHALLENGE_CAMPAIGN_PER_MINUTE - 1 }, () => sign(campaign.slug, signer())),
+    );
     expect(answers.every((r) => r.status === 202)).toBe(true);
     const asked = await sign(campaign.slug, signer());
     expect(asked.status).toBe(428);
     const { error } = await asked.json();
     const person = signer();
-    expect((await sign(campaign.slug, { ...person, challenge: { token: error.challenge.token, nonce: solve(error.challenge) } })).status).toBe(202);
+    expect(
+      (
+        await sign(campaign.slug, {
+          ...person,
+          challenge: { token: error.challenge.token, nonce: solve(error.challenge) },
+        })
+      ).status,
+    ).toBe(202);
   }, 90_000);
 
   it("asks the letters API for a solution too when the letter form is under attack, and takes it", async () => {
@@ -316,8 +408,14 @@ describe("the challenge", () => {
     const asked = await write(campaign.slug, letter, newIp());
     expect(asked.status).toBe(428);
     const { error } = await asked.json();
-    const passed = await write(campaign.slug, { ...letter, challenge: { token: error.challenge.token, nonce: solve(error.challenge) } }, newIp());
+    const passed = await write(
+      campaign.slug,
+      { ...letter, challenge: { token: error.challenge.token, nonce: solve(error.challenge) } },
+      newIp(),
+    );
     expect(passed.status).toBe(202);
-    expect(await db.letter.findFirst({ where: { campaignId: campaign.id, email: letter.email } })).toMatchObject({ status: "pending" });
+    expect(await db.letter.findFirst({ where: { campaignId: campaign.id, email: letter.email } })).toMatchObject({
+      status: "pending",
+    });
   });
 });

@@ -52,7 +52,9 @@ describe("confirming a signature", () => {
     const campaign = await createCampaign();
     const { token } = await signAndGetToken(campaign.slug, campaign.id);
     expect(await describeConfirmLink(token, "en")).toMatchObject({ campaignSlug: campaign.slug, status: "pending" });
-    expect(await describeConfirmLink(token, "ko")).toMatchObject({ campaignTitle: expect.stringContaining("시험 캠페인") });
+    expect(await describeConfirmLink(token, "ko")).toMatchObject({
+      campaignTitle: expect.stringContaining("시험 캠페인"),
+    });
     expect(await count(campaign.slug)).toBe(0);
     expect((await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id } })).status).toBe("pending");
   });
@@ -60,7 +62,10 @@ describe("confirming a signature", () => {
   it("refuses an expired link, an unknown token and a token that is not ours", async () => {
     const campaign = await createCampaign();
     const { token } = await signAndGetToken(campaign.slug, campaign.id);
-    await pool.query(`UPDATE signature SET confirm_token_expires_at = now() - interval '1 second' WHERE campaign_id = $1`, [campaign.id]);
+    await pool.query(
+      `UPDATE signature SET confirm_token_expires_at = now() - interval '1 second' WHERE campaign_id = $1`,
+      [campaign.id],
+    );
     expect(await describeConfirmLink(token, "en")).toBeNull();
     expect(await confirmSignature(token)).toEqual({ status: "invalid" });
     expect(await confirmSignature("A".repeat(43))).toEqual({ status: "invalid" });
@@ -71,7 +76,9 @@ describe("confirming a signature", () => {
   it("stores only a hash of the token", async () => {
     const campaign = await createCampaign();
     const { token } = await signAndGetToken(campaign.slug, campaign.id);
-    const { rows } = await pool.query(`SELECT row_to_json(s)::text AS json FROM signature s WHERE campaign_id = $1`, [campaign.id]);
+    const { rows } = await pool.query(`SELECT row_to_json(s)::text AS json FROM signature s WHERE campaign_id = $1`, [
+      campaign.id,
+    ]);
     expect(rows[0].json).not.toContain(token);
   });
 });
@@ -90,10 +97,19 @@ describe("withdrawing a signature", () => {
 
     // A relay's answer that quoted the address, as relays do.
     const { rows: sent } = await pool.query(`SELECT id FROM outbox_message WHERE signature_id = $1`, [signatureId]);
-    await pool.query(`UPDATE outbox_message SET last_error = $2, response = $2 WHERE id = $1`, [sent[0].id, `550 <${email}> rejected`]);
-    await pool.query(`INSERT INTO outbox_event (message_id, status, attempt, detail) VALUES ($1, 'failed', 1, $2)`, [sent[0].id, `550 <${email}> rejected`]);
+    await pool.query(`UPDATE outbox_message SET last_error = $2, response = $2 WHERE id = $1`, [
+      sent[0].id,
+      `550 <${email}> rejected`,
+    ]);
+    await pool.query(`INSERT INTO outbox_event (message_id, status, attempt, detail) VALUES ($1, 'failed', 1, $2)`, [
+      sent[0].id,
+      `550 <${email}> rejected`,
+    ]);
 
-    expect(await withdrawSignature(withdrawToken(signatureId))).toEqual({ status: "withdrawn", campaignId: campaign.id });
+    expect(await withdrawSignature(withdrawToken(signatureId))).toEqual({
+      status: "withdrawn",
+      campaignId: campaign.id,
+    });
     expect(await count(campaign.slug)).toBe(1);
     const { rows: traces } = await pool.query(
       `SELECT 1 FROM outbox_message m LEFT JOIN outbox_event e ON e.message_id = m.id
@@ -102,7 +118,10 @@ describe("withdrawing a signature", () => {
     );
     expect(traces).toHaveLength(0);
     expect(await db.signature.findUnique({ where: { id: signatureId } })).toBeNull();
-    const { rows } = await pool.query(`SELECT "to", payload, status FROM outbox_message WHERE "to" = $1 OR payload::text LIKE $2`, [email, `%${token}%`]);
+    const { rows } = await pool.query(
+      `SELECT "to", payload, status FROM outbox_message WHERE "to" = $1 OR payload::text LIKE $2`,
+      [email, `%${token}%`],
+    );
     expect(rows).toHaveLength(0);
 
     expect(await withdrawSignature(withdrawToken(signatureId))).toEqual({ status: "invalid" });
@@ -137,7 +156,10 @@ describe("GET /api/campaigns/[slug]/count", () => {
     await signAndGetToken(campaign.slug, campaign.id);
     await confirmSignature(a.token);
 
-    const res = await getCount(new Request(`http://localhost/api/campaigns/${campaign.slug}/count`), params({ slug: campaign.slug }));
+    const res = await getCount(
+      new Request(`http://localhost/api/campaigns/${campaign.slug}/count`),
+      params({ slug: campaign.slug }),
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ confirmed: 1, goal: 500 });
     expect(res.headers.get("cache-control")).toMatch(/public, max-age=\d+.*stale-while-revalidate=\d+/);

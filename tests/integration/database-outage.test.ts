@@ -38,7 +38,12 @@ beforeAll(async () => {
   await sink.start();
   // lib/infra/env is read on first import: the app in this process goes through the proxy, with the default timeouts.
   process.env.DATABASE_URL = viaProxy(appProxy);
-  Object.assign(process.env, { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(sink.port), SMTP_SECURE: "false", SMTP_URL: "" });
+  Object.assign(process.env, {
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(sink.port),
+    SMTP_SECURE: "false",
+    SMTP_URL: "",
+  });
   delete process.env.DATABASE_CONNECT_TIMEOUT_SECONDS;
   delete process.env.DATABASE_QUERY_TIMEOUT_SECONDS;
   m = {
@@ -66,11 +71,23 @@ afterAll(async () => {
 
 type Answer = { status: number; ms: number; retryAfter: string | null; code?: string; email: string };
 
-async function sign(slug: string, email = `outage-${Math.random().toString(36).slice(2, 10)}@example.test`): Promise<Answer> {
+async function sign(
+  slug: string,
+  email = `outage-${Math.random().toString(36).slice(2, 10)}@example.test`,
+): Promise<Answer> {
   const started = Date.now();
-  const res = await m.sign.POST(m.helpers.jsonRequest(`/api/campaigns/${slug}/signatures`, m.helpers.signer({ email })), m.helpers.params({ slug }));
+  const res = await m.sign.POST(
+    m.helpers.jsonRequest(`/api/campaigns/${slug}/signatures`, m.helpers.signer({ email })),
+    m.helpers.params({ slug }),
+  );
   const body = (await res.json()) as { error?: { code: string } };
-  return { status: res.status, ms: Date.now() - started, retryAfter: res.headers.get("retry-after"), code: body.error?.code, email };
+  return {
+    status: res.status,
+    ms: Date.now() - started,
+    retryAfter: res.headers.get("retry-after"),
+    code: body.error?.code,
+    email,
+  };
 }
 
 async function stored(email: string): Promise<boolean> {
@@ -97,7 +114,11 @@ async function expectRecovers(slug: string, answers: Answer[]) {
 }
 
 function expectUnavailable(a: Answer, withinMs: number) {
-  expect({ status: a.status, code: a.code, retryAfter: a.retryAfter }).toEqual({ status: 503, code: "service_unavailable", retryAfter: "5" });
+  expect({ status: a.status, code: a.code, retryAfter: a.retryAfter }).toEqual({
+    status: 503,
+    code: "service_unavailable",
+    retryAfter: "5",
+  });
   expect(a.ms).toBeLessThan(withinMs);
 }
 
@@ -157,7 +178,10 @@ describe("sending mail while Postgres goes silent", () => {
     const campaign = await m.helpers.createCampaign();
     const signed = await sign(campaign.slug);
     expect(signed.status).toBe(202);
-    const { rows } = await direct.query<{ id: string }>(`SELECT m.id FROM outbox_message m JOIN signature s ON s.id = m.signature_id WHERE s.email = $1`, [signed.email]);
+    const { rows } = await direct.query<{ id: string }>(
+      `SELECT m.id FROM outbox_message m JOIN signature s ON s.id = m.signature_id WHERE s.email = $1`,
+      [signed.email],
+    );
     const outboxId = rows[0]!.id;
 
     // The relay takes its time; the network goes silent while it does, so recording "sent" cannot be answered.
@@ -177,11 +201,21 @@ describe("sending mail while Postgres goes silent", () => {
     expect(sink.received.filter((mail) => mail.to.includes(signed.email))).toHaveLength(1);
 
     // Once Postgres answers again the message is sent, and stays so: the retry finds nothing left to do.
-    await expect.poll(async () => (await direct.query(`SELECT status::text FROM outbox_message WHERE id = $1`, [outboxId])).rows[0], { timeout: 15_000 }).toEqual({ status: "sent" });
+    await expect
+      .poll(
+        async () => (await direct.query(`SELECT status::text FROM outbox_message WHERE id = $1`, [outboxId])).rows[0],
+        { timeout: 15_000 },
+      )
+      .toEqual({ status: "sent" });
     await new Promise((r) => setTimeout(r, 6_000)); // longer than the connect timeout: any late statement has landed
-    expect((await direct.query(`SELECT status::text FROM outbox_message WHERE id = $1`, [outboxId])).rows[0]).toEqual({ status: "sent" });
+    expect((await direct.query(`SELECT status::text FROM outbox_message WHERE id = $1`, [outboxId])).rows[0]).toEqual({
+      status: "sent",
+    });
     expect(await m.deliver.deliverOutboxMessage(outboxId, { retryCount: 1, retryLimit: 5 })).toBe("skipped");
-    const { rows: events } = await direct.query<{ status: string }>(`SELECT status::text FROM outbox_event WHERE message_id = $1 ORDER BY id`, [outboxId]);
+    const { rows: events } = await direct.query<{ status: string }>(
+      `SELECT status::text FROM outbox_event WHERE message_id = $1 ORDER BY id`,
+      [outboxId],
+    );
     expect(events.map((e) => e.status)).toEqual(["sending", "sent"]);
   }, 60_000);
 });
@@ -241,7 +275,12 @@ describe("the worker while Postgres is away", () => {
     }
     // The relay has them; the worker records each as sent right after the relay's answer.
     const sent = async () =>
-      (await direct.query(`SELECT count(*)::int AS n FROM outbox_message m JOIN signature s ON s.id = m.signature_id WHERE s.campaign_id = $1 AND m.status = 'sent'`, [campaign.id])).rows[0];
+      (
+        await direct.query(
+          `SELECT count(*)::int AS n FROM outbox_message m JOIN signature s ON s.id = m.signature_id WHERE s.campaign_id = $1 AND m.status = 'sent'`,
+          [campaign.id],
+        )
+      ).rows[0];
     await expect.poll(sent, { timeout: 15_000, interval: 250 }).toEqual({ n: 3 });
     // It said what went wrong, without anyone's address.
     expect(output).toMatch(/pg-boss error|database unavailable|idle client error/);

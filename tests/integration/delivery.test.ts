@@ -54,7 +54,12 @@ afterAll(async () => {
 
 beforeEach(() => sink.reset());
 
-type Plan = { letterDelivery?: "individual" | "digest"; throttlePerMinute?: number; holdUntil?: Date; digestIntervalMinutes?: number };
+type Plan = {
+  letterDelivery?: "individual" | "digest";
+  throttlePerMinute?: number;
+  holdUntil?: Date;
+  digestIntervalMinutes?: number;
+};
 
 async function campaignWith(plan: Plan = {}) {
   const campaign = await m.helpers.createCampaign();
@@ -73,7 +78,19 @@ async function confirmedLetters(campaignId: string, count: number, overrides: Re
     await m.db.pool.query(
       `INSERT INTO letter (id, campaign_id, email, email_key, name, city, region, country, subject, body, language, locale, status, confirmed_at)
        VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $10, 'confirmed', now() + make_interval(secs => $11))`,
-      [id, campaignId, email, overrides.name ?? `Writer ${i + 1}`, "Springfield", "IL", "US", overrides.subject ?? `Please act (${i + 1})`, overrides.body ?? `Dear Mr. President,\n\nLetter number ${i + 1}.\n\nSincerely`, overrides.language ?? "en", i],
+      [
+        id,
+        campaignId,
+        email,
+        overrides.name ?? `Writer ${i + 1}`,
+        "Springfield",
+        "IL",
+        "US",
+        overrides.subject ?? `Please act (${i + 1})`,
+        overrides.body ?? `Dear Mr. President,\n\nLetter number ${i + 1}.\n\nSincerely`,
+        overrides.language ?? "en",
+        i,
+      ],
     );
     ids.push(id);
   }
@@ -97,7 +114,14 @@ async function confirmedSignatures(campaignId: string, names: string[]) {
 }
 
 async function deliveriesOf(campaignId: string) {
-  const { rows } = await m.db.pool.query<{ id: string; kind: string; status: string; message_id: string; last_error: string | null; attempts: number }>(
+  const { rows } = await m.db.pool.query<{
+    id: string;
+    kind: string;
+    status: string;
+    message_id: string;
+    last_error: string | null;
+    attempts: number;
+  }>(
     `SELECT id, kind, status, message_id, last_error, attempts FROM outbox_message WHERE campaign_id = $1 ORDER BY created_at, message_id`,
     [campaignId],
   );
@@ -116,7 +140,9 @@ const letterStatuses = async (campaignId: string) =>
 describe("letters one by one", () => {
   it("sends each confirmed letter as its own email: from the campaign, reply-to the writer, as written", async () => {
     const campaign = await campaignWith();
-    const ids = await confirmedLetters(campaign.id, 3, { body: "Dear Mr. President,\n\n<b>Raise the camps.</b> 정치범수용소를 해체해 주십시오.\n\nKim" });
+    const ids = await confirmedLetters(campaign.id, 3, {
+      body: "Dear Mr. President,\n\n<b>Raise the camps.</b> 정치범수용소를 해체해 주십시오.\n\nKim",
+    });
     const result = await m.schedule.scheduleDeliveries();
     expect(result.find((r) => r.campaignId === campaign.id)).toMatchObject({ letters: 3, digest: null });
     expect(await letterStatuses(campaign.id)).toEqual(["queued", "queued", "queued"]);
@@ -129,7 +155,11 @@ describe("letters one by one", () => {
     expect(first.to).toBe("target@example.test");
     expect(first.replyTo).toMatch(/^"?Writer \d"? <writer-[0-9a-f]{8}@example\.test>$/);
     expect(first.subject).toMatch(/^Please act \(\d\)$/);
-    expect(first.text.startsWith("Dear Mr. President,\n\n<b>Raise the camps.</b> 정치범수용소를 해체해 주십시오.\n\nKim\n\n-- \n")).toBe(true);
+    expect(
+      first.text.startsWith(
+        "Dear Mr. President,\n\n<b>Raise the camps.</b> 정치범수용소를 해체해 주십시오.\n\nKim\n\n-- \n",
+      ),
+    ).toBe(true);
     expect(first.html).toContain("&lt;b&gt;Raise the camps.&lt;/b&gt;");
     expect(await letterStatuses(campaign.id)).toEqual(["delivered", "delivered", "delivered"]);
 
@@ -145,9 +175,13 @@ describe("letters one by one", () => {
     await m.db.pool.query(`UPDATE letter SET status = 'withdrawn' WHERE id = $1`, [ids[2]]);
     const deliveries = await deliveriesOf(campaign.id);
 
-    const results = await m.deliver.deliverOutboxMessages(deliveries.map((d) => ({ id: d.id, retryCount: 0, retryLimit: 4 })));
+    const results = await m.deliver.deliverOutboxMessages(
+      deliveries.map((d) => ({ id: d.id, retryCount: 0, retryLimit: 4 })),
+    );
     const byLetter = new Map(deliveries.map((d) => [d.message_id, results.get(d.id)]));
-    ids.forEach((id, i) => expect(byLetter.get(`<letter.${id}@letters.example.test>`)).toBe(i === 2 ? "cancelled" : "sent"));
+    ids.forEach((id, i) =>
+      expect(byLetter.get(`<letter.${id}@letters.example.test>`)).toBe(i === 2 ? "cancelled" : "sent"),
+    );
     for (const [i, id] of ids.entries()) {
       const mail = sink.received.filter((r) => r.messageId === `<letter.${id}@letters.example.test>`);
       if (i === 2) expect(mail).toHaveLength(0);
@@ -172,7 +206,10 @@ describe("letters one by one", () => {
     expect(await deliveriesOf(campaign.id)).toHaveLength(3);
 
     // A minute later, the next tranche.
-    await m.db.pool.query(`UPDATE outbox_message SET created_at = created_at - interval '61 seconds' WHERE campaign_id = $1`, [campaign.id]);
+    await m.db.pool.query(
+      `UPDATE outbox_message SET created_at = created_at - interval '61 seconds' WHERE campaign_id = $1`,
+      [campaign.id],
+    );
     await m.schedule.scheduleDeliveries();
     expect(await deliveriesOf(campaign.id)).toHaveLength(6);
   });
@@ -181,10 +218,13 @@ describe("letters one by one", () => {
 describe("digests", () => {
   it("carries new signers as a CSV attachment and letters inline, with running totals, once per interval", async () => {
     const campaign = await campaignWith({ letterDelivery: "digest" });
-    await confirmedSignatures(campaign.id, ["Ada Lovelace", "=HYPERLINK(\"http://evil.example\")", "김하나"]);
+    await confirmedSignatures(campaign.id, ["Ada Lovelace", '=HYPERLINK("http://evil.example")', "김하나"]);
     await confirmedLetters(campaign.id, 2);
     const result = await m.schedule.scheduleDeliveries();
-    expect(result.find((r) => r.campaignId === campaign.id)).toMatchObject({ letters: 0, digest: { signatures: 3, letters: 2 } });
+    expect(result.find((r) => r.campaignId === campaign.id)).toMatchObject({
+      letters: 0,
+      digest: { signatures: 3, letters: 2 },
+    });
 
     await sendAll(campaign.id);
     const [digest] = await deliveriesOf(campaign.id);
@@ -201,7 +241,7 @@ describe("digests", () => {
     const today = new Date().toISOString().slice(0, 10);
     expect(rows).toEqual([
       { name: "Ada Lovelace", city_or_region: "New York", country: "US", signed_on: today },
-      { name: "'=HYPERLINK(\"http://evil.example\")", city_or_region: "New York", country: "US", signed_on: today },
+      { name: '\'=HYPERLINK("http://evil.example")', city_or_region: "New York", country: "US", signed_on: today },
       { name: "김하나", city_or_region: "New York", country: "US", signed_on: today },
     ]);
     expect(await letterStatuses(campaign.id)).toEqual(["delivered", "delivered"]);
@@ -216,7 +256,9 @@ describe("digests", () => {
     await sendAll(campaign.id);
     const second = (await deliveriesOf(campaign.id))[1]!;
     const secondMail = sink.received.find((r) => r.messageId === second.message_id)!;
-    expect(parse(secondMail.attachments[0]!.content, { columns: true })).toEqual([{ name: "Late Signer", city_or_region: "New York", country: "US", signed_on: today }]);
+    expect(parse(secondMail.attachments[0]!.content, { columns: true })).toEqual([
+      { name: "Late Signer", city_or_region: "New York", country: "US", signed_on: today },
+    ]);
     expect(secondMail.text).toContain("Running totals: 4 confirmed signatures");
   });
 });
@@ -245,7 +287,11 @@ describe("failures", () => {
     const [delivery] = await deliveriesOf(campaign.id);
     sink.plan("target@example.test", 451);
     await expect(m.deliver.deliverOutboxMessage(delivery!.id, { retryCount: 0, retryLimit: 4 })).rejects.toThrow(/451/);
-    expect((await deliveriesOf(campaign.id))[0]).toMatchObject({ status: "pending", attempts: 1, last_error: expect.stringContaining("451") });
+    expect((await deliveriesOf(campaign.id))[0]).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      last_error: expect.stringContaining("451"),
+    });
 
     await confirmedLetters(campaign.id, 1);
     await m.schedule.scheduleDeliveries();
@@ -254,7 +300,12 @@ describe("failures", () => {
     expect(await m.deliver.deliverOutboxMessage(delivery!.id, { retryCount: 1, retryLimit: 4 })).toBe("sent");
     expect(sink.received.map((r) => r.messageId)).toEqual([`<letter.${first}@letters.example.test>`]);
     const [record] = await m.list.listDeliveries(campaign.id);
-    expect(record).toMatchObject({ kind: "letter", status: "sent", attempts: 2, carries: { letters: 1, signatures: 0 } });
+    expect(record).toMatchObject({
+      kind: "letter",
+      status: "sent",
+      attempts: 2,
+      carries: { letters: 1, signatures: 0 },
+    });
     expect(record!.history.map((h) => h.status)).toEqual(["sending", "pending", "sending", "sent"]);
     expect(record!.history[1]!.detail).toMatch(/451/);
     expect(record!.history[3]!.detail).toMatch(/^250/);
@@ -267,8 +318,15 @@ describe("failures", () => {
     sink.plan("target@example.test", 550);
     await sendAll(campaign.id);
     const [record] = await m.list.listDeliveries(campaign.id);
-    expect(record).toMatchObject({ status: "failed", attempts: 1, lastError: expect.stringMatching(/550 5\.1\.1 Mailbox unavailable/) });
-    expect(await m.list.letterDeliveryStatus(letterId!)).toMatchObject({ status: "queued", deliveryMessage: { status: "failed" } });
+    expect(record).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      lastError: expect.stringMatching(/550 5\.1\.1 Mailbox unavailable/),
+    });
+    expect(await m.list.letterDeliveryStatus(letterId!)).toMatchObject({
+      status: "queued",
+      deliveryMessage: { status: "failed" },
+    });
     expect(sink.received).toHaveLength(0);
   });
 
@@ -280,14 +338,19 @@ describe("failures", () => {
     m.transport.closeMailTransport();
     await sink.stop();
     for (const d of await deliveriesOf(campaign.id)) {
-      await expect(m.deliver.deliverOutboxMessage(d.id, { retryCount: 0, retryLimit: 4 })).rejects.toThrow(/ECONNREFUSED|connect/i);
+      await expect(m.deliver.deliverOutboxMessage(d.id, { retryCount: 0, retryLimit: 4 })).rejects.toThrow(
+        /ECONNREFUSED|connect/i,
+      );
     }
     expect((await deliveriesOf(campaign.id)).map((d) => d.status)).toEqual(["pending", "pending"]);
 
     await sink.start();
     m.transport.closeMailTransport();
-    for (const d of await deliveriesOf(campaign.id)) expect(await m.deliver.deliverOutboxMessage(d.id, { retryCount: 1, retryLimit: 4 })).toBe("sent");
-    expect(sink.received.map((r) => r.messageId).sort()).toEqual(ids.map((id) => `<letter.${id}@letters.example.test>`).sort());
+    for (const d of await deliveriesOf(campaign.id))
+      expect(await m.deliver.deliverOutboxMessage(d.id, { retryCount: 1, retryLimit: 4 })).toBe("sent");
+    expect(sink.received.map((r) => r.messageId).sort()).toEqual(
+      ids.map((id) => `<letter.${id}@letters.example.test>`).sort(),
+    );
   });
 });
 
@@ -299,7 +362,10 @@ describe("a long relay outage", () => {
     const [delivery] = await deliveriesOf(campaign.id);
     sink.plan("target@example.test", 421);
     expect(await m.deliver.deliverOutboxMessage(delivery!.id, { retryCount: 4, retryLimit: 4 })).toBe("waiting");
-    expect((await deliveriesOf(campaign.id))[0]).toMatchObject({ status: "pending", last_error: expect.stringMatching(/^waiting for the relay.*421/) });
+    expect((await deliveriesOf(campaign.id))[0]).toMatchObject({
+      status: "pending",
+      last_error: expect.stringMatching(/^waiting for the relay.*421/),
+    });
     const { rows: jobs } = await m.db.pool.query<{ delay: number }>(
       `SELECT extract(epoch FROM start_after - created_on)::int AS delay FROM pgboss.job
         WHERE name = 'delivery.send' AND data->>'outboxId' = $1 AND state = 'created'`,
@@ -336,11 +402,15 @@ describe("worker processes", { timeout: 120_000 }, () => {
 
   async function waitUntilDelivered(campaignId: string, count: number) {
     await expect
-      .poll(async () => (await letterStatuses(campaignId)).filter((s) => s === "delivered").length, { timeout: 100_000, interval: 500 })
+      .poll(async () => (await letterStatuses(campaignId)).filter((s) => s === "delivered").length, {
+        timeout: 100_000,
+        interval: 500,
+      })
       .toBe(count);
   }
 
-  const mineOf = (ids: string[]) => sink.received.filter((r) => ids.some((id) => r.messageId === `<letter.${id}@letters.example.test>`));
+  const mineOf = (ids: string[]) =>
+    sink.received.filter((r) => ids.some((id) => r.messageId === `<letter.${id}@letters.example.test>`));
 
   it("loses nothing when a worker is killed mid-batch; a message sent twice keeps its Message-ID", async () => {
     const campaign = await campaignWith({ throttlePerMinute: 6000 });
@@ -357,7 +427,10 @@ describe("worker processes", { timeout: 120_000 }, () => {
     await new Promise((r) => first.once("exit", r));
     sink.delayMs = 0;
     // Killed mid-batch: some messages were on the wire.
-    const { rows: inFlight } = await m.db.pool.query(`SELECT count(*)::int AS n FROM outbox_message WHERE campaign_id = $1 AND status = 'sending'`, [campaign.id]);
+    const { rows: inFlight } = await m.db.pool.query(
+      `SELECT count(*)::int AS n FROM outbox_message WHERE campaign_id = $1 AND status = 'sending'`,
+      [campaign.id],
+    );
     expect(inFlight[0].n).toBeGreaterThan(0);
     expect((await letterStatuses(campaign.id)).filter((s) => s === "delivered").length).toBeLessThan(20);
 
@@ -368,7 +441,12 @@ describe("worker processes", { timeout: 120_000 }, () => {
     expect(distinct.size).toBe(20);
     // Any duplicate is a message that was in flight when the worker died, re-sent under the same Message-ID.
     expect(received.length - distinct.size).toBeLessThanOrEqual(m.work.inFlightPerWorker);
-    for (const id of distinct) expect(received.filter((r) => r.messageId === id).every((r) => r.subject === received.find((x) => x.messageId === id)!.subject)).toBe(true);
+    for (const id of distinct)
+      expect(
+        received
+          .filter((r) => r.messageId === id)
+          .every((r) => r.subject === received.find((x) => x.messageId === id)!.subject),
+      ).toBe(true);
   });
 
   it("sends every item exactly once with two workers at once", async () => {

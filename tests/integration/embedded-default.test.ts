@@ -58,7 +58,12 @@ async function startApp(): Promise<void> {
   app.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   app.stderr!.on("data", (d: Buffer) => (output += d.toString()));
   const deadline = Date.now() + 240_000;
-  while (!(await fetch(`${base}/en`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${base}/en`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (app.exitCode !== null) throw new Error(`npm start exited (${app.exitCode}):\n${output}`);
     if (Date.now() > deadline) throw new Error(`npm start did not answer within 240 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 500));
@@ -89,12 +94,19 @@ async function organization(name: string) {
   const slug = `${name}-${organizationId.slice(0, 8)}`;
   const email = `${slug}@example.test`;
   await sql("INSERT INTO organization (id, slug, name) VALUES ($1, $2, $3)", [organizationId, slug, `Org ${name}`]);
-  await sql(`INSERT INTO "user" (id, email, name, email_verified, created_at, updated_at) VALUES ($1, $2, 'Owner', true, now(), now())`, [userId, email]);
+  await sql(
+    `INSERT INTO "user" (id, email, name, email_verified, created_at, updated_at) VALUES ($1, $2, 'Owner', true, now(), now())`,
+    [userId, email],
+  );
   await sql(
     `INSERT INTO account (id, user_id, account_id, provider_id, password, created_at, updated_at) VALUES ($1, $2, $2, 'credential', $3, now(), now())`,
     [randomUUID(), userId, await hashPassword(password)],
   );
-  await sql("INSERT INTO member (id, organization_id, user_id, role) VALUES ($1, $2, $3, 'owner')", [randomUUID(), organizationId, userId]);
+  await sql("INSERT INTO member (id, organization_id, user_id, role) VALUES ($1, $2, $3, 'owner')", [
+    randomUUID(),
+    organizationId,
+    userId,
+  ]);
   await sql(
     `INSERT INTO campaign (id, organization_id, slug, status, goal, target_email, updated_at) VALUES ($1, $2, $3, 'open', 1000, 'target@example.test', now())`,
     [campaignId, organizationId, slug],
@@ -111,7 +123,10 @@ async function organization(name: string) {
     body: JSON.stringify({ email, password }),
   });
   expect(signIn.status).toBe(200);
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   return { organizationId, campaignId, slug, cookie };
 }
 
@@ -163,14 +178,23 @@ describe("npm start with no DATABASE_URL", () => {
       if (kind === 0) {
         const res = await fetch(`${base}/api/organizer/campaigns`, { headers: { cookie: me.cookie } });
         const body = await res.text();
-        if (res.status !== 200 || !body.includes(me.campaignId) || body.includes(other.campaignId) || body.includes(other.slug)) {
+        if (
+          res.status !== 200 ||
+          !body.includes(me.campaignId) ||
+          body.includes(other.campaignId) ||
+          body.includes(other.slug)
+        ) {
           wrong.push(`list ${me.slug}: ${res.status} ${body.slice(0, 200)}`);
         }
       } else if (kind === 1) {
-        const res = await fetch(`${base}/api/organizer/campaigns/${me.campaignId}/counts`, { headers: { cookie: me.cookie } });
+        const res = await fetch(`${base}/api/organizer/campaigns/${me.campaignId}/counts`, {
+          headers: { cookie: me.cookie },
+        });
         if (res.status !== 200) wrong.push(`own counts ${me.slug}: ${res.status}`);
       } else if (kind === 2) {
-        const res = await fetch(`${base}/api/organizer/campaigns/${other.campaignId}/counts`, { headers: { cookie: me.cookie } });
+        const res = await fetch(`${base}/api/organizer/campaigns/${other.campaignId}/counts`, {
+          headers: { cookie: me.cookie },
+        });
         if (res.status !== 404) wrong.push(`other's counts from ${me.slug}: ${res.status}`);
       } else {
         const res = await fetch(`${base}/en/c/${me.slug}`);
@@ -181,7 +205,13 @@ describe("npm start with no DATABASE_URL", () => {
       const res = await fetch(`${base}/api/campaigns/${campaign.slug}/signatures`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ name: `Signer ${i}`, email: `signer-${i}-${campaign.slug}@example.test`, country: "US", region: "CA", formToken: tokens[campaign.slug] }),
+        body: JSON.stringify({
+          name: `Signer ${i}`,
+          email: `signer-${i}-${campaign.slug}@example.test`,
+          country: "US",
+          region: "CA",
+          formToken: tokens[campaign.slug],
+        }),
       });
       if (res.status !== 202) wrong.push(`sign ${campaign.slug} #${i}: ${res.status} ${await res.text()}`);
     };
@@ -201,7 +231,9 @@ describe("npm start with no DATABASE_URL", () => {
       { slug: b.slug, n: 100 },
     ]);
     // The worker sends every confirmation to the local mailbox.
-    await expect.poll(() => readdirSync(mailbox).filter((f) => f.endsWith(".eml")).length, { timeout: 60_000, interval: 1000 }).toBeGreaterThanOrEqual(200);
+    await expect
+      .poll(() => readdirSync(mailbox).filter((f) => f.endsWith(".eml")).length, { timeout: 60_000, interval: 1000 })
+      .toBeGreaterThanOrEqual(200);
   }, 180_000);
 
   it("stops cleanly on Ctrl-C and starts again with the data intact", async () => {

@@ -33,7 +33,18 @@ import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { emailKey } from "@/lib/signatures/normalize-email";
 import { formToken, params } from "./helpers";
 import { appOrigin, campaignWithData, organizerSession, password, validCampaign } from "./organizer-helpers";
-import { acceptLanguage, anyText, contentType, fieldValue, garbageParam, hostileText, koreanEmojiText, mutated, rawBody, wrongType } from "./fuzz/arbitraries";
+import {
+  acceptLanguage,
+  anyText,
+  contentType,
+  fieldValue,
+  garbageParam,
+  hostileText,
+  koreanEmojiText,
+  mutated,
+  rawBody,
+  wrongType,
+} from "./fuzz/arbitraries";
 import { fuzz, fuzzTimeout } from "./fuzz/config";
 import { expectContract, expectStorableStrings, request, type Sent } from "./fuzz/contract";
 import { freshEmails, latestMessage, uniqueEmail } from "./fuzz/fixtures";
@@ -50,7 +61,13 @@ const allowed = [200, 201, 400, 401, 403, 404, 409, 413, 415, 422] as const;
 const sameOrigin = { origin: appOrigin };
 
 /** Every organizer route: its method, and which fixture id (campaign or letter) its [id] takes. */
-const routes: { name: string; method: "GET" | "POST" | "PATCH"; handler: Handler; id?: (f: Fixture) => string; body?: true }[] = [
+const routes: {
+  name: string;
+  method: "GET" | "POST" | "PATCH";
+  handler: Handler;
+  id?: (f: Fixture) => string;
+  body?: true;
+}[] = [
   { name: "GET campaigns", method: "GET", handler: campaigns.GET as Handler },
   { name: "POST campaigns", method: "POST", handler: campaigns.POST as Handler, body: true },
   { name: "GET campaign", method: "GET", handler: campaign.GET, id: (f) => f.campaign.id },
@@ -69,51 +86,80 @@ const routes: { name: string; method: "GET" | "POST" | "PATCH"; handler: Handler
   { name: "POST invitations/accept", method: "POST", handler: accept.POST as Handler, body: true },
   { name: "GET signals", method: "GET", handler: signals.GET, id: (f) => f.campaign.id },
   { name: "GET invalidations", method: "GET", handler: invalidations.GET, id: (f) => f.campaign.id },
-  { name: "POST invalidation preview", method: "POST", handler: invalidationPreview.POST, id: (f) => f.campaign.id, body: true },
+  {
+    name: "POST invalidation preview",
+    method: "POST",
+    handler: invalidationPreview.POST,
+    id: (f) => f.campaign.id,
+    body: true,
+  },
   { name: "POST invalidations", method: "POST", handler: invalidations.POST, id: (f) => f.campaign.id, body: true },
   { name: "POST near-copies reject", method: "POST", handler: nearCopies.POST, id: (f) => f.campaign.id, body: true },
   { name: "POST restore", method: "POST", handler: restore.POST, id: (f) => f.actions[0]! },
 ];
 
 const headerText = fc.stringMatching(/^[\x21-\x7e]{0,120}$/);
-const query = fc.oneof(fc.constant(""), fc.constantFrom("letters", "addresses", "letters,addresses", ",,,", "LETTERS"), hostileText(20), anyText(10).map((s) => s.slice(0, 2000)));
+const query = fc.oneof(
+  fc.constant(""),
+  fc.constantFrom("letters", "addresses", "letters,addresses", ",,,", "LETTERS"),
+  hostileText(20),
+  anyText(10).map((s) => s.slice(0, 2000)),
+);
 
 describe("fuzz: every organizer route", () => {
-  it("answers garbage ids, cookies, origins, query strings and bodies in the contract: 401 signed out, 403 cross-site, 404 unknown ids", async () => {
-    const own = await organizerSession("owner");
-    const fixture = await campaignWithData(own.organization.id);
-    await fuzz(
-      fc.asyncProperty(
-        fc.record({
-          route: fc.constantFrom(...routes),
-          id: fc.oneof(fc.constant(null), garbageParam),
-          cookie: fc.oneof(fc.constant("own"), fc.constant("none"), headerText.map((c) => `open-letters.session_token=${c}`)),
-          origin: fc.constantFrom(appOrigin, undefined, "http://evil.example", "null", "http://localhost:3000.evil.example"),
-          lang: acceptLanguage,
-          include: query,
-          body: fc.option(fc.tuple(rawBody(fc.constant({ a: 1 }), 16 * 1024), contentType), { nil: undefined }),
-        }),
-        async ({ route, id, cookie, origin, lang, include, body }) => {
-          const target = id === null || !route.id ? (route.id?.(fixture) ?? "") : id;
-          const url = new URL(`${appOrigin}/api/organizer/x`);
-          if (include) url.searchParams.set("include", include);
-          const headers: Record<string, string> = { "accept-language": lang };
-          if (cookie === "own") headers.cookie = own.cookie;
-          else if (cookie !== "none") headers.cookie = cookie;
-          if (origin) headers.origin = origin;
-          const sent: Sent = body && route.method !== "GET" ? { body: body[0], contentType: body[1], headers } : { headers };
-          const res = await route.handler(request(route.method, `${url.pathname}${url.search}`, sent), params({ id: target }));
-          const answer = await expectContract(res, allowed, lang);
-          const stateChange = route.method !== "GET";
-          if (stateChange && origin !== appOrigin) expect(answer.status).toBe(403);
-          else if (route.name === "POST invitations/accept") expect(answer.status).not.toBe(401);
-          else if (cookie !== "own") expect(answer.status).toBe(401);
-          else if (route.id && id !== null) expect(answer.status).toBe(404);
-        },
-      ),
-      3,
-    );
-  }, fuzzTimeout(3));
+  it(
+    "answers garbage ids, cookies, origins, query strings and bodies in the contract: 401 signed out, 403 cross-site, 404 unknown ids",
+    async () => {
+      const own = await organizerSession("owner");
+      const fixture = await campaignWithData(own.organization.id);
+      await fuzz(
+        fc.asyncProperty(
+          fc.record({
+            route: fc.constantFrom(...routes),
+            id: fc.oneof(fc.constant(null), garbageParam),
+            cookie: fc.oneof(
+              fc.constant("own"),
+              fc.constant("none"),
+              headerText.map((c) => `open-letters.session_token=${c}`),
+            ),
+            origin: fc.constantFrom(
+              appOrigin,
+              undefined,
+              "http://evil.example",
+              "null",
+              "http://localhost:3000.evil.example",
+            ),
+            lang: acceptLanguage,
+            include: query,
+            body: fc.option(fc.tuple(rawBody(fc.constant({ a: 1 }), 16 * 1024), contentType), { nil: undefined }),
+          }),
+          async ({ route, id, cookie, origin, lang, include, body }) => {
+            const target = id === null || !route.id ? (route.id?.(fixture) ?? "") : id;
+            const url = new URL(`${appOrigin}/api/organizer/x`);
+            if (include) url.searchParams.set("include", include);
+            const headers: Record<string, string> = { "accept-language": lang };
+            if (cookie === "own") headers.cookie = own.cookie;
+            else if (cookie !== "none") headers.cookie = cookie;
+            if (origin) headers.origin = origin;
+            const sent: Sent =
+              body && route.method !== "GET" ? { body: body[0], contentType: body[1], headers } : { headers };
+            const res = await route.handler(
+              request(route.method, `${url.pathname}${url.search}`, sent),
+              params({ id: target }),
+            );
+            const answer = await expectContract(res, allowed, lang);
+            const stateChange = route.method !== "GET";
+            if (stateChange && origin !== appOrigin) expect(answer.status).toBe(403);
+            else if (route.name === "POST invitations/accept") expect(answer.status).not.toBe(401);
+            else if (cookie !== "own") expect(answer.status).toBe(401);
+            else if (route.id && id !== null) expect(answer.status).toBe(404);
+          },
+        ),
+        3,
+      );
+    },
+    fuzzTimeout(3),
+  );
 });
 
 const campaignFields: Record<string, fc.Arbitrary<unknown>> = {
@@ -125,7 +171,20 @@ const campaignFields: Record<string, fc.Arbitrary<unknown>> = {
   letterDelivery: fieldValue(),
   digestIntervalMinutes: fc.oneof(fieldValue(), fc.constantFrom(true, "30", -5, 1e20)),
   throttlePerMinute: fc.oneof(fieldValue(), fc.constantFrom(false, "1", 0, 1001)),
-  holdUntil: fc.oneof(fieldValue(), fc.constantFrom(-8.64e15, 8.64e15, "275760-09-13", "-271821-04-20T00:00:00Z", "0001-01-01", "9999-12-31T23:59:59Z", "10000-01-01", true, 0)),
+  holdUntil: fc.oneof(
+    fieldValue(),
+    fc.constantFrom(
+      -8.64e15,
+      8.64e15,
+      "275760-09-13",
+      "-271821-04-20T00:00:00Z",
+      "0001-01-01",
+      "9999-12-31T23:59:59Z",
+      "10000-01-01",
+      true,
+      0,
+    ),
+  ),
   opensAt: fc.oneof(fieldValue(), fc.constantFrom(-8.64e15, "0001-01-01", "2030-02-30")),
   closesAt: fc.oneof(fieldValue(), fc.constantFrom(8.64e15, "1999-01-01")),
   texts: fieldValue(),
@@ -136,7 +195,11 @@ const campaignFields: Record<string, fc.Arbitrary<unknown>> = {
       [`texts.ko.${f}`, fieldValue(200)],
     ]),
   ),
-  topics: fc.oneof(fieldValue(), fc.array(wrongType, { maxLength: 3 }), fc.constant(Array.from({ length: 31 }, (_, i) => ({ key: `k${i}` })))),
+  topics: fc.oneof(
+    fieldValue(),
+    fc.array(wrongType, { maxLength: 3 }),
+    fc.constant(Array.from({ length: 31 }, (_, i) => ({ key: `k${i}` }))),
+  ),
   "topics.0": fieldValue(),
   "topics.0.key": fc.oneof(fieldValue(60), fc.constantFrom("__proto__", "constructor", "Dup")),
   "topics.0.texts.ko.fact": fieldValue(2000),
@@ -154,141 +217,296 @@ async function expectStoredCampaign(id: string, submitted: unknown) {
 }
 
 describe("fuzz: POST and PATCH /api/organizer/campaigns", () => {
-  const create = (cookie: string, sent: Sent) => campaigns.POST(request("POST", "/api/organizer/campaigns", { ...sent, headers: { cookie, ...sameOrigin, ...sent.headers } }), params({ id: "" }));
-  const update = (cookie: string, id: string, sent: Sent) => campaign.PATCH(request("PATCH", `/api/organizer/campaigns/${id}`, { ...sent, headers: { cookie, ...sameOrigin, ...sent.headers } }), params({ id }));
-
-  it("answers raw bodies (not JSON, truncated, invalid UTF-8, repeated or prototype keys, over 256 KiB) in the contract", async () => {
-    const own = await organizerSession("editor");
-    await fuzz(
-      fc.asyncProperty(rawBody(campaignArb(), 256 * 1024), contentType, acceptLanguage, async (generated, type, lang) => {
-        const body = freshSlugs(generated);
-        const answer = await expectContract(await create(own.cookie, { body, contentType: type, headers: { "accept-language": lang } }), allowed, lang);
-        if (answer.status === 201) await expectStoredCampaign((answer.body as { id: string }).id, JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(typeof body === "string" ? new TextEncoder().encode(body) : body)));
-      }),
+  const create = (cookie: string, sent: Sent) =>
+    campaigns.POST(
+      request("POST", "/api/organizer/campaigns", { ...sent, headers: { cookie, ...sameOrigin, ...sent.headers } }),
+      params({ id: "" }),
     );
-  }, fuzzTimeout());
-
-  it("answers wrong types, hostile text, odd numbers and dates at every field (nested too) in the contract; saves only what the schema allows", async () => {
-    const own = await organizerSession("editor");
-    const existing = await campaignWithData(own.organization.id);
-    await fuzz(
-      fc.asyncProperty(mutated(campaignArb(), campaignFields), fc.boolean(), acceptLanguage, async (generated, patch, lang) => {
-        const input = freshSlugs(generated);
-        const sent: Sent = { body: JSON.stringify(input), contentType: "application/json", headers: { "accept-language": lang } };
-        const answer = await expectContract(patch ? await update(own.cookie, existing.campaign.id, sent) : await create(own.cookie, sent), allowed, lang);
-        // 413: a huge generated value can take the body over 256 KiB.
-        expect([200, 201, 413, 422], `status ${answer.status}`).toContain(answer.status);
-        if (answer.status < 300) await expectStoredCampaign((answer.body as { id: string }).id, input);
+  const update = (cookie: string, id: string, sent: Sent) =>
+    campaign.PATCH(
+      request("PATCH", `/api/organizer/campaigns/${id}`, {
+        ...sent,
+        headers: { cookie, ...sameOrigin, ...sent.headers },
       }),
-      3,
+      params({ id }),
     );
-  }, fuzzTimeout(3));
 
-  it("saves Korean and emoji texts exactly as sent (after trimming) and the edit form shows them unchanged", async () => {
-    const own = await organizerSession("editor");
-    await fuzz(
-      fc.asyncProperty(koreanCampaign, async (generated) => {
-        const input = freshSlugs(generated);
-        const answer = await expectContract(await create(own.cookie, { body: JSON.stringify(input), contentType: "application/json" }), [201]);
-        const { id } = answer.body as { id: string };
-        const stored = await expectStoredCampaign(id, input);
-        for (const locale of ["en", "ko"] as const) {
-          for (const [key, value] of Object.entries(input.texts[locale])) expect(stored.texts[locale][key as "title"], `${locale}.${key}`).toBe(value.trim());
-        }
-        const form = await expectContract(await campaign.GET(request("GET", `/api/organizer/campaigns/${id}`, { headers: { cookie: own.cookie } }), params({ id })), [200]);
-        // The edit form shows the same texts, and saving the form unchanged would save the same campaign.
-        const { input: shown } = form.body as { input: { texts: unknown } };
-        expect(shown.texts).toEqual(stored.texts);
-        expect(campaignInput.parse(shown)).toEqual(stored);
-      }),
-    );
-  }, fuzzTimeout());
+  it(
+    "answers raw bodies (not JSON, truncated, invalid UTF-8, repeated or prototype keys, over 256 KiB) in the contract",
+    async () => {
+      const own = await organizerSession("editor");
+      await fuzz(
+        fc.asyncProperty(
+          rawBody(campaignArb(), 256 * 1024),
+          contentType,
+          acceptLanguage,
+          async (generated, type, lang) => {
+            const body = freshSlugs(generated);
+            const answer = await expectContract(
+              await create(own.cookie, { body, contentType: type, headers: { "accept-language": lang } }),
+              allowed,
+              lang,
+            );
+            if (answer.status === 201)
+              await expectStoredCampaign(
+                (answer.body as { id: string }).id,
+                JSON.parse(
+                  new TextDecoder("utf-8", { fatal: true }).decode(
+                    typeof body === "string" ? new TextEncoder().encode(body) : body,
+                  ),
+                ),
+              );
+          },
+        ),
+      );
+    },
+    fuzzTimeout(),
+  );
+
+  it(
+    "answers wrong types, hostile text, odd numbers and dates at every field (nested too) in the contract; saves only what the schema allows",
+    async () => {
+      const own = await organizerSession("editor");
+      const existing = await campaignWithData(own.organization.id);
+      await fuzz(
+        fc.asyncProperty(
+          mutated(campaignArb(), campaignFields),
+          fc.boolean(),
+          acceptLanguage,
+          async (generated, patch, lang) => {
+            const input = freshSlugs(generated);
+            const sent: Sent = {
+              body: JSON.stringify(input),
+              contentType: "application/json",
+              headers: { "accept-language": lang },
+            };
+            const answer = await expectContract(
+              patch ? await update(own.cookie, existing.campaign.id, sent) : await create(own.cookie, sent),
+              allowed,
+              lang,
+            );
+            // 413: a huge generated value can take the body over 256 KiB.
+            expect([200, 201, 413, 422], `status ${answer.status}`).toContain(answer.status);
+            if (answer.status < 300) await expectStoredCampaign((answer.body as { id: string }).id, input);
+          },
+        ),
+        3,
+      );
+    },
+    fuzzTimeout(3),
+  );
+
+  it(
+    "saves Korean and emoji texts exactly as sent (after trimming) and the edit form shows them unchanged",
+    async () => {
+      const own = await organizerSession("editor");
+      await fuzz(
+        fc.asyncProperty(koreanCampaign, async (generated) => {
+          const input = freshSlugs(generated);
+          const answer = await expectContract(
+            await create(own.cookie, { body: JSON.stringify(input), contentType: "application/json" }),
+            [201],
+          );
+          const { id } = answer.body as { id: string };
+          const stored = await expectStoredCampaign(id, input);
+          for (const locale of ["en", "ko"] as const) {
+            for (const [key, value] of Object.entries(input.texts[locale]))
+              expect(stored.texts[locale][key as "title"], `${locale}.${key}`).toBe(value.trim());
+          }
+          const form = await expectContract(
+            await campaign.GET(
+              request("GET", `/api/organizer/campaigns/${id}`, { headers: { cookie: own.cookie } }),
+              params({ id }),
+            ),
+            [200],
+          );
+          // The edit form shows the same texts, and saving the form unchanged would save the same campaign.
+          const { input: shown } = form.body as { input: { texts: unknown } };
+          expect(shown.texts).toEqual(stored.texts);
+          expect(campaignInput.parse(shown)).toEqual(stored);
+        }),
+      );
+    },
+    fuzzTimeout(),
+  );
 });
 
 describe("fuzz: invitations", () => {
-  const invite = (cookie: string, sent: Sent) => invitations.POST(request("POST", "/api/organizer/invitations", { ...sent, headers: { cookie, ...sameOrigin, ...sent.headers } }), params({ id: "" }));
-  const acceptWith = (sent: Sent) => accept.POST(request("POST", "/api/organizer/invitations/accept", { ...sent, headers: { ...sameOrigin, ...sent.headers } }), params({ id: "" }));
-  const validInvitation = fc.record({ email: uniqueEmail, role: fc.constantFrom("owner", "editor", "viewer"), locale: fc.constantFrom("en", "ko") });
-
-  it("POST /api/organizer/invitations answers any body in the contract and stores only valid invitations", async () => {
-    const own = await organizerSession("owner");
-    const fields = { email: fc.oneof(fieldValue(254), fc.constantFrom("x@example.test\u0000", "가@나.한국")), role: fc.oneof(fieldValue(), fc.constantFrom("OWNER", "admin", "__proto__")), locale: fieldValue() };
-    await fuzz(
-      fc.asyncProperty(fc.oneof(mutated(validInvitation, fields).map((v) => JSON.stringify(v)), rawBody(validInvitation, 16 * 1024)), acceptLanguage, async (generated, lang) => {
-        const body = freshEmails(generated);
-        const answer = await expectContract(await invite(own.cookie, { body, contentType: "application/json", headers: { "accept-language": lang } }), allowed, lang);
-        if (answer.status === 201) {
-          const row = await db.invitation.findUniqueOrThrow({ where: { id: (answer.body as { id: string }).id } });
-          expectStorableStrings(row);
-          const expected = invitationInput.parse(JSON.parse(typeof body === "string" ? body : new TextDecoder("utf-8", { fatal: true }).decode(body)));
-          expect({ email: row.email, role: row.role }).toEqual({ email: expected.email, role: expected.role });
-        }
-      }),
-      2,
+  const invite = (cookie: string, sent: Sent) =>
+    invitations.POST(
+      request("POST", "/api/organizer/invitations", { ...sent, headers: { cookie, ...sameOrigin, ...sent.headers } }),
+      params({ id: "" }),
     );
-  }, fuzzTimeout(2));
-
-  it("POST /api/organizer/invitations/accept answers garbage tokens, names and passwords in the contract; a new organizer's name is valid", async () => {
-    const own = await organizerSession("owner");
-    const tokenFor = async () => {
-      const res = await invite(own.cookie, { body: JSON.stringify(freshEmails({ email: "invitee@Example.test", role: "viewer", locale: "ko" })), contentType: "application/json" });
-      const { id } = (await res.json()) as { id: string };
-      const { rows } = await pool.query<{ token: string }>(`SELECT payload->>'token' AS token FROM outbox_message WHERE payload->>'invitationId' = $1`, [id]);
-      return rows[0]!.token;
-    };
-    const valid = fc.record({ token: fc.constant("TOKEN"), name: koreanEmojiText(), password: fc.constant(password) });
-    const fields = { token: fc.oneof(fieldValue(100), fc.constant("x".repeat(43))), name: fieldValue(100), password: fc.oneof(fieldValue(256), fc.constantFrom("\u0000".repeat(12), "비밀번호비밀번호비밀번호", "😀".repeat(129))) };
-    await fuzz(
-      fc.asyncProperty(fc.oneof(valid, mutated(valid, fields)), async (generated) => {
-        const token = await tokenFor();
-        const input = JSON.parse(JSON.stringify(generated).replaceAll('"TOKEN"', JSON.stringify(token))) as Record<string, unknown>;
-        const answer = await expectContract(await acceptWith({ body: JSON.stringify(input), contentType: "application/json" }), allowed);
-        if (answer.status === 201) {
-          const expected = acceptInvitationInput.parse(input);
-          const user = await db.user.findUniqueOrThrow({ where: { email: (answer.body as { email: string }).email } });
-          expectStorableStrings(user);
-          expect(user.name).toBe(expected.name);
-          expect(acceptInvitationInput.shape.name.parse(user.name)).toBe(user.name);
-        }
-      }),
-      0.6,
+  const acceptWith = (sent: Sent) =>
+    accept.POST(
+      request("POST", "/api/organizer/invitations/accept", { ...sent, headers: { ...sameOrigin, ...sent.headers } }),
+      params({ id: "" }),
     );
-  }, fuzzTimeout(2));
+  const validInvitation = fc.record({
+    email: uniqueEmail,
+    role: fc.constantFrom("owner", "editor", "viewer"),
+    locale: fc.constantFrom("en", "ko"),
+  });
+
+  it(
+    "POST /api/organizer/invitations answers any body in the contract and stores only valid invitations",
+    async () => {
+      const own = await organizerSession("owner");
+      const fields = {
+        email: fc.oneof(fieldValue(254), fc.constantFrom("x@example.test\u0000", "가@나.한국")),
+        role: fc.oneof(fieldValue(), fc.constantFrom("OWNER", "admin", "__proto__")),
+        locale: fieldValue(),
+      };
+      await fuzz(
+        fc.asyncProperty(
+          fc.oneof(
+            mutated(validInvitation, fields).map((v) => JSON.stringify(v)),
+            rawBody(validInvitation, 16 * 1024),
+          ),
+          acceptLanguage,
+          async (generated, lang) => {
+            const body = freshEmails(generated);
+            const answer = await expectContract(
+              await invite(own.cookie, { body, contentType: "application/json", headers: { "accept-language": lang } }),
+              allowed,
+              lang,
+            );
+            if (answer.status === 201) {
+              const row = await db.invitation.findUniqueOrThrow({ where: { id: (answer.body as { id: string }).id } });
+              expectStorableStrings(row);
+              const expected = invitationInput.parse(
+                JSON.parse(typeof body === "string" ? body : new TextDecoder("utf-8", { fatal: true }).decode(body)),
+              );
+              expect({ email: row.email, role: row.role }).toEqual({ email: expected.email, role: expected.role });
+            }
+          },
+        ),
+        2,
+      );
+    },
+    fuzzTimeout(2),
+  );
+
+  it(
+    "POST /api/organizer/invitations/accept answers garbage tokens, names and passwords in the contract; a new organizer's name is valid",
+    async () => {
+      const own = await organizerSession("owner");
+      const tokenFor = async () => {
+        const res = await invite(own.cookie, {
+          body: JSON.stringify(freshEmails({ email: "invitee@Example.test", role: "viewer", locale: "ko" })),
+          contentType: "application/json",
+        });
+        const { id } = (await res.json()) as { id: string };
+        const { rows } = await pool.query<{ token: string }>(
+          `SELECT payload->>'token' AS token FROM outbox_message WHERE payload->>'invitationId' = $1`,
+          [id],
+        );
+        return rows[0]!.token;
+      };
+      const valid = fc.record({
+        token: fc.constant("TOKEN"),
+        name: koreanEmojiText(),
+        password: fc.constant(password),
+      });
+      const fields = {
+        token: fc.oneof(fieldValue(100), fc.constant("x".repeat(43))),
+        name: fieldValue(100),
+        password: fc.oneof(
+          fieldValue(256),
+          fc.constantFrom("\u0000".repeat(12), "비밀번호비밀번호비밀번호", "😀".repeat(129)),
+        ),
+      };
+      await fuzz(
+        fc.asyncProperty(fc.oneof(valid, mutated(valid, fields)), async (generated) => {
+          const token = await tokenFor();
+          const input = JSON.parse(JSON.stringify(generated).replaceAll('"TOKEN"', JSON.stringify(token))) as Record<
+            string,
+            unknown
+          >;
+          const answer = await expectContract(
+            await acceptWith({ body: JSON.stringify(input), contentType: "application/json" }),
+            allowed,
+          );
+          if (answer.status === 201) {
+            const expected = acceptInvitationInput.parse(input);
+            const user = await db.user.findUniqueOrThrow({
+              where: { email: (answer.body as { email: string }).email },
+            });
+            expectStorableStrings(user);
+            expect(user.name).toBe(expected.name);
+            expect(acceptInvitationInput.shape.name.parse(user.name)).toBe(user.name);
+          }
+        }),
+        0.6,
+      );
+    },
+    fuzzTimeout(2),
+  );
 });
 
 describe("fuzz: the signer export", () => {
-  it("exports Korean and emoji names exactly as signed (formula cells neutralised)", async () => {
-    const own = await organizerSession("editor");
-    const fixture = await campaignWithData(own.organization.id);
-    await fuzz(
-      fc.asyncProperty(fc.uniqueArray(koreanEmojiText(), { minLength: 1, maxLength: 4 }), async (names) => {
-        for (const name of names) {
-          const input = freshEmails({ name, email: "signer@Example.test", country: "KR", wantsUpdates: true, formToken: formToken("sign") });
-          const sent = { body: JSON.stringify(input), contentType: "application/json" };
-          await expectContract(await signatures.POST(request("POST", "/api/campaigns/x/signatures", sent), { params: Promise.resolve({ slug: fixture.campaign.slug }) }), [202]);
-          const row = await db.signature.findFirstOrThrow({ where: { campaignId: fixture.campaign.id, emailKey: emailKey(input.email) } });
-          const message = await latestMessage("signature_id", row.id);
-          expect((await confirmSignature(String(message.payload.token))).status).toBe("confirmed");
-        }
-        const res = await signersExport.GET(request("GET", `/api/organizer/campaigns/${fixture.campaign.id}/exports/signers`, { headers: { cookie: own.cookie } }), params({ id: fixture.campaign.id }));
-        const answer = await expectContract(res, [200]);
-        const exported = (parse(answer.text, { bom: true, columns: true }) as { name: string }[]).map((r) => r.name);
-        for (const name of names) expect(exported).toContain(neutraliseFormula(name.trim()));
-      }),
-      0.4,
-    );
-  }, fuzzTimeout());
+  it(
+    "exports Korean and emoji names exactly as signed (formula cells neutralised)",
+    async () => {
+      const own = await organizerSession("editor");
+      const fixture = await campaignWithData(own.organization.id);
+      await fuzz(
+        fc.asyncProperty(fc.uniqueArray(koreanEmojiText(), { minLength: 1, maxLength: 4 }), async (names) => {
+          for (const name of names) {
+            const input = freshEmails({
+              name,
+              email: "signer@Example.test",
+              country: "KR",
+              wantsUpdates: true,
+              formToken: formToken("sign"),
+            });
+            const sent = { body: JSON.stringify(input), contentType: "application/json" };
+            await expectContract(
+              await signatures.POST(request("POST", "/api/campaigns/x/signatures", sent), {
+                params: Promise.resolve({ slug: fixture.campaign.slug }),
+              }),
+              [202],
+            );
+            const row = await db.signature.findFirstOrThrow({
+              where: { campaignId: fixture.campaign.id, emailKey: emailKey(input.email) },
+            });
+            const message = await latestMessage("signature_id", row.id);
+            expect((await confirmSignature(String(message.payload.token))).status).toBe("confirmed");
+          }
+          const res = await signersExport.GET(
+            request("GET", `/api/organizer/campaigns/${fixture.campaign.id}/exports/signers`, {
+              headers: { cookie: own.cookie },
+            }),
+            params({ id: fixture.campaign.id }),
+          );
+          const answer = await expectContract(res, [200]);
+          const exported = (parse(answer.text, { bom: true, columns: true }) as { name: string }[]).map((r) => r.name);
+          for (const name of names) expect(exported).toContain(neutraliseFormula(name.trim()));
+        }),
+        0.4,
+      );
+    },
+    fuzzTimeout(),
+  );
 });
 
 // Inputs the fuzzer found that used to answer 500 or save something the schema forbids, kept as plain cases.
 describe("fuzz regressions: organizer API", () => {
   const send = async (cookie: string, input: unknown, lang = "en") =>
     expectContract(
-      await campaigns.POST(request("POST", "/api/organizer/campaigns", { body: JSON.stringify(input), contentType: "application/json", headers: { cookie, ...sameOrigin, "accept-language": lang } }), params({ id: "" })),
+      await campaigns.POST(
+        request("POST", "/api/organizer/campaigns", {
+          body: JSON.stringify(input),
+          contentType: "application/json",
+          headers: { cookie, ...sameOrigin, "accept-language": lang },
+        }),
+        params({ id: "" }),
+      ),
       [201, 422],
       lang,
     );
-  const fieldsOf = (answer: { body: unknown }) => (answer.body as { error: { fields: Record<string, { code: string }> } }).error.fields;
+  const fieldsOf = (answer: { body: unknown }) =>
+    (answer.body as { error: { fields: Record<string, { code: string }> } }).error.fields;
   let n = 0;
   const slug = () => `regression-${Date.now().toString(36)}-${++n}`;
 
@@ -314,7 +532,14 @@ describe("fuzz regressions: organizer API", () => {
 
   it("dates Postgres cannot store (or nobody means) are 422 invalid_date, not a database error", async () => {
     const own = await organizerSession("editor");
-    for (const holdUntil of [-8.64e15, 8.64e15, "-271821-04-20T00:00:00Z", "+275760-09-13T00:00:00Z", "1000-01-01", true]) {
+    for (const holdUntil of [
+      -8.64e15,
+      8.64e15,
+      "-271821-04-20T00:00:00Z",
+      "+275760-09-13T00:00:00Z",
+      "1000-01-01",
+      true,
+    ]) {
       const answer = await send(own.cookie, { ...validCampaign(slug()), holdUntil });
       expect(answer.status, String(holdUntil)).toBe(422);
       expect(fieldsOf(answer).holdUntil?.code).toBe("invalid_date");
@@ -341,11 +566,28 @@ describe("fuzz regressions: organizer API", () => {
 
   it("an invitee's name with a NUL is 422 invalid_characters, and the invitation stays usable", async () => {
     const own = await organizerSession("owner");
-    const res = await invitations.POST(request("POST", "/api/organizer/invitations", { body: JSON.stringify({ email: `nul-${slug()}@example.test` }), contentType: "application/json", headers: { cookie: own.cookie, ...sameOrigin } }), params({ id: "" }));
+    const res = await invitations.POST(
+      request("POST", "/api/organizer/invitations", {
+        body: JSON.stringify({ email: `nul-${slug()}@example.test` }),
+        contentType: "application/json",
+        headers: { cookie: own.cookie, ...sameOrigin },
+      }),
+      params({ id: "" }),
+    );
     const { id } = (await res.json()) as { id: string };
-    const { rows } = await pool.query<{ token: string }>(`SELECT payload->>'token' AS token FROM outbox_message WHERE payload->>'invitationId' = $1`, [id]);
+    const { rows } = await pool.query<{ token: string }>(
+      `SELECT payload->>'token' AS token FROM outbox_message WHERE payload->>'invitationId' = $1`,
+      [id],
+    );
     const acceptAs = (name: string) =>
-      accept.POST(request("POST", "/api/organizer/invitations/accept", { body: JSON.stringify({ token: rows[0]!.token, name, password }), contentType: "application/json", headers: sameOrigin }), params({ id: "" }));
+      accept.POST(
+        request("POST", "/api/organizer/invitations/accept", {
+          body: JSON.stringify({ token: rows[0]!.token, name, password }),
+          contentType: "application/json",
+          headers: sameOrigin,
+        }),
+        params({ id: "" }),
+      );
     const refused = await expectContract(await acceptAs("Kim\u0000"), [422]);
     expect(fieldsOf(refused).name?.code).toBe("invalid_characters");
     expect((await expectContract(await acceptAs("김 👩🏽‍💻"), [201])).status).toBe(201);

@@ -5,9 +5,13 @@ import { boss } from "@/lib/infra/queue/boss";
 import type { CampaignStatus } from "@/lib/generated/prisma/client";
 import { issueFormToken, type FormKind } from "@/lib/integrity/form-token";
 
-export async function createCampaign(options: { status?: CampaignStatus; goal?: number; closesAt?: Date; opensAt?: Date } = {}) {
+export async function createCampaign(
+  options: { status?: CampaignStatus; goal?: number; closesAt?: Date; opensAt?: Date } = {},
+) {
   const suffix = randomUUID().slice(0, 8);
-  const organization = await db.organization.create({ data: { slug: `org-${suffix}`, name: `Test Coalition ${suffix}` } });
+  const organization = await db.organization.create({
+    data: { slug: `org-${suffix}`, name: `Test Coalition ${suffix}` },
+  });
   return db.campaign.create({
     data: {
       slug: `test-${suffix}`,
@@ -19,8 +23,22 @@ export async function createCampaign(options: { status?: CampaignStatus; goal?: 
       closesAt: options.closesAt,
       translations: {
         create: [
-          { locale: "en", title: `Test campaign ${suffix}`, summary: "A test", context: "Context", letter: "Dear target,\n\nPlease act.", targetName: "The Target" },
-          { locale: "ko", title: `시험 캠페인 ${suffix}`, summary: "시험", context: "배경", letter: "받는 분께,\n\n행동해 주십시오.", targetName: "수신인" },
+          {
+            locale: "en",
+            title: `Test campaign ${suffix}`,
+            summary: "A test",
+            context: "Context",
+            letter: "Dear target,\n\nPlease act.",
+            targetName: "The Target",
+          },
+          {
+            locale: "ko",
+            title: `시험 캠페인 ${suffix}`,
+            summary: "시험",
+            context: "배경",
+            letter: "받는 분께,\n\n행동해 주십시오.",
+            targetName: "수신인",
+          },
         ],
       },
     },
@@ -43,8 +61,22 @@ export async function campaignWithTopics(options: Parameters<typeof createCampai
         position,
         translations: {
           create: [
-            { locale: "en", title: key, fact: "A fact.", ask: "An ask.", source: "A source.", paragraph: `Paragraph about ${key}.` },
-            { locale: "ko", title: key, fact: "사실.", ask: "요청.", source: "출처.", paragraph: `${key}에 관한 문단.` },
+            {
+              locale: "en",
+              title: key,
+              fact: "A fact.",
+              ask: "An ask.",
+              source: "A source.",
+              paragraph: `Paragraph about ${key}.`,
+            },
+            {
+              locale: "ko",
+              title: key,
+              fact: "사실.",
+              ask: "요청.",
+              source: "출처.",
+              paragraph: `${key}에 관한 문단.`,
+            },
           ],
         },
       },
@@ -54,7 +86,15 @@ export async function campaignWithTopics(options: Parameters<typeof createCampai
 }
 
 export function signer(overrides: Record<string, unknown> = {}) {
-  return { name: "Kim Test", email: `signer-${randomUUID().slice(0, 8)}@example.test`, country: "US", region: "CA", postalCode: "94103", formToken: formToken("sign"), ...overrides };
+  return {
+    name: "Kim Test",
+    email: `signer-${randomUUID().slice(0, 8)}@example.test`,
+    country: "US",
+    region: "CA",
+    postalCode: "94103",
+    formToken: formToken("sign"),
+    ...overrides,
+  };
 }
 
 export function jsonRequest(url: string, body: unknown, init: { headers?: Record<string, string> } = {}) {
@@ -70,7 +110,15 @@ export function params<T>(value: T) {
 }
 
 export async function outboxFor(campaignId: string) {
-  const { rows } = await pool.query<{ id: string; kind: string; to: string; status: string; payload: Record<string, unknown>; message_id: string; signature_id: string | null }>(
+  const { rows } = await pool.query<{
+    id: string;
+    kind: string;
+    to: string;
+    status: string;
+    payload: Record<string, unknown>;
+    message_id: string;
+    signature_id: string | null;
+  }>(
     `SELECT m.id, m.kind, m."to", m.status, m.payload, m.message_id, m.signature_id
        FROM outbox_message m JOIN signature s ON s.id = m.signature_id
       WHERE s.campaign_id = $1 ORDER BY m.created_at`,
@@ -81,6 +129,9 @@ export async function outboxFor(campaignId: string) {
 
 export async function queuedJobs(outboxId: string): Promise<number> {
   await boss(); // the queue's tables exist once it has started
-  const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send' AND data->>'outboxId' = $1`, [outboxId]);
+  const { rows } = await pool.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send' AND data->>'outboxId' = $1`,
+    [outboxId],
+  );
   return rows[0]!.n;
 }

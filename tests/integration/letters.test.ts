@@ -20,7 +20,8 @@ afterAll(async () => {
   await closeDb();
 });
 
-const body = "Dear Mr. President,\n\nI am writing because my students told me what they lived through.\n\n<b>Please</b> raise the camps & the families.\n\nSincerely,";
+const body =
+  "Dear Mr. President,\n\nI am writing because my students told me what they lived through.\n\n<b>Please</b> raise the camps & the families.\n\nSincerely,";
 
 function letter(overrides: Record<string, unknown> = {}) {
   return {
@@ -81,8 +82,21 @@ describe("POST /api/campaigns/[slug]/letters", () => {
 
     const row = await db.letter.findFirstOrThrow({ where: { campaignId: campaign.id } });
     expect(row).toMatchObject({
-      status: "pending", body, subject: input.subject, language: "en", locale: "ko", writerRole: "supporter", name: "Jane Writer",
-      city: "Albany", region: "NY", street: "1 Main St", postalCode: "12207", country: "US", showName: true, wantsUpdates: false, alsoSign: false,
+      status: "pending",
+      body,
+      subject: input.subject,
+      language: "en",
+      locale: "ko",
+      writerRole: "supporter",
+      name: "Jane Writer",
+      city: "Albany",
+      region: "NY",
+      street: "1 Main St",
+      postalCode: "12207",
+      country: "US",
+      showName: true,
+      wantsUpdates: false,
+      alsoSign: false,
       emailKey: input.email.toLowerCase(),
     });
     expect(row.ipHash).toBeTruthy();
@@ -129,17 +143,28 @@ describe("POST /api/campaigns/[slug]/letters", () => {
 
     await ageNotification(campaign.id);
     const newBody = body.replace("students", "neighbours");
-    const again = await send(campaign.slug, { ...input, email: input.email.toUpperCase(), body: newBody, topics: ["movement"], language: "en" });
+    const again = await send(campaign.slug, {
+      ...input,
+      email: input.email.toUpperCase(),
+      body: newBody,
+      topics: ["movement"],
+      language: "en",
+    });
     expect(again.status).toBe(202);
     expect(await again.json()).toEqual({ status: "pending_confirmation" });
     expect(await db.letter.count({ where: { campaignId: campaign.id } })).toBe(1);
     expect((await db.letter.findFirstOrThrow({ where: { campaignId: campaign.id } })).body).toBe(newBody);
     expect(await topicCounts(campaign.id)).toEqual({ families: 0, movement: 1, "prison-camps": 0 });
     const messages = await messagesFor(campaign.id);
-    expect(messages.map((m) => [m.kind, m.status])).toEqual([["letter.confirm", "cancelled"], ["letter.confirm", "pending"]]);
+    expect(messages.map((m) => [m.kind, m.status])).toEqual([
+      ["letter.confirm", "cancelled"],
+      ["letter.confirm", "pending"],
+    ]);
 
     expect(await confirmLetter(firstToken)).toEqual({ status: "invalid" });
-    expect(await confirmLetter(await tokenOf(campaign.id, input.email.toUpperCase()))).toMatchObject({ status: "confirmed" });
+    expect(await confirmLetter(await tokenOf(campaign.id, input.email.toUpperCase()))).toMatchObject({
+      status: "confirmed",
+    });
   });
 
   it("does not accept a second letter once the first is confirmed, answers identically, and says so by email", async () => {
@@ -166,7 +191,9 @@ describe("POST /api/campaigns/[slug]/letters", () => {
   it("keeps one letter and one email when 50 submissions with one address arrive at once", async () => {
     const campaign = await campaignWithTopics();
     const input = letter();
-    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => send(campaign.slug, { ...input, subject: `Version ${i}` })));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => send(campaign.slug, { ...input, subject: `Version ${i}` })),
+    );
     // The per-address limit (RATE_EMAIL_HOURLY) turns the rest away with 429; what passes still makes one letter.
     const statuses = answers.map((r) => r.status);
     expect(statuses.filter((s) => s !== 202 && s !== 429)).toEqual([]);
@@ -183,7 +210,12 @@ describe("POST /api/campaigns/[slug]/letters", () => {
     ["a subject that is too long", { subject: "s".repeat(151) }, "subject", "too_long"],
     ["a body that is too short", { body: "Too short." }, "body", "too_short"],
     ["a body that is too long", { body: "가".repeat(5001) }, "body", "too_long"],
-    ["CR/LF in the subject (header injection)", { subject: "Hello\r\nBcc: victim@example.test" }, "subject", "invalid_characters"],
+    [
+      "CR/LF in the subject (header injection)",
+      { subject: "Hello\r\nBcc: victim@example.test" },
+      "subject",
+      "invalid_characters",
+    ],
     ["LF in the name (header injection)", { name: "Jane\nBcc: victim@example.test" }, "name", "invalid_characters"],
     ["NUL in the city", { city: "Al\u0000bany" }, "city", "invalid_characters"],
     ["CR in the email", { email: "a@example.test\rBcc: b@example.test" }, "email", "invalid_characters"],
@@ -204,9 +236,20 @@ describe("POST /api/campaigns/[slug]/letters", () => {
   });
 
   it.each([
-    ["wrong content type", () => new Request("http://localhost/x", { method: "POST", headers: { "content-type": "text/plain" }, body: "{}" }), 415, "unsupported_media_type"],
+    [
+      "wrong content type",
+      () =>
+        new Request("http://localhost/x", { method: "POST", headers: { "content-type": "text/plain" }, body: "{}" }),
+      415,
+      "unsupported_media_type",
+    ],
     ["malformed JSON", () => jsonRequest("/x", "{ subject: "), 400, "invalid_json"],
-    ["a body over 48 KiB", () => jsonRequest("/x", { ...letter(), body: "x".repeat(50_000) }), 413, "payload_too_large"],
+    [
+      "a body over 48 KiB",
+      () => jsonRequest("/x", { ...letter(), body: "x".repeat(50_000) }),
+      413,
+      "payload_too_large",
+    ],
     ["a JSON array", () => jsonRequest("/x", "[]"), 422, "validation_failed"],
   ])("rejects %s", async (_label, makeRequest, status, code) => {
     const campaign = await campaignWithTopics();
@@ -219,14 +262,28 @@ describe("POST /api/campaigns/[slug]/letters", () => {
 
   it("takes a long Korean letter that is over the signature endpoint's 16 KiB", async () => {
     const campaign = await campaignWithTopics();
-    const res = await send(campaign.slug, letter({ body: "대통령님께\n\n" + "가".repeat(4900), language: "ko", country: "KR", region: "11", postalCode: "03154", city: "종로구" }));
+    const res = await send(
+      campaign.slug,
+      letter({
+        body: "대통령님께\n\n" + "가".repeat(4900),
+        language: "ko",
+        country: "KR",
+        region: "11",
+        postalCode: "03154",
+        city: "종로구",
+      }),
+    );
     expect(res.status).toBe(202);
   });
 
   it("answers 404 for an unknown campaign, a draft, and a closed one", async () => {
     const draft = await campaignWithTopics({ status: "draft" });
     const closed = await campaignWithTopics({ status: "closed" });
-    for (const [slug, code] of [["no-such-campaign", "campaign_not_found"], [draft.slug, "campaign_not_found"], [closed.slug, "campaign_closed"]] as const) {
+    for (const [slug, code] of [
+      ["no-such-campaign", "campaign_not_found"],
+      [draft.slug, "campaign_not_found"],
+      [closed.slug, "campaign_closed"],
+    ] as const) {
       const res = await send(slug, letter());
       expect(res.status).toBe(404);
       expect((await res.json()).error.code).toBe(code);
@@ -241,7 +298,10 @@ describe("confirming a letter", () => {
     const input = letter();
     await send(campaign.slug, input);
     const token = await tokenOf(campaign.id, input.email);
-    expect(await describeLetterConfirmLink(token, "en")).toMatchObject({ campaignSlug: campaign.slug, status: "pending" });
+    expect(await describeLetterConfirmLink(token, "en")).toMatchObject({
+      campaignSlug: campaign.slug,
+      status: "pending",
+    });
     expect((await db.letter.findFirstOrThrow({ where: { campaignId: campaign.id } })).status).toBe("pending");
     expect(await confirmLetter("nope")).toEqual({ status: "invalid" });
 
@@ -259,7 +319,10 @@ describe("confirming a letter", () => {
     const campaign = await campaignWithTopics();
     const input = letter();
     await send(campaign.slug, input);
-    await pool.query(`UPDATE letter SET confirm_token_expires_at = now() - interval '1 minute' WHERE campaign_id = $1`, [campaign.id]);
+    await pool.query(
+      `UPDATE letter SET confirm_token_expires_at = now() - interval '1 minute' WHERE campaign_id = $1`,
+      [campaign.id],
+    );
     const token = await tokenOf(campaign.id, input.email);
     expect(await describeLetterConfirmLink(token, "en")).toBeNull();
     expect(await confirmLetter(token)).toEqual({ status: "invalid" });
@@ -274,7 +337,13 @@ describe("confirming a letter", () => {
     expect(await confirmLetter(token)).toMatchObject({ status: "already_confirmed", signed: false });
     const signatures = await db.signature.findMany({ where: { campaignId: campaign.id } });
     expect(signatures).toHaveLength(1);
-    expect(signatures[0]).toMatchObject({ status: "confirmed", name: "Jane Writer", country: "US", region: "NY", showName: false });
+    expect(signatures[0]).toMatchObject({
+      status: "confirmed",
+      name: "Jane Writer",
+      country: "US",
+      region: "NY",
+      showName: false,
+    });
     expect((await signatureCountFor(campaign.slug))!.confirmed).toBe(1);
   });
 
@@ -285,9 +354,14 @@ describe("confirming a letter", () => {
       `INSERT INTO signature (id, campaign_id, email, email_key, name, country, locale, status, confirmed_at) VALUES ($1, $2, $3, $4, 'Earlier', 'US', 'en', 'confirmed', now())`,
       [randomUUID(), campaign.id, input.email, input.email.toLowerCase()],
     );
-    await pool.query(`INSERT INTO campaign_count_shard (campaign_id, shard, confirmed) VALUES ($1, 0, 1)`, [campaign.id]);
+    await pool.query(`INSERT INTO campaign_count_shard (campaign_id, shard, confirmed) VALUES ($1, 0, 1)`, [
+      campaign.id,
+    ]);
     await send(campaign.slug, input);
-    expect(await confirmLetter(await tokenOf(campaign.id, input.email))).toMatchObject({ status: "confirmed", signed: false });
+    expect(await confirmLetter(await tokenOf(campaign.id, input.email))).toMatchObject({
+      status: "confirmed",
+      signed: false,
+    });
     expect(await db.signature.count({ where: { campaignId: campaign.id } })).toBe(1);
     expect((await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id } })).name).toBe("Earlier");
     expect((await signatureCountFor(campaign.slug))!.confirmed).toBe(1);
@@ -301,15 +375,30 @@ describe("withdrawing a letter", () => {
     await send(campaign.slug, input);
     const row = await db.letter.findFirstOrThrow({ where: { campaignId: campaign.id } });
     const token = letterWithdrawToken(row.id);
-    expect(await describeLetterWithdrawLink(token, "ko")).toMatchObject({ campaignTitle: expect.stringContaining("시험 캠페인"), status: "pending" });
+    expect(await describeLetterWithdrawLink(token, "ko")).toMatchObject({
+      campaignTitle: expect.stringContaining("시험 캠페인"),
+      status: "pending",
+    });
     // A signature's withdraw token is not a letter's.
     expect(await withdrawLetter(withdrawToken(row.id))).toEqual({ status: "invalid" });
 
     expect(await withdrawLetter(token)).toEqual({ status: "withdrawn", campaignId: campaign.id });
     const after = await db.letter.findUniqueOrThrow({ where: { id: row.id } });
     expect(after).toMatchObject({
-      status: "withdrawn", email: null, emailKey: null, name: "", street: null, city: null, region: null, postalCode: null, country: "ZZ",
-      subject: "", body: "", writerRole: null, ipHash: null, confirmTokenHash: null,
+      status: "withdrawn",
+      email: null,
+      emailKey: null,
+      name: "",
+      street: null,
+      city: null,
+      region: null,
+      postalCode: null,
+      country: "ZZ",
+      subject: "",
+      body: "",
+      writerRole: null,
+      ipHash: null,
+      confirmTokenHash: null,
     });
     expect(after.withdrawnAt).toBeInstanceOf(Date);
     expect(JSON.stringify(after)).not.toMatch(/Jane|Albany|writer-|students/);

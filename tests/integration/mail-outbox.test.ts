@@ -56,7 +56,10 @@ async function signOne(overrides: Record<string, unknown> = {}) {
 }
 
 async function row(id: string) {
-  const { rows } = await modules.db.pool.query(`SELECT status, attempts, last_error, response, payload, message_id, sent_at FROM outbox_message WHERE id = $1`, [id]);
+  const { rows } = await modules.db.pool.query(
+    `SELECT status, attempts, last_error, response, payload, message_id, sent_at FROM outbox_message WHERE id = $1`,
+    [id],
+  );
   return rows[0];
 }
 
@@ -93,8 +96,14 @@ describe("sending an outbox message", () => {
   it("retries after a 4xx answer and then sends with the same Message-ID", async () => {
     const { message, to } = await signOne();
     plan(to, 451);
-    await expect(modules.deliver.deliverOutboxMessage(message.id, firstTry)).rejects.toBeInstanceOf(modules.deliver.RetryableMailError);
-    expect(await row(message.id)).toMatchObject({ status: "pending", attempts: 1, last_error: expect.stringContaining("451") });
+    await expect(modules.deliver.deliverOutboxMessage(message.id, firstTry)).rejects.toBeInstanceOf(
+      modules.deliver.RetryableMailError,
+    );
+    expect(await row(message.id)).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      last_error: expect.stringContaining("451"),
+    });
 
     expect(await modules.deliver.deliverOutboxMessage(message.id, { retryCount: 1, retryLimit: 2 })).toBe("sent");
     expect(await row(message.id)).toMatchObject({ status: "sent", attempts: 2, last_error: null });
@@ -149,8 +158,17 @@ describe("sending an outbox message", () => {
     expect(results.get(done.message.id)).toBe("skipped");
 
     expect(received.map((m) => m.messageId)).toEqual([`<${ok.message.id}@letters.example.test>`]);
-    expect(await row(ok.message.id)).toMatchObject({ status: "sent", attempts: 1, response: expect.stringContaining("250"), payload: {} });
-    expect(await row(later.message.id)).toMatchObject({ status: "pending", attempts: 1, last_error: expect.stringContaining("451") });
+    expect(await row(ok.message.id)).toMatchObject({
+      status: "sent",
+      attempts: 1,
+      response: expect.stringContaining("250"),
+      payload: {},
+    });
+    expect(await row(later.message.id)).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      last_error: expect.stringContaining("451"),
+    });
     expect(await row(refused.message.id)).toMatchObject({ status: "failed", attempts: 1 });
     expect(await row(withdrawn.message.id)).toMatchObject({ status: "cancelled" });
     expect(await row(done.message.id)).toMatchObject({ status: "sent", attempts: 1 });

@@ -39,7 +39,9 @@ async function expectedRows() {
   const { migrationDirectories } = await readMigrations();
   return migrationDirectories.map(({ path }) => ({
     migration_name: path,
-    checksum: createHash("sha256").update(readFileSync(join(MIGRATIONS_DIR, path, "migration.sql"))).digest("hex"),
+    checksum: createHash("sha256")
+      .update(readFileSync(join(MIGRATIONS_DIR, path, "migration.sql")))
+      .digest("hex"),
     finished: true,
     rolled_back_at: null,
     applied_steps_count: 1,
@@ -68,7 +70,10 @@ describe("schema.prisma and prisma/migrations", () => {
       migrations: await readMigrations(),
       schema: await readSchema(),
     });
-    expect(pending, "schema.prisma changed without a migration: run `npm run db:migration:create -- <name>`").toBeNull();
+    expect(
+      pending,
+      "schema.prisma changed without a migration: run `npm run db:migration:create -- <name>`",
+    ).toBeNull();
   });
 
   it("the check fails when they do not agree (a model added to the schema only)", async () => {
@@ -77,7 +82,11 @@ describe("schema.prisma and prisma/migrations", () => {
       ...schema,
       content: `${schema.content}\nmodel DriftProbe {\n  id Int @id\n\n  @@map("drift_probe")\n}\n`,
     };
-    const pending = await diffMigrationsToSchema({ shadowServerUrl: SERVER, migrations: await readMigrations(), schema: changed });
+    const pending = await diffMigrationsToSchema({
+      shadowServerUrl: SERVER,
+      migrations: await readMigrations(),
+      schema: changed,
+    });
     expect(pending).toContain('CREATE TABLE "drift_probe"');
   });
 
@@ -146,7 +155,11 @@ describe("applying the migrations (prisma/migrate.ts)", () => {
   it("works on the embedded Postgres that `npm start` runs without DATABASE_URL, and knows what is pending", async () => {
     const parent = mkdtempSync(join(PRISMA_DIR, "..", ".data", "test-embedded-"));
     chmodSync(parent, 0o755); // the server may run as the `postgres` user, which must reach its folder
-    const server = await startEmbeddedPostgres({ dataDir: join(parent, "postgres"), preferredPort: 55400, log: () => {} });
+    const server = await startEmbeddedPostgres({
+      dataDir: join(parent, "postgres"),
+      preferredPort: 55400,
+      log: () => {},
+    });
     try {
       const rows = await expectedRows();
       expect(await pendingMigrations(server.url)).toEqual(rows.map((row) => row.migration_name));

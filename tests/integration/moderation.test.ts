@@ -41,7 +41,9 @@ async function pendingLetter(campaignId: string, body: string) {
 
 async function openCampaign(organizationId: string) {
   const suffix = randomUUID().slice(0, 8);
-  return db.campaign.create({ data: { slug: `mod-${suffix}`, organizationId, status: "open", goal: 10, targetEmail: "t@example.test" } });
+  return db.campaign.create({
+    data: { slug: `mod-${suffix}`, organizationId, status: "open", goal: 10, targetEmail: "t@example.test" },
+  });
 }
 
 describe("moderation", () => {
@@ -49,24 +51,41 @@ describe("moderation", () => {
     const editor = await organizerSession("editor");
     const campaign = await openCampaign(editor.organization.id);
 
-    const links = await pendingLetter(campaign.id, "Read http://a.example and www.b.example and https://c.example now.");
+    const links = await pendingLetter(
+      campaign.id,
+      "Read http://a.example and www.b.example and https://c.example now.",
+    );
     expect(await confirmLetter(links.token)).toMatchObject({ status: "confirmed" });
-    expect(await db.letter.findUniqueOrThrow({ where: { id: links.id } })).toMatchObject({ status: "held", heldReason: "links" });
+    expect(await db.letter.findUniqueOrThrow({ where: { id: links.id } })).toMatchObject({
+      status: "held",
+      heldReason: "links",
+    });
 
     const template = "Dear President, please raise the prison camps at the summit.";
     const copies = [];
     for (let i = 0; i <= holdRules.nearCopies; i++) {
       // Case, spacing and punctuation do not make a copy original.
-      const letter = await pendingLetter(campaign.id, i % 2 ? template.toUpperCase() : template.replaceAll(" ", "  ").replaceAll(",", ""));
+      const letter = await pendingLetter(
+        campaign.id,
+        i % 2 ? template.toUpperCase() : template.replaceAll(" ", "  ").replaceAll(",", ""),
+      );
       await confirmLetter(letter.token);
       copies.push(letter.id);
     }
-    const statuses = await db.letter.findMany({ where: { id: { in: copies } }, select: { id: true, status: true, heldReason: true } });
+    const statuses = await db.letter.findMany({
+      where: { id: { in: copies } },
+      select: { id: true, status: true, heldReason: true },
+    });
     const byId = new Map(statuses.map((s) => [s.id, s]));
-    expect(copies.slice(0, holdRules.nearCopies).map((id) => byId.get(id)!.status)).toEqual(Array(holdRules.nearCopies).fill("confirmed"));
+    expect(copies.slice(0, holdRules.nearCopies).map((id) => byId.get(id)!.status)).toEqual(
+      Array(holdRules.nearCopies).fill("confirmed"),
+    );
     expect(byId.get(copies[holdRules.nearCopies]!)).toMatchObject({ status: "held", heldReason: "near_copy" });
 
-    const own = await pendingLetter(campaign.id, "My brother was sent to a camp in 2009. Please ask about him. http://one.example");
+    const own = await pendingLetter(
+      campaign.id,
+      "My brother was sent to a camp in 2009. Please ask about him. http://one.example",
+    );
     await confirmLetter(own.token);
     expect((await db.letter.findUniqueOrThrow({ where: { id: own.id } })).status).toBe("confirmed");
   });
@@ -82,15 +101,28 @@ describe("moderation", () => {
     // Held letters wait: the delivery tick takes nothing from this campaign.
     const tick = await scheduleDeliveries();
     expect(tick.find((r) => r.campaignId === campaign.id)).toBeUndefined();
-    expect(await db.letter.count({ where: { campaignId: campaign.id, status: "held", deliveryMessageId: null } })).toBe(2);
+    expect(await db.letter.count({ where: { campaignId: campaign.id, status: "held", deliveryMessageId: null } })).toBe(
+      2,
+    );
 
-    expect((await release.POST(organizerRequest("POST", "/x", { cookie: stranger.cookie }), params({ id: a.id }))).status).toBe(404);
-    expect((await release.POST(organizerRequest("POST", "/x", { cookie: editor.cookie }), params({ id: a.id }))).status).toBe(200);
-    expect((await reject.POST(organizerRequest("POST", "/x", { cookie: editor.cookie }), params({ id: b.id }))).status).toBe(200);
-    expect(await db.letter.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ status: "confirmed", heldReason: null });
+    expect(
+      (await release.POST(organizerRequest("POST", "/x", { cookie: stranger.cookie }), params({ id: a.id }))).status,
+    ).toBe(404);
+    expect(
+      (await release.POST(organizerRequest("POST", "/x", { cookie: editor.cookie }), params({ id: a.id }))).status,
+    ).toBe(200);
+    expect(
+      (await reject.POST(organizerRequest("POST", "/x", { cookie: editor.cookie }), params({ id: b.id }))).status,
+    ).toBe(200);
+    expect(await db.letter.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({
+      status: "confirmed",
+      heldReason: null,
+    });
     expect((await db.letter.findUniqueOrThrow({ where: { id: b.id } })).status).toBe("rejected");
     // Deciding twice changes nothing.
-    expect((await reject.POST(organizerRequest("POST", "/x", { cookie: editor.cookie }), params({ id: a.id }))).status).toBe(409);
+    expect(
+      (await reject.POST(organizerRequest("POST", "/x", { cookie: editor.cookie }), params({ id: a.id }))).status,
+    ).toBe(409);
     expect((await db.letter.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("confirmed");
     // Released, it is deliverable; the rejected one never is.
     const after = await scheduleDeliveries();

@@ -8,7 +8,17 @@ import * as campaigns from "@/app/api/organizer/campaigns/route";
 import { closeDb, db, pool } from "@/lib/infra/db";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { params } from "./helpers";
-import { appOrigin, createOrganizer, createOrganization, freshIp, organizerRequest, organizerSession, password, signIn, signInRequest } from "./organizer-helpers";
+import {
+  appOrigin,
+  createOrganizer,
+  createOrganization,
+  freshIp,
+  organizerRequest,
+  organizerSession,
+  password,
+  signIn,
+  signInRequest,
+} from "./organizer-helpers";
 
 afterAll(async () => {
   await stopBoss();
@@ -45,7 +55,8 @@ describe("sign-in", () => {
     const { email } = await createOrganizer(organization.id);
     const ip = freshIp();
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await authPost(signInRequest(email, "wrong password, long enough", ip))).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await authPost(signInRequest(email, "wrong password, long enough", ip))).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401]);
     const blocked = await authPost(signInRequest(email, password, ip));
     expect(blocked.status).toBe(429);
@@ -79,7 +90,10 @@ describe("sign-in", () => {
     const { email } = await createOrganizer(organization.id);
     const statuses: number[] = [];
     // SIGN_IN_ACCOUNT_MAX_ATTEMPTS (10) wrong guesses from ten different addresses...
-    for (let i = 0; i < 10; i++) statuses.push((await authPost(signInRequest(email.toUpperCase(), "wrong password, long enough", freshIp()))).status);
+    for (let i = 0; i < 10; i++)
+      statuses.push(
+        (await authPost(signInRequest(email.toUpperCase(), "wrong password, long enough", freshIp()))).status,
+      );
     expect(statuses).toEqual(Array(10).fill(401));
     // ...and the account takes no more, even with the right password from a new address.
     expect((await authPost(signInRequest(email, password, freshIp()))).status).toBe(429);
@@ -118,26 +132,43 @@ describe("invitations", () => {
   it("an owner invites by email; the invitee sets a password, joins with the given role and signs in", async () => {
     const owner = await organizerSession("owner");
     const email = `invitee-${Date.now()}@example.test`;
-    const res = await invitations.POST(organizerRequest("POST", "/api/organizer/invitations", { cookie: owner.cookie, body: { email, role: "editor", locale: "ko" } }), params({}));
+    const res = await invitations.POST(
+      organizerRequest("POST", "/api/organizer/invitations", {
+        cookie: owner.cookie,
+        body: { email, role: "editor", locale: "ko" },
+      }),
+      params({}),
+    );
     expect(res.status).toBe(201);
     const { id } = await res.json();
     const message = await db.outboxMessage.findFirstOrThrow({ where: { kind: "organizer.invitation", to: email } });
     expect(message.locale).toBe("ko");
     const token = (message.payload as { token: string }).token;
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send' AND data->>'outboxId' = $1`, [message.id]);
+    const { rows } = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send' AND data->>'outboxId' = $1`,
+      [message.id],
+    );
     expect(rows[0]!.n).toBe(1);
     // Only the token's hash is stored.
     const invitation = await db.invitation.findUniqueOrThrow({ where: { id } });
     expect(Buffer.from(invitation.tokenHash).toString("base64url")).not.toBe(token);
 
-    const accepted = await accept.POST(organizerRequest("POST", "/api/organizer/invitations/accept", { body: { token, name: "New Organizer", password } }), params({}));
+    const accepted = await accept.POST(
+      organizerRequest("POST", "/api/organizer/invitations/accept", {
+        body: { token, name: "New Organizer", password },
+      }),
+      params({}),
+    );
     expect(accepted.status).toBe(201);
     const member = await db.member.findFirstOrThrow({ where: { user: { email } } });
     expect(member).toMatchObject({ organizationId: owner.organization.id, role: "editor" });
 
     // The link works once.
-    const again = await accept.POST(organizerRequest("POST", "/api/organizer/invitations/accept", { body: { token, name: "Again", password } }), params({}));
+    const again = await accept.POST(
+      organizerRequest("POST", "/api/organizer/invitations/accept", { body: { token, name: "Again", password } }),
+      params({}),
+    );
     expect(again.status).toBe(404);
 
     const cookie = await signIn(email);
@@ -148,15 +179,26 @@ describe("invitations", () => {
   it("refuses expired invitations and invitations by non-owners", async () => {
     const owner = await organizerSession("owner");
     const editor = await organizerSession("editor", owner.organization.id);
-    const byEditor = await invitations.POST(organizerRequest("POST", "/api/organizer/invitations", { cookie: editor.cookie, body: { email: "x@example.test" } }), params({}));
+    const byEditor = await invitations.POST(
+      organizerRequest("POST", "/api/organizer/invitations", {
+        cookie: editor.cookie,
+        body: { email: "x@example.test" },
+      }),
+      params({}),
+    );
     expect(byEditor.status).toBe(403);
 
     const email = `late-${Date.now()}@example.test`;
-    await invitations.POST(organizerRequest("POST", "/api/organizer/invitations", { cookie: owner.cookie, body: { email } }), params({}));
+    await invitations.POST(
+      organizerRequest("POST", "/api/organizer/invitations", { cookie: owner.cookie, body: { email } }),
+      params({}),
+    );
     const message = await db.outboxMessage.findFirstOrThrow({ where: { kind: "organizer.invitation", to: email } });
     await db.invitation.updateMany({ where: { email }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const res = await accept.POST(
-      organizerRequest("POST", "/api/organizer/invitations/accept", { body: { token: (message.payload as { token: string }).token, name: "Late", password } }),
+      organizerRequest("POST", "/api/organizer/invitations/accept", {
+        body: { token: (message.payload as { token: string }).token, name: "Late", password },
+      }),
       params({}),
     );
     expect(res.status).toBe(404);

@@ -22,30 +22,62 @@ describe("campaign management", () => {
   it("creates a draft in both languages with topics, edits it, opens it to signatures and closes it", async () => {
     const editor = await organizerSession("editor");
     const input = validCampaign(slug());
-    const created = await campaigns.POST(organizerRequest("POST", "/api/organizer/campaigns", { cookie: editor.cookie, body: input }), params({}));
+    const created = await campaigns.POST(
+      organizerRequest("POST", "/api/organizer/campaigns", { cookie: editor.cookie, body: input }),
+      params({}),
+    );
     expect(created.status).toBe(201);
     const { id } = await created.json();
-    const row = await db.campaign.findUniqueOrThrow({ where: { id }, include: { translations: true, topics: { include: { translations: true } } } });
-    expect(row).toMatchObject({ status: "draft", organizationId: editor.organization.id, goal: 1000, targetEmail: "president@example.test" });
+    const row = await db.campaign.findUniqueOrThrow({
+      where: { id },
+      include: { translations: true, topics: { include: { translations: true } } },
+    });
+    expect(row).toMatchObject({
+      status: "draft",
+      organizationId: editor.organization.id,
+      goal: 1000,
+      targetEmail: "president@example.test",
+    });
     expect(row.translations.map((t) => t.locale).sort()).toEqual(["en", "ko"]);
     expect(row.topics[0]!.translations).toHaveLength(2);
 
     // A draft takes no signatures.
-    expect((await sign(jsonRequest(`/api/campaigns/${input.slug}/signatures`, signer()), params({ slug: input.slug }))).status).toBe(404);
+    expect(
+      (await sign(jsonRequest(`/api/campaigns/${input.slug}/signatures`, signer()), params({ slug: input.slug })))
+        .status,
+    ).toBe(404);
 
     const edited = { ...input, goal: 5000, texts: { ...input.texts, ko: { ...input.texts.ko, title: "새 제목" } } };
-    const patch = await campaign.PATCH(organizerRequest("PATCH", `/api/organizer/campaigns/${id}`, { cookie: editor.cookie, body: edited }), params({ id }));
+    const patch = await campaign.PATCH(
+      organizerRequest("PATCH", `/api/organizer/campaigns/${id}`, { cookie: editor.cookie, body: edited }),
+      params({ id }),
+    );
     expect(patch.status).toBe(200);
-    const read = await (await campaign.GET(organizerRequest("GET", `/api/organizer/campaigns/${id}`, { cookie: editor.cookie }), params({ id }))).json();
+    const read = await (
+      await campaign.GET(
+        organizerRequest("GET", `/api/organizer/campaigns/${id}`, { cookie: editor.cookie }),
+        params({ id }),
+      )
+    ).json();
     expect(read.input.goal).toBe(5000);
     expect(read.input.texts.ko.title).toBe("새 제목");
     expect(read.input.topics[0].key).toBe("prison-camps");
 
-    expect((await openRoute.POST(organizerRequest("POST", "/x", { cookie: editor.cookie }), params({ id }))).status).toBe(200);
-    expect((await sign(jsonRequest(`/api/campaigns/${input.slug}/signatures`, signer()), params({ slug: input.slug }))).status).toBe(202);
+    expect(
+      (await openRoute.POST(organizerRequest("POST", "/x", { cookie: editor.cookie }), params({ id }))).status,
+    ).toBe(200);
+    expect(
+      (await sign(jsonRequest(`/api/campaigns/${input.slug}/signatures`, signer()), params({ slug: input.slug })))
+        .status,
+    ).toBe(202);
 
-    expect((await closeRoute.POST(organizerRequest("POST", "/x", { cookie: editor.cookie }), params({ id }))).status).toBe(200);
-    const closed = await sign(jsonRequest(`/api/campaigns/${input.slug}/signatures`, signer()), params({ slug: input.slug }));
+    expect(
+      (await closeRoute.POST(organizerRequest("POST", "/x", { cookie: editor.cookie }), params({ id }))).status,
+    ).toBe(200);
+    const closed = await sign(
+      jsonRequest(`/api/campaigns/${input.slug}/signatures`, signer()),
+      params({ slug: input.slug }),
+    );
     expect(closed.status).toBe(404);
     expect((await closed.json()).error.code).toBe("campaign_closed");
     // Closing starts the retention period; closing again does not restart it; reopening stops it.
@@ -58,8 +90,24 @@ describe("campaign management", () => {
   });
 
   it.each([
-    ["en", { title: "This field is required.", goal: "This number is too small.", email: "Enter an email address like name@example.com.", closes: "The closing date must come after the opening date." }],
-    ["ko", { title: "필수 입력 항목입니다.", goal: "숫자가 너무 작습니다.", email: null, closes: "마감 시각은 시작 시각보다 뒤여야 합니다." }],
+    [
+      "en",
+      {
+        title: "This field is required.",
+        goal: "This number is too small.",
+        email: "Enter an email address like name@example.com.",
+        closes: "The closing date must come after the opening date.",
+      },
+    ],
+    [
+      "ko",
+      {
+        title: "필수 입력 항목입니다.",
+        goal: "숫자가 너무 작습니다.",
+        email: null,
+        closes: "마감 시각은 시작 시각보다 뒤여야 합니다.",
+      },
+    ],
   ] as const)("answers 422 with per-field errors in %s", async (locale, expected) => {
     const editor = await organizerSession("editor");
     const input = validCampaign("Not A Slug!");
@@ -70,16 +118,29 @@ describe("campaign management", () => {
       opensAt: "2027-01-02T00:00:00Z",
       closesAt: "2027-01-01T00:00:00Z",
       texts: { en: input.texts.en, ko: { ...input.texts.ko, title: "  " } },
-      topics: [{ ...input.topics[0]!, texts: { ...input.topics[0]!.texts, en: { ...input.topics[0]!.texts.en, fact: "" } } }],
+      topics: [
+        { ...input.topics[0]!, texts: { ...input.topics[0]!.texts, en: { ...input.topics[0]!.texts.en, fact: "" } } },
+      ],
     };
     const res = await campaigns.POST(
-      organizerRequest("POST", "/api/organizer/campaigns", { cookie: editor.cookie, body: bad, headers: { "accept-language": locale } }),
+      organizerRequest("POST", "/api/organizer/campaigns", {
+        cookie: editor.cookie,
+        body: bad,
+        headers: { "accept-language": locale },
+      }),
       params({}),
     );
     expect(res.status).toBe(422);
     const { error } = await res.json();
     expect(error.code).toBe("validation_failed");
-    expect(Object.keys(error.fields).sort()).toEqual(["closesAt", "goal", "slug", "targetEmail", "texts.ko.title", "topics.0.texts.en.fact"]);
+    expect(Object.keys(error.fields).sort()).toEqual([
+      "closesAt",
+      "goal",
+      "slug",
+      "targetEmail",
+      "texts.ko.title",
+      "topics.0.texts.en.fact",
+    ]);
     expect(error.fields["texts.ko.title"]).toEqual({ code: "required", message: expected.title });
     expect(error.fields.goal).toEqual({ code: "too_small", message: expected.goal });
     expect(error.fields.closesAt.message).toBe(expected.closes);
@@ -92,9 +153,17 @@ describe("campaign management", () => {
   it("reports a slug already in use on its field", async () => {
     const editor = await organizerSession("editor");
     const input = validCampaign(slug());
-    expect((await campaigns.POST(organizerRequest("POST", "/x", { cookie: editor.cookie, body: input }), params({}))).status).toBe(201);
-    const again = await campaigns.POST(organizerRequest("POST", "/x", { cookie: editor.cookie, body: input, headers: { "accept-language": "ko" } }), params({}));
+    expect(
+      (await campaigns.POST(organizerRequest("POST", "/x", { cookie: editor.cookie, body: input }), params({}))).status,
+    ).toBe(201);
+    const again = await campaigns.POST(
+      organizerRequest("POST", "/x", { cookie: editor.cookie, body: input, headers: { "accept-language": "ko" } }),
+      params({}),
+    );
     expect(again.status).toBe(422);
-    expect((await again.json()).error.fields.slug).toEqual({ code: "slug_taken", message: "다른 캠페인이 이미 이 주소를 사용합니다." });
+    expect((await again.json()).error.fields.slug).toEqual({
+      code: "slug_taken",
+      message: "다른 캠페인이 이미 이 주소를 사용합니다.",
+    });
   });
 });

@@ -18,10 +18,17 @@ afterAll(async () => {
   await closeDb();
 });
 
-const parseCsv = (text: string) => parse(text, { bom: true, columns: true, skip_empty_lines: true, relax_column_count: false }) as Record<string, string>[];
+const parseCsv = (text: string) =>
+  parse(text, { bom: true, columns: true, skip_empty_lines: true, relax_column_count: false }) as Record<
+    string,
+    string
+  >[];
 
 async function exportSigners(cookie: string, id: string, query = "") {
-  const res = await signersExport.GET(organizerRequest("GET", `/api/organizer/campaigns/${id}/exports/signers${query}`, { cookie }), params({ id }));
+  const res = await signersExport.GET(
+    organizerRequest("GET", `/api/organizer/campaigns/${id}/exports/signers${query}`, { cookie }),
+    params({ id }),
+  );
   const bytes = Buffer.from(await res.arrayBuffer());
   return { res, bytes, text: bytes.toString("utf8") };
 }
@@ -38,7 +45,10 @@ describe("signer CSV", () => {
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="signers-${campaign.slug}-${today}.csv"`);
 
     const rows = parseCsv(text);
-    const expected = await db.signature.findMany({ where: { campaignId: campaign.id, status: "confirmed", wantsUpdates: true }, orderBy: [{ confirmedAt: "asc" }, { id: "asc" }] });
+    const expected = await db.signature.findMany({
+      where: { campaignId: campaign.id, status: "confirmed", wantsUpdates: true },
+      orderBy: [{ confirmedAt: "asc" }, { id: "asc" }],
+    });
     expect(expected.length).toBeGreaterThan(0);
     expect(rows).toEqual(
       expected.map((s) => ({
@@ -59,7 +69,15 @@ describe("signer CSV", () => {
   it("neutralises formula cells and quotes commas, quotes and line breaks (RFC 4180)", async () => {
     const owner = await organizerSession("owner");
     const { campaign } = await campaignWithData(owner.organization.id);
-    const tricky = ["=HYPERLINK(\"http://evil\")", "+1+1", "-2", "@SUM(A1)", "\tTab", 'Kim, "Ji" Min\nSecond line', "김정은"];
+    const tricky = [
+      '=HYPERLINK("http://evil")',
+      "+1+1",
+      "-2",
+      "@SUM(A1)",
+      "\tTab",
+      'Kim, "Ji" Min\nSecond line',
+      "김정은",
+    ];
     await db.signature.createMany({
       data: tricky.map((name, i) => ({
         campaignId: campaign.id,
@@ -79,7 +97,15 @@ describe("signer CSV", () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(text).toContain("\r\n");
     const names = parseCsv(text).map((r) => r.name);
-    expect(names.slice(-tricky.length)).toEqual(["'=HYPERLINK(\"http://evil\")", "'+1+1", "'-2", "'@SUM(A1)", "'\tTab", 'Kim, "Ji" Min\nSecond line', "김정은"]);
+    expect(names.slice(-tricky.length)).toEqual([
+      '\'=HYPERLINK("http://evil")',
+      "'+1+1",
+      "'-2",
+      "'@SUM(A1)",
+      "'\tTab",
+      'Kim, "Ji" Min\nSecond line',
+      "김정은",
+    ]);
     expect(parseCsv(text).find((r) => r.name?.startsWith("'=HYP"))!.region).toBe("'=cmd|' /C calc'!A0");
     expect(text).toContain('"Kim, ""Ji"" Min\nSecond line"');
   });
@@ -87,7 +113,14 @@ describe("signer CSV", () => {
   it("includes letters and addresses only when asked", async () => {
     const owner = await organizerSession("owner");
     const { campaign, suffix, letters } = await campaignWithData(owner.organization.id);
-    await db.letter.update({ where: { id: letters[0] }, data: { street: "1 Secret Street", email: `signer1-${suffix}@example.test`, emailKey: `signer1-${suffix}@example.test` } });
+    await db.letter.update({
+      where: { id: letters[0] },
+      data: {
+        street: "1 Secret Street",
+        email: `signer1-${suffix}@example.test`,
+        emailKey: `signer1-${suffix}@example.test`,
+      },
+    });
     const plain = await exportSigners(owner.cookie, campaign.id);
     expect(plain.text).not.toContain("Secret Street");
     const full = await exportSigners(owner.cookie, campaign.id, "?include=letters,addresses");
@@ -102,14 +135,26 @@ describe("signer CSV", () => {
     const { campaign } = await campaignWithData(owner.organization.id);
     await exportSigners(editor.cookie, campaign.id, "?include=letters");
     await countsExport.GET(organizerRequest("GET", "/x", { cookie: owner.cookie }), params({ id: campaign.id }));
-    const log = await exportLog.GET(organizerRequest("GET", "/api/organizer/exports", { cookie: owner.cookie }), params({}));
+    const log = await exportLog.GET(
+      organizerRequest("GET", "/api/organizer/exports", { cookie: owner.cookie }),
+      params({}),
+    );
     expect(log.status).toBe(200);
     const { exports } = await log.json();
-    expect(exports.map((e: { kind: string; user: { email: string }; options: object; campaign: { id: string } }) => [e.kind, e.user.email, e.options, e.campaign.id])).toEqual([
+    expect(
+      exports.map((e: { kind: string; user: { email: string }; options: object; campaign: { id: string } }) => [
+        e.kind,
+        e.user.email,
+        e.options,
+        e.campaign.id,
+      ]),
+    ).toEqual([
       ["counts", owner.email, {}, campaign.id],
       ["signers", editor.email, { includeLetters: true, includeAddresses: false }, campaign.id],
     ]);
-    expect((await exportLog.GET(organizerRequest("GET", "/x", { cookie: editor.cookie }), params({}))).status).toBe(403);
+    expect((await exportLog.GET(organizerRequest("GET", "/x", { cookie: editor.cookie }), params({}))).status).toBe(
+      403,
+    );
   });
 });
 
@@ -123,8 +168,13 @@ describe("counts CSV", () => {
          FROM generate_series(1, 9) g`,
       [campaign.id],
     );
-    const res = await countsExport.GET(organizerRequest("GET", "/x", { cookie: owner.cookie }), params({ id: campaign.id }));
-    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="counts-camp-[a-f0-9]+-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const res = await countsExport.GET(
+      organizerRequest("GET", "/x", { cookie: owner.cookie }),
+      params({ id: campaign.id }),
+    );
+    expect(res.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="counts-camp-[a-f0-9]+-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const rows = parseCsv(await res.text()).map((r) => [r.section, r.key, r.detail, Number(r.count)]);
     expect(rows).toContainEqual(["total", "confirmed_signatures", "", 11]);
     expect(rows).toContainEqual(["total", "pending_signatures", "", 1]);
@@ -181,7 +231,11 @@ describe("a large signer export", () => {
          FROM generate_series(1, 50000) g`,
       [campaign.id],
     );
-    const copying = () => pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'COPY (%' AND query LIKE $1`, [`%${campaign.id}%`]);
+    const copying = () =>
+      pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'COPY (%' AND query LIKE $1`,
+        [`%${campaign.id}%`],
+      );
     const stream = signerCsvStream(campaign.id);
     for await (const chunk of stream) {
       expect((chunk as Buffer).length).toBeGreaterThan(0);

@@ -23,7 +23,15 @@ export async function createOrganizer(organizationId: string, role: MemberRole =
   const email = `organizer-${randomUUID().slice(0, 8)}@example.test`;
   const userId = randomUUID();
   await db.user.create({ data: { id: userId, email, name: "Test Organizer", emailVerified: true } });
-  await db.account.create({ data: { id: randomUUID(), userId, accountId: userId, providerId: "credential", password: await hashPassword(password) } });
+  await db.account.create({
+    data: {
+      id: randomUUID(),
+      userId,
+      accountId: userId,
+      providerId: "credential",
+      password: await hashPassword(password),
+    },
+  });
   await db.member.create({ data: { organizationId, userId, role } });
   return { userId, email };
 }
@@ -47,7 +55,9 @@ export async function signIn(email: string, pass = password): Promise<string> {
 }
 
 export async function organizerSession(role: MemberRole = "owner", organizationId?: string) {
-  const organization = organizationId ? await db.organization.findUniqueOrThrow({ where: { id: organizationId } }) : await createOrganization();
+  const organization = organizationId
+    ? await db.organization.findUniqueOrThrow({ where: { id: organizationId } })
+    : await createOrganization();
   const user = await createOrganizer(organization.id, role);
   return { organization, ...user, cookie: await signIn(user.email) };
 }
@@ -65,10 +75,30 @@ export async function campaignWithData(organizationId: string) {
       translations: {
         create: [
           { locale: "en", title: `Campaign ${suffix}`, summary: "S", context: "C", letter: "L", targetName: "T" },
-          { locale: "ko", title: `캠페인 ${suffix}`, summary: "요약", context: "배경", letter: "편지", targetName: "수신인" },
+          {
+            locale: "ko",
+            title: `캠페인 ${suffix}`,
+            summary: "요약",
+            context: "배경",
+            letter: "편지",
+            targetName: "수신인",
+          },
         ],
       },
-      topics: { create: [{ key: "camps", position: 0, translations: { create: [{ locale: "en", title: "Camps", fact: "F", ask: "A", source: "S", paragraph: "P" }, { locale: "ko", title: "수용소", fact: "사실", ask: "요청", source: "출처", paragraph: "문단" }] } }] },
+      topics: {
+        create: [
+          {
+            key: "camps",
+            position: 0,
+            translations: {
+              create: [
+                { locale: "en", title: "Camps", fact: "F", ask: "A", source: "S", paragraph: "P" },
+                { locale: "ko", title: "수용소", fact: "사실", ask: "요청", source: "출처", paragraph: "문단" },
+              ],
+            },
+          },
+        ],
+      },
     },
   });
   const now = new Date();
@@ -109,14 +139,33 @@ export async function campaignWithData(organizationId: string) {
   const [heldA, heldB] = [await letter(1), await letter(2)];
   // An organizer action on suspicious activity (nothing struck out), for the routes that name one.
   const action = await db.abuseAction.create({
-    data: { organizationId, campaignId: campaign.id, kind: "invalidate_signatures", criteria: { reason: "honeypot" }, affected: 0 },
+    data: {
+      organizationId,
+      campaignId: campaign.id,
+      kind: "invalidate_signatures",
+      criteria: { reason: "honeypot" },
+      affected: 0,
+    },
   });
   return { campaign, suffix, letters: [heldA.id, heldB.id], actions: [action.id] };
 }
 
 export function validCampaign(slug: string) {
-  const text = (lang: string) => ({ title: `Title ${lang}`, summary: `Summary ${lang}`, targetName: `Target ${lang}`, context: `Context ${lang}`, letter: `Letter ${lang}`, sources: "" });
-  const topic = (lang: string) => ({ title: `Topic ${lang}`, fact: `Fact ${lang}`, ask: `Ask ${lang}`, source: `Source ${lang}`, paragraph: `Paragraph ${lang}` });
+  const text = (lang: string) => ({
+    title: `Title ${lang}`,
+    summary: `Summary ${lang}`,
+    targetName: `Target ${lang}`,
+    context: `Context ${lang}`,
+    letter: `Letter ${lang}`,
+    sources: "",
+  });
+  const topic = (lang: string) => ({
+    title: `Topic ${lang}`,
+    fact: `Fact ${lang}`,
+    ask: `Ask ${lang}`,
+    source: `Source ${lang}`,
+    paragraph: `Paragraph ${lang}`,
+  });
   return {
     slug,
     goal: 1000,
@@ -126,11 +175,19 @@ export function validCampaign(slug: string) {
   };
 }
 
-export function organizerRequest(method: string, path: string, init: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+export function organizerRequest(
+  method: string,
+  path: string,
+  init: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { ...(init.cookie ? { cookie: init.cookie } : {}), ...init.headers };
   if (method !== "GET") {
     headers.origin ??= appOrigin;
     if (init.body !== undefined) headers["content-type"] = "application/json";
   }
-  return new Request(`${appOrigin}${path}`, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  return new Request(`${appOrigin}${path}`, {
+    method,
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
 }

@@ -25,7 +25,11 @@ describe("session cookie in production", () => {
     const res = await POST(
       new Request("https://letters.example.test/api/auth/sign-in/email", {
         method: "POST",
-        headers: { "content-type": "application/json", origin: "https://letters.example.test", "x-forwarded-for": freshIp() },
+        headers: {
+          "content-type": "application/json",
+          origin: "https://letters.example.test",
+          "x-forwarded-for": freshIp(),
+        },
         body: JSON.stringify({ email, password }),
       }),
     );

@@ -38,34 +38,105 @@ type Route = {
   shows?: true;
 };
 
-const c = (suffix: string) => (f: Fixture) => ({ path: `/api/organizer/campaigns/${f.campaign.id}${suffix}`, id: f.campaign.id });
-const a = (suffix: string) => (f: Fixture) => ({ path: `/api/organizer/invalidations/${f.actions[0]}${suffix}`, id: f.actions[0]! });
-const l = (suffix: string) => (f: Fixture) => ({ path: `/api/organizer/letters/${f.letters[0]}${suffix}`, id: f.letters[0]! });
+const c = (suffix: string) => (f: Fixture) => ({
+  path: `/api/organizer/campaigns/${f.campaign.id}${suffix}`,
+  id: f.campaign.id,
+});
+const a = (suffix: string) => (f: Fixture) => ({
+  path: `/api/organizer/invalidations/${f.actions[0]}${suffix}`,
+  id: f.actions[0]!,
+});
+const l = (suffix: string) => (f: Fixture) => ({
+  path: `/api/organizer/letters/${f.letters[0]}${suffix}`,
+  id: f.letters[0]!,
+});
 let slugCounter = 0;
 const newSlug = () => `matrix-${Date.now().toString(36)}-${++slugCounter}`;
 
 const routes: Route[] = [
-  { name: "GET campaigns", shows: true, method: "GET", handler: campaigns.GET as Handler, target: () => ({ path: "/api/organizer/campaigns" }), ok: 200 },
-  { name: "POST campaigns", method: "POST", handler: campaigns.POST as Handler, target: () => ({ path: "/api/organizer/campaigns" }), body: () => validCampaign(newSlug()), ok: 201 },
+  {
+    name: "GET campaigns",
+    shows: true,
+    method: "GET",
+    handler: campaigns.GET as Handler,
+    target: () => ({ path: "/api/organizer/campaigns" }),
+    ok: 200,
+  },
+  {
+    name: "POST campaigns",
+    method: "POST",
+    handler: campaigns.POST as Handler,
+    target: () => ({ path: "/api/organizer/campaigns" }),
+    body: () => validCampaign(newSlug()),
+    ok: 201,
+  },
   { name: "GET campaign", shows: true, method: "GET", handler: campaign.GET, target: c(""), ok: 200 },
-  { name: "PATCH campaign", method: "PATCH", handler: campaign.PATCH, target: c(""), body: () => validCampaign(newSlug()), ok: 200 },
+  {
+    name: "PATCH campaign",
+    method: "PATCH",
+    handler: campaign.PATCH,
+    target: c(""),
+    body: () => validCampaign(newSlug()),
+    ok: 200,
+  },
   { name: "POST open", method: "POST", handler: openRoute.POST, target: c("/open"), ok: 200 },
   { name: "POST close", method: "POST", handler: closeRoute.POST, target: c("/close"), ok: 200 },
   { name: "GET counts", method: "GET", handler: counts.GET, target: c("/counts"), ok: 200 },
   { name: "GET deliveries", method: "GET", handler: deliveries.GET, target: c("/deliveries"), ok: 200 },
-  { name: "GET signers export", shows: true, method: "GET", handler: signersExport.GET, target: c("/exports/signers"), ok: 200 },
+  {
+    name: "GET signers export",
+    shows: true,
+    method: "GET",
+    handler: signersExport.GET,
+    target: c("/exports/signers"),
+    ok: 200,
+  },
   { name: "GET counts export", method: "GET", handler: countsExport.GET, target: c("/exports/counts"), ok: 200 },
   { name: "GET held letters", shows: true, method: "GET", handler: held.GET, target: c("/held-letters"), ok: 200 },
   { name: "POST release", method: "POST", handler: release.POST, target: l("/release"), ok: 200 },
   { name: "POST reject", method: "POST", handler: reject.POST, target: l("/reject"), ok: 200 },
-  { name: "GET export log", method: "GET", handler: exportLog.GET as Handler, target: () => ({ path: "/api/organizer/exports" }), ok: 200 },
+  {
+    name: "GET export log",
+    method: "GET",
+    handler: exportLog.GET as Handler,
+    target: () => ({ path: "/api/organizer/exports" }),
+    ok: 200,
+  },
   { name: "GET signals", method: "GET", handler: signals.GET, target: c("/signals"), ok: 200 },
   { name: "GET invalidations", method: "GET", handler: invalidations.GET, target: c("/invalidations"), ok: 200 },
-  { name: "POST invalidation preview", method: "POST", handler: invalidationPreview.POST, target: c("/invalidations/preview"), body: () => ({ criteria: { reason: "honeypot" } }), ok: 200 },
-  { name: "POST invalidations", method: "POST", handler: invalidations.POST, target: c("/invalidations"), body: () => ({ criteria: { reason: "honeypot" } }), ok: 201 },
-  { name: "POST near-copies reject", method: "POST", handler: nearCopies.POST, target: c("/near-copies/reject"), body: () => ({ fingerprint: "0".repeat(32) }), ok: 200 },
+  {
+    name: "POST invalidation preview",
+    method: "POST",
+    handler: invalidationPreview.POST,
+    target: c("/invalidations/preview"),
+    body: () => ({ criteria: { reason: "honeypot" } }),
+    ok: 200,
+  },
+  {
+    name: "POST invalidations",
+    method: "POST",
+    handler: invalidations.POST,
+    target: c("/invalidations"),
+    body: () => ({ criteria: { reason: "honeypot" } }),
+    ok: 201,
+  },
+  {
+    name: "POST near-copies reject",
+    method: "POST",
+    handler: nearCopies.POST,
+    target: c("/near-copies/reject"),
+    body: () => ({ fingerprint: "0".repeat(32) }),
+    ok: 200,
+  },
   { name: "POST restore", method: "POST", handler: restore.POST, target: a("/restore"), ok: 200 },
-  { name: "POST invitations", method: "POST", handler: invitations.POST as Handler, target: () => ({ path: "/api/organizer/invitations" }), body: () => ({ email: "new@example.test", role: "editor" }), ok: 201 },
+  {
+    name: "POST invitations",
+    method: "POST",
+    handler: invitations.POST as Handler,
+    target: () => ({ path: "/api/organizer/invitations" }),
+    body: () => ({ email: "new@example.test", role: "editor" }),
+    ok: 201,
+  },
 ];
 
 let own: Awaited<ReturnType<typeof organizerSession>>;
@@ -86,7 +157,12 @@ afterAll(async () => {
   await closeDb();
 });
 
-async function call(route: Route, target: { path: string; id?: string }, cookie: string | undefined, headers: Record<string, string> = {}) {
+async function call(
+  route: Route,
+  target: { path: string; id?: string },
+  cookie: string | undefined,
+  headers: Record<string, string> = {},
+) {
   const request = organizerRequest(route.method, target.path, { cookie, body: route.body?.(), headers });
   const res = await route.handler(request, params({ id: target.id ?? "" }));
   return { status: res.status, text: await res.text(), headers: res.headers };
@@ -114,7 +190,10 @@ describe.each(routes)("$name", (route) => {
   it("answers 404 for another organization's data, whatever the headers", async () => {
     const foreign = await campaignWithData(other.organization.id);
     const target = route.target(foreign);
-    const res = await call(route, target, own.cookie, { "x-organization-id": other.organization.id, "x-forwarded-host": "evil.example" });
+    const res = await call(route, target, own.cookie, {
+      "x-organization-id": other.organization.id,
+      "x-forwarded-host": "evil.example",
+    });
     if (target.id === undefined) {
       // A collection route has no foreign id to ask for: it answers, with none of the other organization's rows.
       expect(res.status).toBe(route.ok);
@@ -124,7 +203,9 @@ describe.each(routes)("$name", (route) => {
     }
     expectNoForeignRows(res.text, foreign);
     // Nothing changed on the other side.
-    expect(await db.campaign.findUniqueOrThrow({ where: { id: foreign.campaign.id }, select: { status: true, slug: true } })).toEqual({ status: "open", slug: foreign.campaign.slug });
+    expect(
+      await db.campaign.findUniqueOrThrow({ where: { id: foreign.campaign.id }, select: { status: true, slug: true } }),
+    ).toEqual({ status: "open", slug: foreign.campaign.slug });
     expect(await db.letter.count({ where: { id: { in: foreign.letters }, status: "held" } })).toBe(2);
     expect(await db.abuseAction.count({ where: { id: { in: foreign.actions }, restoredAt: null } })).toBe(1);
     expect(await db.signature.count({ where: { campaignId: foreign.campaign.id, status: "invalidated" } })).toBe(0);
@@ -148,14 +229,20 @@ describe.each(routes)("$name", (route) => {
 
 describe("ids and roles", () => {
   it("answers 404 for malformed ids, not 500", async () => {
-    const res = await campaign.GET(organizerRequest("GET", "/api/organizer/campaigns/not-a-uuid", { cookie: own.cookie }), params({ id: "not-a-uuid" }));
+    const res = await campaign.GET(
+      organizerRequest("GET", "/api/organizer/campaigns/not-a-uuid", { cookie: own.cookie }),
+      params({ id: "not-a-uuid" }),
+    );
     expect(res.status).toBe(404);
   });
 
   it("refuses state changes from another origin (403) and without any origin signal", async () => {
     const mine = await campaignWithData(own.organization.id);
     const path = `/api/organizer/campaigns/${mine.campaign.id}/close`;
-    const crossSite = await closeRoute.POST(organizerRequest("POST", path, { cookie: own.cookie, headers: { origin: "https://evil.example" } }), params({ id: mine.campaign.id }));
+    const crossSite = await closeRoute.POST(
+      organizerRequest("POST", path, { cookie: own.cookie, headers: { origin: "https://evil.example" } }),
+      params({ id: mine.campaign.id }),
+    );
     expect(crossSite.status).toBe(403);
     expect((await crossSite.json()).error.code).toBe("cross_site_request");
     const noOrigin = new Request(`http://localhost:3000${path}`, { method: "POST", headers: { cookie: own.cookie } });
@@ -171,16 +258,25 @@ describe("ids and roles", () => {
     expect((await closeRoute.POST(organizerRequest("POST", "/x", { cookie: viewer.cookie }), p)).status).toBe(403);
     expect((await signersExport.GET(organizerRequest("GET", "/x", { cookie: viewer.cookie }), p)).status).toBe(403);
     expect((await exportLog.GET(organizerRequest("GET", "/x", { cookie: viewer.cookie }), p)).status).toBe(403);
-    const invite = await invitations.POST(organizerRequest("POST", "/x", { cookie: viewer.cookie, body: { email: "x@example.test" } }), p);
+    const invite = await invitations.POST(
+      organizerRequest("POST", "/x", { cookie: viewer.cookie, body: { email: "x@example.test" } }),
+      p,
+    );
     expect(invite.status).toBe(403);
   });
 
   it("a signed-out session cookie stops working at once", async () => {
     const session = await organizerSession("owner", own.organization.id);
     const again = await signIn(session.email);
-    const res = await campaigns.GET(organizerRequest("GET", "/api/organizer/campaigns", { cookie: again }), params({ id: "" }));
+    const res = await campaigns.GET(
+      organizerRequest("GET", "/api/organizer/campaigns", { cookie: again }),
+      params({ id: "" }),
+    );
     expect(res.status).toBe(200);
     await db.session.deleteMany({ where: { user: { email: session.email } } });
-    expect((await campaigns.GET(organizerRequest("GET", "/api/organizer/campaigns", { cookie: again }), params({ id: "" }))).status).toBe(401);
+    expect(
+      (await campaigns.GET(organizerRequest("GET", "/api/organizer/campaigns", { cookie: again }), params({ id: "" })))
+        .status,
+    ).toBe(401);
   });
 });

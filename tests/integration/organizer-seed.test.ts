@@ -35,13 +35,30 @@ describe("invitation email", () => {
   it("names the organization and links to the acceptance page in the invitee's language", async () => {
     const organization = await createOrganization("초대 단체");
     const owner = await createOrganizer(organization.id);
-    const scope = scopeFor({ userId: owner.userId, email: owner.email, name: "Owner", organizationId: organization.id, organizationName: organization.name, role: "owner" });
+    const scope = scopeFor({
+      userId: owner.userId,
+      email: owner.email,
+      name: "Owner",
+      organizationId: organization.id,
+      organizationName: organization.name,
+      role: "owner",
+    });
     await inviteMember(scope, { email: "invitee-ko@example.test", role: "viewer", locale: "ko" });
-    const row = await db.outboxMessage.findFirstOrThrow({ where: { kind: "organizer.invitation", to: "invitee-ko@example.test" }, orderBy: { createdAt: "desc" } });
+    const row = await db.outboxMessage.findFirstOrThrow({
+      where: { kind: "organizer.invitation", to: "invitee-ko@example.test" },
+      orderBy: { createdAt: "desc" },
+    });
     const token = (row.payload as { token: string }).token;
     const mail = await renderInvitationMessage({
-      id: row.id, kind: row.kind, to: row.to, locale: row.locale, payload: row.payload as Record<string, unknown>, message_id: row.messageId,
-      signature_id: null, letter_id: null, campaign_id: null,
+      id: row.id,
+      kind: row.kind,
+      to: row.to,
+      locale: row.locale,
+      payload: row.payload as Record<string, unknown>,
+      message_id: row.messageId,
+      signature_id: null,
+      letter_id: null,
+      campaign_id: null,
     } satisfies OutboxRow);
     expect(mail!.subject).toContain(organization.name);
     expect(mail!.subject).toMatch(/참여/);

@@ -29,8 +29,16 @@ async function openCampaign(organizationId: string) {
   const suffix = randomUUID().slice(0, 8);
   return db.campaign.create({
     data: {
-      slug: `sig-${suffix}`, organizationId, status: "open", goal: 100, targetEmail: "t@example.test",
-      translations: { create: [{ locale: "en", title: `Signals ${suffix}`, summary: "S", context: "C", letter: "L", targetName: "T" }] },
+      slug: `sig-${suffix}`,
+      organizationId,
+      status: "open",
+      goal: 100,
+      targetEmail: "t@example.test",
+      translations: {
+        create: [
+          { locale: "en", title: `Signals ${suffix}`, summary: "S", context: "C", letter: "L", targetName: "T" },
+        ],
+      },
     },
   });
 }
@@ -89,8 +97,10 @@ async function counts(campaignId: string) {
   return rows[0]!;
 }
 
-const get = (handler: typeof signalsRoute.GET, id: string, cookie: string) => handler(organizerRequest("GET", "/x", { cookie }), params({ id }));
-const post = (handler: typeof previewRoute.POST, id: string, cookie: string, body?: unknown) => handler(organizerRequest("POST", "/x", { cookie, body }), params({ id }));
+const get = (handler: typeof signalsRoute.GET, id: string, cookie: string) =>
+  handler(organizerRequest("GET", "/x", { cookie }), params({ id }));
+const post = (handler: typeof previewRoute.POST, id: string, cookie: string, body?: unknown) =>
+  handler(organizerRequest("POST", "/x", { cookie, body }), params({ id }));
 
 describe("signals", () => {
   it("lists heavy networks, disposable domains, suspected submissions by reason, bursts and near-identical letters", async () => {
@@ -100,7 +110,12 @@ describe("signals", () => {
     const burstMinute = new Date("2026-11-20T10:15:00Z");
     await seed(campaign.id, 12, { network: heavy, at: new Date(burstMinute.getTime() + 5_000) });
     await seed(campaign.id, 6, { network: heavy, status: "pending", at: new Date(burstMinute.getTime() + 20_000) });
-    await seed(campaign.id, 4, { network: heavy, status: "suspected", reason: "too_fast", at: new Date(burstMinute.getTime() + 40_000) });
+    await seed(campaign.id, 4, {
+      network: heavy,
+      status: "suspected",
+      reason: "too_fast",
+      at: new Date(burstMinute.getTime() + 40_000),
+    });
     await seed(campaign.id, 19, { network: `light-${randomUUID()}` });
     await seed(campaign.id, 3, { domain: "mailinator.com" });
     await seed(campaign.id, 2, { domain: "x.Guerrillamail.com".toLowerCase(), status: "pending" });
@@ -110,9 +125,18 @@ describe("signals", () => {
     for (let i = 0; i < 3; i++) {
       await db.letter.create({
         data: {
-          campaignId: campaign.id, email: `w${i}@example.test`, emailKey: `w${i}-${randomUUID()}@example.test`, name: "W", country: "KR",
-          subject: "Same", body: "Please raise the camps.", language: "en", locale: "en", status: i === 0 ? "confirmed" : "held",
-          bodyFingerprint: "a".repeat(32), confirmedAt: new Date(),
+          campaignId: campaign.id,
+          email: `w${i}@example.test`,
+          emailKey: `w${i}-${randomUUID()}@example.test`,
+          name: "W",
+          country: "KR",
+          subject: "Same",
+          body: "Please raise the camps.",
+          language: "en",
+          locale: "en",
+          status: i === 0 ? "confirmed" : "held",
+          bodyFingerprint: "a".repeat(32),
+          confirmedAt: new Date(),
         },
       });
     }
@@ -121,7 +145,15 @@ describe("signals", () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as Signals;
     expect(body.networks).toEqual([
-      expect.objectContaining({ network: heavy, label: expect.stringMatching(/^#[A-Za-z0-9]{1,8}$/), total: 22, confirmed: 12, pending: 6, suspected: 4, invalidated: 0 }),
+      expect.objectContaining({
+        network: heavy,
+        label: expect.stringMatching(/^#[A-Za-z0-9]{1,8}$/),
+        total: 22,
+        confirmed: 12,
+        pending: 6,
+        suspected: 4,
+        invalidated: 0,
+      }),
     ]);
     expect(body.networks[0]!.label).not.toContain(".");
     expect(body.disposableDomains).toEqual([
@@ -134,7 +166,14 @@ describe("signals", () => {
     ]);
     expect(body.bursts).toEqual([expect.objectContaining({ total: 30, confirmed: 20, pending: 6, suspected: 4 })]);
     expect(new Date(body.bursts[0]!.minute).toISOString()).toBe(burstMinute.toISOString());
-    expect(body.nearCopies).toEqual([expect.objectContaining({ fingerprint: "a".repeat(32), letters: 3, byStatus: { confirmed: 1, held: 2 }, subject: "Same" })]);
+    expect(body.nearCopies).toEqual([
+      expect.objectContaining({
+        fingerprint: "a".repeat(32),
+        letters: 3,
+        byStatus: { confirmed: 1, held: 2 },
+        subject: "Same",
+      }),
+    ]);
   });
 });
 
@@ -150,22 +189,47 @@ describe("invalidation", () => {
     await syncCount(campaign.id);
     // A pending signer's unsent confirmation email.
     const outboxId = randomUUID();
-    await db.outboxMessage.create({ data: { id: outboxId, kind: "signature.confirm", to: "x@example.test", locale: "en", messageId: `<${outboxId}@t>`, signatureId: pending[0]!.id } });
+    await db.outboxMessage.create({
+      data: {
+        id: outboxId,
+        kind: "signature.confirm",
+        to: "x@example.test",
+        locale: "en",
+        messageId: `<${outboxId}@t>`,
+        signatureId: pending[0]!.id,
+      },
+    });
     expect(await counts(campaign.id)).toEqual({ shards: 12, confirmed: 12 });
 
     const preview = await post(previewRoute.POST, campaign.id, editor.cookie, { criteria: { network } });
     expect(preview.status).toBe(200);
-    expect(await preview.json()).toMatchObject({ signatures: 12, confirmed: 7, pending: 3, suspected: 2, delivered: 0 });
+    expect(await preview.json()).toMatchObject({
+      signatures: 12,
+      confirmed: 7,
+      pending: 3,
+      suspected: 2,
+      delivered: 0,
+    });
 
     const res = await post(invalidationsRoute.POST, campaign.id, editor.cookie, { criteria: { network } });
     expect(res.status).toBe(201);
     const result = await res.json();
     expect(result).toMatchObject({ invalidated: 12, uncounted: 7, cancelledMail: 1 });
     expect(await counts(campaign.id)).toEqual({ shards: 5, confirmed: 5 });
-    expect(await db.signature.count({ where: { campaignId: campaign.id, networkHash: network, status: "invalidated", invalidatedAt: { not: null } } })).toBe(12);
+    expect(
+      await db.signature.count({
+        where: { campaignId: campaign.id, networkHash: network, status: "invalidated", invalidatedAt: { not: null } },
+      }),
+    ).toBe(12);
     expect((await db.outboxMessage.findUniqueOrThrow({ where: { id: outboxId } })).status).toBe("cancelled");
     const action = await db.abuseAction.findUniqueOrThrow({ where: { id: result.id } });
-    expect(action).toMatchObject({ kind: "invalidate_signatures", affected: 12, uncounted: 7, organizationId: editor.organization.id, criteria: { network } });
+    expect(action).toMatchObject({
+      kind: "invalidate_signatures",
+      affected: 12,
+      uncounted: 7,
+      organizationId: editor.organization.id,
+      criteria: { network },
+    });
     expect(action.userId).not.toBeNull();
 
     // A later confirmation link does nothing; the list shows the action; the same set a second time is empty.
@@ -185,9 +249,18 @@ describe("invalidation", () => {
       `SELECT status::text, count(*)::int AS n FROM signature WHERE network_hash = $1 GROUP BY 1 ORDER BY 1`,
       [network],
     );
-    expect(statuses.rows).toEqual([{ status: "pending", n: 3 }, { status: "confirmed", n: 7 }, { status: "suspected", n: 2 }].sort((a, b) => (a.status < b.status ? -1 : 1)));
+    expect(statuses.rows).toEqual(
+      [
+        { status: "pending", n: 3 },
+        { status: "confirmed", n: 7 },
+        { status: "suspected", n: 2 },
+      ].sort((a, b) => (a.status < b.status ? -1 : 1)),
+    );
     expect((await post(restoreRoute.POST, result.id, editor.cookie)).status).toBe(409);
-    expect(await db.abuseAction.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({ restored: 12, recounted: 7 });
+    expect(await db.abuseAction.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({
+      restored: 12,
+      recounted: 7,
+    });
   });
 
   it("strikes out a disposable domain with its subdomains, the suspected of one reason, or a time window, and nothing else", async () => {
@@ -202,16 +275,24 @@ describe("invalidation", () => {
     await syncCount(campaign.id);
     const before = await counts(campaign.id);
 
-    const domain = await (await post(invalidationsRoute.POST, campaign.id, owner.cookie, { criteria: { domain: "YOPMAIL.com" } })).json();
+    const domain = await (
+      await post(invalidationsRoute.POST, campaign.id, owner.cookie, { criteria: { domain: "YOPMAIL.com" } })
+    ).json();
     expect(domain).toMatchObject({ invalidated: 3, uncounted: 3 });
-    const reason = await (await post(invalidationsRoute.POST, campaign.id, owner.cookie, { criteria: { reason: "honeypot" } })).json();
+    const reason = await (
+      await post(invalidationsRoute.POST, campaign.id, owner.cookie, { criteria: { reason: "honeypot" } })
+    ).json();
     expect(reason).toMatchObject({ invalidated: 3, uncounted: 0 });
     const window = await (
-      await post(invalidationsRoute.POST, campaign.id, owner.cookie, { criteria: { from: "2026-11-01T12:00:00Z", to: "2026-11-01T12:01:00Z" } })
+      await post(invalidationsRoute.POST, campaign.id, owner.cookie, {
+        criteria: { from: "2026-11-01T12:00:00Z", to: "2026-11-01T12:01:00Z" },
+      })
     ).json();
     expect(window).toMatchObject({ invalidated: 4, uncounted: 4 });
     expect(await counts(campaign.id)).toEqual({ shards: before.shards - 7, confirmed: before.confirmed - 7 });
-    expect(await db.signature.count({ where: { campaignId: campaign.id, status: "suspected", spamReason: "too_fast" } })).toBe(2);
+    expect(
+      await db.signature.count({ where: { campaignId: campaign.id, status: "suspected", spamReason: "too_fast" } }),
+    ).toBe(2);
 
     // A set must be named: no criteria (or a malformed one) is a 422, not "everything".
     for (const criteria of [{}, { domain: "not a domain" }, { from: "2026-11-02T00:00:00Z" }]) {
@@ -257,16 +338,30 @@ describe("invalidation", () => {
     // Both already claimed by a digest that has not gone yet.
     const digestId = randomUUID();
     await db.outboxMessage.create({
-      data: { id: digestId, kind: "delivery.digest", to: "t@example.test", locale: "en", messageId: `<${digestId}@t>`, campaignId: campaign.id, payload: { periodStart: null, totals: { confirmed: 2, letters: 0 } } },
+      data: {
+        id: digestId,
+        kind: "delivery.digest",
+        to: "t@example.test",
+        locale: "en",
+        messageId: `<${digestId}@t>`,
+        campaignId: campaign.id,
+        payload: { periodStart: null, totals: { confirmed: 2, letters: 0 } },
+      },
     });
-    await db.signature.updateMany({ where: { id: { in: [bad!.id, good!.id] } }, data: { deliveryMessageId: digestId } });
+    await db.signature.updateMany({
+      where: { id: { in: [bad!.id, good!.id] } },
+      data: { deliveryMessageId: digestId },
+    });
     await post(invalidationsRoute.POST, campaign.id, owner.cookie, { criteria: { network } });
 
     const row = await pool.query(`SELECT * FROM outbox_message WHERE id = $1`, [digestId]);
     const mail = await renderDigestDelivery(row.rows[0]);
     const csv = String(mail?.attachments?.[0]?.content ?? "");
     expect(csv.split(/\r?\n/).filter(Boolean)).toHaveLength(2);
-    const exported = await pool.query(`SELECT id FROM signature WHERE campaign_id = $1 AND status = 'confirmed' AND wants_updates`, [campaign.id]);
+    const exported = await pool.query(
+      `SELECT id FROM signature WHERE campaign_id = $1 AND status = 'confirmed' AND wants_updates`,
+      [campaign.id],
+    );
     expect(exported.rows.map((r) => r.id)).toEqual([good!.id]);
   });
 });
@@ -278,15 +373,40 @@ describe("near-identical letters", () => {
     const fingerprint = "b".repeat(32);
     const letter = (status: "held" | "confirmed" | "queued", fp = fingerprint) =>
       db.letter.create({
-        data: { campaignId: campaign.id, email: "w@example.test", emailKey: `w-${randomUUID()}@example.test`, name: "W", country: "KR", subject: "S", body: "B", language: "en", locale: "en", status, bodyFingerprint: fp, confirmedAt: new Date() },
+        data: {
+          campaignId: campaign.id,
+          email: "w@example.test",
+          emailKey: `w-${randomUUID()}@example.test`,
+          name: "W",
+          country: "KR",
+          subject: "S",
+          body: "B",
+          language: "en",
+          locale: "en",
+          status,
+          bodyFingerprint: fp,
+          confirmedAt: new Date(),
+        },
       });
-    const [held, confirmed, queued, other] = [await letter("held"), await letter("confirmed"), await letter("queued"), await letter("held", "c".repeat(32))];
+    const [held, confirmed, queued, other] = [
+      await letter("held"),
+      await letter("confirmed"),
+      await letter("queued"),
+      await letter("held", "c".repeat(32)),
+    ];
     const res = await post(nearCopiesRoute.POST, campaign.id, editor.cookie, { fingerprint });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ rejected: 2 });
     const status = async (id: string) => (await db.letter.findUniqueOrThrow({ where: { id } })).status;
-    expect([await status(held.id), await status(confirmed.id), await status(queued.id), await status(other.id)]).toEqual(["rejected", "rejected", "queued", "held"]);
-    expect(await db.abuseAction.count({ where: { campaignId: campaign.id, kind: "reject_letters", affected: 2 } })).toBe(1);
+    expect([
+      await status(held.id),
+      await status(confirmed.id),
+      await status(queued.id),
+      await status(other.id),
+    ]).toEqual(["rejected", "rejected", "queued", "held"]);
+    expect(
+      await db.abuseAction.count({ where: { campaignId: campaign.id, kind: "reject_letters", affected: 2 } }),
+    ).toBe(1);
   });
 });
 
@@ -299,19 +419,29 @@ describe("scope and roles", () => {
     const network = `scope-${randomUUID()}`;
     await seed(campaign.id, 3, { network });
     await syncCount(campaign.id);
-    const { id: actionId } = await (await post(invalidationsRoute.POST, campaign.id, own.cookie, { criteria: { network } })).json();
+    const { id: actionId } = await (
+      await post(invalidationsRoute.POST, campaign.id, own.cookie, { criteria: { network } })
+    ).json();
 
     expect((await get(signalsRoute.GET, campaign.id, stranger.cookie)).status).toBe(404);
     expect((await get(invalidationsRoute.GET, campaign.id, stranger.cookie)).status).toBe(404);
     expect((await post(previewRoute.POST, campaign.id, stranger.cookie, { criteria: { network } })).status).toBe(404);
-    expect((await post(invalidationsRoute.POST, campaign.id, stranger.cookie, { criteria: { network } })).status).toBe(404);
-    expect((await post(nearCopiesRoute.POST, campaign.id, stranger.cookie, { fingerprint: "d".repeat(32) })).status).toBe(404);
+    expect((await post(invalidationsRoute.POST, campaign.id, stranger.cookie, { criteria: { network } })).status).toBe(
+      404,
+    );
+    expect(
+      (await post(nearCopiesRoute.POST, campaign.id, stranger.cookie, { fingerprint: "d".repeat(32) })).status,
+    ).toBe(404);
     expect((await post(restoreRoute.POST, actionId, stranger.cookie)).status).toBe(404);
 
     expect((await get(signalsRoute.GET, campaign.id, viewer.cookie)).status).toBe(200);
     expect((await post(previewRoute.POST, campaign.id, viewer.cookie, { criteria: { network } })).status).toBe(200);
-    expect((await post(invalidationsRoute.POST, campaign.id, viewer.cookie, { criteria: { network } })).status).toBe(403);
-    expect((await post(nearCopiesRoute.POST, campaign.id, viewer.cookie, { fingerprint: "d".repeat(32) })).status).toBe(403);
+    expect((await post(invalidationsRoute.POST, campaign.id, viewer.cookie, { criteria: { network } })).status).toBe(
+      403,
+    );
+    expect((await post(nearCopiesRoute.POST, campaign.id, viewer.cookie, { fingerprint: "d".repeat(32) })).status).toBe(
+      403,
+    );
     expect((await post(restoreRoute.POST, actionId, viewer.cookie)).status).toBe(403);
     // Nothing changed through the refused requests.
     expect(await db.abuseAction.findUniqueOrThrow({ where: { id: actionId } })).toMatchObject({ restoredAt: null });

@@ -53,7 +53,12 @@ const production = (overrides: Record<string, string | undefined> = {}) => {
 };
 
 const start = (env: NodeJS.ProcessEnv) =>
-  spawnSync(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], { cwd: root, env, encoding: "utf8", timeout: 120_000 });
+  spawnSync(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
+    cwd: root,
+    env,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
 
 beforeAll(async () => {
   const client = admin();
@@ -74,7 +79,11 @@ describe("npm start in production", () => {
     ["no DATABASE_URL", { DATABASE_URL: undefined }, "DATABASE_URL"],
     ["a short APP_SECRET", { APP_SECRET: "short-secret" }, "APP_SECRET"],
     ["an APP_SECRET of 32 × a", { APP_SECRET: "a".repeat(32) }, "APP_SECRET"],
-    ["the APP_SECRET the integration tests use", { APP_SECRET: "test-secret-test-secret-test-secret-0123456789" }, "APP_SECRET"],
+    [
+      "the APP_SECRET the integration tests use",
+      { APP_SECRET: "test-secret-test-secret-test-secret-0123456789" },
+      "APP_SECRET",
+    ],
     ["an http APP_URL", { APP_URL: "http://letters.example.test" }, "APP_URL"],
     ["no SMTP relay", { SMTP_HOST: undefined }, "SMTP_HOST"],
   ])("refuses %s, naming the key, before touching the database", async (_what, change, key) => {
@@ -91,11 +100,19 @@ describe("npm start in production", () => {
     expect(before.stderr).toMatch(/could not start: .*run `npm run db:migrate` first: \d+ migration\(s\) not applied/);
     expect(await sql("SELECT to_regclass('_prisma_migrations') AS t")).toEqual([{ t: null }]);
 
-    const migrate = spawnSync(process.execPath, ["--import", "tsx", "prisma/migrate.ts"], { cwd: root, env: production(), encoding: "utf8" });
+    const migrate = spawnSync(process.execPath, ["--import", "tsx", "prisma/migrate.ts"], {
+      cwd: root,
+      env: production(),
+      encoding: "utf8",
+    });
     expect(migrate.status, migrate.stderr).toBe(0);
 
     const port = await freePort();
-    const app = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], { cwd: root, env: production({ PORT: String(port), HOST: "127.0.0.1" }), stdio: ["ignore", "pipe", "pipe"] });
+    const app = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
+      cwd: root,
+      env: production({ PORT: String(port), HOST: "127.0.0.1" }),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     app.stdout!.on("data", (d: Buffer) => (output += d.toString()));
     app.stderr!.on("data", (d: Buffer) => (output += d.toString()));
@@ -105,36 +122,73 @@ describe("npm start in production", () => {
     onTestFailed(() => console.log(`[production-start] the app's output:\n${output}`));
     try {
       await expect
-        .poll(async () => (await fetch(`http://127.0.0.1:${port}/en`, { headers: fresh }).catch(() => null))?.status, { timeout: 240_000, interval: 500 })
+        .poll(async () => (await fetch(`http://127.0.0.1:${port}/en`, { headers: fresh }).catch(() => null))?.status, {
+          timeout: 240_000,
+          interval: 500,
+        })
         .toBe(200);
       expect(output).not.toMatch(/seeded|Demo organizer/);
-      expect(await sql("SELECT (SELECT count(*) FROM organization)::int AS organizations, (SELECT count(*) FROM campaign)::int AS campaigns, (SELECT count(*) FROM \"user\")::int AS users")).toEqual([
-        { organizations: 0, campaigns: 0, users: 0 },
-      ]);
+      expect(
+        await sql(
+          'SELECT (SELECT count(*) FROM organization)::int AS organizations, (SELECT count(*) FROM campaign)::int AS campaigns, (SELECT count(*) FROM "user")::int AS users',
+        ),
+      ).toEqual([{ organizations: 0, campaigns: 0, users: 0 }]);
 
       // The first organizer: the command prints a one-time link; whoever opens it sets the owner's password.
       const create = (args: string[]) =>
-        spawnSync(process.execPath, ["--import", "tsx", "lib/cli/create-organizer.ts", ...args], { cwd: root, env: production(), encoding: "utf8" });
+        spawnSync(process.execPath, ["--import", "tsx", "lib/cli/create-organizer.ts", ...args], {
+          cwd: root,
+          env: production(),
+          encoding: "utf8",
+        });
       const made = create(["--email", "Owner@Example.test", "--organization", "Seoul Freedom Hub"]);
       expect(made.status, made.stderr).toBe(0);
       const link = /https:\/\/letters\.example\.test\/en\/admin\/invitation\/([A-Za-z0-9_-]{43})/.exec(made.stdout);
       expect(link, made.stdout).not.toBeNull();
-      expect(create(["--email", "other@example.test", "--organization", "Seoul Freedom Hub"]).stderr).toMatch(/slug "seoul-freedom-hub" exists already/);
+      expect(create(["--email", "other@example.test", "--organization", "Seoul Freedom Hub"]).stderr).toMatch(
+        /slug "seoul-freedom-hub" exists already/,
+      );
       expect(create(["--email", "x@example.test"]).stderr).toMatch(/usage: npm run organizer:create/);
 
       const origin = "https://letters.example.test";
       const post = (path: string, body: unknown) =>
-        fetch(`http://127.0.0.1:${port}${path}`, { method: "POST", headers: { ...fresh, "content-type": "application/json", origin }, body: JSON.stringify(body) });
-      const accepted = await post("/api/organizer/invitations/accept", { token: link![1], name: "First Owner", password: "a long owner password" });
+        fetch(`http://127.0.0.1:${port}${path}`, {
+          method: "POST",
+          headers: { ...fresh, "content-type": "application/json", origin },
+          body: JSON.stringify(body),
+        });
+      const accepted = await post("/api/organizer/invitations/accept", {
+        token: link![1],
+        name: "First Owner",
+        password: "a long owner password",
+      });
       expect(accepted.status).toBe(201);
-      expect((await post("/api/organizer/invitations/accept", { token: link![1], name: "Again", password: "a long owner password" })).status).toBe(404);
-      const signIn = await post("/api/auth/sign-in/email", { email: "owner@example.test", password: "a long owner password" });
+      expect(
+        (
+          await post("/api/organizer/invitations/accept", {
+            token: link![1],
+            name: "Again",
+            password: "a long owner password",
+          })
+        ).status,
+      ).toBe(404);
+      const signIn = await post("/api/auth/sign-in/email", {
+        email: "owner@example.test",
+        password: "a long owner password",
+      });
       expect(signIn.status).toBe(200);
-      const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-      const campaigns = await fetch(`http://127.0.0.1:${port}/api/organizer/campaigns`, { headers: { ...fresh, cookie } });
+      const cookie = signIn.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
+      const campaigns = await fetch(`http://127.0.0.1:${port}/api/organizer/campaigns`, {
+        headers: { ...fresh, cookie },
+      });
       expect(campaigns.status).toBe(200);
       expect(await campaigns.json()).toEqual({ campaigns: [] });
-      expect(await sql("SELECT o.slug, m.role FROM organization o JOIN member m ON m.organization_id = o.id")).toEqual([{ slug: "seoul-freedom-hub", role: "owner" }]);
+      expect(await sql("SELECT o.slug, m.role FROM organization o JOIN member m ON m.organization_id = o.id")).toEqual([
+        { slug: "seoul-freedom-hub", role: "owner" },
+      ]);
     } finally {
       const exited = new Promise((r) => app.once("exit", r));
       app.kill("SIGTERM");

@@ -46,8 +46,12 @@ describe("a request that gives up", () => {
     const letters = Array.from({ length: 3 }, () => letter());
     const started = Date.now();
     const answers = await Promise.all([
-      ...signers.map((s) => sign(jsonRequest(`/api/campaigns/${campaign.slug}/signatures`, s), params({ slug: campaign.slug }))),
-      ...letters.map((l) => postLetter(jsonRequest(`/api/campaigns/${campaign.slug}/letters`, l), params({ slug: campaign.slug }))),
+      ...signers.map((s) =>
+        sign(jsonRequest(`/api/campaigns/${campaign.slug}/signatures`, s), params({ slug: campaign.slug })),
+      ),
+      ...letters.map((l) =>
+        postLetter(jsonRequest(`/api/campaigns/${campaign.slug}/letters`, l), params({ slug: campaign.slug })),
+      ),
     ]);
     const waited = Date.now() - started;
     // The lock is held well past every answer, then released: a statement still waiting would now go through.
@@ -71,7 +75,10 @@ describe("a request that gives up", () => {
     expect(rows[0]).toEqual({ signatures: 0, letters: 0, messages: 0 });
 
     // And the campaign answers as usual once the lock is gone.
-    const after = await sign(jsonRequest(`/api/campaigns/${campaign.slug}/signatures`, signer()), params({ slug: campaign.slug }));
+    const after = await sign(
+      jsonRequest(`/api/campaigns/${campaign.slug}/signatures`, signer()),
+      params({ slug: campaign.slug }),
+    );
     expect(after.status).toBe(202);
   }, 60_000);
 });

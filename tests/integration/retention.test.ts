@@ -27,7 +27,9 @@ const attempt = { retryCount: 0, retryLimit: 3 };
 
 /** Signs through the real statement; returns the signature id, its address and the confirmation token. */
 async function sign(slug: string, overrides: Record<string, unknown> = {}) {
-  const input = signatureInput.parse(signer({ wantsUpdates: true, comment: `I was born in Hoeryong ${mark}`, ...overrides }));
+  const input = signatureInput.parse(
+    signer({ wantsUpdates: true, comment: `I was born in Hoeryong ${mark}`, ...overrides }),
+  );
   await signPetition(slug, input, { ip: "203.0.113.7" });
   const { rows } = await pool.query<{ id: string; token: string; outbox_id: string }>(
     `SELECT s.id, m.payload->>'token' AS token, m.id AS outbox_id FROM signature s JOIN outbox_message m ON m.signature_id = s.id
@@ -41,7 +43,10 @@ async function sign(slug: string, overrides: Record<string, unknown> = {}) {
 async function confirmedSigner(slug: string, overrides: Record<string, unknown> = {}) {
   const s = await sign(slug, overrides);
   await deliverOutboxMessage(s.outbox_id, attempt);
-  await pool.query(`INSERT INTO outbox_event (message_id, status, attempt, detail) VALUES ($1, 'sent', 1, $2)`, [s.outbox_id, `250 ok for <${s.email}>`]);
+  await pool.query(`INSERT INTO outbox_event (message_id, status, attempt, detail) VALUES ($1, 'sent', 1, $2)`, [
+    s.outbox_id,
+    `250 ok for <${s.email}>`,
+  ]);
   expect((await confirmSignature(s.token)).status).toBe("confirmed");
   return s;
 }
@@ -58,9 +63,18 @@ async function letter(campaignId: string, status: string, extra: { topicId?: str
      VALUES ($1, $2, $3, $3, 'Park Writer ' || $7::text, '1 Main St ' || $7::text, 'Seoul ' || $7::text, 'Seoul ' || $7::text, '04524', 'KR', 'My brother ' || $7::text, 'My brother is in Camp 15. ' || $7::text, 'en', 'en',
              'defector', $4::letter_status, 'iphash', $5, $6, CASE WHEN $4 <> 'pending' THEN now() END, CASE WHEN $4 = 'delivered' THEN now() END,
              CASE WHEN $4 = 'held' THEN 'links' END)`,
-    [id, campaignId, email, status, Buffer.from(randomUUID()), extra.expiresAt ?? new Date(Date.now() + 86_400_000), mark],
+    [
+      id,
+      campaignId,
+      email,
+      status,
+      Buffer.from(randomUUID()),
+      extra.expiresAt ?? new Date(Date.now() + 86_400_000),
+      mark,
+    ],
   );
-  if (extra.topicId) await pool.query(`INSERT INTO letter_topic (letter_id, topic_id) VALUES ($1, $2)`, [id, extra.topicId]);
+  if (extra.topicId)
+    await pool.query(`INSERT INTO letter_topic (letter_id, topic_id) VALUES ($1, $2)`, [id, extra.topicId]);
   // The writer's confirmation email, as the outbox keeps it.
   const outboxId = randomUUID();
   await pool.query(
@@ -68,7 +82,10 @@ async function letter(campaignId: string, status: string, extra: { topicId?: str
      VALUES ($1, 'letter.confirm', $2, 'en', '{"token":"t"}', $3, $4, 'sent', $5)`,
     [outboxId, email, `<${outboxId}@test>`, id, `250 ok <${email}>`],
   );
-  await pool.query(`INSERT INTO outbox_event (message_id, status, attempt, detail) VALUES ($1, 'sent', 1, $2)`, [outboxId, `250 ok <${email}>`]);
+  await pool.query(`INSERT INTO outbox_event (message_id, status, attempt, detail) VALUES ($1, 'sent', 1, $2)`, [
+    outboxId,
+    `250 ok <${email}>`,
+  ]);
   return { id, email, outboxId };
 }
 
@@ -84,12 +101,18 @@ async function deliveryMessage(campaignId: string, status: "sent" | "pending", l
 }
 
 async function closeDaysAgo(campaignId: string, days: number) {
-  await pool.query(`UPDATE campaign SET status = 'closed', closed_at = now() - make_interval(days => $2) WHERE id = $1`, [campaignId, days]);
+  await pool.query(
+    `UPDATE campaign SET status = 'closed', closed_at = now() - make_interval(days => $2) WHERE id = $1`,
+    [campaignId, days],
+  );
 }
 
 async function topic(campaignId: string) {
   const id = randomUUID();
-  await pool.query(`INSERT INTO campaign_topic (id, campaign_id, key) VALUES ($1, $2, 'prison-camps')`, [id, campaignId]);
+  await pool.query(`INSERT INTO campaign_topic (id, campaign_id, key) VALUES ($1, $2, 'prison-camps')`, [
+    id,
+    campaignId,
+  ]);
   return id;
 }
 
@@ -98,10 +121,16 @@ async function rowsContaining(needle: string) {
   const tables = ["signature", "letter", "outbox_message", "outbox_event"];
   const found: string[] = [];
   for (const table of tables) {
-    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} t WHERE t::text ILIKE '%' || $1 || '%'`, [needle]);
+    const { rows } = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${table} t WHERE t::text ILIKE '%' || $1 || '%'`,
+      [needle],
+    );
     if (rows[0]!.n) found.push(`${table}: ${rows[0]!.n}`);
   }
-  const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job j WHERE j::text ILIKE '%' || $1 || '%'`, [needle]);
+  const { rows } = await pool.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM pgboss.job j WHERE j::text ILIKE '%' || $1 || '%'`,
+    [needle],
+  );
   if (rows[0]!.n) found.push(`pgboss.job: ${rows[0]!.n}`);
   return found;
 }
@@ -110,13 +139,21 @@ describe("anonymising a closed campaign", () => {
   it("erases signers' and writers' personal data after the period, keeping the counts and the delivery records", async () => {
     const campaign = await createCampaign();
     const topicId = await topic(campaign.id);
-    const a = await confirmedSigner(campaign.slug, { name: `Canary Alpha ${mark}`, country: "KR", region: "11", postalCode: "04524" });
+    const a = await confirmedSigner(campaign.slug, {
+      name: `Canary Alpha ${mark}`,
+      country: "KR",
+      region: "11",
+      postalCode: "04524",
+    });
     const b = await confirmedSigner(campaign.slug, { name: `Canary Beta ${mark}`, country: "US", region: "CA" });
     const unconfirmed = await sign(campaign.slug, { name: `Canary Gamma ${mark}` });
     // The digest carries both confirmed signers to the target.
     const [tick] = (await scheduleDeliveries()).filter((r) => r.campaignId === campaign.id);
     expect(tick?.digest?.signatures).toBe(2);
-    const { rows: digests } = await pool.query<{ id: string }>(`SELECT id FROM outbox_message WHERE campaign_id = $1 AND kind = 'delivery.digest'`, [campaign.id]);
+    const { rows: digests } = await pool.query<{ id: string }>(
+      `SELECT id FROM outbox_message WHERE campaign_id = $1 AND kind = 'delivery.digest'`,
+      [campaign.id],
+    );
     expect(await deliverOutboxMessage(digests[0]!.id, attempt)).toBe("sent");
 
     const delivered = await letter(campaign.id, "delivered", { topicId });
@@ -136,7 +173,15 @@ describe("anonymising a closed campaign", () => {
     });
 
     // Nothing personal is left anywhere: not in the rows, not in the outbox, not in its history, not in the queue.
-    for (const needle of [a.email, b.email, unconfirmed.email, delivered.email, held.email, pendingLetter.email, mark]) {
+    for (const needle of [
+      a.email,
+      b.email,
+      unconfirmed.email,
+      delivered.email,
+      held.email,
+      pendingLetter.email,
+      mark,
+    ]) {
       expect(await rowsContaining(needle), needle).toEqual([]);
     }
     const { rows: signatures } = await pool.query(
@@ -144,7 +189,17 @@ describe("anonymising a closed campaign", () => {
          FROM signature WHERE campaign_id = $1 ORDER BY country`,
       [campaign.id],
     );
-    const erased = { name: "", email: "", email_key: null, postal_code: null, comment: null, ip_hash: null, confirm_token_hash: null, show_name: false, wants_updates: false };
+    const erased = {
+      name: "",
+      email: "",
+      email_key: null,
+      postal_code: null,
+      comment: null,
+      ip_hash: null,
+      confirm_token_hash: null,
+      show_name: false,
+      wants_updates: false,
+    };
     expect(signatures).toEqual([
       { ...erased, country: "KR", region: "11", status: "confirmed", dated: true },
       { ...erased, country: "US", region: "CA", status: "confirmed", dated: true },
@@ -157,13 +212,47 @@ describe("anonymising a closed campaign", () => {
          FROM letter l LEFT JOIN outbox_message m ON m.id = l.delivery_message_id WHERE l.campaign_id = $1 ORDER BY l.status`,
       [campaign.id],
     );
-    const gone = { name: "", email: null, subject: "", body: "", street: null, city: null, region: null, postal_code: null, writer_role: null, ip_hash: null, country: "KR", language: "en", topics: 1 };
-    expect(letters).toEqual([
-      // A letter still held for review when the period ended will never be delivered: erased, counted as rejected.
-      { ...gone, status: "rejected", delivered: false, rejected: true, held_reason: "links", delivery_status: null, delivery_response: null, delivery_to: null },
-      // The delivered one keeps what organizers need: when, to whom, and the relay's answer.
-      { ...gone, status: "delivered", delivered: true, rejected: false, held_reason: null, delivery_status: "sent", delivery_response: "250 2.0.0 queued as 4F3A2", delivery_to: "target@example.test" },
-    ].sort((x, y) => x.status.localeCompare(y.status)));
+    const gone = {
+      name: "",
+      email: null,
+      subject: "",
+      body: "",
+      street: null,
+      city: null,
+      region: null,
+      postal_code: null,
+      writer_role: null,
+      ip_hash: null,
+      country: "KR",
+      language: "en",
+      topics: 1,
+    };
+    expect(letters).toEqual(
+      [
+        // A letter still held for review when the period ended will never be delivered: erased, counted as rejected.
+        {
+          ...gone,
+          status: "rejected",
+          delivered: false,
+          rejected: true,
+          held_reason: "links",
+          delivery_status: null,
+          delivery_response: null,
+          delivery_to: null,
+        },
+        // The delivered one keeps what organizers need: when, to whom, and the relay's answer.
+        {
+          ...gone,
+          status: "delivered",
+          delivered: true,
+          rejected: false,
+          held_reason: null,
+          delivery_status: "sent",
+          delivery_response: "250 2.0.0 queued as 4F3A2",
+          delivery_to: "target@example.test",
+        },
+      ].sort((x, y) => x.status.localeCompare(y.status)),
+    );
 
     // The counts organizers hand out do not change (only the never-confirmed rows are gone).
     const after = await campaignCounts(campaign, "en");
@@ -178,7 +267,10 @@ describe("anonymising a closed campaign", () => {
     const csv = await text(signerCsvStream(campaign.id, { includeLetters: true, includeAddresses: true }));
     expect(csv.trim().split(/\r\n/)).toHaveLength(1);
 
-    const { rows: marked } = await pool.query<{ anonymised_at: Date | null }>(`SELECT anonymised_at FROM campaign WHERE id = $1`, [campaign.id]);
+    const { rows: marked } = await pool.query<{ anonymised_at: Date | null }>(
+      `SELECT anonymised_at FROM campaign WHERE id = $1`,
+      [campaign.id],
+    );
     expect(marked[0]!.anonymised_at).toBeInstanceOf(Date);
     // A second run finds nothing to do.
     expect((await anonymiseClosedCampaigns({ days: 90 })).filter((r) => r.campaignId === campaign.id)).toEqual([]);
@@ -215,8 +307,13 @@ describe("anonymising a closed campaign", () => {
     await closeDaysAgo(campaign.id, 100);
 
     const [first] = (await anonymiseClosedCampaigns({ days: 90 })).filter((r) => r.campaignId === campaign.id);
-    expect(first).toMatchObject({ signatures: { anonymised: 0, waiting: 1 }, letters: { anonymised: 0, waiting: 2 }, complete: false });
-    for (const email of [waitingSigner.email, queued.email, confirmed.email]) expect(await rowsContaining(email)).not.toEqual([]);
+    expect(first).toMatchObject({
+      signatures: { anonymised: 0, waiting: 1 },
+      letters: { anonymised: 0, waiting: 2 },
+      complete: false,
+    });
+    for (const email of [waitingSigner.email, queued.email, confirmed.email])
+      expect(await rowsContaining(email)).not.toEqual([]);
 
     // The digest and the letters go out (the tick still takes a closed campaign's backlog) ...
     await scheduleDeliveries();
@@ -226,23 +323,40 @@ describe("anonymising a closed campaign", () => {
     );
     expect(due).toHaveLength(3);
     for (const { id } of due) expect(await deliverOutboxMessage(id, attempt)).toBe("sent");
-    const { rows: statuses } = await pool.query<{ status: string }>(`SELECT status::text FROM letter WHERE campaign_id = $1`, [campaign.id]);
+    const { rows: statuses } = await pool.query<{ status: string }>(
+      `SELECT status::text FROM letter WHERE campaign_id = $1`,
+      [campaign.id],
+    );
     expect(statuses.map((s) => s.status)).toEqual(["delivered", "delivered"]);
 
     // ... and the next run erases them.
     const [second] = (await anonymiseClosedCampaigns({ days: 90 })).filter((r) => r.campaignId === campaign.id);
-    expect(second).toMatchObject({ signatures: { anonymised: 1, waiting: 0 }, letters: { anonymised: 2, waiting: 0 }, complete: true });
-    for (const email of [waitingSigner.email, queued.email, confirmed.email]) expect(await rowsContaining(email)).toEqual([]);
+    expect(second).toMatchObject({
+      signatures: { anonymised: 1, waiting: 0 },
+      letters: { anonymised: 2, waiting: 0 },
+      complete: true,
+    });
+    for (const email of [waitingSigner.email, queued.email, confirmed.email])
+      expect(await rowsContaining(email)).toEqual([]);
   });
 
   it("deletes suspected signatures and keeps struck-out ones only as anonymous evidence", async () => {
     const campaign = await createCampaign();
     // Caught by the honeypot: stored as suspected, never emailed.
-    await signPetition(campaign.slug, signatureInput.parse(signer({ website: "http://spam.example", comment: `bot ${mark}` })), { ip: "203.0.113.9" });
-    const { rows: suspected } = await pool.query<{ id: string; email: string }>(`SELECT id, email FROM signature WHERE campaign_id = $1 AND status = 'suspected'`, [campaign.id]);
+    await signPetition(
+      campaign.slug,
+      signatureInput.parse(signer({ website: "http://spam.example", comment: `bot ${mark}` })),
+      { ip: "203.0.113.9" },
+    );
+    const { rows: suspected } = await pool.query<{ id: string; email: string }>(
+      `SELECT id, email FROM signature WHERE campaign_id = $1 AND status = 'suspected'`,
+      [campaign.id],
+    );
     expect(suspected).toHaveLength(1);
     const struckOut = await confirmedSigner(campaign.slug);
-    await pool.query(`UPDATE signature SET status = 'invalidated', invalidated_at = now() WHERE id = $1`, [struckOut.id]);
+    await pool.query(`UPDATE signature SET status = 'invalidated', invalidated_at = now() WHERE id = $1`, [
+      struckOut.id,
+    ]);
     await closeDaysAgo(campaign.id, 100);
 
     const [run] = (await anonymiseClosedCampaigns({ days: 90 })).filter((r) => r.campaignId === campaign.id);
@@ -263,10 +377,16 @@ describe("anonymising a closed campaign", () => {
          FROM generate_series(1, $3::int) AS i`,
       [campaign.id, digest, n, mark],
     );
-    await pool.query(`INSERT INTO campaign_count_shard (campaign_id, shard, confirmed) VALUES ($1, 0, $2)`, [campaign.id, n]);
+    await pool.query(`INSERT INTO campaign_count_shard (campaign_id, shard, confirmed) VALUES ($1, 0, $2)`, [
+      campaign.id,
+      n,
+    ]);
     await closeDaysAgo(campaign.id, 120);
 
-    const runs = await Promise.all([anonymiseClosedCampaigns({ days: 90, batchSize: 5 }), anonymiseClosedCampaigns({ days: 90, batchSize: 5 })]);
+    const runs = await Promise.all([
+      anonymiseClosedCampaigns({ days: 90, batchSize: 5 }),
+      anonymiseClosedCampaigns({ days: 90, batchSize: 5 }),
+    ]);
     const mine = runs.flat().filter((r) => r.campaignId === campaign.id);
     // The advisory lock gives the campaign to one of them; if the other came after, it found nothing left to do.
     expect(mine.reduce((sum, r) => sum + r.signatures.anonymised, 0)).toBe(n);
@@ -281,7 +401,10 @@ describe("anonymising a closed campaign", () => {
   it("does nothing to a campaign another worker holds, and never to one reopened meanwhile", async () => {
     const campaign = await createCampaign();
     const s = await confirmedSigner(campaign.slug);
-    await pool.query(`UPDATE signature SET delivery_message_id = $1 WHERE id = $2`, [await deliveryMessage(campaign.id, "sent"), s.id]);
+    await pool.query(`UPDATE signature SET delivery_message_id = $1 WHERE id = $2`, [
+      await deliveryMessage(campaign.id, "sent"),
+      s.id,
+    ]);
     await closeDaysAgo(campaign.id, 120);
     const other = await pool.connect();
     try {
@@ -305,9 +428,15 @@ describe("purging unconfirmed items", () => {
     const recent = await sign(campaign.slug, { name: "Expired Yesterday" });
     const fresh = await sign(campaign.slug, { name: "Still Valid" });
     const confirmed = await confirmedSigner(campaign.slug, { name: "Confirmed Signer" });
-    await pool.query(`UPDATE signature SET confirm_token_expires_at = now() - interval '31 days' WHERE id = $1`, [old.id]);
-    await pool.query(`UPDATE signature SET confirm_token_expires_at = now() - interval '1 day' WHERE id = $1`, [recent.id]);
-    await pool.query(`UPDATE signature SET confirm_token_expires_at = now() - interval '40 days' WHERE id = $1`, [confirmed.id]);
+    await pool.query(`UPDATE signature SET confirm_token_expires_at = now() - interval '31 days' WHERE id = $1`, [
+      old.id,
+    ]);
+    await pool.query(`UPDATE signature SET confirm_token_expires_at = now() - interval '1 day' WHERE id = $1`, [
+      recent.id,
+    ]);
+    await pool.query(`UPDATE signature SET confirm_token_expires_at = now() - interval '40 days' WHERE id = $1`, [
+      confirmed.id,
+    ]);
     const oldLetter = await letter(campaign.id, "pending", { expiresAt: new Date(Date.now() - 45 * 86_400_000) });
     const newLetter = await letter(campaign.id, "pending");
 
@@ -317,10 +446,15 @@ describe("purging unconfirmed items", () => {
     expect(await rowsContaining(old.email)).toEqual([]);
     expect(await rowsContaining(oldLetter.email)).toEqual([]);
     // The outbox keeps the message (its history) without whom it was for.
-    const { rows } = await pool.query(`SELECT "to", payload, signature_id FROM outbox_message WHERE id = $1`, [old.outbox_id]);
+    const { rows } = await pool.query(`SELECT "to", payload, signature_id FROM outbox_message WHERE id = $1`, [
+      old.outbox_id,
+    ]);
     expect(rows).toEqual([{ to: "", payload: {}, signature_id: null }]);
-    for (const kept of [recent.email, fresh.email, confirmed.email, newLetter.email]) expect(await rowsContaining(kept)).not.toEqual([]);
-    const { rows: left } = await pool.query(`SELECT count(*)::int AS n FROM signature WHERE campaign_id = $1`, [campaign.id]);
+    for (const kept of [recent.email, fresh.email, confirmed.email, newLetter.email])
+      expect(await rowsContaining(kept)).not.toEqual([]);
+    const { rows: left } = await pool.query(`SELECT count(*)::int AS n FROM signature WHERE campaign_id = $1`, [
+      campaign.id,
+    ]);
     expect(left[0]).toEqual({ n: 3 });
   });
 });
@@ -330,14 +464,22 @@ describe("the retention job", () => {
     process.env.RETENTION_DAYS_AFTER_CLOSE = "90"; // the default, read by lib/infra/env at import
     const campaign = await createCampaign();
     const s = await confirmedSigner(campaign.slug);
-    await pool.query(`UPDATE signature SET delivery_message_id = $1 WHERE id = $2`, [await deliveryMessage(campaign.id, "sent"), s.id]);
+    await pool.query(`UPDATE signature SET delivery_message_id = $1 WHERE id = $2`, [
+      await deliveryMessage(campaign.id, "sent"),
+      s.id,
+    ]);
     await closeDaysAgo(campaign.id, 91);
     await startRetentionWorker({ pollingIntervalSeconds: 0.5 });
     const instance = await boss();
     const schedules = await instance.getSchedules();
     expect(schedules.map((x) => x.name)).toContain(queues.retentionTick);
     await instance.send(queues.retentionTick, {});
-    await expect.poll(async () => (await db.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).anonymisedAt, { timeout: 15_000, interval: 250 }).toBeInstanceOf(Date);
+    await expect
+      .poll(async () => (await db.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).anonymisedAt, {
+        timeout: 15_000,
+        interval: 250,
+      })
+      .toBeInstanceOf(Date);
     expect(await rowsContaining(s.email)).toEqual([]);
   });
 });

@@ -116,7 +116,14 @@ function expectHeaders(res: Response, body: string, kind: Kind) {
 }
 
 describe("every kind of route", () => {
-  const cases: { name: string; path: () => string; init?: () => RequestInit; status: number; kind: Kind; type?: RegExp }[] = [
+  const cases: {
+    name: string;
+    path: () => string;
+    init?: () => RequestInit;
+    status: number;
+    kind: Kind;
+    type?: RegExp;
+  }[] = [
     { name: "start page (en)", path: () => "/en", status: 200, kind: "page" },
     { name: "start page (ko)", path: () => "/ko", status: 200, kind: "page" },
     { name: "language redirect", path: () => "/", status: 307, kind: "page" },
@@ -132,19 +139,43 @@ describe("every kind of route", () => {
     { name: "admin sign-in", path: () => "/en/admin/sign-in", status: 200, kind: "page" },
     { name: "admin, signed out (redirect)", path: () => "/en/admin", status: 307, kind: "page" },
     { name: "admin campaign list", path: () => "/ko/admin", init: signedIn, status: 200, kind: "page" },
-    { name: "admin campaign page", path: () => `/en/admin/campaigns/${campaign.id}`, init: signedIn, status: 200, kind: "page" },
+    {
+      name: "admin campaign page",
+      path: () => `/en/admin/campaigns/${campaign.id}`,
+      init: signedIn,
+      status: 200,
+      kind: "page",
+    },
     { name: "admin export log", path: () => "/en/admin/exports", init: signedIn, status: 200, kind: "page" },
     { name: "dev mailbox", path: () => "/dev/mailbox", status: 200, kind: "page" },
     { name: "dev mailbox message", path: () => `/dev/mailbox/${mailId}`, status: 200, kind: "page" },
-    { name: "dev mailbox email HTML", path: () => `/dev/mailbox/${mailId}/html`, status: 200, kind: "mail-preview", type: /^text\/html/ },
+    {
+      name: "dev mailbox email HTML",
+      path: () => `/dev/mailbox/${mailId}/html`,
+      status: 200,
+      kind: "mail-preview",
+      type: /^text\/html/,
+    },
     { name: "unknown address", path: () => "/no/such/page", status: 404, kind: "page" },
     { name: "unknown address in a language", path: () => "/en/no-such-page", status: 404, kind: "page" },
     { name: "unknown campaign", path: () => "/en/c/no-such-campaign", status: 404, kind: "page" },
     { name: "count widget (en)", path: () => `/embed/en/${campaign.slug}`, status: 200, kind: "embed" },
     { name: "count widget (ko)", path: () => `/embed/ko/${campaign.slug}`, status: 200, kind: "embed" },
     { name: "count widget, unknown campaign", path: () => "/embed/en/no-such-campaign", status: 404, kind: "embed" },
-    { name: "count endpoint", path: () => `/api/campaigns/${campaign.slug}/count`, status: 200, kind: "frameable", type: /^application\/json/ },
-    { name: "count endpoint, unknown campaign (JSON error)", path: () => "/api/campaigns/no-such-campaign/count", status: 404, kind: "frameable", type: /^application\/json/ },
+    {
+      name: "count endpoint",
+      path: () => `/api/campaigns/${campaign.slug}/count`,
+      status: 200,
+      kind: "frameable",
+      type: /^application\/json/,
+    },
+    {
+      name: "count endpoint, unknown campaign (JSON error)",
+      path: () => "/api/campaigns/no-such-campaign/count",
+      status: 404,
+      kind: "frameable",
+      type: /^application\/json/,
+    },
     {
       name: "sign endpoint, invalid body (JSON error)",
       path: () => `/api/campaigns/${campaign.slug}/signatures`,
@@ -153,13 +184,53 @@ describe("every kind of route", () => {
       kind: "api",
       type: /^application\/json/,
     },
-    { name: "organizer API, signed out (JSON error)", path: () => "/api/organizer/campaigns", status: 401, kind: "api", type: /^application\/json/ },
-    { name: "organizer API", path: () => `/api/organizer/campaigns/${campaign.id}/counts`, init: signedIn, status: 200, kind: "api", type: /^application\/json/ },
-    { name: "signer CSV export", path: () => `/api/organizer/campaigns/${campaign.id}/exports/signers`, init: signedIn, status: 200, kind: "api", type: /^text\/csv/ },
-    { name: "counts CSV export", path: () => `/api/organizer/campaigns/${campaign.id}/exports/counts`, init: signedIn, status: 200, kind: "api", type: /^text\/csv/ },
+    {
+      name: "organizer API, signed out (JSON error)",
+      path: () => "/api/organizer/campaigns",
+      status: 401,
+      kind: "api",
+      type: /^application\/json/,
+    },
+    {
+      name: "organizer API",
+      path: () => `/api/organizer/campaigns/${campaign.id}/counts`,
+      init: signedIn,
+      status: 200,
+      kind: "api",
+      type: /^application\/json/,
+    },
+    {
+      name: "signer CSV export",
+      path: () => `/api/organizer/campaigns/${campaign.id}/exports/signers`,
+      init: signedIn,
+      status: 200,
+      kind: "api",
+      type: /^text\/csv/,
+    },
+    {
+      name: "counts CSV export",
+      path: () => `/api/organizer/campaigns/${campaign.id}/exports/counts`,
+      init: signedIn,
+      status: 200,
+      kind: "api",
+      type: /^text\/csv/,
+    },
     { name: "auth route", path: () => "/api/auth/get-session", status: 200, kind: "api" },
-    { name: "unknown API route (JSON error)", path: () => "/api/no-such-route", status: 404, kind: "api", type: /^application\/json/ },
-    { name: "unknown API route under a campaign (JSON error)", path: () => `/api/campaigns/${campaign.slug}/nothing`, init: () => ({ method: "POST" }), status: 404, kind: "api", type: /^application\/json/ },
+    {
+      name: "unknown API route (JSON error)",
+      path: () => "/api/no-such-route",
+      status: 404,
+      kind: "api",
+      type: /^application\/json/,
+    },
+    {
+      name: "unknown API route under a campaign (JSON error)",
+      path: () => `/api/campaigns/${campaign.slug}/nothing`,
+      init: () => ({ method: "POST" }),
+      status: 404,
+      kind: "api",
+      type: /^application\/json/,
+    },
   ];
 
   it.each(cases)("$name: $status with the $kind headers", async ({ path, init, status, kind, type }) => {
@@ -219,13 +290,19 @@ describe("the local mailbox", () => {
   it("answers only for this machine's names and APP_URL's host", async () => {
     const port = new URL(server.url).port;
     for (const path of paths()) {
-      for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, "localhost:3000"]) expect(await withHost(path, host)).toBe(200);
+      for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, "localhost:3000"])
+        expect(await withHost(path, host)).toBe(200);
     }
   });
 
   it("does not answer a forged Host (DNS rebinding: another site's name pointed at 127.0.0.1)", async () => {
     for (const path of paths()) {
-      for (const host of ["evil.example", `evil.example:${new URL(server.url).port}`, "127.0.0.1.evil.example", "localhost.evil.example"]) {
+      for (const host of [
+        "evil.example",
+        `evil.example:${new URL(server.url).port}`,
+        "127.0.0.1.evil.example",
+        "localhost.evil.example",
+      ]) {
         expect(await withHost(path, host)).toBe(404);
       }
     }
@@ -233,17 +310,24 @@ describe("the local mailbox", () => {
 });
 
 describe("CSV exports started by another site", () => {
-  it.each(["cross-site", "same-site"])("are refused when Sec-Fetch-Site is %s (403 cross_site_request)", async (site) => {
-    for (const kind of ["signers", "counts"]) {
-      const { res, body } = await get(`/api/organizer/campaigns/${campaign.id}/exports/${kind}`, { headers: { cookie: owner.cookie, "sec-fetch-site": site } });
-      expect(res.status).toBe(403);
-      expect(JSON.parse(body).error.code).toBe("cross_site_request");
-      expectHeaders(res, body, "api");
-    }
-  });
+  it.each(["cross-site", "same-site"])(
+    "are refused when Sec-Fetch-Site is %s (403 cross_site_request)",
+    async (site) => {
+      for (const kind of ["signers", "counts"]) {
+        const { res, body } = await get(`/api/organizer/campaigns/${campaign.id}/exports/${kind}`, {
+          headers: { cookie: owner.cookie, "sec-fetch-site": site },
+        });
+        expect(res.status).toBe(403);
+        expect(JSON.parse(body).error.code).toBe("cross_site_request");
+        expectHeaders(res, body, "api");
+      }
+    },
+  );
 
   it.each(["same-origin", "none"])("are served when Sec-Fetch-Site is %s", async (site) => {
-    const { res } = await get(`/api/organizer/campaigns/${campaign.id}/exports/counts`, { headers: { cookie: owner.cookie, "sec-fetch-site": site } });
+    const { res } = await get(`/api/organizer/campaigns/${campaign.id}/exports/counts`, {
+      headers: { cookie: owner.cookie, "sec-fetch-site": site },
+    });
     expect(res.status).toBe(200);
   });
 });
@@ -251,7 +335,11 @@ describe("CSV exports started by another site", () => {
 describe("campaign page views", () => {
   it("come from the page cache after the first, each with a nonce and a form token of its own", async () => {
     const { campaign: own } = await campaignWithData(owner.organization.id);
-    for (const [path, form] of [[`/en/c/${own.slug}`, "sign"], [`/ko/c/${own.slug}/write`, "letter"], [`/embed/en/${own.slug}`, null]] as const) {
+    for (const [path, form] of [
+      [`/en/c/${own.slug}`, "sign"],
+      [`/ko/c/${own.slug}/write`, "letter"],
+      [`/embed/en/${own.slug}`, null],
+    ] as const) {
       // The first view renders as usual and has a copy made in the background.
       const views: { res: Response; body: string }[] = [];
       for (let i = 0; i < 100 && views.length < 3; i++) {
@@ -290,7 +378,12 @@ describe("campaign page views", () => {
 
   it("make no database query once cached, and show an organizer's change at once", async () => {
     const own = await campaignWithData(owner.organization.id);
-    const pages = [`/en/c/${own.campaign.slug}`, `/ko/c/${own.campaign.slug}`, `/en/c/${own.campaign.slug}/write`, `/embed/ko/${own.campaign.slug}`];
+    const pages = [
+      `/en/c/${own.campaign.slug}`,
+      `/ko/c/${own.campaign.slug}`,
+      `/en/c/${own.campaign.slug}/write`,
+      `/embed/ko/${own.campaign.slug}`,
+    ];
     const before = relay.bytesSent();
     for (const page of pages) expect((await get(page)).res.status).toBe(200);
     // The first views read the database (through the relay: this test can see queries).
@@ -337,9 +430,13 @@ describe("in production", () => {
     const page = await fetch(`${production.url}/en`);
     const api = await fetch(`${production.url}/api/campaigns/${campaign.slug}/count`);
     const widget = await fetch(`${production.url}/embed/en/${campaign.slug}`);
-    for (const res of [page, api, widget]) expect(res.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+    for (const res of [page, api, widget])
+      expect(res.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
     expect(page.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'; upgrade-insecure-requests$/);
-    for (const res of [api, widget]) expect(res.headers.get("content-security-policy")).toMatch(/frame-ancestors https:\/\/partner\.example https:\/\/\*\.partner\.example(;|$)/);
+    for (const res of [api, widget])
+      expect(res.headers.get("content-security-policy")).toMatch(
+        /frame-ancestors https:\/\/partner\.example https:\/\/\*\.partner\.example(;|$)/,
+      );
     // And the dev mailbox does not exist there.
     expect((await fetch(`${production.url}/dev/mailbox/${mailId}/html`)).status).toBe(404);
   });

@@ -38,16 +38,28 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
 
   it("stores a pending signature, queues one confirmation email and answers 202", async () => {
     const campaign = await createCampaign();
-    const res = await sign(campaign.slug, signer({ email: "Ji.Min@Example.TEST", showName: true, comment: "함께합니다 ✊" }), {
-      "x-forwarded-for": "203.0.113.7",
-    });
+    const res = await sign(
+      campaign.slug,
+      signer({ email: "Ji.Min@Example.TEST", showName: true, comment: "함께합니다 ✊" }),
+      {
+        "x-forwarded-for": "203.0.113.7",
+      },
+    );
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ status: "pending_confirmation" });
 
     const rows = await db.signature.findMany({ where: { campaignId: campaign.id } });
     expect(rows).toHaveLength(1);
     const row = rows[0]!;
-    expect(row).toMatchObject({ status: "pending", email: "Ji.Min@Example.TEST", emailKey: "ji.min@example.test", showName: true, wantsUpdates: false, comment: "함께합니다 ✊", locale: "en" });
+    expect(row).toMatchObject({
+      status: "pending",
+      email: "Ji.Min@Example.TEST",
+      emailKey: "ji.min@example.test",
+      showName: true,
+      wantsUpdates: false,
+      comment: "함께합니다 ✊",
+      locale: "en",
+    });
     // The IP is kept only as a keyed hash.
     expect(row.ipHash).toBeTruthy();
     expect(JSON.stringify(row)).not.toContain("203.0.113.7");
@@ -87,7 +99,9 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     const person = signer();
     await sign(campaign.slug, person);
     const [firstMessage] = await outboxFor(campaign.id);
-    await pool.query(`UPDATE signature SET last_notified_at = now() - interval '11 minutes' WHERE campaign_id = $1`, [campaign.id]);
+    await pool.query(`UPDATE signature SET last_notified_at = now() - interval '11 minutes' WHERE campaign_id = $1`, [
+      campaign.id,
+    ]);
 
     await sign(campaign.slug, { ...person, name: "Corrected Name", locale: "ko" });
     const messages = await outboxFor(campaign.id);
@@ -104,7 +118,9 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     const campaign = await createCampaign();
     const person = signer({ showName: false, wantsUpdates: false });
     await sign(campaign.slug, person);
-    await pool.query(`UPDATE signature SET last_notified_at = now() - interval '11 minutes' WHERE campaign_id = $1`, [campaign.id]);
+    await pool.query(`UPDATE signature SET last_notified_at = now() - interval '11 minutes' WHERE campaign_id = $1`, [
+      campaign.id,
+    ]);
     await sign(campaign.slug, { ...person, showName: true, wantsUpdates: true });
     const row = await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id } });
     expect(row).toMatchObject({ showName: false, wantsUpdates: false });
@@ -119,7 +135,9 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     await sign(campaign.slug, person);
     const [message] = await outboxFor(campaign.id);
     await confirmSignature(String(message!.payload.token));
-    await pool.query(`UPDATE signature SET last_notified_at = now() - interval '11 minutes' WHERE campaign_id = $1`, [campaign.id]);
+    await pool.query(`UPDATE signature SET last_notified_at = now() - interval '11 minutes' WHERE campaign_id = $1`, [
+      campaign.id,
+    ]);
 
     const res = await sign(campaign.slug, { ...person, name: "Someone Else" });
     expect(res.status).toBe(202);
@@ -134,7 +152,11 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
   it("keeps one row and at most one email when 200 requests sign with one address at once", async () => {
     const campaign = await createCampaign();
     const person = signer();
-    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => sign(campaign.slug, { ...person, email: i % 2 ? person.email.toUpperCase() : person.email })));
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        sign(campaign.slug, { ...person, email: i % 2 ? person.email.toUpperCase() : person.email }),
+      ),
+    );
     // The per-address limit (RATE_EMAIL_HOURLY) turns the rest away with 429; what passes still makes one row.
     const statuses = answers.map((r) => r.status);
     expect(statuses.filter((s) => s !== 202 && s !== 429)).toEqual([]);
@@ -189,10 +211,31 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
   });
 
   it.each([
-    ["wrong content type", () => new Request("http://localhost/x", { method: "POST", headers: { "content-type": "text/plain" }, body: "{}" }), 415, "unsupported_media_type"],
-    ["form-encoded body", () => new Request("http://localhost/x", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "name=x" }), 415, "unsupported_media_type"],
+    [
+      "wrong content type",
+      () =>
+        new Request("http://localhost/x", { method: "POST", headers: { "content-type": "text/plain" }, body: "{}" }),
+      415,
+      "unsupported_media_type",
+    ],
+    [
+      "form-encoded body",
+      () =>
+        new Request("http://localhost/x", {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: "name=x",
+        }),
+      415,
+      "unsupported_media_type",
+    ],
     ["malformed JSON", () => jsonRequest("/x", "{ name: "), 400, "invalid_json"],
-    ["a body over 16 KiB", () => jsonRequest("/x", { ...signer(), comment: "x".repeat(20_000) }), 413, "payload_too_large"],
+    [
+      "a body over 16 KiB",
+      () => jsonRequest("/x", { ...signer(), comment: "x".repeat(20_000) }),
+      413,
+      "payload_too_large",
+    ],
     ["a JSON array", () => jsonRequest("/x", "[]"), 422, "validation_failed"],
   ])("rejects %s", async (_label, makeRequest, status, code) => {
     const campaign = await createCampaign();

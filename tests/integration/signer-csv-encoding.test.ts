@@ -13,9 +13,38 @@ afterAll(async () => {
   await closeDb();
 });
 
-type Signer = { name: string; email: string; country: string; region: string | null; postalCode: string | null; locale: string; showName: boolean };
+type Signer = {
+  name: string;
+  email: string;
+  country: string;
+  region: string | null;
+  postalCode: string | null;
+  locale: string;
+  showName: boolean;
+};
 
-const tricky = ["=", "+", "-", "@", "\t", "\r", "\n", "\r\n", '"', ",", "'", " ", "a", "Z", "1", "김", "정은", "😀", "\\", "."];
+const tricky = [
+  "=",
+  "+",
+  "-",
+  "@",
+  "\t",
+  "\r",
+  "\n",
+  "\r\n",
+  '"',
+  ",",
+  "'",
+  " ",
+  "a",
+  "Z",
+  "1",
+  "김",
+  "정은",
+  "😀",
+  "\\",
+  ".",
+];
 const oneCharacter = tricky.filter((t) => [...t].length === 1);
 const text = (maxLength: number) => fc.array(fc.constantFrom(...tricky), { maxLength }).map((parts) => parts.join(""));
 const signerArb: fc.Arbitrary<Signer> = fc.record({
@@ -78,12 +107,44 @@ function builtInNode(signers: Signer[], confirmedAt: Date[], options: SignerExpo
 describe("the signer CSV from Postgres and the CSV built in Node", () => {
   it("agree byte for byte on hand-picked tricky values", async () => {
     const signers: Signer[] = [
-      { name: '=HYPERLINK("http://evil")', email: "+1@x.test", country: "KR", region: "=cmd|' /C calc'!A0", postalCode: "-1", locale: "ko", showName: true },
-      { name: "@SUM(A1)", email: "\ttab@x.test", country: "US", region: "\rCR", postalCode: null, locale: "en", showName: false },
-      { name: 'Kim, "Ji" Min\nSecond line', email: "a@x.test", country: "KR", region: "Line\nbreak", postalCode: "", locale: "ko", showName: true },
+      {
+        name: '=HYPERLINK("http://evil")',
+        email: "+1@x.test",
+        country: "KR",
+        region: "=cmd|' /C calc'!A0",
+        postalCode: "-1",
+        locale: "ko",
+        showName: true,
+      },
+      {
+        name: "@SUM(A1)",
+        email: "\ttab@x.test",
+        country: "US",
+        region: "\rCR",
+        postalCode: null,
+        locale: "en",
+        showName: false,
+      },
+      {
+        name: 'Kim, "Ji" Min\nSecond line',
+        email: "a@x.test",
+        country: "KR",
+        region: "Line\nbreak",
+        postalCode: "",
+        locale: "ko",
+        showName: true,
+      },
       { name: "김정은 😀", email: "", country: "KR", region: "", postalCode: "04524", locale: "ko", showName: true },
       { name: "", email: "b@x.test", country: "US", region: null, postalCode: '"', locale: "en", showName: false },
-      { name: '"=quoted"', email: ",@x.test", country: "US", region: "\\.", postalCode: "\r\n", locale: "en", showName: false },
+      {
+        name: '"=quoted"',
+        email: ",@x.test",
+        country: "US",
+        region: "\\.",
+        postalCode: "\r\n",
+        locale: "en",
+        showName: false,
+      },
     ];
     const { id, confirmedAt } = await campaignOf(signers);
     for (const options of [{}, { includeAddresses: true }]) {
@@ -94,11 +155,17 @@ describe("the signer CSV from Postgres and the CSV built in Node", () => {
 
   it("agree byte for byte on generated values", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(signerArb, { minLength: 1, maxLength: 12 }), fc.boolean(), async (signers, includeAddresses) => {
-        const { id, confirmedAt } = await campaignOf(signers);
-        const fromPostgres = await bytesOf(signerCsvStream(id, { includeAddresses }));
-        expect(fromPostgres.toString("utf8")).toBe(builtInNode(signers, confirmedAt, { includeAddresses }).toString("utf8"));
-      }),
+      fc.asyncProperty(
+        fc.array(signerArb, { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        async (signers, includeAddresses) => {
+          const { id, confirmedAt } = await campaignOf(signers);
+          const fromPostgres = await bytesOf(signerCsvStream(id, { includeAddresses }));
+          expect(fromPostgres.toString("utf8")).toBe(
+            builtInNode(signers, confirmedAt, { includeAddresses }).toString("utf8"),
+          );
+        },
+      ),
       { numRuns: 40, seed: 20261128 },
     );
   }, 120_000);

@@ -12,13 +12,31 @@ let port = 0;
 const pools: ReturnType<typeof createSmtpPool>[] = [];
 
 function pool(overrides: Partial<Parameters<typeof createSmtpPool>[0]> = {}) {
-  const p = createSmtpPool({ host: "127.0.0.1", port, secure: false, connections: 3, maxMessages: 100, idleMs: 30_000, connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000, ...overrides });
+  const p = createSmtpPool({
+    host: "127.0.0.1",
+    port,
+    secure: false,
+    connections: 3,
+    maxMessages: 100,
+    idleMs: 30_000,
+    connectionTimeout: 5_000,
+    greetingTimeout: 5_000,
+    socketTimeout: 10_000,
+    ...overrides,
+  });
   pools.push(p);
   return p;
 }
 
 async function message(i: number, to = `target${i}@example.org`) {
-  return composeMail({ messageId: `<pool.${i}@open-letters.test>`, from: "Open Letters <letters@open-letters.test>", to, subject: `Letter ${i} — 편지`, text: `Dear Mr. President,\n\n.${i}\n`, html: `<p>${i}</p>` });
+  return composeMail({
+    messageId: `<pool.${i}@open-letters.test>`,
+    from: "Open Letters <letters@open-letters.test>",
+    to,
+    subject: `Letter ${i} — 편지`,
+    text: `Dear Mr. President,\n\n.${i}\n`,
+    html: `<p>${i}</p>`,
+  });
 }
 
 beforeAll(async () => {
@@ -44,9 +62,13 @@ describe("the SMTP pool", () => {
     const answers = await Promise.all(messages.map((m) => p.send(m.envelope, m.raw)));
     expect(answers.every((a) => a.response.startsWith("250"))).toBe(true);
     expect(sink.sessions).toBeLessThanOrEqual(3);
-    expect(sink.received.map((r) => r.messageId).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `<pool.${i}@open-letters.test>`).sort());
+    expect(sink.received.map((r) => r.messageId).sort()).toEqual(
+      Array.from({ length: 30 }, (_, i) => `<pool.${i}@open-letters.test>`).sort(),
+    );
     // A line starting with a dot survives SMTP's dot-stuffing.
-    expect(sink.received.find((r) => r.messageId === "<pool.7@open-letters.test>")!.text).toBe("Dear Mr. President,\n\n.7\n");
+    expect(sink.received.find((r) => r.messageId === "<pool.7@open-letters.test>")!.text).toBe(
+      "Dear Mr. President,\n\n.7\n",
+    );
     expect(sink.received.every((r) => r.subject.endsWith("— 편지"))).toBe(true);
   });
 
@@ -71,7 +93,10 @@ describe("the SMTP pool", () => {
     await sink.start(port);
     const second = await message(201);
     await p.send(second.envelope, second.raw);
-    expect(sink.received.map((r) => r.messageId)).toEqual(["<pool.200@open-letters.test>", "<pool.201@open-letters.test>"]);
+    expect(sink.received.map((r) => r.messageId)).toEqual([
+      "<pool.200@open-letters.test>",
+      "<pool.201@open-letters.test>",
+    ]);
     expect(sink.sessions).toBe(2);
   });
 
@@ -97,7 +122,8 @@ describe("the SMTP pool", () => {
       onMailFrom: (_address, session, callback) => {
         const n = (perSession.get(session.id) ?? 0) + 1;
         perSession.set(session.id, n);
-        if (busy || n > 2) return callback(Object.assign(new Error("4.7.0 Too many messages in this session"), { responseCode: 421 }));
+        if (busy || n > 2)
+          return callback(Object.assign(new Error("4.7.0 Too many messages in this session"), { responseCode: 421 }));
         callback();
       },
       onData: (stream, _session, callback) => {
@@ -122,7 +148,9 @@ describe("the SMTP pool", () => {
       busy = true;
       perSession.clear();
       const m = await message(705);
-      await expect(pool({ port: (relay.server.address() as AddressInfo).port, connections: 1 }).send(m.envelope, m.raw)).rejects.toMatchObject({ responseCode: 421 });
+      await expect(
+        pool({ port: (relay.server.address() as AddressInfo).port, connections: 1 }).send(m.envelope, m.raw),
+      ).rejects.toMatchObject({ responseCode: 421 });
       expect(perSession.size).toBe(1);
     } finally {
       pools.splice(0).forEach((p) => p.close());
@@ -171,7 +199,9 @@ describe("the SMTP pool", () => {
       allowInsecureAuth: true,
       logger: false,
       onAuth: (auth, _session, callback) =>
-        auth.username === "relay-user" && auth.password === "s3cret pass" ? callback(null, { user: auth.username }) : callback(new Error("Invalid username or password")),
+        auth.username === "relay-user" && auth.password === "s3cret pass"
+          ? callback(null, { user: auth.username })
+          : callback(new Error("Invalid username or password")),
       onData: (stream, session, callback) => {
         stream.resume();
         stream.on("end", () => {
@@ -186,7 +216,9 @@ describe("the SMTP pool", () => {
       const m = await message(600);
       await pool({ port: relayPort, user: "relay-user", pass: "s3cret pass" }).send(m.envelope, m.raw);
       expect(delivered).toEqual(["relay-user"]);
-      await expect(pool({ port: relayPort, user: "relay-user", pass: "wrong" }).send(m.envelope, m.raw)).rejects.toMatchObject({ code: "EAUTH", responseCode: 535 });
+      await expect(
+        pool({ port: relayPort, user: "relay-user", pass: "wrong" }).send(m.envelope, m.raw),
+      ).rejects.toMatchObject({ code: "EAUTH", responseCode: 535 });
       await expect(pool({ port: relayPort }).send(m.envelope, m.raw)).rejects.toMatchObject({ responseCode: 530 });
       expect(delivered).toEqual(["relay-user"]);
     } finally {

@@ -21,18 +21,41 @@ const sometimes = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined }
 const email = fc.oneof(
   anyText(254),
   fc.emailAddress(),
-  fc.constantFrom("jimin@example.org", " x@example.test ", "a@b", "@", "a@", "가@나.한국", "a@😀.com", "a@b@c.de", `${"a".repeat(250)}@example.org`, "a..b@example.org", ".a@example.org"),
+  fc.constantFrom(
+    "jimin@example.org",
+    " x@example.test ",
+    "a@b",
+    "@",
+    "a@",
+    "가@나.한국",
+    "a@😀.com",
+    "a@b@c.de",
+    `${"a".repeat(250)}@example.org`,
+    "a..b@example.org",
+    ".a@example.org",
+  ),
 );
-const country = fc.oneof(anyText(2), fc.constantFrom("US", "KR", "us", " kr ", "FR", "GB", "XX", "", "ſs", "ＵＳ", "US\u0000"));
+const country = fc.oneof(
+  anyText(2),
+  fc.constantFrom("US", "KR", "us", " kr ", "FR", "GB", "XX", "", "ſs", "ＵＳ", "US\u0000"),
+);
 const region = fc.oneof(anyText(100), fc.constantFrom("NY", "CA", "ny", " 11 ", "11", "99", "Île-de-France"));
-const postalCode = fc.oneof(anyText(16), fc.constantFrom("10001", "10001-1234", "1234", "03154", "123456", "sw1a 1aa", "-1", " 75008 ", "ß".repeat(9)));
+const postalCode = fc.oneof(
+  anyText(16),
+  fc.constantFrom("10001", "10001-1234", "1234", "03154", "123456", "sw1a 1aa", "-1", " 75008 ", "ß".repeat(9)),
+);
 const formValues: fc.Arbitrary<SignFormValues> = fc.record({
   name: fc.oneof(anyText(100), fc.constantFrom("Kim Ji-min", "김지민")),
   email,
   country,
   region: sometimes(region),
   postalCode: sometimes(postalCode),
-  comment: sometimes(fc.oneof(anyText(1000), fc.string({ unit: fc.oneof(chars.letter, chars.whitespace, chars.control), maxLength: 30 }))),
+  comment: sometimes(
+    fc.oneof(
+      anyText(1000),
+      fc.string({ unit: fc.oneof(chars.letter, chars.whitespace, chars.control), maxLength: 30 }),
+    ),
+  ),
   showName: fc.boolean(),
   wantsUpdates: fc.boolean(),
   locale: sometimes(fc.constantFrom("en", "ko", "ja", "EN")),
@@ -66,7 +89,17 @@ describe("checkSignatureForm", () => {
     ["a comment with line breaks", { comment: "one\r\ntwo" }],
     ["several problems at once", { name: "", email: "x", region: "\u0000" }],
   ])("agrees with the schema on %s", (_label, change) => {
-    const values: SignFormValues = { name: "Kim Ji-min", email: "jimin@example.org", country: "US", region: "NY", postalCode: "10001", showName: false, wantsUpdates: false, locale: "en", ...change };
+    const values: SignFormValues = {
+      name: "Kim Ji-min",
+      email: "jimin@example.org",
+      country: "US",
+      region: "NY",
+      postalCode: "10001",
+      showName: false,
+      wantsUpdates: false,
+      locale: "en",
+      ...change,
+    };
     expect(checkSignatureForm(values)).toEqual(serverCodes(values));
   });
 

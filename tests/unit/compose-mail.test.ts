@@ -8,7 +8,9 @@ import { composeMail, type MailToCompose } from "@/lib/infra/mail/compose-mail";
 /** What a mail client reads out of a message: the fields both composers must agree on. */
 function reading(mail: ParsedMail) {
   const addresses = (value: ParsedMail["from"] | ParsedMail["to"] | ParsedMail["replyTo"]) =>
-    (Array.isArray(value) ? value : value ? [value] : []).flatMap((v) => v.value.map((a) => ({ name: a.name, address: a.address })));
+    (Array.isArray(value) ? value : value ? [value] : []).flatMap((v) =>
+      v.value.map((a) => ({ name: a.name, address: a.address })),
+    );
   return {
     from: addresses(mail.from),
     to: addresses(mail.to),
@@ -46,7 +48,35 @@ const letter: MailToCompose = {
 
 // Characters that exercise every encoding decision: ASCII, Latin-1, Hangul, emoji, line breaks of each kind, a
 // leading dot (SMTP), "=" (quoted-printable), quotes and commas (address names), tabs and control characters.
-const piece = fc.constantFrom("a", "Z", " ", "  ", ".", "=", ",", '"', "\\", "<", ">", "@", "(", ")", "\t", "\n", "\r\n", "\r", "é", "ü", "한", "국", "—", "😀", "\u0001", "x".repeat(90), "한".repeat(40));
+const piece = fc.constantFrom(
+  "a",
+  "Z",
+  " ",
+  "  ",
+  ".",
+  "=",
+  ",",
+  '"',
+  "\\",
+  "<",
+  ">",
+  "@",
+  "(",
+  ")",
+  "\t",
+  "\n",
+  "\r\n",
+  "\r",
+  "é",
+  "ü",
+  "한",
+  "국",
+  "—",
+  "😀",
+  "\u0001",
+  "x".repeat(90),
+  "한".repeat(40),
+);
 const text = (maxLength: number) => fc.array(piece, { maxLength }).map((parts) => parts.join(""));
 
 describe("composing a message", () => {
@@ -61,7 +91,11 @@ describe("composing a message", () => {
   });
 
   it("keeps a line break in the subject or a name from starting a header of its own", async () => {
-    const { actual, raw } = await both({ ...letter, subject: "Hello\r\nBcc: everyone@example.org", replyTo: { name: "Kim\nX-Injected: 1", address: "kim@example.org" } });
+    const { actual, raw } = await both({
+      ...letter,
+      subject: "Hello\r\nBcc: everyone@example.org",
+      replyTo: { name: "Kim\nX-Injected: 1", address: "kim@example.org" },
+    });
     expect(actual.reading.headers).not.toContain("bcc");
     expect(actual.reading.headers).not.toContain("x-injected");
     expect(raw).not.toMatch(/^(Bcc|X-Injected):/m);
@@ -70,7 +104,13 @@ describe("composing a message", () => {
   it("agrees with MailComposer for any subject, names, text and HTML", async () => {
     await fc.assert(
       fc.asyncProperty(text(30), text(12), text(60), text(60), async (subject, name, body, html) => {
-        const { expected, actual } = await both({ ...letter, subject, replyTo: { name, address: "writer@example.org" }, text: body, html });
+        const { expected, actual } = await both({
+          ...letter,
+          subject,
+          replyTo: { name, address: "writer@example.org" },
+          text: body,
+          html,
+        });
         expect(actual).toEqual(expected);
       }),
       { numRuns: 150 },
@@ -78,14 +118,21 @@ describe("composing a message", () => {
   });
 
   it("hands a message with a field it does not write to MailComposer, so nothing is dropped", async () => {
-    const reply = { ...letter, inReplyTo: "<earlier@open-letters.example>", headers: { "Content-Language": "ko", "X-Tags": ["a", "b"] } };
+    const reply = {
+      ...letter,
+      inReplyTo: "<earlier@open-letters.example>",
+      headers: { "Content-Language": "ko", "X-Tags": ["a", "b"] },
+    };
     const parsed = await simpleParser((await composeMail(reply as MailToCompose)).raw);
     expect(parsed.inReplyTo).toBe("<earlier@open-letters.example>");
     expect(parsed.headerLines.filter((h) => h.key === "x-tags")).toHaveLength(2);
   });
 
   it("hands a message with attachments to MailComposer whole", async () => {
-    const withCsv = { ...letter, attachments: [{ filename: "signers.csv", content: "name\nKim\n", contentType: "text/csv; charset=utf-8" }] };
+    const withCsv = {
+      ...letter,
+      attachments: [{ filename: "signers.csv", content: "name\nKim\n", contentType: "text/csv; charset=utf-8" }],
+    };
     const composed = await composeMail(withCsv);
     const parsed = await simpleParser(composed.raw);
     expect(parsed.attachments.map((a) => [a.filename, a.content.toString()])).toEqual([["signers.csv", "name\nKim\n"]]);

@@ -48,7 +48,9 @@ describe("moving through the composer", () => {
 
     // Back with the stepper: a reached step is a button.
     const nav = screen.getByRole("navigation", { name: "Steps of your letter" });
-    within(nav).getByRole("button", { name: /Topics/ }).focus();
+    within(nav)
+      .getByRole("button", { name: /Topics/ })
+      .focus();
     await user.keyboard("{Enter}");
     expect(screen.getByRole("heading", { level: 2, name: "Step 1 of 6: Topics" })).toHaveFocus();
     expect(screen.getByLabelText("Families of defectors")).toBeChecked();
@@ -69,10 +71,14 @@ describe("moving through the composer", () => {
     // A reload: a new composer finds the draft where the writer left it.
     renderComposer();
     expect(await screen.findByRole("heading", { level: 2, name: "Step 3 of 6: Draft" })).toBeInTheDocument();
-    expect((screen.getByLabelText("Your letter") as HTMLTextAreaElement).value).toMatch(/I want my friends to be free to travel\.[\s\S]*P\.S\. Thank you\.$/);
+    expect((screen.getByLabelText("Your letter") as HTMLTextAreaElement).value).toMatch(
+      /I want my friends to be free to travel\.[\s\S]*P\.S\. Thank you\.$/,
+    );
 
     await user.click(screen.getByRole("button", { name: "Back" }));
-    expect(screen.getByLabelText("Why does this matter to you?")).toHaveValue("I want my friends to be free to travel.");
+    expect(screen.getByLabelText("Why does this matter to you?")).toHaveValue(
+      "I want my friends to be free to travel.",
+    );
     await user.click(screen.getByRole("button", { name: "Next" }));
     // The writer's edits survive going back and forth.
     expect((screen.getByLabelText("Your letter") as HTMLTextAreaElement).value).toMatch(/P\.S\. Thank you\.$/);

@@ -4,11 +4,15 @@ import userEvent from "@testing-library/user-event";
 import { flagshipCampaign } from "@/prisma/seed-data/flagship";
 import { renderComposer, storageKey } from "./support/composer";
 
-const paragraph = (key: string, lang: "en" | "ko") => flagshipCampaign.topics.find((t) => t.key === key)!.texts[lang].paragraph;
+const paragraph = (key: string, lang: "en" | "ko") =>
+  flagshipCampaign.topics.find((t) => t.key === key)!.texts[lang].paragraph;
 
 beforeEach(() => window.localStorage.clear());
 
-async function toDraft(user: ReturnType<typeof userEvent.setup>, ownWords = "My students came from North Korea, and their stories changed how I see this summit.") {
+async function toDraft(
+  user: ReturnType<typeof userEvent.setup>,
+  ownWords = "My students came from North Korea, and their stories changed how I see this summit.",
+) {
   await user.click(screen.getByLabelText("Political prison camps"));
   await user.click(screen.getByLabelText("Families of defectors"));
   await user.click(screen.getByRole("button", { name: "Next" }));
@@ -23,7 +27,9 @@ describe("the letter composer", () => {
     renderComposer();
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Step 1 of 6: Topics");
     const camps = screen.getByLabelText("Political prison camps");
-    expect(camps).toHaveAccessibleDescription(/Fact: An estimated 80,000 to 120,000 people.*The ask: Dismantle the camps.*Source: Estimates cited/);
+    expect(camps).toHaveAccessibleDescription(
+      /Fact: An estimated 80,000 to 120,000 people.*The ask: Dismantle the camps.*Source: Estimates cited/,
+    );
     expect(screen.getAllByRole("checkbox")).toHaveLength(7);
 
     await user.click(screen.getByRole("button", { name: "Next" }));
@@ -44,7 +50,9 @@ describe("the letter composer", () => {
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Step 2 of 6: Your voice");
     expect(screen.getByRole("radio", { name: "I'd rather not say" })).toBeChecked();
     expect(screen.getByRole("radio", { name: "English" })).toBeChecked();
-    expect(screen.getByLabelText("Why does this matter to you?")).toHaveAccessibleDescription(/leave out their names, your home town and when you left/);
+    expect(screen.getByLabelText("Why does this matter to you?")).toHaveAccessibleDescription(
+      /leave out their names, your home town and when you left/,
+    );
     // Nothing here is required.
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Step 3 of 6: Draft");
@@ -68,7 +76,10 @@ describe("the letter composer", () => {
     expect(percent).toBeGreaterThan(5);
     expect(percent).toBeLessThan(30);
     expect(screen.getByTestId("personalisation")).toHaveAttribute("data-level", "low");
-    await user.type(body, " Three of them still cannot reach their families, and every week they ask me whether anyone in Washington is listening.");
+    await user.type(
+      body,
+      " Three of them still cannot reach their families, and every week they ask me whether anyone in Washington is listening.",
+    );
     expect(screen.getByTestId("personalisation")).toHaveAttribute("data-level", "some");
 
     await user.clear(body);
@@ -94,7 +105,11 @@ describe("the letter composer", () => {
     expect(screen.getByText(/North Korea punishes families/)).toHaveAttribute("lang", "en");
     expect(screen.getByText(/북한 당국은 해외에 있는 가족의 행동을 이유로/)).toHaveAttribute("lang", "ko");
     const list = screen.getByTestId("safety-findings");
-    expect(within(list).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+    expect(
+      within(list)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([
       "My brother Kim Chol-su — A relative's name",
       "Hoeryong — A place in North Korea",
       "escaped in March 2015 — A date of leaving or escape",
@@ -104,13 +119,18 @@ describe("the letter composer", () => {
     expect(screen.getByTestId("safety-also-missed")).toHaveTextContent("also misses many details");
 
     await user.click(screen.getByRole("button", { name: "Next" }));
-    expect(screen.getByRole("alert")).toHaveTextContent("Edit the highlighted details, or confirm that you want to keep them.");
+    expect(screen.getByRole("alert")).toHaveTextContent(
+      "Edit the highlighted details, or confirm that you want to keep them.",
+    );
 
     // Editing takes the writer back to the draft; removing the details clears the warning.
     await user.click(screen.getByRole("button", { name: "Edit my letter" }));
     const body = screen.getByLabelText("Your letter") as HTMLTextAreaElement;
     expect(body).toBeInTheDocument();
-    const cleaned = body.value.replace("My brother Kim Chol-su is still in Hoeryong. I escaped in March 2015.", "Someone I love is still there.");
+    const cleaned = body.value.replace(
+      "My brother Kim Chol-su is still in Hoeryong. I escaped in March 2015.",
+      "Someone I love is still there.",
+    );
     await user.clear(body);
     await user.click(body);
     await user.paste(cleaned);
@@ -125,7 +145,10 @@ describe("the letter composer", () => {
 
   it("steps 5 and 6: details with privacy choices off, a preview exactly as delivered, then sending", async () => {
     const user = userEvent.setup();
-    const { submit } = renderComposer("en", vi.fn(async () => ({ ok: true as const })));
+    const { submit } = renderComposer(
+      "en",
+      vi.fn(async () => ({ ok: true as const })),
+    );
     await toDraft(user);
     await user.click(screen.getByRole("button", { name: "Next" }));
     await user.click(screen.getByRole("button", { name: "Next" }));
@@ -148,23 +171,40 @@ describe("the letter composer", () => {
     const preview = screen.getByTestId("letter-preview");
     expect(preview).toHaveTextContent("To: The President of the United States");
     expect(preview).toHaveTextContent("Subject: Put human rights on the summit agenda");
-    expect(preview.querySelector(".letter-text")!.textContent).toMatch(/Sincerely,\n\nJane Doe\nAlbany, New York, United States$/);
+    expect(preview.querySelector(".letter-text")!.textContent).toMatch(
+      /Sincerely,\n\nJane Doe\nAlbany, New York, United States$/,
+    );
     expect(screen.getByText(/We will send a confirmation link to jane@example.org/)).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "Send my letter" }));
-    expect(await screen.findByTestId("letter-success")).toHaveTextContent("We have sent a confirmation link to jane@example.org");
+    expect(await screen.findByTestId("letter-success")).toHaveTextContent(
+      "We have sent a confirmation link to jane@example.org",
+    );
     expect(screen.getByTestId("letter-success")).toHaveFocus();
     expect(submit).toHaveBeenCalledTimes(1);
     const [slugSent, input] = vi.mocked(submit).mock.calls[0]!;
     expect(slugSent).toBe("human-rights-on-the-agenda");
-    expect(input).toMatchObject({ topics: ["prison-camps", "families"], language: "en", writerRole: "supporter", name: "Jane Doe", region: "NY", alsoSign: true, showName: false, locale: "en" });
+    expect(input).toMatchObject({
+      topics: ["prison-camps", "families"],
+      language: "en",
+      writerRole: "supporter",
+      name: "Jane Doe",
+      region: "NY",
+      alsoSign: true,
+      showName: false,
+      locale: "en",
+    });
     // Once sent, the draft is gone from the browser.
     expect(window.localStorage.getItem(storageKey)).toBeNull();
   });
 
   it("shows the server's field errors on their step and keeps the draft", async () => {
     const user = userEvent.setup();
-    const submit = vi.fn(async () => ({ ok: false as const, code: "validation_failed", fields: { topics: "invalid_topic" } }));
+    const submit = vi.fn(async () => ({
+      ok: false as const,
+      code: "validation_failed",
+      fields: { topics: "invalid_topic" },
+    }));
     renderComposer("en", submit);
     await toDraft(user);
     await user.click(screen.getByRole("button", { name: "Next" }));
@@ -182,11 +222,28 @@ describe("the letter composer", () => {
 
   it("says so when the campaign has closed, without losing the draft", async () => {
     const user = userEvent.setup();
-    window.localStorage.setItem(storageKey, JSON.stringify({
-      v: 1, step: 6, reached: 6, topics: ["movement"], language: "en", subject: "Please act", body: "Dear Mr. President,\n\n" + "I ask you to act. ".repeat(10),
-      bodyEdited: true, name: "Jane Doe", email: "jane@example.org", city: "Albany", country: "US", region: "NY",
-    }));
-    renderComposer("en", vi.fn(async () => ({ ok: false as const, code: "campaign_closed" })));
+    window.localStorage.setItem(
+      storageKey,
+      JSON.stringify({
+        v: 1,
+        step: 6,
+        reached: 6,
+        topics: ["movement"],
+        language: "en",
+        subject: "Please act",
+        body: "Dear Mr. President,\n\n" + "I ask you to act. ".repeat(10),
+        bodyEdited: true,
+        name: "Jane Doe",
+        email: "jane@example.org",
+        city: "Albany",
+        country: "US",
+        region: "NY",
+      }),
+    );
+    renderComposer(
+      "en",
+      vi.fn(async () => ({ ok: false as const, code: "campaign_closed" })),
+    );
     await user.click(await screen.findByRole("button", { name: "Send my letter" }));
     await waitFor(() => expect(screen.getByRole("alert")).toHaveTextContent("This campaign is closed"));
     expect(window.localStorage.getItem(storageKey)).toContain("Please act");
@@ -203,9 +260,13 @@ describe("the letter composer", () => {
     await user.click(screen.getByRole("button", { name: "다음" }));
     const body = screen.getByLabelText("편지 내용") as HTMLTextAreaElement;
     expect(body).toHaveAttribute("lang", "ko");
-    expect(body.value).toBe(`대통령님께\n\n제 동생 김철수는 아직 북한에 있습니다.\n\n${paragraph("prison-camps", "ko")}\n\n감사합니다.`);
+    expect(body.value).toBe(
+      `대통령님께\n\n제 동생 김철수는 아직 북한에 있습니다.\n\n${paragraph("prison-camps", "ko")}\n\n감사합니다.`,
+    );
     await user.click(screen.getByRole("button", { name: "다음" }));
-    expect(within(screen.getByTestId("safety-findings")).getByRole("listitem")).toHaveTextContent("제 동생 김철수 — 가족의 이름");
+    expect(within(screen.getByTestId("safety-findings")).getByRole("listitem")).toHaveTextContent(
+      "제 동생 김철수 — 가족의 이름",
+    );
     await user.click(screen.getByRole("button", { name: "다음" }));
     expect(screen.getByRole("alert")).toHaveTextContent("강조 표시된 내용을 고치시거나");
     await user.click(screen.getByLabelText("이 내용을 확인했으며 그대로 두겠습니다"));
@@ -221,7 +282,9 @@ describe("the letter composer", () => {
     await user.click(screen.getByRole("button", { name: "Next" }));
     await user.click(screen.getByRole("radio", { name: "한국어" }));
     await user.click(screen.getByRole("button", { name: "Next" }));
-    expect((screen.getByLabelText("Your letter") as HTMLTextAreaElement).value).toBe(`대통령님께\n\n${paragraph("movement", "ko")}\n\n감사합니다.`);
+    expect((screen.getByLabelText("Your letter") as HTMLTextAreaElement).value).toBe(
+      `대통령님께\n\n${paragraph("movement", "ko")}\n\n감사합니다.`,
+    );
     expect(screen.getByLabelText("Subject")).toHaveValue("북한 인권을 정상회담 의제로");
   });
 });

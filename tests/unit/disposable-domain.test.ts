@@ -13,12 +13,18 @@ describe("disposableDomainOf", () => {
     expect(disposableDomainOf(input)).toBe(listed);
   });
 
-  it.each(["someone@gmail.com", "x@naver.com", "x@mailinator.com.example.org", "x@evilmailinator.com", "x@com", "", "no-at-sign", "x@"])(
-    "%s is not",
-    (input) => {
-      expect(disposableDomainOf(input)).toBeNull();
-    },
-  );
+  it.each([
+    "someone@gmail.com",
+    "x@naver.com",
+    "x@mailinator.com.example.org",
+    "x@evilmailinator.com",
+    "x@com",
+    "",
+    "no-at-sign",
+    "x@",
+  ])("%s is not", (input) => {
+    expect(disposableDomainOf(input)).toBeNull();
+  });
 
   it("ships a list of a few hundred lower-case domains, without duplicates", () => {
     expect(disposableDomains.length).toBeGreaterThan(300);

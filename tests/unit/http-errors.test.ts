@@ -5,10 +5,18 @@ import { AppError } from "@/lib/infra/errors";
 describe("errorResponse", () => {
   it("answers an unreachable database with 503, a Retry-After and a clear message", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    const res = errorResponse(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }), "en");
+    const res = errorResponse(
+      Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+      "en",
+    );
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("5");
-    expect(await res.json()).toEqual({ error: { code: "service_unavailable", message: "The service is temporarily unavailable. Please try again shortly." } });
+    expect(await res.json()).toEqual({
+      error: {
+        code: "service_unavailable",
+        message: "The service is temporarily unavailable. Please try again shortly.",
+      },
+    });
     log.mockRestore();
   });
 
@@ -17,7 +25,9 @@ describe("errorResponse", () => {
     const res = errorResponse(new Error('duplicate key value violates unique constraint "x" (SELECT secret)'), "ko");
     expect(res.status).toBe(500);
     const body = await res.json();
-    expect(body).toEqual({ error: { code: "internal_error", message: "서버에 문제가 생겨 요청을 처리하지 못했습니다. 다시 시도해 주세요." } });
+    expect(body).toEqual({
+      error: { code: "internal_error", message: "서버에 문제가 생겨 요청을 처리하지 못했습니다. 다시 시도해 주세요." },
+    });
     expect(JSON.stringify(body)).not.toMatch(/SELECT|duplicate|stack/);
     log.mockRestore();
   });
@@ -25,6 +35,8 @@ describe("errorResponse", () => {
   it("maps each AppError code to its status with a translated message", async () => {
     const res = errorResponse(new AppError("campaign_closed"), "en");
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: { code: "campaign_closed", message: "This campaign is closed and no longer takes signatures." } });
+    expect(await res.json()).toEqual({
+      error: { code: "campaign_closed", message: "This campaign is closed and no longer takes signatures." },
+    });
   });
 });

@@ -22,8 +22,15 @@ describe("messages", () => {
   it("has Korean text for every Korean string (no untranslated English left behind)", () => {
     const untranslated = keys(ko).filter((key) => {
       const value = key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], ko) as string;
-      const stripped = value.replace(/\{[^}]*\}/g, "").replace(/[A-Za-z0-9@._:/()—–\-·"“”'!?,]+/g, "").trim();
-      return stripped.length === 0 && /[A-Za-z]{4,}/.test(value.replace(/\{[^}]*\}/g, "")) && !/application\/json|JSON|ZIP/.test(value);
+      const stripped = value
+        .replace(/\{[^}]*\}/g, "")
+        .replace(/[A-Za-z0-9@._:/()—–\-·"“”'!?,]+/g, "")
+        .trim();
+      return (
+        stripped.length === 0 &&
+        /[A-Za-z]{4,}/.test(value.replace(/\{[^}]*\}/g, "")) &&
+        !/application\/json|JSON|ZIP/.test(value)
+      );
     });
     expect(untranslated).toEqual([]);
     expect(leaves(ko).some((s) => /[가-힣]/.test(s))).toBe(true);
@@ -31,7 +38,8 @@ describe("messages", () => {
 
   it("uses the same placeholders in both languages", () => {
     for (const key of keys(en)) {
-      const get = (m: unknown) => key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], m) as string;
+      const get = (m: unknown) =>
+        key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], m) as string;
       const names = (s: string) => [...s.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]).sort();
       expect(names(get(ko)), key).toEqual(names(get(en)));
     }

@@ -4,7 +4,8 @@ import { measurePersonalisation } from "@/lib/letters/personalisation";
 import { letterInput, letterLength, letterLimits } from "@/lib/letters/schema";
 import { flagshipCampaign } from "@/prisma/seed-data/flagship";
 
-const topic = (key: string, lang: "en" | "ko") => flagshipCampaign.topics.find((t) => t.key === key)!.texts[lang].paragraph;
+const topic = (key: string, lang: "en" | "ko") =>
+  flagshipCampaign.topics.find((t) => t.key === key)!.texts[lang].paragraph;
 
 describe("assembleLetter", () => {
   it("puts greeting, the writer's words, the topics' paragraphs and the closing in order, a blank line apart", () => {
@@ -24,7 +25,12 @@ describe("assembleLetter", () => {
   });
 
   it("leaves out what the writer left empty and keeps a Korean letter Korean", () => {
-    const body = assembleLetter({ greeting: "대통령님께", ownWords: "   ", paragraphs: [topic("movement", "ko")], closing: "감사합니다." });
+    const body = assembleLetter({
+      greeting: "대통령님께",
+      ownWords: "   ",
+      paragraphs: [topic("movement", "ko")],
+      closing: "감사합니다.",
+    });
     expect(body).toBe(`대통령님께\n\n${topic("movement", "ko")}\n\n감사합니다.`);
     expect(body).not.toMatch(/[A-Za-z]/);
   });
@@ -70,12 +76,19 @@ describe("letter length", () => {
     }
     const ok = letterInput.parse({ ...valid, body: body.replaceAll("\n", "\r\n") });
     expect(ok.body).toBe(body);
-    expect(letterInput.safeParse({ ...valid, body: body + "\u0000" }).error!.issues[0]!.message).toBe("invalid_characters");
+    expect(letterInput.safeParse({ ...valid, body: body + "\u0000" }).error!.issues[0]!.message).toBe(
+      "invalid_characters",
+    );
   });
 
   it("needs at least one topic and drops repeated ones", () => {
-    expect(letterInput.safeParse({ ...valid, body: "x".repeat(200), topics: [] }).error!.issues[0]).toMatchObject({ path: ["topics"], message: "choose_topic" });
-    expect(letterInput.parse({ ...valid, body: "x".repeat(200), topics: ["families", "families"] }).topics).toEqual(["families"]);
+    expect(letterInput.safeParse({ ...valid, body: "x".repeat(200), topics: [] }).error!.issues[0]).toMatchObject({
+      path: ["topics"],
+      message: "choose_topic",
+    });
+    expect(letterInput.parse({ ...valid, body: "x".repeat(200), topics: ["families", "families"] }).topics).toEqual([
+      "families",
+    ]);
   });
 });
 
@@ -84,15 +97,26 @@ describe("measurePersonalisation", () => {
   const koTemplates = [...flagshipCampaign.topics.map((t) => t.texts.ko.paragraph), "대통령님께", "감사합니다."];
 
   it("finds nothing of the writer's own in an untouched draft", () => {
-    const draft = assembleLetter({ greeting: "Dear Mr. President,", ownWords: "", paragraphs: [topic("prison-camps", "en"), topic("fleeing", "en")], closing: "Sincerely," });
+    const draft = assembleLetter({
+      greeting: "Dear Mr. President,",
+      ownWords: "",
+      paragraphs: [topic("prison-camps", "en"), topic("fleeing", "en")],
+      closing: "Sincerely,",
+    });
     const m = measurePersonalisation(draft, templates);
     expect(m.ownShare).toBe(0);
     expect(m.level).toBe("low");
   });
 
   it("grows with the writer's own sentences, in English", () => {
-    const own = "I teach at a school in Ohio, and three of my students came from North Korea. Their stories changed how I see this summit.";
-    const draft = assembleLetter({ greeting: "Dear Mr. President,", ownWords: own, paragraphs: [topic("prison-camps", "en")], closing: "Sincerely," });
+    const own =
+      "I teach at a school in Ohio, and three of my students came from North Korea. Their stories changed how I see this summit.";
+    const draft = assembleLetter({
+      greeting: "Dear Mr. President,",
+      ownWords: own,
+      paragraphs: [topic("prison-camps", "en")],
+      closing: "Sincerely,",
+    });
     const m = measurePersonalisation(draft, templates);
     expect(m.ownShare).toBeGreaterThan(0.2);
     expect(m.ownShare).toBeLessThan(0.5);
@@ -102,10 +126,18 @@ describe("measurePersonalisation", () => {
 
   it("works for Korean, and an edited paragraph counts partly as the writer's", () => {
     const own = "저는 십 년 전에 한국에 온 탈북민입니다. 아직도 밤마다 두고 온 사람들을 생각합니다.";
-    const draft = assembleLetter({ greeting: "대통령님께", ownWords: own, paragraphs: [topic("families", "ko")], closing: "감사합니다." });
+    const draft = assembleLetter({
+      greeting: "대통령님께",
+      ownWords: own,
+      paragraphs: [topic("families", "ko")],
+      closing: "감사합니다.",
+    });
     const m = measurePersonalisation(draft, koTemplates);
     expect(m.level).toBe("some");
-    const rewritten = measurePersonalisation(draft.replace("위협을 받고 있습니다", "매일 감시와 협박을 당하며 살고 있습니다"), koTemplates);
+    const rewritten = measurePersonalisation(
+      draft.replace("위협을 받고 있습니다", "매일 감시와 협박을 당하며 살고 있습니다"),
+      koTemplates,
+    );
     expect(rewritten.ownShare).toBeGreaterThan(m.ownShare);
     expect(measurePersonalisation(own, koTemplates)).toMatchObject({ ownShare: 1, level: "high" });
   });

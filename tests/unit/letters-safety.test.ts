@@ -6,14 +6,39 @@ const found = (text: string) => checkLetterSafety(text).map((f) => [f.kind, f.te
 
 describe("checkLetterSafety", () => {
   it.each([
-    ["My brother Kim Chol-su is still in Musan.", [["relative_name", "My brother Kim Chol-su"], ["place", "Musan"]]],
+    [
+      "My brother Kim Chol-su is still in Musan.",
+      [
+        ["relative_name", "My brother Kim Chol-su"],
+        ["place", "Musan"],
+      ],
+    ],
     ["I think of our mother, Ri Yong-hui, every day.", [["relative_name", "our mother, Ri Yong-hui"]]],
     ["Jang Song-il, my uncle, was taken away.", [["relative_name", "Jang Song-il, my uncle"]]],
-    ["I grew up in Hoeryong, North Hamgyong Province, and escaped in March 2015.", [["place", "Hoeryong"], ["place", "North Hamgyong Province"], ["escape_date", "escaped in March 2015"]]],
+    [
+      "I grew up in Hoeryong, North Hamgyong Province, and escaped in March 2015.",
+      [
+        ["place", "Hoeryong"],
+        ["place", "North Hamgyong Province"],
+        ["escape_date", "escaped in March 2015"],
+      ],
+    ],
     ["We fled in the winter of 2009.", [["escape_date", "fled in the winter of 2009"]]],
     ["In June 2011 my family crossed the river.", [["escape_date", "June 2011 my family crossed"]]],
-    ["My village was Sinhung-ri, near Hyesan.", [["place", "Sinhung-ri"], ["place", "Hyesan"]]],
-    ["Call my cousin on +86 139 1234 5678 or 010-1234-5678.", [["phone", "+86 139 1234 5678"], ["phone", "010-1234-5678"]]],
+    [
+      "My village was Sinhung-ri, near Hyesan.",
+      [
+        ["place", "Sinhung-ri"],
+        ["place", "Hyesan"],
+      ],
+    ],
+    [
+      "Call my cousin on +86 139 1234 5678 or 010-1234-5678.",
+      [
+        ["phone", "+86 139 1234 5678"],
+        ["phone", "010-1234-5678"],
+      ],
+    ],
     ["I grew up in Pyongyang, near the river.", [["place", "Pyongyang"]]],
     ["My father was taken to Camp 16 in the spring.", [["camp", "Camp 16"]]],
     ["He spent four years in Kwalliso No. 15.", [["camp", "Kwalliso No. 15"]]],
@@ -39,13 +64,25 @@ describe("checkLetterSafety", () => {
   it.each([
     ["제 동생 김철수는 아직 북한에 있습니다.", [["relative_name", "제 동생 김철수"]]],
     ["어머니 이영희를 생각하면 잠이 오지 않습니다.", [["relative_name", "어머니 이영희"]]],
-    ["우리 언니 박순희 씨는 청진에 삽니다.", [["relative_name", "우리 언니 박순희"], ["place", "청진"]]],
+    [
+      "우리 언니 박순희 씨는 청진에 삽니다.",
+      [
+        ["relative_name", "우리 언니 박순희"],
+        ["place", "청진"],
+      ],
+    ],
     ["저는 함경북도 무산군 칠성리에서 왔습니다.", [["place", "함경북도 무산군 칠성리"]]],
     ["양강도 혜산시에서 자랐습니다.", [["place", "양강도 혜산시"]]],
     ["2015년 3월에 탈북했습니다.", [["escape_date", "2015년 3월에 탈북"]]],
     ["제 어머니는 1998년에 두만강을 건너셨습니다.", [["escape_date", "1998년에 두만강"]]],
     ["탈북한 것은 2009년 겨울이었습니다.", [["escape_date", "탈북한 것은 2009년"]]],
-    ["신의주 사람들에게 연락하려면 010 9876 5432로 전화하세요.", [["place", "신의주"], ["phone", "010 9876 5432"]]],
+    [
+      "신의주 사람들에게 연락하려면 010 9876 5432로 전화하세요.",
+      [
+        ["place", "신의주"],
+        ["phone", "010 9876 5432"],
+      ],
+    ],
     ["저는 평양에서 태어났습니다.", [["place", "평양"]]],
     ["아버지는 16호 관리소로 끌려가셨습니다.", [["camp", "16호 관리소"]]],
     ["오빠는 제12호 교화소에 있습니다.", [["camp", "제12호 교화소"]]],

@@ -50,7 +50,13 @@ describe("cachedPageFor", () => {
   afterEach(() => purgeCampaignPages("cache-test"));
 
   function store(storedAt: number) {
-    savePage(page.path, { html, nonce: oldNonce, formToken: { value: oldToken, kind: "sign" }, headers: [["content-type", "text/html; charset=utf-8"]], storedAt });
+    savePage(page.path, {
+      html,
+      nonce: oldNonce,
+      formToken: { value: oldToken, kind: "sign" },
+      headers: [["content-type", "text/html; charset=utf-8"]],
+      storedAt,
+    });
   }
 
   it("writes the response's own nonce and a freshly issued form token everywhere the copy had its own", () => {

@@ -32,11 +32,19 @@ describe("production settings", () => {
   it.each([
     ["no DATABASE_URL", { DATABASE_URL: undefined }, "DATABASE_URL"],
     ["no APP_SECRET", { APP_SECRET: undefined }, "APP_SECRET"],
-    ["an APP_SECRET shorter than 32 characters", { APP_SECRET: randomBytes(32).toString("base64url").slice(0, 31) }, "APP_SECRET"],
+    [
+      "an APP_SECRET shorter than 32 characters",
+      { APP_SECRET: randomBytes(32).toString("base64url").slice(0, 31) },
+      "APP_SECRET",
+    ],
     ["32 × a", { APP_SECRET: "a".repeat(32) }, "APP_SECRET"],
     ["a repeated pattern", { APP_SECRET: "0123456789abcdef0123456789abcdef" }, "APP_SECRET"],
     ["few distinct characters", { APP_SECRET: "abcabcabcdabcabcabcdabcabcabcdxy" }, "APP_SECRET"],
-    ["the development fallback written in the code", { APP_SECRET: "open-letters-development-secret-not-for-production" }, "APP_SECRET"],
+    [
+      "the development fallback written in the code",
+      { APP_SECRET: "open-letters-development-secret-not-for-production" },
+      "APP_SECRET",
+    ],
     ["the integration tests' secret", { APP_SECRET: "test-secret-test-secret-test-secret-0123456789" }, "APP_SECRET"],
     ["an http APP_URL", { APP_URL: "http://letters.example.org" }, "APP_URL"],
     ["no SMTP relay", { SMTP_HOST: undefined }, "SMTP_HOST"],
@@ -48,7 +56,8 @@ describe("production settings", () => {
 
   it("name every wrong key at once", () => {
     const message = refusal({ APP_ENV: "production", APP_URL: "http://x.example" })!;
-    for (const key of ["DATABASE_URL", "APP_SECRET", "APP_URL", "SMTP_HOST"]) expect(message).toMatch(new RegExp(`^  ${key}: `, "m"));
+    for (const key of ["DATABASE_URL", "APP_SECRET", "APP_URL", "SMTP_HOST"])
+      expect(message).toMatch(new RegExp(`^  ${key}: `, "m"));
   });
 
   it("are not required outside production", () => {

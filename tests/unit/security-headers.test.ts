@@ -121,7 +121,12 @@ describe("securityHeaders", () => {
   it("lets the mailbox preview use inline styles, sandboxed, framed by this site only", () => {
     const h = securityHeaders("mail-preview", test);
     const d = directives(h["content-security-policy"]!);
-    expect(d).toMatchObject({ "default-src": "'none'", "style-src": "'unsafe-inline'", "frame-ancestors": "'self'", sandbox: "" });
+    expect(d).toMatchObject({
+      "default-src": "'none'",
+      "style-src": "'unsafe-inline'",
+      "frame-ancestors": "'self'",
+      sandbox: "",
+    });
     expect(d).not.toHaveProperty("script-src");
     expect(h["x-frame-options"]).toBe("SAMEORIGIN");
   });

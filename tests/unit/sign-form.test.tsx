@@ -7,7 +7,13 @@ import { messages } from "@/lib/infra/i18n/messages";
 import { countryOptions } from "@/lib/infra/geo/countries";
 import type { SignFormState } from "@/lib/signatures/form-data";
 
-function renderForm(locale: "en" | "ko", action = vi.fn(async (_state: SignFormState, _form: FormData): Promise<SignFormState> => ({ status: "ok", email: "jimin@example.org" }))) {
+function renderForm(
+  locale: "en" | "ko",
+  action = vi.fn(async (_state: SignFormState, _form: FormData): Promise<SignFormState> => ({
+    status: "ok",
+    email: "jimin@example.org",
+  })),
+) {
   render(
     <NextIntlClientProvider locale={locale} messages={messages[locale]}>
       <SignForm action={action} locale={locale} countries={countryOptions(locale)} formToken="form-token" />
@@ -26,7 +32,9 @@ describe("SignForm", () => {
     const name = screen.getByLabelText("Full name");
     expect(name).toHaveAttribute("aria-invalid", "true");
     expect(name).toHaveAccessibleDescription("This field is required.");
-    expect(screen.getByLabelText("Email address")).toHaveAccessibleDescription(/Enter an email address like name@example.com\./);
+    expect(screen.getByLabelText("Email address")).toHaveAccessibleDescription(
+      /Enter an email address like name@example.com\./,
+    );
     expect(screen.getByLabelText("State")).toHaveAccessibleDescription("This field is required.");
 
     const summary = screen.getByRole("alert");
@@ -110,7 +118,14 @@ describe("SignForm", () => {
 });
 
 describe("SignForm under abuse protection", () => {
-  const values = { name: "Kim", email: "kim@example.org", country: "US", region: "NY", showName: false, wantsUpdates: false };
+  const values = {
+    name: "Kim",
+    email: "kim@example.org",
+    country: "US",
+    region: "NY",
+    showName: false,
+    wantsUpdates: false,
+  };
 
   async function fillAndSend() {
     const user = userEvent.setup();
@@ -132,7 +147,10 @@ describe("SignForm under abuse protection", () => {
   });
 
   it("says so in the alert when the server refuses with too many attempts", async () => {
-    renderForm("en", vi.fn(async (): Promise<SignFormState> => ({ status: "error", code: "rate_limited", values })));
+    renderForm(
+      "en",
+      vi.fn(async (): Promise<SignFormState> => ({ status: "error", code: "rate_limited", values })),
+    );
     await fillAndSend();
     expect(await screen.findByRole("alert")).toHaveTextContent("Too many attempts from your connection");
   });
@@ -141,7 +159,11 @@ describe("SignForm under abuse protection", () => {
     const action = vi.fn(async (_state: SignFormState, form: FormData): Promise<SignFormState> =>
       form.get("challengeNonce")
         ? { status: "ok", email: "kim@example.org" }
-        : { status: "challenge", challenge: { token: "a.b", difficulty: 6, algorithm: "sha256-leading-zero-bits" }, values },
+        : {
+            status: "challenge",
+            challenge: { token: "a.b", difficulty: 6, algorithm: "sha256-leading-zero-bits" },
+            values,
+          },
     );
     renderForm("en", action);
     await fillAndSend();
@@ -149,7 +171,9 @@ describe("SignForm under abuse protection", () => {
     expect(action).toHaveBeenCalledTimes(2);
     const second = action.mock.calls[1]![1];
     expect(second.get("challengeToken")).toBe("a.b");
-    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`a.b:${second.get("challengeNonce")}`)));
+    const digest = new Uint8Array(
+      await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`a.b:${second.get("challengeNonce")}`)),
+    );
     expect(digest[0]! >> 2).toBe(0);
     expect(second.get("name")).toBe("Kim");
   });

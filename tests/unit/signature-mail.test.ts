@@ -29,7 +29,14 @@ describe("signature emails", () => {
   });
 
   it("writes Korean mail for Korean signers", () => {
-    const mail = renderSignatureMail({ ...base, signerName: "김하나", campaignTitle: "북한 인권을 정상회담 의제로", kind: "signature.confirm", locale: "ko", token: "t" });
+    const mail = renderSignatureMail({
+      ...base,
+      signerName: "김하나",
+      campaignTitle: "북한 인권을 정상회담 의제로",
+      kind: "signature.confirm",
+      locale: "ko",
+      token: "t",
+    });
     expect(mail.subject).toBe("서명을 확인해 주세요: 북한 인권을 정상회담 의제로");
     expect(mail.text).toContain("김하나 님, 안녕하세요.");
     expect(mail.text).toContain("http://localhost:3000/ko/confirm/t");

@@ -19,10 +19,26 @@ describe("signatureInput", () => {
   it.each([
     ["trims and NFC-normalises the name", { name: "  한국어 이름 " }, { name: "한국어 이름" }],
     ["keeps emoji and right-to-left text in comments", { comment: "✊ مرحبا" }, { comment: "✊ مرحبا" }],
-    ["treats blank optional fields as absent", { country: "DE", region: " ", postalCode: "", comment: "" }, { region: undefined, postalCode: undefined, comment: undefined }],
-    ["upper-cases postal codes", { country: "GB", region: undefined, postalCode: "sw1a 1aa" }, { postalCode: "SW1A 1AA" }],
-    ["accepts a Korean province and postal code", { country: "KR", region: "11", postalCode: "03154" }, { region: "11" }],
-    ["does not require a region in South Korea", { country: "KR", region: undefined, postalCode: undefined }, { country: "KR" }],
+    [
+      "treats blank optional fields as absent",
+      { country: "DE", region: " ", postalCode: "", comment: "" },
+      { region: undefined, postalCode: undefined, comment: undefined },
+    ],
+    [
+      "upper-cases postal codes",
+      { country: "GB", region: undefined, postalCode: "sw1a 1aa" },
+      { postalCode: "SW1A 1AA" },
+    ],
+    [
+      "accepts a Korean province and postal code",
+      { country: "KR", region: "11", postalCode: "03154" },
+      { region: "11" },
+    ],
+    [
+      "does not require a region in South Korea",
+      { country: "KR", region: undefined, postalCode: undefined },
+      { country: "KR" },
+    ],
     ["accepts ZIP+4", { postalCode: "10001-1234" }, { postalCode: "10001-1234" }],
     ["keeps line breaks in a comment", { comment: "line one\nline two" }, { comment: "line one\nline two" }],
   ])("%s", (_label, change, expected) => {

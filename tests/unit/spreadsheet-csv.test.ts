@@ -26,7 +26,7 @@ const expected = [
   "'@SUM(A1),'\tTab,\r\n",
   '"\'=HYPERLINK(""http://evil"")","\'\rCR",""""\r\n',
   '"Kim, ""Ji"" Min\nSecond line",김정은,😀\r\n',
-  ",,\"'-a,b\"\r\n",
+  ',,"\'-a,b"\r\n',
   "plain,it's,a-b=c\r\n",
 ].join("");
 

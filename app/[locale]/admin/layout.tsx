@@ -7,10 +7,18 @@ import { clientMessages } from "@/lib/infra/i18n/client-messages";
 export const dynamic = "force-dynamic";
 export const metadata = { robots: { index: false, follow: false } };
 
-export default async function AdminLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+export default async function AdminLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   const { locale } = await params;
   return (
-    <NextIntlClientProvider messages={isLocale(locale) ? clientMessages(locale, ["admin", "fieldErrors", "apiErrors"]) : {}}>
+    <NextIntlClientProvider
+      messages={isLocale(locale) ? clientMessages(locale, ["admin", "fieldErrors", "apiErrors"]) : {}}
+    >
       <div className="page admin">{children}</div>
     </NextIntlClientProvider>
   );

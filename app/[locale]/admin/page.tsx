@@ -31,16 +31,28 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
       ) : (
         <ScrollTable
           testId="campaign-list"
-          columns={[t("list.campaign"), t("list.status"), t("list.confirmed"), t("list.pending"), t("list.suspected"), t("list.letters"), t("list.deliveries")]}
+          columns={[
+            t("list.campaign"),
+            t("list.status"),
+            t("list.confirmed"),
+            t("list.pending"),
+            t("list.suspected"),
+            t("list.letters"),
+            t("list.deliveries"),
+          ]}
         >
           {campaigns.map((c) => (
             <tr key={c.id} data-slug={c.slug}>
-              <th scope="row"><Link href={`/${locale}/admin/campaigns/${c.id}`}>{c.title}</Link></th>
+              <th scope="row">
+                <Link href={`/${locale}/admin/campaigns/${c.id}`}>{c.title}</Link>
+              </th>
               <td>{t(`status.${c.status}`)}</td>
               <td data-testid="confirmed">{c.signatures.confirmed}</td>
               <td>{c.signatures.pending}</td>
               <td data-testid="suspected">
-                <Link href={`/${locale}/admin/campaigns/${c.id}/signals`}>{c.signatures.suspected} / {c.signatures.invalidated}</Link>
+                <Link href={`/${locale}/admin/campaigns/${c.id}/signals`}>
+                  {c.signatures.suspected} / {c.signatures.invalidated}
+                </Link>
               </td>
               <td>{counts(c.letters, "letterStatus")}</td>
               <td>{counts(c.deliveries, "deliveryStatus")}</td>

@@ -5,7 +5,13 @@ import { isLocale } from "@/lib/infra/i18n/config";
 export const metadata = { robots: { index: false, follow: false } };
 
 // The count widget stands alone inside a partner's frame: no site header, footer or language switch.
-export default async function EmbedLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+export default async function EmbedLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   return (

@@ -5,7 +5,10 @@ import type { z } from "zod";
 import { hasRegionList, isRegionOf, regionRules } from "./regions";
 
 type Address = { country: string; region?: string; postalCode?: string };
-export type AddressIssue = { field: "region" | "postalCode"; code: "required" | "invalid_region" | "invalid_postal_code" };
+export type AddressIssue = {
+  field: "region" | "postalCode";
+  code: "required" | "invalid_region" | "invalid_postal_code";
+};
 
 /** Problems with an address whose fields are already normalised (country upper-cased, blanks as undefined). */
 export function addressIssues(a: Address): AddressIssue[] {

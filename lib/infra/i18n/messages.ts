@@ -11,18 +11,28 @@ import { createTranslator } from "use-intl/core";
 import type { Locale } from "./config";
 
 // The admin files also add codes to the shared apiErrors and fieldErrors namespaces: those two merge one level deep.
-function withAdmin<B extends { apiErrors: object; fieldErrors: object }, A extends { apiErrors: object; fieldErrors: object }>(base: B, admin: A) {
+function withAdmin<
+  B extends { apiErrors: object; fieldErrors: object },
+  A extends { apiErrors: object; fieldErrors: object },
+>(base: B, admin: A) {
   return {
     ...base,
     ...admin,
     apiErrors: { ...base.apiErrors, ...admin.apiErrors },
     fieldErrors: { ...base.fieldErrors, ...admin.fieldErrors },
-  } as Omit<B, "apiErrors" | "fieldErrors"> & Omit<A, "apiErrors" | "fieldErrors"> & { apiErrors: B["apiErrors"] & A["apiErrors"]; fieldErrors: B["fieldErrors"] & A["fieldErrors"] };
+  } as Omit<B, "apiErrors" | "fieldErrors"> &
+    Omit<A, "apiErrors" | "fieldErrors"> & {
+      apiErrors: B["apiErrors"] & A["apiErrors"];
+      fieldErrors: B["fieldErrors"] & A["fieldErrors"];
+    };
 }
 
 const enAll = withAdmin({ ...en, ...lettersEn, ...deliveryEn }, adminEn);
 export type Messages = typeof enAll;
-export const messages: Record<Locale, Messages> = { en: enAll, ko: withAdmin({ ...ko, ...lettersKo, ...deliveryKo }, adminKo) as Messages };
+export const messages: Record<Locale, Messages> = {
+  en: enAll,
+  ko: withAdmin({ ...ko, ...lettersKo, ...deliveryKo }, adminKo) as Messages,
+};
 
 const translators = new Map<string, unknown>();
 

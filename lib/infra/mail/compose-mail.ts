@@ -15,17 +15,40 @@ export type ComposedMail = { envelope: { from: string | false; to: string[] }; r
 export type MailToCompose = SendMailOptions & { messageId: string };
 
 /** What the one-pass path knows how to write; a message with anything else goes through MailComposer. */
-const handled = new Set(["from", "to", "cc", "replyTo", "subject", "text", "html", "headers", "messageId", "attachments"]);
+const handled = new Set([
+  "from",
+  "to",
+  "cc",
+  "replyTo",
+  "subject",
+  "text",
+  "html",
+  "headers",
+  "messageId",
+  "attachments",
+]);
 
 /** Headers MimeNode formats as addresses. */
-const addressHeaders = [["from", "From"], ["to", "To"], ["cc", "Cc"], ["replyTo", "Reply-To"]] as const;
+const addressHeaders = [
+  ["from", "From"],
+  ["to", "To"],
+  ["cc", "Cc"],
+  ["replyTo", "Reply-To"],
+] as const;
 
 export async function composeMail(message: MailToCompose): Promise<ComposedMail> {
   const { text, html } = message;
   const plain =
-    typeof text === "string" && typeof html === "string" && text !== "" && html !== "" && !message.attachments?.length &&
+    typeof text === "string" &&
+    typeof html === "string" &&
+    text !== "" &&
+    html !== "" &&
+    !message.attachments?.length &&
     Object.keys(message).every((key) => handled.has(key)) &&
-    !Array.isArray(message.headers) && Object.entries(message.headers ?? {}).every(([key, value]) => typeof value === "string" && key.toLowerCase() !== "subject");
+    !Array.isArray(message.headers) &&
+    Object.entries(message.headers ?? {}).every(
+      ([key, value]) => typeof value === "string" && key.toLowerCase() !== "subject",
+    );
   if (!plain) {
     const node = new MailComposer(message).compile();
     return { envelope: node.getEnvelope() as ComposedMail["envelope"], raw: await node.build() };
@@ -40,7 +63,16 @@ export async function composeMail(message: MailToCompose): Promise<ComposedMail>
   root.setHeader("Message-ID", message.messageId);
   const headers = root.buildHeaders();
   const boundary = root.boundary;
-  const raw = [headers, "", `--${boundary}`, textPart("text/plain", text), `--${boundary}`, textPart("text/html", html), `--${boundary}--`, ""].join("\r\n");
+  const raw = [
+    headers,
+    "",
+    `--${boundary}`,
+    textPart("text/plain", text),
+    `--${boundary}`,
+    textPart("text/html", html),
+    `--${boundary}--`,
+    "",
+  ].join("\r\n");
   return { envelope: root.getEnvelope() as ComposedMail["envelope"], raw: Buffer.from(raw) };
 }
 
@@ -49,8 +81,18 @@ export async function composeMail(message: MailToCompose): Promise<ComposedMail>
  * is mostly Latin letters, base64 otherwise (a Korean letter is smaller in base64).
  */
 function textPart(type: string, content: string): string {
-  const encoding = isPlainText(content) && !hasLongerLines(content, 76) ? "7bit" : mostlyLatin(content) ? "quoted-printable" : "base64";
-  const body = encoding === "7bit" ? content : encoding === "quoted-printable" ? qp.wrap(qp.encode(content), 76) : base64.wrap(base64.encode(content), 76);
+  const encoding =
+    isPlainText(content) && !hasLongerLines(content, 76)
+      ? "7bit"
+      : mostlyLatin(content)
+        ? "quoted-printable"
+        : "base64";
+  const body =
+    encoding === "7bit"
+      ? content
+      : encoding === "quoted-printable"
+        ? qp.wrap(qp.encode(content), 76)
+        : base64.wrap(base64.encode(content), 76);
   return [`Content-Type: ${type}; charset=utf-8`, `Content-Transfer-Encoding: ${encoding}`, "", body].join("\r\n");
 }
 

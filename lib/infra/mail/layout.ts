@@ -12,9 +12,7 @@ export function escapeHtml(value: string): string {
 export type Block = { text: string } | { link: string; label: string } | { note: string };
 
 export function renderBodies(lang: string, blocks: Block[]): { text: string; html: string } {
-  const text = blocks
-    .map((b) => ("link" in b ? `${b.label}:\n${b.link}` : "note" in b ? b.note : b.text))
-    .join("\n\n");
+  const text = blocks.map((b) => ("link" in b ? `${b.label}:\n${b.link}` : "note" in b ? b.note : b.text)).join("\n\n");
   const html = blocks
     .map((b) => {
       if ("link" in b) {

@@ -23,7 +23,8 @@ export function mailboxAvailable(host: string | null): boolean {
   } catch {
     return false;
   }
-  const loopback = name === "localhost" || name.endsWith(".localhost") || name === "[::1]" || /^127(\.\d{1,3}){3}$/.test(name);
+  const loopback =
+    name === "localhost" || name.endsWith(".localhost") || name === "[::1]" || /^127(\.\d{1,3}){3}$/.test(name);
   return loopback || name === new URL(env.APP_URL).hostname;
 }
 
@@ -38,7 +39,9 @@ export async function listMailbox(limit = 200): Promise<MailboxEntry[]> {
   } catch {
     return [];
   }
-  const files = await Promise.all(names.map(async (name) => ({ name, mtime: (await stat(join(mailboxDir, name))).mtimeMs })));
+  const files = await Promise.all(
+    names.map(async (name) => ({ name, mtime: (await stat(join(mailboxDir, name))).mtimeMs })),
+  );
   files.sort((a, b) => b.mtime - a.mtime);
   return Promise.all(
     files.slice(0, limit).map(async ({ name }) => {

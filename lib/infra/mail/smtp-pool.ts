@@ -31,7 +31,10 @@ type SmtpError = Error & { code?: string; responseCode?: number; command?: strin
 
 /** The session ended (or was found ended) before the relay took the envelope: no byte of the message was sent. */
 function endedBeforeData(err: SmtpError): boolean {
-  return ["API", "MAIL FROM", "RCPT TO"].includes(err.command ?? "") && (err.responseCode === undefined || err.responseCode === 421);
+  return (
+    ["API", "MAIL FROM", "RCPT TO"].includes(err.command ?? "") &&
+    (err.responseCode === undefined || err.responseCode === 421)
+  );
 }
 
 /** One place in the pool: its open connection (if any) and how many messages that connection has carried. */
@@ -53,7 +56,10 @@ function step(connection: SMTPConnection, run: (done: (err?: Error | null) => vo
   });
 }
 
-export function createSmtpPool(options: SmtpPoolOptions): { send(envelope: Envelope, raw: Buffer, startBy?: number): Promise<SmtpAnswer>; close(): void } {
+export function createSmtpPool(options: SmtpPoolOptions): {
+  send(envelope: Envelope, raw: Buffer, startBy?: number): Promise<SmtpAnswer>;
+  close(): void;
+} {
   const free: Slot[] = Array.from({ length: options.connections }, () => ({ connection: null, sent: 0, idle: null }));
   const waiting: ((slot: Slot) => void)[] = [];
   let closed = false;
@@ -116,10 +122,12 @@ export function createSmtpPool(options: SmtpPoolOptions): { send(envelope: Envel
     });
     // As nodemailer's transport did: credentials are offered only to a relay that asks for them.
     if (options.user && connection.allowsAuth) {
-      await step(connection, (done) => connection.login({ user: options.user!, pass: options.pass ?? "" }, done)).catch((err) => {
-        connection.close();
-        throw err;
-      });
+      await step(connection, (done) => connection.login({ user: options.user!, pass: options.pass ?? "" }, done)).catch(
+        (err) => {
+          connection.close();
+          throw err;
+        },
+      );
     }
     slot.connection = connection;
     slot.sent = 0;
@@ -134,7 +142,8 @@ export function createSmtpPool(options: SmtpPoolOptions): { send(envelope: Envel
       slot.idle = null;
       try {
         if (closed) throw new SendNotStartedError("the SMTP pool was closed while the message waited");
-        if (startBy !== undefined && Date.now() > startBy) throw new SendNotStartedError("waited too long for a relay connection");
+        if (startBy !== undefined && Date.now() > startBy)
+          throw new SendNotStartedError("waited too long for a relay connection");
         for (let attempt = 1; ; attempt++) {
           const connection = await open(slot);
           const reused = slot.sent > 0;
@@ -142,14 +151,17 @@ export function createSmtpPool(options: SmtpPoolOptions): { send(envelope: Envel
           try {
             const info = await new Promise<{ response?: string }>((resolve, reject) =>
               // A copy each time: SMTPConnection keeps its verdict on the envelope object (a refused MAIL FROM).
-              connection.send({ ...envelope, to: [...envelope.to] }, raw, (err, result) => (err ? reject(err) : resolve(result))),
+              connection.send({ ...envelope, to: [...envelope.to] }, raw, (err, result) =>
+                err ? reject(err) : resolve(result),
+              ),
             );
             return { response: String(info.response ?? "") };
           } catch (err) {
             const e = err as SmtpError;
             // The relay refused this message (not the session): the connection stays, after a reset. Anything else
             // (a timeout, a dropped connection, 421 "closing") leaves the connection unusable.
-            const refused = (e.code === "EENVELOPE" || e.code === "EMESSAGE") && e.responseCode !== 421 && !connection.destroyed;
+            const refused =
+              (e.code === "EENVELOPE" || e.code === "EMESSAGE") && e.responseCode !== 421 && !connection.destroyed;
             if (refused) await step(connection, (done) => connection.reset(done)).catch(() => drop(slot));
             else drop(slot);
             // A connection that carried messages before may have been ended by the relay meanwhile (its idle timeout,

@@ -9,7 +9,10 @@ import { env, usesLocalMailbox } from "@/lib/infra/env";
 
 export type SentInfo = { messageId: string; response: string };
 /** `startBy`: the time (ms since the epoch) after which the message must not start going out at all. */
-export type MailTransport = { send(message: SendMailOptions & { messageId: string }, options?: { startBy?: number }): Promise<SentInfo>; close(): void };
+export type MailTransport = {
+  send(message: SendMailOptions & { messageId: string }, options?: { startBy?: number }): Promise<SentInfo>;
+  close(): void;
+};
 
 export const mailboxDir = resolve(env.MAILBOX_DIR);
 
@@ -25,7 +28,13 @@ function smtpSettings(): { host: string; port: number; secure: boolean; user?: s
       pass: url.password ? decodeURIComponent(url.password) : undefined,
     };
   }
-  return { host: env.SMTP_HOST!, port: env.SMTP_PORT, secure: env.SMTP_SECURE, user: env.SMTP_USER, pass: env.SMTP_PASSWORD };
+  return {
+    host: env.SMTP_HOST!,
+    port: env.SMTP_PORT,
+    secure: env.SMTP_SECURE,
+    user: env.SMTP_USER,
+    pass: env.SMTP_PASSWORD,
+  };
 }
 
 /** SMTP connections per process. */

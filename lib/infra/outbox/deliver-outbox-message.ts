@@ -29,7 +29,10 @@ export async function deliverOutboxMessage(id: string, attempt: Attempt, kinds: 
  * and one statement records every message the relay accepted (with what that means for the items they carried).
  * The outcome per message: what happened, or the error that makes its job retry.
  */
-export async function deliverOutboxMessages(batch: MessageAttempt[], kinds: MailKinds): Promise<Map<string, DeliveryOutcome | Error>> {
+export async function deliverOutboxMessages(
+  batch: MessageAttempt[],
+  kinds: MailKinds,
+): Promise<Map<string, DeliveryOutcome | Error>> {
   const results = new Map<string, DeliveryOutcome | Error>(batch.map((a) => [a.id, "skipped"]));
   const ids = batch.map((a) => a.id);
   // A message another worker claimed less than a job's lease ago is still its to send; after that, its worker is
@@ -62,7 +65,13 @@ export async function deliverOutboxMessages(batch: MessageAttempt[], kinds: Mail
     rows.map(async (message) => {
       const attempt = attempts.get(message.id)!;
       try {
-        const outcome = await sendOne(message, contents.get(message.id)!, startBy, attempt.retryCount >= attempt.retryLimit, kinds);
+        const outcome = await sendOne(
+          message,
+          contents.get(message.id)!,
+          startBy,
+          attempt.retryCount >= attempt.retryLimit,
+          kinds,
+        );
         // The relay has it. If recording that fails (the database went away), the job is retried: a settled message
         // is then skipped, and one still "sending" goes again under the same Message-ID. It is never put back in the
         // queue as if the send had failed.
@@ -141,22 +150,32 @@ async function sendOne(
     return retryOrFail(message, `could not render the message: ${describe(err)}`, lastAttempt, settledSql);
   }
   if (!content) {
-    await settle([{ message, status: "cancelled", error: "what the message was about was withdrawn before it was sent", settledSql }]);
+    await settle([
+      {
+        message,
+        status: "cancelled",
+        error: "what the message was about was withdrawn before it was sent",
+        settledSql,
+      },
+    ]);
     return "cancelled";
   }
 
   try {
-    const info = await mailTransport().send({
-      messageId: message.message_id,
-      from: content.from ?? env.MAIL_FROM,
-      to: message.to,
-      replyTo: content.replyTo,
-      subject: content.subject,
-      text: content.text,
-      html: content.html,
-      attachments: content.attachments,
-      headers: content.headers,
-    }, { startBy });
+    const info = await mailTransport().send(
+      {
+        messageId: message.message_id,
+        from: content.from ?? env.MAIL_FROM,
+        to: message.to,
+        replyTo: content.replyTo,
+        subject: content.subject,
+        text: content.text,
+        html: content.html,
+        attachments: content.attachments,
+        headers: content.headers,
+      },
+      { startBy },
+    );
     return { message, status: "sent", response: info.response, settledSql };
   } catch (err) {
     if (isPermanent(err)) {
@@ -170,13 +189,25 @@ async function sendOne(
 /** Deliveries to a target outlast any relay outage: after the last quick retry they wait, one try an hour. */
 export const waitingRetrySeconds = 3600;
 
-async function retryOrFail(message: OutboxRow & { attempts: number }, reason: string, lastAttempt: boolean, settledSql?: string): Promise<DeliveryOutcome> {
+async function retryOrFail(
+  message: OutboxRow & { attempts: number },
+  reason: string,
+  lastAttempt: boolean,
+  settledSql?: string,
+): Promise<DeliveryOutcome> {
   if (lastAttempt && message.kind.startsWith("delivery.")) {
     await waitForRelay(message, reason);
     return "waiting";
   }
   if (lastAttempt) {
-    await settle([{ message, status: "failed", error: `gave up after ${message.attempts} attempt${message.attempts === 1 ? "" : "s"}: ${reason}`, settledSql }]);
+    await settle([
+      {
+        message,
+        status: "failed",
+        error: `gave up after ${message.attempts} attempt${message.attempts === 1 ? "" : "s"}: ${reason}`,
+        settledSql,
+      },
+    ]);
     return "failed";
   }
   await pool.query(
@@ -244,6 +275,8 @@ async function waitForRelay(message: OutboxRow, reason: string): Promise<void> {
        INSERT INTO outbox_event (message_id, status, attempt, detail) SELECT id, 'pending', attempts, $2 FROM m`,
       [message.id, detail],
     );
-    await queue.insert(queues.deliverySend, [{ data: { outboxId: message.id }, startAfter: waitingRetrySeconds }], { db: onClient(client) });
+    await queue.insert(queues.deliverySend, [{ data: { outboxId: message.id }, startAfter: waitingRetrySeconds }], {
+      db: onClient(client),
+    });
   });
 }

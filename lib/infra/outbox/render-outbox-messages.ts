@@ -2,7 +2,10 @@
 // batch), the others one by one. Each message gets its own promise, so one message's failure is only its own.
 import type { MailContent, MailKinds, OutboxRow } from "./outbox";
 
-export function renderOutboxMessages(messages: OutboxRow[], mailKinds: MailKinds): Map<string, Promise<MailContent | null>> {
+export function renderOutboxMessages(
+  messages: OutboxRow[],
+  mailKinds: MailKinds,
+): Map<string, Promise<MailContent | null>> {
   const rendered = new Map<string, Promise<MailContent | null>>();
   const batches = new Map<string, OutboxRow[]>();
   for (const message of messages) {
@@ -13,7 +16,11 @@ export function renderOutboxMessages(messages: OutboxRow[], mailKinds: MailKinds
   }
   for (const [kind, batch] of batches) {
     const all = mailKinds[kind]!.renderMany!(batch);
-    for (const message of batch) rendered.set(message.id, all.then((contents) => contents.get(message.id) ?? null));
+    for (const message of batch)
+      rendered.set(
+        message.id,
+        all.then((contents) => contents.get(message.id) ?? null),
+      );
   }
   // Awaited by each message's send; until then a failure must not count as unhandled.
   for (const promise of rendered.values()) promise.catch(() => {});

@@ -19,7 +19,10 @@ const loops = 4;
 /** Messages in flight per worker process and queue; a killed worker re-sends at most these (same Message-IDs). */
 export const inFlightPerWorker = batchSize * loops;
 
-export async function workOutbox(queue: string, options: { retryLimit: number; kinds: MailKinds; pollingIntervalSeconds?: number }): Promise<void> {
+export async function workOutbox(
+  queue: string,
+  options: { retryLimit: number; kinds: MailKinds; pollingIntervalSeconds?: number },
+): Promise<void> {
   const instance = await boss({ supervise: true });
   const polling = options.pollingIntervalSeconds ?? 1;
   await instance.work<OutboxJob>(
@@ -47,7 +50,11 @@ export async function workOutbox(queue: string, options: { retryLimit: number; k
       return jobs.map((job): JobResult => {
         const result = results.get(job.data.outboxId);
         return result instanceof Error || (result !== undefined && typeof result !== "string")
-          ? { id: job.id, status: "failed", output: { message: redact(result instanceof Error ? result.message : String(result)) } }
+          ? {
+              id: job.id,
+              status: "failed",
+              output: { message: redact(result instanceof Error ? result.message : String(result)) },
+            }
           : { id: job.id, status: "completed" };
       });
     },

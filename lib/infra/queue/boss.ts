@@ -51,7 +51,10 @@ export function onClient(client: pg.PoolClient | pg.Pool): Db {
   return { executeSql: (text, values) => client.query(text, values as unknown[]) };
 }
 
-const globalForBoss = globalThis as unknown as { openLettersBoss?: Promise<PgBoss>; openLettersBossUsers?: Set<() => Promise<void>> };
+const globalForBoss = globalThis as unknown as {
+  openLettersBoss?: Promise<PgBoss>;
+  openLettersBossUsers?: Set<() => Promise<void>>;
+};
 
 /** Loops that use the queue (the outbox relay) stop before it does, so none restarts it while stopping. */
 export function stopWithBoss(stop: () => Promise<void>): void {

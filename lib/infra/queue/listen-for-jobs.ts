@@ -8,7 +8,11 @@ import { logError } from "@/lib/infra/log";
 export type ListenHandle = { close(): Promise<void> };
 
 /** Listens on `channel`; each time it (re)subscribes calls `onReconnect`, so the caller can fetch what it may have missed. */
-export async function listenForJobs(channel: string, onNotification: (payload: string) => void, onReconnect: () => void): Promise<ListenHandle> {
+export async function listenForJobs(
+  channel: string,
+  onNotification: (payload: string) => void,
+  onReconnect: () => void,
+): Promise<ListenHandle> {
   let closed = false;
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | null = null;
@@ -22,18 +26,26 @@ export async function listenForJobs(channel: string, onNotification: (payload: s
 
   const reconnectLater = () => {
     if (closed || retry) return;
-    retry = setTimeout(() => {
-      retry = null;
-      connect().catch((err) => {
-        logError("jobs", "could not listen for new jobs", err);
-        reconnectLater();
-      });
-    }, Math.min(30_000, 1000 * 2 ** Math.min(failures++, 5)));
+    retry = setTimeout(
+      () => {
+        retry = null;
+        connect().catch((err) => {
+          logError("jobs", "could not listen for new jobs", err);
+          reconnectLater();
+        });
+      },
+      Math.min(30_000, 1000 * 2 ** Math.min(failures++, 5)),
+    );
     retry.unref();
   };
 
   const connect = async () => {
-    const next = new pg.Client({ connectionString: databaseUrl(), keepAlive: true, keepAliveInitialDelayMillis: 10_000, application_name: "open-letters-listen" });
+    const next = new pg.Client({
+      connectionString: databaseUrl(),
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      application_name: "open-letters-listen",
+    });
     const lost = () => {
       if (client !== next) return;
       client = null;

@@ -59,7 +59,15 @@ function dataPolicy(frameAncestors: string): string {
 
 // An email's HTML as the dev mailbox shows it: its inline styles apply, nothing runs (sandbox), nothing is fetched.
 function mailPreviewPolicy(): string {
-  return policy(["default-src 'none'", "style-src 'unsafe-inline'", "img-src data:", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'self'", "sandbox"]);
+  return policy([
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    "img-src data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'self'",
+    "sandbox",
+  ]);
 }
 
 export function securityHeaders(kind: RouteKind, options: SecurityOptions, nonce?: string): Record<string, string> {
@@ -69,7 +77,11 @@ export function securityHeaders(kind: RouteKind, options: SecurityOptions, nonce
   const frameAncestors = frameable ? options.embedAncestors : "'none'";
 
   const csp =
-    kind === "mail-preview" ? mailPreviewPolicy() : needsNonce ? documentPolicy(nonce!, frameAncestors, options) : dataPolicy(frameAncestors);
+    kind === "mail-preview"
+      ? mailPreviewPolicy()
+      : needsNonce
+        ? documentPolicy(nonce!, frameAncestors, options)
+        : dataPolicy(frameAncestors);
 
   const headers: Record<string, string> = {
     "content-security-policy": csp,

@@ -11,7 +11,10 @@ export async function moderateLetter(scope: Scope, letterId: string, decision: "
   requireRole(scope.organizer, "editor");
   const updated = await db.letter.updateMany({
     where: { id: letter.id, status: "held" },
-    data: decision === "release" ? { status: "confirmed", heldReason: null } : { status: "rejected", rejectedAt: new Date() },
+    data:
+      decision === "release"
+        ? { status: "confirmed", heldReason: null }
+        : { status: "rejected", rejectedAt: new Date() },
   });
   if (updated.count !== 1) throw new AppError("conflict");
   return { id: letter.id, status: decision === "release" ? "confirmed" : "rejected" };

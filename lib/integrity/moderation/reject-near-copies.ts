@@ -7,7 +7,11 @@ import { withTransaction } from "@/lib/infra/db";
 import { requireRole } from "@/lib/organizers/current-organizer";
 import type { Scope } from "@/lib/organizers/scope";
 
-export async function rejectNearCopies(scope: Scope, campaignId: string, fingerprint: string): Promise<{ id: string; rejected: number }> {
+export async function rejectNearCopies(
+  scope: Scope,
+  campaignId: string,
+  fingerprint: string,
+): Promise<{ id: string; rejected: number }> {
   const campaign = await scope.campaign(campaignId);
   requireRole(scope.organizer, "editor");
   const id = randomUUID();

@@ -15,7 +15,11 @@ import type { InvalidationCriteria } from "./schema";
 
 export type InvalidationResult = { id: string; invalidated: number; uncounted: number; cancelledMail: number };
 
-export async function invalidateSignatures(scope: Scope, campaignId: string, criteria: InvalidationCriteria): Promise<InvalidationResult> {
+export async function invalidateSignatures(
+  scope: Scope,
+  campaignId: string,
+  criteria: InvalidationCriteria,
+): Promise<InvalidationResult> {
   const campaign = await scope.campaign(campaignId);
   requireRole(scope.organizer, "editor");
   const id = randomUUID();

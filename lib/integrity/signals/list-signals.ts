@@ -10,13 +10,25 @@ import type { Scope } from "@/lib/organizers/scope";
 import { disposableDomains } from "./disposable-domain";
 import { domainMatchSql } from "./criteria-sql";
 
-export type StatusCounts = { total: number; confirmed: number; pending: number; suspected: number; invalidated: number };
+export type StatusCounts = {
+  total: number;
+  confirmed: number;
+  pending: number;
+  suspected: number;
+  invalidated: number;
+};
 export type Span = { first: Date; last: Date };
 export type NetworkSignal = StatusCounts & Span & { network: string; label: string };
 export type DomainSignal = StatusCounts & Span & { domain: string };
 export type BurstSignal = StatusCounts & { minute: Date };
 export type SuspectedSignal = Span & { reason: string; signatures: number; invalidated: number; letters: number };
-export type NearCopySignal = Span & { fingerprint: string; letters: number; byStatus: Record<string, number>; subject: string; excerpt: string };
+export type NearCopySignal = Span & {
+  fingerprint: string;
+  letters: number;
+  byStatus: Record<string, number>;
+  subject: string;
+  excerpt: string;
+};
 
 export type Signals = {
   thresholds: { network: number; burstPerMinute: number; nearCopies: number };
@@ -44,7 +56,11 @@ const statusColumns = `
 export async function listSignals(scope: Scope, campaignId: string): Promise<Signals> {
   const campaign = await scope.campaign(campaignId);
   const id = campaign.id;
-  const thresholds = { network: env.SIGNALS_NETWORK_MIN, burstPerMinute: env.SIGNALS_BURST_PER_MINUTE, nearCopies: env.SIGNALS_NEAR_COPIES_MIN };
+  const thresholds = {
+    network: env.SIGNALS_NETWORK_MIN,
+    burstPerMinute: env.SIGNALS_BURST_PER_MINUTE,
+    nearCopies: env.SIGNALS_NEAR_COPIES_MIN,
+  };
   const [networks, domains, suspected, bursts, nearCopies] = await Promise.all([
     networkSignals(id, thresholds.network),
     domainSignals(id),

@@ -17,7 +17,11 @@ export type InvalidationPreview = {
   asOf: string;
 };
 
-export async function previewInvalidation(scope: Scope, campaignId: string, criteria: InvalidationCriteria): Promise<InvalidationPreview> {
+export async function previewInvalidation(
+  scope: Scope,
+  campaignId: string,
+  criteria: InvalidationCriteria,
+): Promise<InvalidationPreview> {
   const campaign = await scope.campaign(campaignId);
   const where = criteriaSql(criteria, 2);
   const { rows } = await pool.query<Omit<InvalidationPreview, "asOf"> & { as_of: Date }>(

@@ -40,7 +40,11 @@ export async function restoreInvalidation(scope: Scope, actionId: string): Promi
         [action.campaignId, randomShard(), recounted],
       );
     }
-    await client.query(`UPDATE abuse_action SET restored = $2, recounted = $3 WHERE id = $1`, [action.id, restored, recounted]);
+    await client.query(`UPDATE abuse_action SET restored = $2, recounted = $3 WHERE id = $1`, [
+      action.id,
+      restored,
+      recounted,
+    ]);
     return { id: action.id, restored, recounted };
   });
   revalidateCampaign(campaign.slug);

@@ -13,56 +13,56 @@ import { clientAddressHeader } from "./with-client-address";
 
 function createAuth() {
   return betterAuth({
-  appName: "Open Letters",
-  baseURL: env.APP_URL,
-  basePath: "/api/auth",
-  secret: appSecret,
-  database: prismaAdapter(db, { provider: "postgresql" }),
-  trustedOrigins: [new URL(env.APP_URL).origin],
-  emailAndPassword: {
-    enabled: true,
-    disableSignUp: true,
-    minPasswordLength: 12,
-    maxPasswordLength: 256,
-  },
-  session: {
-    expiresIn: env.SESSION_TTL_HOURS * 3600,
-    updateAge: 3600,
-    // No cookie cache: every request reads the session row, so signing out or expiring takes effect at once.
-    cookieCache: { enabled: false },
-  },
-  rateLimit: {
-    enabled: true,
-    storage: "database",
-    window: 60,
-    max: 100,
-    customRules: {
-      "/sign-in/*": { window: env.SIGN_IN_WINDOW_SECONDS, max: env.SIGN_IN_MAX_ATTEMPTS },
+    appName: "Open Letters",
+    baseURL: env.APP_URL,
+    basePath: "/api/auth",
+    secret: appSecret,
+    database: prismaAdapter(db, { provider: "postgresql" }),
+    trustedOrigins: [new URL(env.APP_URL).origin],
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 12,
+      maxPasswordLength: 256,
     },
-  },
-  advanced: {
-    // Explicit, because better-auth skips its origin check when NODE_ENV=test: tests must see production behaviour.
-    disableOriginCheck: false,
-    useSecureCookies: env.APP_ENV === "production",
-    defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: env.APP_ENV === "production" },
-    cookiePrefix: "open-letters",
-    // Set by the auth route from the address TRUST_PROXY vouches for (with-client-address.ts), never by a client.
-    // better-auth itself trusts X-Forwarded-For only when it holds one entry; with more (a client's own entries
-    // plus ours) it put every such request into one shared bucket, so one client's failures throttled everyone.
-    ipAddress: { ipAddressHeaders: [clientAddressHeader] },
-    database: { generateId: () => randomUUID() },
-  },
-  hooks: {
-    // Per-account throttling on top of better-auth's per-address limit; refused the same way (429).
-    before: createAuthMiddleware(async (ctx) => {
-      if (ctx.path !== "/sign-in/email") return;
-      const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
-      if (email && !(await accountAttemptAllowed(email))) {
-        throw new APIError("TOO_MANY_REQUESTS", { message: "Too many requests. Please try again later." });
-      }
-    }),
-  },
-  telemetry: { enabled: false },
+    session: {
+      expiresIn: env.SESSION_TTL_HOURS * 3600,
+      updateAge: 3600,
+      // No cookie cache: every request reads the session row, so signing out or expiring takes effect at once.
+      cookieCache: { enabled: false },
+    },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 100,
+      customRules: {
+        "/sign-in/*": { window: env.SIGN_IN_WINDOW_SECONDS, max: env.SIGN_IN_MAX_ATTEMPTS },
+      },
+    },
+    advanced: {
+      // Explicit, because better-auth skips its origin check when NODE_ENV=test: tests must see production behaviour.
+      disableOriginCheck: false,
+      useSecureCookies: env.APP_ENV === "production",
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: env.APP_ENV === "production" },
+      cookiePrefix: "open-letters",
+      // Set by the auth route from the address TRUST_PROXY vouches for (with-client-address.ts), never by a client.
+      // better-auth itself trusts X-Forwarded-For only when it holds one entry; with more (a client's own entries
+      // plus ours) it put every such request into one shared bucket, so one client's failures throttled everyone.
+      ipAddress: { ipAddressHeaders: [clientAddressHeader] },
+      database: { generateId: () => randomUUID() },
+    },
+    hooks: {
+      // Per-account throttling on top of better-auth's per-address limit; refused the same way (429).
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
+        if (email && !(await accountAttemptAllowed(email))) {
+          throw new APIError("TOO_MANY_REQUESTS", { message: "Too many requests. Please try again later." });
+        }
+      }),
+    },
+    telemetry: { enabled: false },
   });
 }
 

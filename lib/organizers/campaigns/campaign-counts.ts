@@ -10,7 +10,9 @@ export type CampaignCounts = {
     /** Caught by an abuse check, and struck out by an organizer: stored, never counted. */
     suspectedSignatures: number;
     invalidatedSignatures: number;
-    letters: Record<string, number>; goal: number };
+    letters: Record<string, number>;
+    goal: number;
+  };
   perDay: { day: string; signatures: number }[];
   perCountry: { country: string; signatures: number }[];
   perRegion: { country: string; region: string; signatures: number }[];
@@ -21,8 +23,14 @@ export type CampaignCounts = {
 export async function campaignCounts(campaign: { id: string; goal: number }, locale: string): Promise<CampaignCounts> {
   const id = campaign.id;
   const [status, letters, perDay, perCountry, perRegion, perTopic] = await Promise.all([
-    pool.query<{ status: string; n: number }>(`SELECT status::text, count(*)::int AS n FROM signature WHERE campaign_id = $1 GROUP BY 1`, [id]),
-    pool.query<{ status: string; n: number }>(`SELECT status::text, count(*)::int AS n FROM letter WHERE campaign_id = $1 GROUP BY 1`, [id]),
+    pool.query<{ status: string; n: number }>(
+      `SELECT status::text, count(*)::int AS n FROM signature WHERE campaign_id = $1 GROUP BY 1`,
+      [id],
+    ),
+    pool.query<{ status: string; n: number }>(
+      `SELECT status::text, count(*)::int AS n FROM letter WHERE campaign_id = $1 GROUP BY 1`,
+      [id],
+    ),
     pool.query<{ day: string; n: number }>(
       `SELECT to_char(confirmed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*)::int AS n
          FROM signature WHERE campaign_id = $1 AND status = 'confirmed' GROUP BY 1 ORDER BY 1`,
@@ -55,7 +63,9 @@ export async function campaignCounts(campaign: { id: string; goal: number }, loc
       pendingSignatures: s.pending ?? 0,
       suspectedSignatures: s.suspected ?? 0,
       invalidatedSignatures: s.invalidated ?? 0,
-      letters: by(letters.rows), goal: campaign.goal },
+      letters: by(letters.rows),
+      goal: campaign.goal,
+    },
     perDay: perDay.rows.map((r) => ({ day: r.day, signatures: r.n })),
     perCountry: perCountry.rows.map((r) => ({ country: r.country, signatures: r.n })),
     perRegion: perRegion.rows.map((r) => ({ country: r.country, region: r.region, signatures: r.n })),

@@ -22,13 +22,21 @@ const fromForm = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? Num
 const wholeNumber = (min: number, max: number) =>
   z.preprocess(
     fromForm,
-    z.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(min, { error: "too_small" }).max(max, { error: "too_large" }),
+    z
+      .number({ error: "invalid_number" })
+      .int({ error: "invalid_number" })
+      .min(min, { error: "too_small" })
+      .max(max, { error: "too_large" }),
   );
 // Postgres keeps years 4713 BC to 294276 AD, JavaScript dates ±275760: keep to years any calendar shows.
 const dateRange = { min: new Date("1900-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z") };
 const optionalDate = z.preprocess(
   (v) => (v === "" || v === null ? undefined : typeof v === "string" || typeof v === "number" ? new Date(v) : v),
-  z.date({ error: "invalid_date" }).min(dateRange.min, { error: "invalid_date" }).max(dateRange.max, { error: "invalid_date" }).optional(),
+  z
+    .date({ error: "invalid_date" })
+    .min(dateRange.min, { error: "invalid_date" })
+    .max(dateRange.max, { error: "invalid_date" })
+    .optional(),
 );
 
 export const campaignLocales = ["en", "ko"] as const;
@@ -60,7 +68,12 @@ export const campaignInput = z
       .max(slugLimits.max, { error: "too_long" })
       .regex(slugPattern, { error: "invalid_slug" }),
     goal: wholeNumber(1, 100_000_000),
-    targetEmail: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(254, { error: "too_long" }).pipe(z.email({ error: "invalid_email" })),
+    targetEmail: z
+      .string({ error: "required" })
+      .trim()
+      .min(1, { error: "required" })
+      .max(254, { error: "too_long" })
+      .pipe(z.email({ error: "invalid_email" })),
     // A mail From: an address or "Name <address>"; blank means the default sender (MAIL_FROM), never an empty From.
     senderEmail: z.preprocess(blankToUndefined, line(300).optional()),
     defaultLocale: z.enum(campaignLocales, { error: "invalid_locale" }).default("en"),
@@ -74,7 +87,12 @@ export const campaignInput = z
     topics: z
       .array(
         z.object({
-          key: z.string({ error: "required" }).trim().toLowerCase().regex(slugPattern, { error: "invalid_slug" }).max(60, { error: "too_long" }),
+          key: z
+            .string({ error: "required" })
+            .trim()
+            .toLowerCase()
+            .regex(slugPattern, { error: "invalid_slug" })
+            .max(60, { error: "too_long" }),
           texts: z.object({ en: topicText, ko: topicText }, { error: "required" }),
         }),
       )
@@ -82,7 +100,8 @@ export const campaignInput = z
       .default([]),
   })
   .superRefine((c, ctx) => {
-    if (c.opensAt && c.closesAt && c.closesAt <= c.opensAt) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "closes_before_opens" });
+    if (c.opensAt && c.closesAt && c.closesAt <= c.opensAt)
+      ctx.addIssue({ code: "custom", path: ["closesAt"], message: "closes_before_opens" });
     const seen = new Set<string>();
     c.topics.forEach((t, i) => {
       if (seen.has(t.key)) ctx.addIssue({ code: "custom", path: ["topics", i, "key"], message: "duplicate" });

@@ -21,12 +21,25 @@ export async function listCampaigns(scope: Scope, locale: string): Promise<Campa
   const campaigns = await db.campaign.findMany({
     where: scope.campaigns,
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    select: { id: true, slug: true, status: true, goal: true, defaultLocale: true, translations: { select: { locale: true, title: true } } },
+    select: {
+      id: true,
+      slug: true,
+      status: true,
+      goal: true,
+      defaultLocale: true,
+      translations: { select: { locale: true, title: true } },
+    },
   });
   const ids = campaigns.map((c) => c.id);
   const [signatures, letters, deliveries] = await Promise.all([
-    grouped(`SELECT campaign_id, status::text AS key, count(*)::int AS n FROM signature WHERE campaign_id = ANY($1::uuid[]) GROUP BY 1, 2`, ids),
-    grouped(`SELECT campaign_id, status::text AS key, count(*)::int AS n FROM letter WHERE campaign_id = ANY($1::uuid[]) GROUP BY 1, 2`, ids),
+    grouped(
+      `SELECT campaign_id, status::text AS key, count(*)::int AS n FROM signature WHERE campaign_id = ANY($1::uuid[]) GROUP BY 1, 2`,
+      ids,
+    ),
+    grouped(
+      `SELECT campaign_id, status::text AS key, count(*)::int AS n FROM letter WHERE campaign_id = ANY($1::uuid[]) GROUP BY 1, 2`,
+      ids,
+    ),
     grouped(
       `SELECT campaign_id, status::text AS key, count(*)::int AS n FROM outbox_message
         WHERE campaign_id = ANY($1::uuid[]) AND kind LIKE 'delivery.%' GROUP BY 1, 2`,
@@ -42,7 +55,12 @@ export async function listCampaigns(scope: Scope, locale: string): Promise<Campa
       status: c.status,
       title,
       goal: c.goal,
-      signatures: { confirmed: s.confirmed ?? 0, pending: s.pending ?? 0, suspected: s.suspected ?? 0, invalidated: s.invalidated ?? 0 },
+      signatures: {
+        confirmed: s.confirmed ?? 0,
+        pending: s.pending ?? 0,
+        suspected: s.suspected ?? 0,
+        invalidated: s.invalidated ?? 0,
+      },
       letters: letters.get(c.id) ?? {},
       deliveries: deliveries.get(c.id) ?? {},
     };

@@ -41,12 +41,20 @@ export async function createCampaign(scope: Scope, data: CampaignData): Promise<
   }
 }
 
-export async function updateCampaign(scope: Scope, id: string, data: CampaignData): Promise<{ id: string; slug: string }> {
+export async function updateCampaign(
+  scope: Scope,
+  id: string,
+  data: CampaignData,
+): Promise<{ id: string; slug: string }> {
   const existing = await scope.campaign(id);
   requireRole(scope.organizer, "editor");
   try {
     const saved = await db.$transaction(async (tx) => {
-      const campaign = await tx.campaign.update({ where: { id: existing.id }, data: columns(data), select: { id: true, slug: true } });
+      const campaign = await tx.campaign.update({
+        where: { id: existing.id },
+        data: columns(data),
+        select: { id: true, slug: true },
+      });
       await writeTexts(tx, campaign.id, data);
       return campaign;
     });

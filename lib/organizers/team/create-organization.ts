@@ -11,17 +11,30 @@ export type NewOrganization = { name: string; slug?: string; ownerEmail: string 
 
 /** An address-friendly slug from a Latin-letter name ("Seoul Freedom Hub" → "seoul-freedom-hub"); null otherwise. */
 export function slugFromName(name: string): string | null {
-  const slug = name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return slug.length >= 3 && slugPattern.test(slug) ? slug.slice(0, 80).replace(/-$/, "") : null;
 }
 
-export async function createOrganization(input: NewOrganization): Promise<{ organizationId: string; token: string; expiresAt: Date }> {
+export async function createOrganization(
+  input: NewOrganization,
+): Promise<{ organizationId: string; token: string; expiresAt: Date }> {
   const name = input.name.trim();
   const email = input.ownerEmail.trim().toLowerCase();
   const slug = input.slug ?? slugFromName(name);
-  if (!name || name.length > 200) throw new AppError("validation_failed", "The organization needs a name (at most 200 characters).");
-  if (!slug || !slugPattern.test(slug)) throw new AppError("validation_failed", "Give the organization a slug of Latin letters, digits and dashes (--slug).");
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new AppError("validation_failed", "The owner's email address is not valid.");
+  if (!name || name.length > 200)
+    throw new AppError("validation_failed", "The organization needs a name (at most 200 characters).");
+  if (!slug || !slugPattern.test(slug))
+    throw new AppError(
+      "validation_failed",
+      "Give the organization a slug of Latin letters, digits and dashes (--slug).",
+    );
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    throw new AppError("validation_failed", "The owner's email address is not valid.");
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
     throw new AppError("conflict", "That address already has an organizer account (one organization per organizer).");
   }
@@ -33,7 +46,9 @@ export async function createOrganization(input: NewOrganization): Promise<{ orga
   const expiresAt = new Date(Date.now() + env.INVITATION_TTL_HOURS * 3600_000);
   await db.$transaction([
     db.organization.create({ data: { id: organizationId, slug, name } }),
-    db.invitation.create({ data: { organizationId, email, role: "owner", tokenHash: new Uint8Array(hash), expiresAt } }),
+    db.invitation.create({
+      data: { organizationId, email, role: "owner", tokenHash: new Uint8Array(hash), expiresAt },
+    }),
   ]);
   return { organizationId, token, expiresAt };
 }

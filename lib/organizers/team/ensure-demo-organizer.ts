@@ -17,7 +17,9 @@ export async function ensureDemoOrganizer(organizationId: string): Promise<DemoO
   const userId = randomUUID();
   await db.$transaction([
     db.user.create({ data: { id: userId, email, name: "Demo Organizer", emailVerified: true } }),
-    db.account.create({ data: { id: randomUUID(), userId, accountId: userId, providerId: "credential", password: hash } }),
+    db.account.create({
+      data: { id: randomUUID(), userId, accountId: userId, providerId: "credential", password: hash },
+    }),
     db.member.create({ data: { organizationId, userId, role: "owner" } }),
   ]);
   return { email, password };

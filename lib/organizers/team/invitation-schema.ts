@@ -2,7 +2,12 @@ import { z } from "@/lib/infra/validation/zod";
 import { line } from "@/lib/infra/validation/text";
 
 export const invitationInput = z.object({
-  email: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(254, { error: "too_long" }).pipe(z.email({ error: "invalid_email" })),
+  email: z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { error: "required" })
+    .max(254, { error: "too_long" })
+    .pipe(z.email({ error: "invalid_email" })),
   role: z.enum(["owner", "editor", "viewer"], { error: "invalid" }).default("editor"),
   locale: z.enum(["en", "ko"], { error: "invalid_locale" }).default("en"),
 });

@@ -19,7 +19,10 @@ export async function inviteMember(scope: Scope, input: z.output<typeof invitati
   const outboxId = randomUUID();
   const queue = await boss();
   return withTransaction(async (client) => {
-    await client.query(`DELETE FROM invitation WHERE organization_id = $1 AND lower(email) = lower($2) AND accepted_at IS NULL`, [scope.organizationId, input.email]);
+    await client.query(
+      `DELETE FROM invitation WHERE organization_id = $1 AND lower(email) = lower($2) AND accepted_at IS NULL`,
+      [scope.organizationId, input.email],
+    );
     await client.query(
       `INSERT INTO invitation (id, organization_id, email, role, token_hash, expires_at, invited_by_id)
        VALUES ($1, $2, $3, $4::member_role, $5, now() + make_interval(hours => $6::int), $7)`,

@@ -10,7 +10,10 @@ export async function renderInvitationMessage(message: OutboxRow): Promise<MailC
   const invitationId = typeof message.payload.invitationId === "string" ? message.payload.invitationId : null;
   const token = typeof message.payload.token === "string" ? message.payload.token : null;
   if (!invitationId || !token) return null;
-  const invitation = await db.invitation.findUnique({ where: { id: invitationId }, select: { acceptedAt: true, organization: { select: { name: true } } } });
+  const invitation = await db.invitation.findUnique({
+    where: { id: invitationId },
+    select: { acceptedAt: true, organization: { select: { name: true } } },
+  });
   if (!invitation || invitation.acceptedAt) return null;
   const locale = isLocale(message.locale) ? message.locale : "en";
   const t = translator(locale, "admin");

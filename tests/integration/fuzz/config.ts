@@ -6,7 +6,9 @@ function seedFromEnv(): number {
   const raw = process.env.FUZZ_SEED ?? "20261127";
   if (raw !== "random") return Number.parseInt(raw, 10);
   const seed = (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
-  console.log(`[fuzz] FUZZ_SEED=${seed} (replay: FUZZ_SEED=${seed} FUZZ_RUNS=${process.env.FUZZ_RUNS ?? ""} npm run fuzz)`);
+  console.log(
+    `[fuzz] FUZZ_SEED=${seed} (replay: FUZZ_SEED=${seed} FUZZ_RUNS=${process.env.FUZZ_RUNS ?? ""} npm run fuzz)`,
+  );
   return seed;
 }
 
@@ -17,6 +19,9 @@ export const fuzzRuns = Number.parseInt(process.env.FUZZ_RUNS ?? "20", 10);
 /** A test timeout that grows with the number of runs (shrinking a failure takes extra runs too). */
 export const fuzzTimeout = (scale = 1) => 30_000 + fuzzRuns * scale * 1000;
 
-export function fuzz<T extends [unknown, ...unknown[]]>(property: fc.IAsyncPropertyWithHooks<T>, scale = 1): Promise<void> {
+export function fuzz<T extends [unknown, ...unknown[]]>(
+  property: fc.IAsyncPropertyWithHooks<T>,
+  scale = 1,
+): Promise<void> {
   return fc.assert(property, { seed: fuzzSeed, numRuns: Math.max(1, Math.round(fuzzRuns * scale)) });
 }

@@ -11,13 +11,21 @@ export type Sent = { body?: string | Uint8Array; contentType?: string; headers?:
 export function request(method: string, url: string, sent: Sent = {}): Request {
   const headers = new Headers(sent.headers);
   if (sent.contentType !== undefined && sent.contentType !== "") headers.set("content-type", sent.contentType);
-  return new Request(`http://localhost:3000${url}`, { method, headers, body: sent.body === undefined ? undefined : (sent.body as BodyInit) });
+  return new Request(`http://localhost:3000${url}`, {
+    method,
+    headers,
+    body: sent.body === undefined ? undefined : (sent.body as BodyInit),
+  });
 }
 
 export type Answer = { status: number; body: unknown; text: string; headers: Headers };
 
 /** Reads an answer and checks the error contract; `allowed` lists the statuses this route may answer with. */
-export async function expectContract(res: Response, allowed: readonly number[], acceptLanguage?: string): Promise<Answer> {
+export async function expectContract(
+  res: Response,
+  allowed: readonly number[],
+  acceptLanguage?: string,
+): Promise<Answer> {
   const text = await res.text();
   expect(res.status, `5xx answer: ${text.slice(0, 300)}`).toBeLessThan(500);
   expect(allowed, `unexpected status ${res.status}: ${text.slice(0, 300)}`).toContain(res.status);
@@ -25,7 +33,9 @@ export async function expectContract(res: Response, allowed: readonly number[], 
   const body: unknown = isJson ? JSON.parse(text) : text;
   if (res.status >= 400) {
     expect(isJson, `an error must be JSON, got ${res.headers.get("content-type")}`).toBe(true);
-    const { error } = body as { error: { code: ErrorCode; message: string; fields?: Record<string, { code: string; message: string }> } };
+    const { error } = body as {
+      error: { code: ErrorCode; message: string; fields?: Record<string, { code: string; message: string }> };
+    };
     expect(Object.keys(error).sort()).toEqual(error.fields ? ["code", "fields", "message"] : ["code", "message"]);
     expect(errorStatus[error.code], `code ${error.code}`).toBe(res.status);
     const locale = negotiateLocale(acceptLanguage);

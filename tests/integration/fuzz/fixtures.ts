@@ -7,7 +7,9 @@ import { formToken } from "../helpers";
 import { koreanEmojiText, printableText } from "./arbitraries";
 
 /** A valid address (the local part varies in case and dots); `freshEmails` makes it unique when it is sent. */
-export const uniqueEmail = fc.stringMatching(/^[a-zA-Z0-9]{1,12}(\.[a-zA-Z0-9]{1,8})?$/).map((local) => `${local}@Example.test`);
+export const uniqueEmail = fc
+  .stringMatching(/^[a-zA-Z0-9]{1,12}(\.[a-zA-Z0-9]{1,8})?$/)
+  .map((local) => `${local}@Example.test`);
 
 let serial = 0;
 /**
@@ -18,7 +20,8 @@ export function freshEmails<T extends string | Uint8Array | Record<string, unkno
   const run = ++serial;
   const rewrite = (text: string) => text.replace(/([A-Za-z0-9.]+)@Example\.test/g, `$1.n${run}@Example.test`);
   if (typeof body === "string") return rewrite(body) as T;
-  if (body instanceof Uint8Array) return Buffer.from(rewrite(Buffer.from(body).toString("latin1")), "latin1") as unknown as T;
+  if (body instanceof Uint8Array)
+    return Buffer.from(rewrite(Buffer.from(body).toString("latin1")), "latin1") as unknown as T;
   return JSON.parse(rewrite(JSON.stringify(body))) as T;
 }
 
@@ -28,27 +31,35 @@ const address = fc.constantFrom(
   { country: "kr", region: undefined, postalCode: undefined },
 );
 /** A country without a region list, where the region is free text. */
-const freeRegion = (text: fc.Arbitrary<string>) => text.map((region) => ({ country: "JP", region, postalCode: undefined }));
+const freeRegion = (text: fc.Arbitrary<string>) =>
+  text.map((region) => ({ country: "JP", region, postalCode: undefined }));
 
 export function signatureArb(text: fc.Arbitrary<string> = printableText()) {
-  return fc
-    .record({
-      name: text,
-      email: uniqueEmail,
-      place: fc.oneof(address, freeRegion(text)),
-      comment: fc.option(fc.array(text, { minLength: 1, maxLength: 4 }).map((lines) => lines.join("\n")), { nil: undefined }),
-      showName: fc.boolean(),
-      wantsUpdates: fc.boolean(),
-      locale: fc.constantFrom("en", "ko", undefined),
-    })
-    // A form rendered a minute ago: a person's pace, so the abuse checks let it through.
-    .map(({ place, ...rest }) => dropUndefined({ ...rest, ...place, formToken: formToken("sign") }));
+  return (
+    fc
+      .record({
+        name: text,
+        email: uniqueEmail,
+        place: fc.oneof(address, freeRegion(text)),
+        comment: fc.option(
+          fc.array(text, { minLength: 1, maxLength: 4 }).map((lines) => lines.join("\n")),
+          { nil: undefined },
+        ),
+        showName: fc.boolean(),
+        wantsUpdates: fc.boolean(),
+        locale: fc.constantFrom("en", "ko", undefined),
+      })
+      // A form rendered a minute ago: a person's pace, so the abuse checks let it through.
+      .map(({ place, ...rest }) => dropUndefined({ ...rest, ...place, formToken: formToken("sign") }))
+  );
 }
 
 export const koreanSignature = signatureArb(koreanEmojiText());
 
 const letterBody = (text: fc.Arbitrary<string>) =>
-  fc.array(text, { minLength: 1, maxLength: 6 }).map((parts) => `${parts.join("\n\n")}\n${"편지 본문입니다 ✉️ ".repeat(10)}`);
+  fc
+    .array(text, { minLength: 1, maxLength: 6 })
+    .map((parts) => `${parts.join("\n\n")}\n${"편지 본문입니다 ✉️ ".repeat(10)}`);
 
 export function letterArb(text: fc.Arbitrary<string> = printableText()) {
   return fc

@@ -26,16 +26,31 @@ const topicsKo = flagshipCampaign.topics.map((t) => ({
   paragraphs: { en: t.texts.en.paragraph, ko: t.texts.ko.paragraph },
 }));
 
-export function renderComposer(locale: "en" | "ko" = "en", submit: SubmitLetter = vi.fn(async () => ({ ok: true as const }))) {
+export function renderComposer(
+  locale: "en" | "ko" = "en",
+  submit: SubmitLetter = vi.fn(async () => ({ ok: true as const })),
+) {
   const utils = render(
     <NextIntlClientProvider locale={locale} messages={messages[locale]}>
       <Composer
-        campaign={{ slug, targetName: flagshipCampaign.targetName[locale], topics: locale === "ko" ? topicsKo : topics }}
+        campaign={{
+          slug,
+          targetName: flagshipCampaign.targetName[locale],
+          topics: locale === "ko" ? topicsKo : topics,
+        }}
         locale={locale}
         countries={countryOptions(locale)}
         letterTexts={{
-          en: { subject: flagshipCampaign.texts.en.title, greeting: "Dear Mr. President,", closing: messages.en.composer.letter.closing },
-          ko: { subject: flagshipCampaign.texts.ko.title, greeting: "대통령님께", closing: messages.ko.composer.letter.closing },
+          en: {
+            subject: flagshipCampaign.texts.en.title,
+            greeting: "Dear Mr. President,",
+            closing: messages.en.composer.letter.closing,
+          },
+          ko: {
+            subject: flagshipCampaign.texts.ko.title,
+            greeting: "대통령님께",
+            closing: messages.ko.composer.letter.closing,
+          },
         }}
         explanations={{ en: messages.en.composer.safety.explain, ko: messages.ko.composer.safety.explain }}
         formToken="form-token"

@@ -32,7 +32,9 @@ export default async function ExportLogPage({ params }: { params: Promise<{ loca
             <tr key={r.id}>
               <th scope="row">{r.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</th>
               <td>{r.user?.email ?? "—"}</td>
-              <td>{r.kind} {JSON.stringify(r.options) !== "{}" ? JSON.stringify(r.options) : ""}</td>
+              <td>
+                {r.kind} {JSON.stringify(r.options) !== "{}" ? JSON.stringify(r.options) : ""}
+              </td>
               <td>{r.campaign?.slug ?? "—"}</td>
             </tr>
           ))}

@@ -20,7 +20,10 @@ export async function signAction(slug: string, _prev: SignFormState, form: FormD
     await signPetition(slug, parsed.data, { ip: clientIp(await headers()) });
     return { status: "ok", email: parsed.data.email };
   } catch (err) {
-    if (err instanceof AppError && (err.code === "campaign_closed" || err.code === "campaign_not_found" || err.code === "rate_limited")) {
+    if (
+      err instanceof AppError &&
+      (err.code === "campaign_closed" || err.code === "campaign_not_found" || err.code === "rate_limited")
+    ) {
       return { status: "error", code: err.code, values };
     }
     if (err instanceof AppError && err.code === "challenge_required" && err.extra?.challenge) {

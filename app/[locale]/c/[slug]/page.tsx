@@ -59,9 +59,12 @@ export default async function CampaignPage({ params }: Params) {
             <section aria-labelledby="sources-heading" className="sources">
               <h2 id="sources-heading">{t("sources")}</h2>
               <ul>
-                {campaign.sources.split("\n").filter(Boolean).map((line, i) => (
-                  <li key={i}>{line}</li>
-                ))}
+                {campaign.sources
+                  .split("\n")
+                  .filter(Boolean)
+                  .map((line, i) => (
+                    <li key={i}>{line}</li>
+                  ))}
               </ul>
             </section>
           )}
@@ -74,9 +77,16 @@ export default async function CampaignPage({ params }: Params) {
             {campaign.state === "open" ? (
               <>
                 <p className="muted">{t("signIntro")}</p>
-                <SignForm action={signAction.bind(null, campaign.slug)} locale={locale} countries={countryOptions(locale)} formToken={issueFormToken("sign")} />
+                <SignForm
+                  action={signAction.bind(null, campaign.slug)}
+                  locale={locale}
+                  countries={countryOptions(locale)}
+                  formToken={issueFormToken("sign")}
+                />
                 <div className="write-own">
-                  <Link className="button button-secondary" href={`/${locale}/c/${campaign.slug}/write`}>{tl("writeOwn")}</Link>
+                  <Link className="button button-secondary" href={`/${locale}/c/${campaign.slug}/write`}>
+                    {tl("writeOwn")}
+                  </Link>
                   <p className="hint">{tl("writeOwnHint")}</p>
                 </div>
               </>

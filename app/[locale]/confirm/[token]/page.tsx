@@ -25,7 +25,9 @@ export default async function ConfirmPage({ params }: Params) {
       ) : link.status === "confirmed" ? (
         <>
           <p role="status">{t("alreadyDone")}</p>
-          <p><Link href={`/${locale}/c/${link.campaignSlug}`}>{t("backToCampaign")}</Link></p>
+          <p>
+            <Link href={`/${locale}/c/${link.campaignSlug}`}>{t("backToCampaign")}</Link>
+          </p>
         </>
       ) : (
         <>

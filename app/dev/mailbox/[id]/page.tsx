@@ -9,7 +9,15 @@ export const dynamic = "force-dynamic";
 function Linkified({ text }: { text: string }) {
   return (
     <pre className="mail-text">
-      {text.split(/(https?:\/\/[^\s<>"]+)/g).map((part, i) => (i % 2 === 1 ? <a key={i} href={part}>{part}</a> : part))}
+      {text.split(/(https?:\/\/[^\s<>"]+)/g).map((part, i) =>
+        i % 2 === 1 ? (
+          <a key={i} href={part}>
+            {part}
+          </a>
+        ) : (
+          part
+        ),
+      )}
     </pre>
   );
 }
@@ -21,20 +29,33 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
   if (!message) notFound();
   return (
     <>
-      <p><Link href="/dev/mailbox">← All messages</Link></p>
+      <p>
+        <Link href="/dev/mailbox">← All messages</Link>
+      </p>
       <h1>{message.subject}</h1>
       <dl className="mail-headers">
-        <dt>From</dt><dd>{message.from}</dd>
-        <dt>To</dt><dd>{message.to}</dd>
-        <dt>Date</dt><dd>{message.date.toISOString()}</dd>
-        <dt>Message-ID</dt><dd><code>{message.messageId}</code></dd>
+        <dt>From</dt>
+        <dd>{message.from}</dd>
+        <dt>To</dt>
+        <dd>{message.to}</dd>
+        <dt>Date</dt>
+        <dd>{message.date.toISOString()}</dd>
+        <dt>Message-ID</dt>
+        <dd>
+          <code>{message.messageId}</code>
+        </dd>
       </dl>
       <h2>Text</h2>
       <Linkified text={message.text} />
       {message.html && (
         <>
           <h2>HTML</h2>
-          <iframe title="HTML part" sandbox="" src={`/dev/mailbox/${encodeURIComponent(message.id)}/html`} className="mail-html" />
+          <iframe
+            title="HTML part"
+            sandbox=""
+            src={`/dev/mailbox/${encodeURIComponent(message.id)}/html`}
+            className="mail-html"
+          />
         </>
       )}
     </>

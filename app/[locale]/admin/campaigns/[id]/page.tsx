@@ -45,52 +45,100 @@ export default async function CampaignAdminPage({ params }: Params) {
         <Link href={`/${locale}/admin/campaigns/${campaign.id}/signals`}>{t("campaign.signals")}</Link>
         {canEdit && <Link href={`/${locale}/admin/campaigns/${campaign.id}/edit`}>{t("campaign.edit")}</Link>}
         {canEdit && campaign.status !== "open" && <ApiButton url={`${base}/open`} label={t("campaign.open")} />}
-        {canEdit && campaign.status === "open" && <ApiButton url={`${base}/close`} label={t("campaign.close")} danger />}
+        {canEdit && campaign.status === "open" && (
+          <ApiButton url={`${base}/close`} label={t("campaign.close")} danger />
+        )}
       </div>
 
       <section aria-labelledby="goal-heading" className="admin-section">
-        <h2 id="goal-heading" className="visually-hidden">{t("campaign.goal", { count: confirmed, goal: campaign.goal, percent })}</h2>
+        <h2 id="goal-heading" className="visually-hidden">
+          {t("campaign.goal", { count: confirmed, goal: campaign.goal, percent })}
+        </h2>
         <p data-testid="goal">{t("campaign.goal", { count: confirmed, goal: campaign.goal, percent })}</p>
-        <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={campaign.goal} aria-valuenow={confirmed} aria-label={t("campaign.goal", { count: confirmed, goal: campaign.goal, percent })}>
+        <div
+          className="progress"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={campaign.goal}
+          aria-valuenow={confirmed}
+          aria-label={t("campaign.goal", { count: confirmed, goal: campaign.goal, percent })}
+        >
           <BarFill className="progress-bar" percent={percent} />
         </div>
         <p data-testid="not-counted">
-          {t("campaign.notCounted", { suspected: counts.totals.suspectedSignatures, invalidated: counts.totals.invalidatedSignatures })}{" "}
+          {t("campaign.notCounted", {
+            suspected: counts.totals.suspectedSignatures,
+            invalidated: counts.totals.invalidatedSignatures,
+          })}{" "}
           <Link href={`/${locale}/admin/campaigns/${campaign.id}/signals`}>{t("campaign.signals")}</Link>
         </p>
         <p className="muted">
           {t("list.pending")}: {counts.totals.pendingSignatures} ·{" "}
-          {Object.entries(counts.totals.letters).map(([k, n]) => `${t(`letterStatus.${k}` as never)}: ${n}`).join(", ") || t("list.none")}
+          {Object.entries(counts.totals.letters)
+            .map(([k, n]) => `${t(`letterStatus.${k}` as never)}: ${n}`)
+            .join(", ") || t("list.none")}
         </p>
       </section>
 
       <section aria-labelledby="exports-heading" className="admin-section">
-        <h2 id="exports-heading" className="visually-hidden">CSV</h2>
+        <h2 id="exports-heading" className="visually-hidden">
+          CSV
+        </h2>
         <p className="admin-actions">
-          {canEdit && <a className="button button-secondary" href={`${base}/exports/signers`} download>{t("campaign.exportSigners")}</a>}
-          <a className="button button-secondary" href={`${base}/exports/counts`} download>{t("campaign.exportCounts")}</a>
+          {canEdit && (
+            <a className="button button-secondary" href={`${base}/exports/signers`} download>
+              {t("campaign.exportSigners")}
+            </a>
+          )}
+          <a className="button button-secondary" href={`${base}/exports/counts`} download>
+            {t("campaign.exportCounts")}
+          </a>
         </p>
         <p className="hint">{t("campaign.exportNote")}</p>
       </section>
 
       <AdminSection id="per-day" title={t("campaign.perDay")}>
-        <SignaturesChart data={counts.perDay} title={t("campaign.perDay")} tableLabel={t("campaign.perDayTable")} dayLabel={t("campaign.day")} countLabel={t("campaign.signatures")} empty={t("campaign.noSignatures")} />
+        <SignaturesChart
+          data={counts.perDay}
+          title={t("campaign.perDay")}
+          tableLabel={t("campaign.perDayTable")}
+          dayLabel={t("campaign.day")}
+          countLabel={t("campaign.signatures")}
+          empty={t("campaign.noSignatures")}
+        />
       </AdminSection>
 
       <div className="admin-columns">
         <AdminSection id="country" title={t("campaign.perCountry")}>
           <ScrollTable columns={[t("campaign.country"), t("campaign.signatures")]}>
-            {counts.perCountry.map((c) => <tr key={c.country}><th scope="row">{c.country}</th><td>{c.signatures}</td></tr>)}
+            {counts.perCountry.map((c) => (
+              <tr key={c.country}>
+                <th scope="row">{c.country}</th>
+                <td>{c.signatures}</td>
+              </tr>
+            ))}
           </ScrollTable>
         </AdminSection>
         <AdminSection id="region" title={t("campaign.perRegion")}>
           <ScrollTable columns={[t("campaign.region"), t("campaign.signatures")]}>
-            {counts.perRegion.map((r) => <tr key={`${r.country}-${r.region}`}><th scope="row">{r.country} · {r.region}</th><td>{r.signatures}</td></tr>)}
+            {counts.perRegion.map((r) => (
+              <tr key={`${r.country}-${r.region}`}>
+                <th scope="row">
+                  {r.country} · {r.region}
+                </th>
+                <td>{r.signatures}</td>
+              </tr>
+            ))}
           </ScrollTable>
         </AdminSection>
         <AdminSection id="topic" title={t("campaign.perTopic")}>
           <ScrollTable columns={[t("campaign.topic"), t("campaign.letters")]}>
-            {counts.perTopic.map((x) => <tr key={x.key}><th scope="row">{x.title}</th><td>{x.letters}</td></tr>)}
+            {counts.perTopic.map((x) => (
+              <tr key={x.key}>
+                <th scope="row">{x.title}</th>
+                <td>{x.letters}</td>
+              </tr>
+            ))}
           </ScrollTable>
         </AdminSection>
       </div>
@@ -99,8 +147,13 @@ export default async function CampaignAdminPage({ params }: Params) {
         <ul className="held-list">
           {held.map((l) => (
             <li key={l.id} className="letter-preview">
-              <p><strong>{l.subject}</strong> · {l.country} · {l.heldReason ? t(`campaign.heldReason.${l.heldReason}` as never) : ""}</p>
-              <p className="letter-text" lang={l.language}>{l.body}</p>
+              <p>
+                <strong>{l.subject}</strong> · {l.country} ·{" "}
+                {l.heldReason ? t(`campaign.heldReason.${l.heldReason}` as never) : ""}
+              </p>
+              <p className="letter-text" lang={l.language}>
+                {l.body}
+              </p>
               {canEdit && (
                 <p className="admin-actions">
                   <ApiButton url={`/api/organizer/letters/${l.id}/release`} label={t("campaign.release")} />
@@ -112,9 +165,20 @@ export default async function CampaignAdminPage({ params }: Params) {
         </ul>
       </AdminSection>
 
-      <AdminSection id="deliveries" title={t("campaign.deliveries")} empty={deliveries.length === 0 && t("campaign.noDeliveries")}>
+      <AdminSection
+        id="deliveries"
+        title={t("campaign.deliveries")}
+        empty={deliveries.length === 0 && t("campaign.noDeliveries")}
+      >
         <ScrollTable
-          columns={[t("campaign.created"), t("campaign.kind"), t("list.status"), t("campaign.attempts"), `${t("campaign.signatures")} / ${t("campaign.letters")}`, t("campaign.reason")]}
+          columns={[
+            t("campaign.created"),
+            t("campaign.kind"),
+            t("list.status"),
+            t("campaign.attempts"),
+            `${t("campaign.signatures")} / ${t("campaign.letters")}`,
+            t("campaign.reason"),
+          ]}
         >
           {deliveries.map((d) => (
             <tr key={d.id}>
@@ -122,7 +186,9 @@ export default async function CampaignAdminPage({ params }: Params) {
               <td>{d.kind}</td>
               <td>{t(`deliveryStatus.${d.status}`)}</td>
               <td>{d.attempts}</td>
-              <td>{d.carries.signatures} / {d.carries.letters}</td>
+              <td>
+                {d.carries.signatures} / {d.carries.letters}
+              </td>
               <td>{d.status === "failed" ? d.lastError : (d.response ?? d.lastError ?? "")}</td>
             </tr>
           ))}

@@ -17,7 +17,10 @@ type Params = { params: Promise<{ locale: Locale; slug: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, slug } = await params;
-  const [campaign, t] = await Promise.all([cachedComposerCampaign(slug, locale), getTranslations({ locale, namespace: "composer" })]);
+  const [campaign, t] = await Promise.all([
+    cachedComposerCampaign(slug, locale),
+    getTranslations({ locale, namespace: "composer" }),
+  ]);
   return campaign ? { title: `${t("title")}: ${campaign.title}` } : {};
 }
 
@@ -50,14 +53,18 @@ export default async function WritePage({ params }: Params) {
       <h1>{t("title")}</h1>
       <p className="lead">{campaign.title}</p>
       {campaign.state !== "open" ? (
-        <p className="notice" role="status">{campaign.state === "closed" ? t("closed") : t("notOpenYet")}</p>
+        <p className="notice" role="status">
+          {campaign.state === "closed" ? t("closed") : t("notOpenYet")}
+        </p>
       ) : (
         <>
           <p>{t("intro", { target: campaign.targetName })}</p>
           <noscript>
             <p className="notice">{t("noscript")}</p>
           </noscript>
-          <NextIntlClientProvider messages={clientMessages(locale, ["composer", "letterErrors", "fieldErrors", "apiErrors"])}>
+          <NextIntlClientProvider
+            messages={clientMessages(locale, ["composer", "letterErrors", "fieldErrors", "apiErrors"])}
+          >
             <Composer
               campaign={{ slug: campaign.slug, targetName: campaign.targetName, topics: campaign.topics }}
               locale={locale}

@@ -26,7 +26,9 @@ export default async function ConfirmLetterPage({ params }: Params) {
       ) : link.status !== "pending" ? (
         <>
           <p role="status">{t("alreadyDone")}</p>
-          <p><Link href={back!.href}>{back!.label}</Link></p>
+          <p>
+            <Link href={back!.href}>{back!.label}</Link>
+          </p>
         </>
       ) : (
         <>
@@ -34,7 +36,12 @@ export default async function ConfirmLetterPage({ params }: Params) {
           <ActionButtonForm
             action={confirmLetterAction.bind(null, token)}
             button={t("button")}
-            outcomes={{ confirmed: t("done"), confirmed_signed: t("doneSigned"), already_confirmed: t("alreadyDone"), invalid: t("invalid") }}
+            outcomes={{
+              confirmed: t("done"),
+              confirmed_signed: t("doneSigned"),
+              already_confirmed: t("alreadyDone"),
+              invalid: t("invalid"),
+            }}
             back={back}
           />
         </>

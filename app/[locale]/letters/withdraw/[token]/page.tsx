@@ -29,7 +29,12 @@ export default async function WithdrawLetterPage({ params }: Params) {
             action={withdrawLetterAction.bind(null, token)}
             button={t("button")}
             danger
-            outcomes={{ withdrawn: t("done"), on_its_way: t("onItsWay"), delivered: t("delivered"), invalid: t("invalid") }}
+            outcomes={{
+              withdrawn: t("done"),
+              on_its_way: t("onItsWay"),
+              delivered: t("delivered"),
+              invalid: t("invalid"),
+            }}
           />
         </>
       )}

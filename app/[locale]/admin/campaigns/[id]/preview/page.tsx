@@ -15,7 +15,9 @@ export default async function PreviewCampaignPage({ params }: { params: Promise<
   const tc = await getTranslations({ locale, namespace: "campaign" });
   return (
     <>
-      <h1>{t("editTitle")}: {input.slug}</h1>
+      <h1>
+        {t("editTitle")}: {input.slug}
+      </h1>
       {(["en", "ko"] as const).map((lang) => {
         const x = input.texts[lang];
         return (

@@ -33,7 +33,8 @@ export default async function SignalsPage({ params }: Params) {
     campaignTitle(campaign, locale),
   ]);
   const canEdit = scope.organizer.role !== "viewer";
-  const date = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString().replace("T", " ").slice(0, 16) : "—");
+  const date = (d: Date | string | null | undefined) =>
+    d ? new Date(d).toISOString().replace("T", " ").slice(0, 16) : "—";
   const span = (first: Date | null, last: Date | null) => `${date(first)} – ${date(last)}`;
   const reason = (r: string) => (t.has(`reasons.${r}` as never) ? `${r}: ${t(`reasons.${r}` as never)}` : r);
   const statusColumns = [t("signatures"), t("confirmed"), t("pending"), t("suspectedCount"), t("invalidated")];
@@ -62,7 +63,9 @@ export default async function SignalsPage({ params }: Params) {
   return (
     <>
       <AdminHeader scope={scope} locale={locale} />
-      <p><Link href={`/${locale}/admin/campaigns/${campaign.id}`}>{t("back")}</Link></p>
+      <p>
+        <Link href={`/${locale}/admin/campaigns/${campaign.id}`}>{t("back")}</Link>
+      </p>
       <p className="eyebrow">{title}</p>
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
@@ -76,33 +79,72 @@ export default async function SignalsPage({ params }: Params) {
       </p>
       {!canEdit && <p className="hint">{t("viewerNote")}</p>}
 
-      <AdminSection id="networks" title={t("networks")} hint={t("networksHint", { min: signals.thresholds.network })} empty={signals.networks.length === 0 && t("none")}>
-        <ScrollTable testId="signals-networks" columns={[t("network"), ...statusColumns, t("span"), canEdit && t("action")]}>
+      <AdminSection
+        id="networks"
+        title={t("networks")}
+        hint={t("networksHint", { min: signals.thresholds.network })}
+        empty={signals.networks.length === 0 && t("none")}
+      >
+        <ScrollTable
+          testId="signals-networks"
+          columns={[t("network"), ...statusColumns, t("span"), canEdit && t("action")]}
+        >
           {signals.networks.map((n) => (
             <tr key={n.network}>
-              <th scope="row"><code>{n.label}</code></th>
+              <th scope="row">
+                <code>{n.label}</code>
+              </th>
               {statusCells(n)}
               <td>{span(n.first, n.last)}</td>
-              {canEdit && <td><InvalidationPanel campaignId={campaign.id} criteria={{ network: n.network }} what={t("criteria.network", { label: n.label })} /></td>}
+              {canEdit && (
+                <td>
+                  <InvalidationPanel
+                    campaignId={campaign.id}
+                    criteria={{ network: n.network }}
+                    what={t("criteria.network", { label: n.label })}
+                  />
+                </td>
+              )}
             </tr>
           ))}
         </ScrollTable>
       </AdminSection>
 
-      <AdminSection id="domains" title={t("domains")} hint={t("domainsHint")} empty={signals.disposableDomains.length === 0 && t("none")}>
-        <ScrollTable testId="signals-domains" columns={[t("domain"), ...statusColumns, t("span"), canEdit && t("action")]}>
+      <AdminSection
+        id="domains"
+        title={t("domains")}
+        hint={t("domainsHint")}
+        empty={signals.disposableDomains.length === 0 && t("none")}
+      >
+        <ScrollTable
+          testId="signals-domains"
+          columns={[t("domain"), ...statusColumns, t("span"), canEdit && t("action")]}
+        >
           {signals.disposableDomains.map((d) => (
             <tr key={d.domain}>
               <th scope="row">{d.domain}</th>
               {statusCells(d)}
               <td>{span(d.first, d.last)}</td>
-              {canEdit && <td><InvalidationPanel campaignId={campaign.id} criteria={{ domain: d.domain }} what={t("criteria.domain", { domain: d.domain })} /></td>}
+              {canEdit && (
+                <td>
+                  <InvalidationPanel
+                    campaignId={campaign.id}
+                    criteria={{ domain: d.domain }}
+                    what={t("criteria.domain", { domain: d.domain })}
+                  />
+                </td>
+              )}
             </tr>
           ))}
         </ScrollTable>
       </AdminSection>
 
-      <AdminSection id="suspected" title={t("suspected")} hint={t("suspectedHint")} empty={signals.suspected.length === 0 && t("none")}>
+      <AdminSection
+        id="suspected"
+        title={t("suspected")}
+        hint={t("suspectedHint")}
+        empty={signals.suspected.length === 0 && t("none")}
+      >
         <ScrollTable
           testId="signals-suspected"
           columns={[
@@ -121,13 +163,28 @@ export default async function SignalsPage({ params }: Params) {
               <td>{s.letters}</td>
               <td>{s.invalidated}</td>
               <td>{span(s.first, s.last)}</td>
-              {canEdit && <td>{s.signatures > 0 && <InvalidationPanel campaignId={campaign.id} criteria={{ reason: s.reason }} what={t("criteria.reason", { reason: s.reason })} />}</td>}
+              {canEdit && (
+                <td>
+                  {s.signatures > 0 && (
+                    <InvalidationPanel
+                      campaignId={campaign.id}
+                      criteria={{ reason: s.reason }}
+                      what={t("criteria.reason", { reason: s.reason })}
+                    />
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </ScrollTable>
       </AdminSection>
 
-      <AdminSection id="bursts" title={t("bursts")} hint={t("burstsHint", { min: signals.thresholds.burstPerMinute })} empty={signals.bursts.length === 0 && t("none")}>
+      <AdminSection
+        id="bursts"
+        title={t("bursts")}
+        hint={t("burstsHint", { min: signals.thresholds.burstPerMinute })}
+        empty={signals.bursts.length === 0 && t("none")}
+      >
         <ScrollTable testId="signals-bursts" columns={[t("minute"), ...statusColumns, canEdit && t("action")]}>
           {signals.bursts.map((b) => {
             const from = new Date(b.minute);
@@ -136,14 +193,27 @@ export default async function SignalsPage({ params }: Params) {
               <tr key={from.toISOString()}>
                 <th scope="row">{date(from)}</th>
                 {statusCells(b)}
-                {canEdit && <td><InvalidationPanel campaignId={campaign.id} criteria={{ from: from.toISOString(), to: to.toISOString() }} what={date(from)} /></td>}
+                {canEdit && (
+                  <td>
+                    <InvalidationPanel
+                      campaignId={campaign.id}
+                      criteria={{ from: from.toISOString(), to: to.toISOString() }}
+                      what={date(from)}
+                    />
+                  </td>
+                )}
               </tr>
             );
           })}
         </ScrollTable>
       </AdminSection>
 
-      <AdminSection id="near-copies" title={t("nearCopies")} hint={t("nearCopiesHint", { min: signals.thresholds.nearCopies })} empty={signals.nearCopies.length === 0 && t("none")}>
+      <AdminSection
+        id="near-copies"
+        title={t("nearCopies")}
+        hint={t("nearCopiesHint", { min: signals.thresholds.nearCopies })}
+        empty={signals.nearCopies.length === 0 && t("none")}
+      >
         <ul className="held-list" data-testid="signals-near-copies">
           {signals.nearCopies.map((g) => {
             const undelivered = (g.byStatus.held ?? 0) + (g.byStatus.confirmed ?? 0);
@@ -154,11 +224,19 @@ export default async function SignalsPage({ params }: Params) {
                 </p>
                 <p className="letter-text">{g.excerpt}</p>
                 <p className="muted">
-                  {t("byStatus")}: {Object.entries(g.byStatus).map(([k, n]) => `${k}: ${n}`).join(", ")}
+                  {t("byStatus")}:{" "}
+                  {Object.entries(g.byStatus)
+                    .map(([k, n]) => `${k}: ${n}`)
+                    .join(", ")}
                 </p>
                 {canEdit && undelivered > 0 && (
                   <p className="admin-actions">
-                    <ApiButton url={`/api/organizer/campaigns/${campaign.id}/near-copies/reject`} body={{ fingerprint: g.fingerprint }} label={t("rejectGroup")} danger />
+                    <ApiButton
+                      url={`/api/organizer/campaigns/${campaign.id}/near-copies/reject`}
+                      body={{ fingerprint: g.fingerprint }}
+                      label={t("rejectGroup")}
+                      danger
+                    />
                   </p>
                 )}
               </li>
@@ -168,20 +246,27 @@ export default async function SignalsPage({ params }: Params) {
       </AdminSection>
 
       <AdminSection id="log" title={t("log")} empty={actions.length === 0 && t("logEmpty")}>
-        <ScrollTable testId="signals-log" columns={[t("when"), t("who"), t("what"), t("affected"), t("uncounted"), t("action")]}>
+        <ScrollTable
+          testId="signals-log"
+          columns={[t("when"), t("who"), t("what"), t("affected"), t("uncounted"), t("action")]}
+        >
           {actions.map((a) => (
             <tr key={a.id}>
               <th scope="row">{date(a.createdAt)}</th>
               <td>{a.user?.email ?? "—"}</td>
               <td>
-                {t.has(`kinds.${a.kind}` as never) ? t(`kinds.${a.kind}` as never) : a.kind}: {describeCriteria(a.criteria as Record<string, string>)}
+                {t.has(`kinds.${a.kind}` as never) ? t(`kinds.${a.kind}` as never) : a.kind}:{" "}
+                {describeCriteria(a.criteria as Record<string, string>)}
               </td>
               <td>{a.affected}</td>
               <td>{a.uncounted}</td>
               <td>
                 {a.restoredAt
                   ? t("restored", { date: date(a.restoredAt), restored: a.restored ?? 0, recounted: a.recounted ?? 0 })
-                  : canEdit && a.kind === "invalidate_signatures" && <ApiButton url={`/api/organizer/invalidations/${a.id}/restore`} label={t("restore")} secondary />}
+                  : canEdit &&
+                    a.kind === "invalidate_signatures" && (
+                      <ApiButton url={`/api/organizer/invalidations/${a.id}/restore`} label={t("restore")} secondary />
+                    )}
               </td>
             </tr>
           ))}
