@@ -1,4 +1,5 @@
 import next from "eslint-config-next";
+import boundaries from "./eslint/boundaries.js";
 
 const config = [
   {
@@ -32,6 +33,12 @@ const config = [
         },
       ],
     },
+  },
+  {
+    // The arrows between the app's parts (ARCHITECTURE.md): infrastructure imports no feature, and so on.
+    files: ["app/**", "components/**", "lib/**"],
+    plugins: { boundaries },
+    rules: { "boundaries/arrows": "error" },
   },
 ];
 

@@ -46,7 +46,7 @@ type Props = {
   letterTexts: LetterTexts;
   /** Why the safety check matters, in both languages. */
   explanations: Record<LetterLanguage, string>;
-  /** The signed render time (lib/integrity/form-token.ts). */
+  /** The signed render time (lib/infra/security/form-token.ts). */
   formToken: string;
   submit?: SubmitLetter;
 };

@@ -23,7 +23,7 @@ type Props = {
   action: (state: SignFormState, form: FormData) => Promise<SignFormState>;
   locale: string;
   countries: { code: string; name: string }[];
-  /** The signed render time (lib/integrity/form-token.ts). */
+  /** The signed render time (lib/infra/security/form-token.ts). */
   formToken: string;
 };
 

@@ -2,7 +2,7 @@
 // form token we signed). Such submissions are stored as suspected and answered exactly like any other.
 import "server-only";
 import { env } from "@/lib/infra/env";
-import { formTokenIssuedAt, type FormKind } from "./form-token";
+import { formTokenIssuedAt, type FormKind } from "@/lib/infra/security/form-token";
 import type { AbuseFields } from "./schema";
 
 export type SpamReason = "honeypot" | "no_token" | "bad_token" | "too_fast";

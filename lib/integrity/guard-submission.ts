@@ -8,7 +8,7 @@ import { keyedHash } from "@/lib/infra/crypto";
 import { AppError } from "@/lib/infra/errors";
 import { clientNetwork } from "./client-network";
 import { detectSpam, type SpamReason } from "./detect-spam";
-import type { FormKind } from "./form-token";
+import type { FormKind } from "@/lib/infra/security/form-token";
 import { issueChallenge } from "./issue-challenge";
 import { countAbuse, rateKeysFor } from "./rate-keys";
 import type { AbuseFields } from "./schema";

@@ -4,7 +4,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { keyedHash } from "@/lib/infra/crypto";
 import { env } from "@/lib/infra/env";
-import type { FormKind } from "./form-token";
+import type { FormKind } from "@/lib/infra/security/form-token";
 import type { Challenge } from "./schema";
 
 export type ChallengeClaims = { k: FormKind; c: string; e: number; d: number; r: string };

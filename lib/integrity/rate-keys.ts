@@ -5,7 +5,7 @@ import "server-only";
 import { pool } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import { keyedHash } from "@/lib/infra/crypto";
-import type { FormKind } from "./form-token";
+import type { FormKind } from "@/lib/infra/security/form-token";
 
 export type RateInput = {
   kind: FormKind;

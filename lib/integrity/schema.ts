@@ -8,7 +8,7 @@ export const challengeSolution = z.object({
 });
 
 export const abuseFields = {
-  /** The signed render time of the form (lib/integrity/form-token.ts). */
+  /** The signed render time of the form (lib/infra/security/form-token.ts). */
   formToken: z.string().max(200).optional(),
   /** The honeypot: a field people never see or fill, and simple bots fill because its name looks ordinary. */
   website: z.string().max(2000).optional(),

@@ -3,7 +3,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { keyedHash, safeEqual } from "@/lib/infra/crypto";
-import type { FormKind } from "./form-token";
+import type { FormKind } from "@/lib/infra/security/form-token";
 import type { ChallengeClaims } from "./issue-challenge";
 import { hasLeadingZeroBits, powInput } from "./proof-of-work";
 import type { ChallengeSolution } from "./schema";

@@ -1,7 +1,7 @@
 // Which requests proxy.ts may answer from the page cache: a browser's plain GET of a public campaign page, the
 // letter composer or the count widget. Next's own navigation requests (RSC payloads, prefetches), anything with a query
 // string and every other page are rendered as usual.
-import type { FormKind } from "@/lib/integrity/form-token";
+import type { FormKind } from "@/lib/infra/security/form-token";
 import { isCampaignSlug } from "@/lib/campaigns/slug";
 import { isLocale, locales } from "@/lib/infra/i18n/config";
 

@@ -2,7 +2,7 @@
 // keeps its own, a restart empties it, and a page missing from it is rendered as usual (see serve-cached-page.ts). It lives on globalThis
 // because proxy.ts and the route handlers that purge it (purge-campaign-pages.ts) are separate bundles of one process.
 import { randomBytes } from "node:crypto";
-import type { FormKind } from "@/lib/integrity/form-token";
+import type { FormKind } from "@/lib/infra/security/form-token";
 
 export type CachedPage = {
   /** The page as rendered for the cache, with `nonce` where each response gets its own nonce. */

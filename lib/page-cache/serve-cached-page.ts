@@ -3,7 +3,7 @@
 // process's cached copy, with the copy's nonce and form token replaced by fresh ones: each response still has its
 // own nonce and its own form token (issued now, so the time-to-submit check still measures the visitor). A copy
 // is fresh for PAGE_CACHE_SECONDS; for some time after, it is still served while a new one renders.
-import { issueFormToken } from "@/lib/integrity/form-token";
+import { issueFormToken } from "@/lib/infra/security/form-token";
 import { env } from "@/lib/infra/env";
 import type { CacheablePage } from "./cacheable-page";
 import { fillPageSoon } from "./fill-page";

@@ -4,7 +4,7 @@
 // the answer is read the same way: refused by the guard, or the campaign not open.
 import { randomUUID } from "node:crypto";
 import { enforceGuard, prepareGuard, type GuardRow } from "@/lib/integrity/guard-submission";
-import type { FormKind } from "@/lib/integrity/form-token";
+import type { FormKind } from "@/lib/infra/security/form-token";
 import type { AbuseFields } from "@/lib/integrity/schema";
 import { isCampaignSlug } from "@/lib/campaigns/slug";
 import { unavailableCampaign } from "@/lib/campaigns/unavailable-campaign";

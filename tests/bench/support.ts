@@ -27,7 +27,7 @@ export const appEnv = {
   SIGN_MIN_SECONDS: "0",
 };
 
-/** The sign form's token as the page renders it (lib/integrity/form-token.ts, keyed with the bench's APP_SECRET). */
+/** The sign form's token as the page renders it (lib/infra/security/form-token.ts, keyed with the bench's APP_SECRET). */
 function formToken(): string {
   const issued = Date.now().toString(36);
   return `${issued}.${createHmac("sha256", appEnv.APP_SECRET).update(`form-token\u0000sign.${issued}`).digest("base64url")}`;

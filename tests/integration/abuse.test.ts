@@ -9,7 +9,7 @@ import { env } from "@/lib/infra/env";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { keyedHash } from "@/lib/infra/crypto";
 import { signClaims } from "@/lib/integrity/issue-challenge";
-import { issueFormToken } from "@/lib/integrity/form-token";
+import { issueFormToken } from "@/lib/infra/security/form-token";
 import { sweepRateWindows } from "@/lib/integrity/sweep-rate-windows";
 import { signatureCountFor } from "@/lib/campaigns/signature-count";
 import { createCampaign, formToken, jsonRequest, outboxFor, params, signer } from "./helpers";

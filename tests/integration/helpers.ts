@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db, pool } from "@/lib/infra/db";
 import { boss } from "@/lib/infra/queue/boss";
 import type { CampaignStatus } from "@/lib/generated/prisma/client";
-import { issueFormToken, type FormKind } from "@/lib/integrity/form-token";
+import { issueFormToken, type FormKind } from "@/lib/infra/security/form-token";
 
 export async function createCampaign(
   options: { status?: CampaignStatus; goal?: number; closesAt?: Date; opensAt?: Date } = {},

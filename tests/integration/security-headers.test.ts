@@ -9,7 +9,7 @@ import { request } from "node:http";
 import { join } from "node:path";
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formTokenIssuedAt } from "@/lib/integrity/form-token";
+import { formTokenIssuedAt } from "@/lib/infra/security/form-token";
 import { closeDb } from "@/lib/infra/db";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { testDatabaseUrl } from "../../vitest.config";

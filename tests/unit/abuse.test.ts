@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { clientNetwork } from "@/lib/integrity/client-network";
 import { hasLeadingZeroBits } from "@/lib/integrity/proof-of-work";
-import { formTokenIssuedAt, issueFormToken } from "@/lib/integrity/form-token";
+import { formTokenIssuedAt, issueFormToken } from "@/lib/infra/security/form-token";
 import { clientIp } from "@/lib/infra/request-ip";
 import { assumePeerAddressAppended } from "@/lib/infra/peer-address";
 

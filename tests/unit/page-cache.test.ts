@@ -1,7 +1,7 @@
 // The page cache's rules (lib/page-cache): which requests it may answer, and that every answer gets a nonce and a
 // form token of its own. tests/integration/security-headers.test.ts checks it on a running server.
 import { afterEach, describe, expect, it } from "vitest";
-import { formTokenIssuedAt } from "@/lib/integrity/form-token";
+import { formTokenIssuedAt } from "@/lib/infra/security/form-token";
 import { cacheablePage } from "@/lib/page-cache/cacheable-page";
 import { pageStore, savePage } from "@/lib/page-cache/page-store";
 import { purgeCampaignPages } from "@/lib/page-cache/purge-campaign-pages";

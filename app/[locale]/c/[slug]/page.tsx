@@ -10,7 +10,7 @@ import { Paragraphs } from "@/components/campaigns/paragraphs";
 import { CountMeter } from "@/components/campaigns/count-meter";
 import { SignForm } from "@/components/signatures/sign-form";
 import { countryOptions } from "@/lib/infra/geo/countries";
-import { issueFormToken } from "@/lib/integrity/form-token";
+import { issueFormToken } from "@/lib/infra/security/form-token";
 import { signAction } from "./actions";
 
 type Params = { params: Promise<{ locale: Locale; slug: string }> };

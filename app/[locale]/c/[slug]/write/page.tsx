@@ -9,7 +9,7 @@ import { countryOptions } from "@/lib/infra/geo/countries";
 import { cachedComposerCampaign } from "@/lib/letters/cached-composer-campaign";
 import { letterLanguages } from "@/lib/letters/schema";
 import { Composer, type LetterTexts } from "@/components/letters/composer";
-import { issueFormToken } from "@/lib/integrity/form-token";
+import { issueFormToken } from "@/lib/infra/security/form-token";
 
 type Params = { params: Promise<{ locale: Locale; slug: string }> };
 
