@@ -1,4 +1,4 @@
-// Runs `prisma generate` offline. The Prisma CLI insists on finding its native schema engine before it
+// Runs `prisma generate` offline (Prisma Client and the Kysely row types). The Prisma CLI insists on finding its native schema engine before it
 // generates the client, although generating never uses it; pointing it at a stub that exits 1 satisfies the check.
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -16,6 +16,8 @@ const env = {
   ...process.env,
   PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? stub,
   PRISMA_HIDE_UPDATE_MESSAGE: "1",
+  // The Kysely types' generator is found on the PATH, as npm scripts have it.
+  PATH: `${join(process.cwd(), "node_modules", ".bin")}${process.platform === "win32" ? ";" : ":"}${process.env.PATH}`,
 };
 const result = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "generate"], {
   stdio: "inherit",

@@ -1,24 +1,24 @@
 // `npm run db:seed`: the demo organization and the flagship campaign, created once. Running it again changes
 // nothing, so organizers' later edits are never overwritten.
 import { fileURLToPath } from "node:url";
-import { db, closeDb } from "../lib/infra/db";
+import { prisma, closeDb } from "../lib/infra/db";
 import { ensureDemoOrganizer, type DemoOrganizer } from "../lib/organizers/team/ensure-demo-organizer";
 import { demoOrganization, flagshipCampaign } from "./seed-data/flagship";
 
 export async function seed(): Promise<{ created: boolean; organizer: DemoOrganizer }> {
-  const organization = await db.organization.upsert({
+  const organization = await prisma.organization.upsert({
     where: { slug: demoOrganization.slug },
     update: {},
     create: { slug: demoOrganization.slug, name: demoOrganization.name },
   });
   // Development only: a demo owner of the demo organization, created once.
   const organizer = await ensureDemoOrganizer(organization.id);
-  const existing = await db.campaign.findUnique({ where: { slug: flagshipCampaign.slug }, select: { id: true } });
+  const existing = await prisma.campaign.findUnique({ where: { slug: flagshipCampaign.slug }, select: { id: true } });
   if (existing) {
     await seedTopics(existing.id);
     return { created: false, organizer };
   }
-  const campaign = await db.campaign.create({
+  const campaign = await prisma.campaign.create({
     data: {
       slug: flagshipCampaign.slug,
       organizationId: organization.id,
@@ -46,9 +46,9 @@ export async function seed(): Promise<{ created: boolean; organizer: DemoOrganiz
 
 /** The letter composer's topics; added to a campaign seeded before topics existed. */
 async function seedTopics(campaignId: string): Promise<void> {
-  if ((await db.campaignTopic.count({ where: { campaignId } })) > 0) return;
+  if ((await prisma.campaignTopic.count({ where: { campaignId } })) > 0) return;
   for (const [position, topic] of flagshipCampaign.topics.entries()) {
-    await db.campaignTopic.create({
+    await prisma.campaignTopic.create({
       data: {
         campaignId,
         key: topic.key,

@@ -1,5 +1,5 @@
 // What the public campaign page shows, in one language (falling back to the campaign's default language).
-import { db } from "@/lib/infra/db";
+import { prisma } from "@/lib/infra/db";
 import { campaignState } from "./campaign-state";
 import { isCampaignSlug } from "./slug";
 import { pickTranslation } from "./pick-translation";
@@ -22,7 +22,7 @@ export type PublicCampaign = {
 
 export async function getPublicCampaign(slug: string, locale: Locale): Promise<PublicCampaign | null> {
   if (!isCampaignSlug(slug)) return null;
-  const campaign = await db.campaign.findUnique({
+  const campaign = await prisma.campaign.findUnique({
     where: { slug },
     include: { translations: true, organization: { select: { name: true } } },
   });

@@ -1,11 +1,11 @@
-import { db } from "@/lib/infra/db";
+import { prisma } from "@/lib/infra/db";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { pickTranslation } from "./pick-translation";
 
 export type CampaignListItem = { slug: string; title: string; summary: string; closed: boolean };
 
 export async function listPublicCampaigns(locale: Locale): Promise<CampaignListItem[]> {
-  const campaigns = await db.campaign.findMany({
+  const campaigns = await prisma.campaign.findMany({
     where: { status: { in: ["open", "closed"] } },
     orderBy: [{ status: "desc" }, { createdAt: "desc" }],
     take: 50,

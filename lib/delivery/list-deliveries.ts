@@ -1,6 +1,6 @@
 // Delivery status and history for organizers: every email sent to a campaign's target, what it carried, each
 // attempt with the relay's answer. Callers must already have checked that the reader may see this campaign.
-import { db } from "@/lib/infra/db";
+import { prisma } from "@/lib/infra/db";
 
 export type DeliveryRecord = {
   id: string;
@@ -20,7 +20,7 @@ export async function listDeliveries(
   campaignId: string,
   options: { take?: number; status?: DeliveryRecord["status"] } = {},
 ): Promise<DeliveryRecord[]> {
-  const messages = await db.outboxMessage.findMany({
+  const messages = await prisma.outboxMessage.findMany({
     where: { campaignId, kind: { startsWith: "delivery." }, ...(options.status ? { status: options.status } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: Math.min(options.take ?? 50, 500),
@@ -46,7 +46,7 @@ export async function listDeliveries(
 
 /** Where one letter stands: its own status and dates, and the email that carries it. */
 export async function letterDeliveryStatus(letterId: string) {
-  const letter = await db.letter.findUnique({
+  const letter = await prisma.letter.findUnique({
     where: { id: letterId },
     select: {
       status: true,

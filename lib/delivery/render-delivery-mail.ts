@@ -1,7 +1,7 @@
 // Renders the emails that go to a campaign's target: a letter on its own (From the campaign's sender, Reply-To the
 // writer, subject and body exactly as written), or a digest (letters inline, new signers as a CSV attachment,
 // running totals).
-import { db, pool } from "@/lib/infra/db";
+import { prisma, pool } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import { isLocale, type Locale } from "@/lib/infra/i18n/config";
 import { translator } from "@/lib/infra/i18n/messages";
@@ -21,7 +21,7 @@ function place(locale: Locale, parts: { city?: string | null; region?: string | 
 }
 
 async function campaignFor(id: string, locale: Locale) {
-  const campaign = await db.campaign.findUniqueOrThrow({
+  const campaign = await prisma.campaign.findUniqueOrThrow({
     where: { id },
     select: { senderEmail: true, defaultLocale: true, organization: { select: { name: true } }, translations: true },
   });
@@ -105,7 +105,7 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
     `SELECT name, region, country, confirmed_at FROM signature WHERE delivery_message_id = $1 AND status = 'confirmed' ORDER BY confirmed_at, id`,
     [message.id],
   );
-  const letters = await db.letter.findMany({
+  const letters = await prisma.letter.findMany({
     where: { deliveryMessageId: message.id, status: { in: ["queued", "delivered"] } },
     orderBy: [{ confirmedAt: "asc" }, { id: "asc" }],
   });

@@ -1,12 +1,12 @@
 // The organization's export log, newest first: for owners only.
 import "server-only";
-import { db } from "@/lib/infra/db";
+import { prisma } from "@/lib/infra/db";
 import { requireRole } from "@/lib/organizers/current-organizer";
 import type { Scope } from "@/lib/organizers/scope";
 
 export async function listExports(scope: Scope, take = 200) {
   requireRole(scope.organizer, "owner");
-  const rows = await db.exportRecord.findMany({
+  const rows = await prisma.exportRecord.findMany({
     where: { organizationId: scope.organizationId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,

@@ -1,7 +1,7 @@
 // The export log: who exported what, and when. Written before the file is served, so an export that is cut off is
 // still on record.
 import "server-only";
-import { db } from "@/lib/infra/db";
+import { prisma } from "@/lib/infra/db";
 import type { Scope } from "@/lib/organizers/scope";
 
 export async function recordExport(
@@ -10,7 +10,7 @@ export async function recordExport(
   kind: "signers" | "counts",
   options: Record<string, unknown> = {},
 ) {
-  return db.exportRecord.create({
+  return prisma.exportRecord.create({
     data: {
       organizationId: scope.organizationId,
       campaignId,

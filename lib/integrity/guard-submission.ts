@@ -1,16 +1,16 @@
-// Everything a public submission passes before it is stored: the silent checks (honeypot, time to submit), the
-// rate limits, and the challenge when it is on. They cost no statement of their own: `prepareGuard` does what
-// needs no database, `guardCtes` counts the attempt at the start of the write's own statement and decides there
-// whether the write may happen (`verdict.allowed`), and `enforceGuard` turns a refusal into `rate_limited` (429)
-// or `challenge_required` (428). A suspected submission is allowed: it is stored as suspected.
+// The abuse checks a public submission passes, at no statement of their own: prepareGuard does what needs no
+// database, guardCtes counts the attempt inside the write's own statement and decides there whether the write may
+// happen, and enforceGuard turns a refusal into 429 or 428. A suspected submission is stored as suspected.
 import "server-only";
+import { sql, type RawBuilder } from "kysely";
+import { now } from "@/lib/infra/clock";
 import { keyedHash } from "@/lib/infra/crypto";
 import { AppError } from "@/lib/infra/errors";
 import { clientNetwork } from "./client-network";
 import { detectSpam, type SpamReason } from "./detect-spam";
 import type { FormKind } from "@/lib/infra/security/form-token";
 import { issueChallenge } from "./issue-challenge";
-import { countAbuse, rateKeysFor } from "./rate-keys";
+import { countAbuse, rateKeysFor, type RateKey } from "./rate-keys";
 import type { AbuseFields } from "./schema";
 import { verifyChallenge } from "./verify-challenge";
 
@@ -23,60 +23,56 @@ export type Guard = {
   /** Keyed hashes of the address and its network, stored with the submission. */
   ipHash: string | null;
   networkHash: string | null;
-  /** The values of guardCtes' parameters, in order. */
-  values: unknown[];
+  /** The counters this attempt is counted under, and the challenge solution it spends (single use). */
+  keys: RateKey[];
+  spend: { key: string; expiresAt: number } | null;
+  /** The time the windows are read at (lib/infra/clock.ts). */
+  at: Date;
 };
 
 /** What the write's statement returns from `verdict`. */
 export type GuardRow = { retry_after: number | null; allowed: boolean };
 
 export function prepareGuard({ kind, slug, ip, emailKey, fields }: Submission): Guard {
-  const spamReason = detectSpam(kind, fields);
+  const at = now();
+  const spamReason = detectSpam(kind, fields, at.getTime());
   const net = ip ? clientNetwork(ip) : null;
-  const solution = fields.challenge ? verifyChallenge(fields.challenge, kind, slug) : null;
-  const spend = solution?.ok ? { key: solution.spentKey, expiresAt: solution.expiresAt } : null;
-  const keys = rateKeysFor({
-    kind,
-    slug,
-    ipKey: net?.rateKey ?? ip,
-    network: net?.network ?? null,
-    emailKey,
-    suspected: spamReason !== null,
-  });
+  const solution = fields.challenge ? verifyChallenge(fields.challenge, kind, slug, at.getTime()) : null;
   return {
     kind,
     slug,
     spamReason,
     ipHash: ip ? keyedHash("ip", ip) : null,
     networkHash: net ? keyedHash("network", net.network) : null,
-    values: [
-      keys.map((k) => k.key),
-      keys.map((k) => k.seconds),
-      keys.map((k) => k.bump),
-      keys.map((k) => k.limit ?? null),
-      keys.map((k) => k.trigger ?? null),
-      spend?.key ?? null,
-      spend?.expiresAt ?? null,
-    ],
+    keys: rateKeysFor({
+      kind,
+      slug,
+      ipKey: net?.rateKey ?? ip,
+      network: net?.network ?? null,
+      emailKey,
+      suspected: spamReason !== null,
+    }),
+    spend: solution?.ok ? { key: solution.spentKey, expiresAt: solution.expiresAt } : null,
+    at,
   };
 }
 
 /**
- * The CTEs that open the write's WITH, with the guard's values as parameters $first to $first+6. They count the
- * attempt under every key (in one key order in every statement, so concurrent requests never deadlock), record a
- * challenge solution as spent (single use), and end in `verdict (retry_after, allowed)`: retry_after when a hard
- * limit is exceeded (seconds until its window frees), allowed unless so, or the challenge is on and this request did
- * not bring a fresh solution. The previous window counts too, so the challenge stays on for a while after a burst.
+ * The CTEs that open the write's WITH. They count the attempt under every key (in one key order in every statement,
+ * so concurrent requests never deadlock), record a challenge solution as spent (single use), and end in
+ * `verdict (retry_after, allowed)`: retry_after when a hard limit is exceeded (seconds until its window frees),
+ * allowed unless so, or the challenge is on and this request did not bring a fresh solution. The previous window
+ * counts too, so the challenge stays on for a while after a burst.
  */
-export function guardCtes(first: number): string {
-  const [keys, seconds, bump, limits, triggers, spendKey, spendExpiry] = Array.from(
-    { length: 7 },
-    (_, i) => `$${first + i}`,
-  );
-  return `
+export function guardCtes({ keys, spend, at }: Guard): RawBuilder<unknown> {
+  const spentKey = spend?.key ?? null;
+  return sql`
 k AS (
-  SELECT key, seconds, bump, lim, trig, to_timestamp(floor(extract(epoch FROM now()) / seconds) * seconds) AS window_start
-    FROM unnest(${keys}::text[], ${seconds}::int[], ${bump}::boolean[], ${limits}::int[], ${triggers}::int[]) AS t(key, seconds, bump, lim, trig)
+  SELECT key, seconds, bump, lim, trig,
+         to_timestamp(floor(extract(epoch FROM ${at}::timestamptz) / seconds) * seconds) AS window_start
+    FROM unnest(${keys.map((k) => k.key)}::text[], ${keys.map((k) => k.seconds)}::int[],
+                ${keys.map((k) => k.bump)}::boolean[], ${keys.map((k) => k.limit ?? null)}::int[],
+                ${keys.map((k) => k.trigger ?? null)}::int[]) AS t(key, seconds, bump, lim, trig)
 ), hit AS (
   INSERT INTO rate_window AS w (key, window_start, hits)
   SELECT key, window_start, 1 FROM k WHERE bump ORDER BY key
@@ -84,12 +80,12 @@ k AS (
   RETURNING w.key, w.hits
 ), spent AS (
   INSERT INTO rate_window (key, window_start, hits)
-  SELECT ${spendKey}::text, to_timestamp(${spendExpiry}::bigint), 1 WHERE ${spendKey}::text IS NOT NULL
+  SELECT ${spentKey}::text, to_timestamp(${spend?.expiresAt ?? null}::bigint), 1 WHERE ${spentKey}::text IS NOT NULL
   ON CONFLICT DO NOTHING
   RETURNING key
 ), rate AS (
   SELECT k.lim, k.trig, COALESCE(hit.hits, cur.hits, 0) AS hits, COALESCE(prev.hits, 0) AS previous_hits,
-         ceil(extract(epoch FROM k.window_start + make_interval(secs => k.seconds) - now()))::int AS retry_after
+         ceil(extract(epoch FROM k.window_start + make_interval(secs => k.seconds) - ${at}::timestamptz))::int AS retry_after
     FROM k
     LEFT JOIN hit ON hit.key = k.key
     LEFT JOIN rate_window cur ON cur.key = k.key AND cur.window_start = k.window_start
@@ -106,7 +102,7 @@ k AS (
 /** Throws what a refused write answers; a flood of refused requests also counts towards the challenge. */
 export async function enforceGuard(guard: Guard, row: GuardRow): Promise<void> {
   if (row.retry_after !== null) {
-    await countAbuse(guard.kind, guard.slug);
+    await countAbuse(guard.kind, guard.slug, guard.at);
     throw new AppError("rate_limited", undefined, undefined, { retryAfter: row.retry_after });
   }
   if (!row.allowed)

@@ -2,7 +2,7 @@
 // the same requests. Hard limits (per email, per address) refuse with 429; triggers (per campaign, per network,
 // suspected attempts) turn the challenge on. guard-submission.ts counts them in the same statement as the write.
 import "server-only";
-import { pool } from "@/lib/infra/db";
+import { db } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import { keyedHash } from "@/lib/infra/crypto";
 import type { FormKind } from "@/lib/infra/security/form-token";
@@ -60,11 +60,13 @@ export function rateKeysFor(input: RateInput): RateKey[] {
 }
 
 /** Only on the 429 path: one more statement, so that a flood of refused requests turns the challenge on. */
-export async function countAbuse(kind: FormKind, slug: string): Promise<void> {
-  await pool.query(
-    `INSERT INTO rate_window AS w (key, window_start, hits)
-     VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / 300) * 300), 1)
-     ON CONFLICT (key, window_start) DO UPDATE SET hits = w.hits + 1`,
-    [abuseKey(kind, slug)],
-  );
+export async function countAbuse(kind: FormKind, slug: string, at: Date): Promise<void> {
+  const windowStart = new Date(Math.floor(at.getTime() / 300_000) * 300_000);
+  await db
+    .insertInto("rate_window")
+    .values({ key: abuseKey(kind, slug), window_start: windowStart, hits: 1 })
+    .onConflict((oc) =>
+      oc.columns(["key", "window_start"]).doUpdateSet((eb) => ({ hits: eb("rate_window.hits", "+", 1) })),
+    )
+    .execute();
 }

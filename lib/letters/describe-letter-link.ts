@@ -1,6 +1,6 @@
 // What a letter's confirmation or withdraw page says before the button is pressed: which campaign the link is for
 // and where the letter stands. Reading never changes anything, so a mail scanner that fetches the link does nothing.
-import { db } from "@/lib/infra/db";
+import { prisma } from "@/lib/infra/db";
 import { sha256 } from "@/lib/infra/crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { readLetterWithdrawToken } from "./links";
@@ -17,7 +17,7 @@ async function describe(
   locale: string,
   now = new Date(),
 ): Promise<LetterLinkTarget | null> {
-  const letter = await db.letter.findUnique({
+  const letter = await prisma.letter.findUnique({
     where,
     select: {
       status: true,

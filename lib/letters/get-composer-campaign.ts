@@ -1,7 +1,7 @@
 // What the letter composer needs: the campaign's texts in the reader's language, and each topic's texts in
 // the reader's language plus its paragraph in every language (a letter may be written in either).
 import "server-only";
-import { db } from "@/lib/infra/db";
+import { prisma } from "@/lib/infra/db";
 import { campaignState } from "@/lib/campaigns/campaign-state";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
 import { isCampaignSlug } from "@/lib/campaigns/slug";
@@ -30,7 +30,7 @@ export type ComposerCampaign = {
 
 export async function getComposerCampaign(slug: string, locale: Locale): Promise<ComposerCampaign | null> {
   if (!isCampaignSlug(slug)) return null;
-  const campaign = await db.campaign.findUnique({
+  const campaign = await prisma.campaign.findUnique({
     where: { slug },
     include: { translations: true, topics: { include: { translations: true }, orderBy: { position: "asc" } } },
   });

@@ -1,6 +1,6 @@
 // The letter writer's own emails: the confirmation (with a copy of the letter exactly as it will be delivered)
 // and the note that a confirmed letter cannot be replaced. Rendered from the letter row at send time.
-import { db } from "@/lib/infra/db";
+import { prisma } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import { isLocale, type Locale } from "@/lib/infra/i18n/config";
 import { translator } from "@/lib/infra/i18n/messages";
@@ -66,7 +66,7 @@ export function renderLetterMail(ctx: LetterMailContext): { subject: string; tex
 
 export async function renderLetterMessage(message: OutboxRow): Promise<MailContent | null> {
   if (!message.letter_id) return null;
-  const letter = await db.letter.findUnique({
+  const letter = await prisma.letter.findUnique({
     where: { id: message.letter_id },
     select: {
       status: true,

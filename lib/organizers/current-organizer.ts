@@ -2,7 +2,7 @@
 // client sends (path, header, body) can choose the organization.
 import "server-only";
 import { getAuth } from "./auth/auth";
-import { db } from "@/lib/infra/db";
+import { prisma } from "@/lib/infra/db";
 import { AppError } from "@/lib/infra/errors";
 import type { MemberRole } from "@/lib/generated/prisma/client";
 
@@ -18,7 +18,7 @@ export type Organizer = {
 export async function currentOrganizer(headers: Headers): Promise<Organizer | null> {
   const session = await getAuth().api.getSession({ headers });
   if (!session) return null;
-  const member = await db.member.findUnique({
+  const member = await prisma.member.findUnique({
     where: { userId: session.user.id },
     select: { role: true, organization: { select: { id: true, name: true } } },
   });

@@ -2,7 +2,7 @@
 // action goes through a scope built from the session's organization. Anything outside it (or a malformed id) is `not_found`,
 // never `forbidden`: another organization's ids are not even confirmed to exist.
 import "server-only";
-import { db } from "@/lib/infra/db";
+import { prisma } from "@/lib/infra/db";
 import { AppError } from "@/lib/infra/errors";
 import type { Organizer } from "./current-organizer";
 
@@ -20,21 +20,21 @@ export function scopeFor(organizer: Organizer) {
     /** The campaign with this id, if it belongs to this organization; otherwise 404. */
     async campaign(id: string) {
       if (!uuid.test(id)) throw new AppError("not_found");
-      const campaign = await db.campaign.findFirst({ where: { id, organizationId } });
+      const campaign = await prisma.campaign.findFirst({ where: { id, organizationId } });
       if (!campaign) throw new AppError("not_found");
       return campaign;
     },
     /** The letter with this id, if its campaign belongs to this organization; otherwise 404. */
     async letter(id: string) {
       if (!uuid.test(id)) throw new AppError("not_found");
-      const letter = await db.letter.findFirst({ where: { id, campaign: { organizationId } } });
+      const letter = await prisma.letter.findFirst({ where: { id, campaign: { organizationId } } });
       if (!letter) throw new AppError("not_found");
       return letter;
     },
     /** The organizer action on suspicious activity (lib/abuse-signals) with this id, if it is this organization's. */
     async abuseAction(id: string) {
       if (!uuid.test(id)) throw new AppError("not_found");
-      const action = await db.abuseAction.findFirst({ where: { id, organizationId } });
+      const action = await prisma.abuseAction.findFirst({ where: { id, organizationId } });
       if (!action) throw new AppError("not_found");
       return action;
     },

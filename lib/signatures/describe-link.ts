@@ -1,6 +1,6 @@
 // What a confirmation or withdraw page says before the button is pressed: which campaign the link is for.
 // Reading never changes anything, so a mail scanner that fetches the link confirms or withdraws nothing.
-import { db } from "@/lib/infra/db";
+import { prisma } from "@/lib/infra/db";
 import { sha256 } from "@/lib/infra/crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { readWithdrawToken } from "./links";
@@ -13,7 +13,7 @@ async function describe(
   locale: string,
   now = new Date(),
 ): Promise<LinkTarget | null> {
-  const signature = await db.signature.findUnique({
+  const signature = await prisma.signature.findUnique({
     where,
     select: {
       status: true,

@@ -1,12 +1,12 @@
 // Renders the signer's own emails from their outbox rows.
-import { db } from "@/lib/infra/db";
+import { prisma } from "@/lib/infra/db";
 import type { OutboxRow, MailContent } from "@/lib/infra/outbox/outbox";
 import { renderSignatureMail } from "./signature-mail-template";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
 
 export async function renderSignatureMessage(message: OutboxRow): Promise<MailContent | null> {
   if (!message.signature_id) return null;
-  const signature = await db.signature.findUnique({
+  const signature = await prisma.signature.findUnique({
     where: { id: message.signature_id },
     select: {
       name: true,

@@ -1,33 +1,40 @@
 // Records a signature and its email in one statement: the abuse checks' counters (lib/integrity/guard-submission.ts),
 // the signature and its outbox message, which the outbox relay (lib/infra/outbox/relay-outbox.ts) hands to a send job.
-// Signing again is harmless: the unique (campaign, email key) pair and ON CONFLICT keep one row; a new email goes
-// out at most once per resend window.
+// Signing again is harmless: ON CONFLICT keeps one row per (campaign, address); a new email goes out at most once
+// per resend window.
 import { randomUUID } from "node:crypto";
-import { guardCtes } from "@/lib/integrity/guard-submission";
-import { confirmationMailCtes, sharedValueCount, submissionAnswer, writeSubmission } from "./write-submission";
+import { sql } from "kysely";
 import type { Signature } from "./schema";
+import {
+  confirmationMailCtes,
+  guardCtes,
+  openAt,
+  submissionAnswer,
+  writeSubmission,
+  type Submission,
+  type SubmissionRow,
+} from "./write-submission";
 
 export type SignContext = { ip?: string | null };
 
-/** The statement's parameters that are the signature's own, $1 onwards (see `values` below). */
-const ownValues = 12;
-
-// Parameters: $1–$12 the signature's own values, $13–$21 the values every submission shares (write-submission.ts),
-// then the guard's.
-const signSql = `
-WITH ${guardCtes(ownValues + sharedValueCount + 1)}, c AS (
-  SELECT id, status, opens_at, closes_at, default_locale FROM campaign WHERE slug = $1
+function signStatement(slug: string, input: Signature, s: Submission) {
+  const { guard, at } = s;
+  return sql<SubmissionRow>`
+WITH ${guardCtes(guard)}, c AS (
+  SELECT id, status, default_locale FROM campaign WHERE slug = ${slug}
 ), open_c AS (
-  SELECT id, default_locale FROM c
-   WHERE status = 'open' AND (opens_at IS NULL OR opens_at <= now()) AND (closes_at IS NULL OR closes_at > now())
-     AND (SELECT allowed FROM verdict)
+  SELECT id, default_locale FROM campaign
+   WHERE id = (SELECT id FROM c) AND ${openAt(at)} AND (SELECT allowed FROM verdict)
 ), s AS (
   INSERT INTO signature AS sig (id, campaign_id, email, email_key, name, country, region, postal_code, comment,
                                show_name, wants_updates, locale, ip_hash, confirm_token_hash, confirm_token_expires_at,
-                               status, spam_reason, network_hash)
-  SELECT $2::uuid, open_c.id, $3, $4, $5, $6, $7, $8, $9, $10, $11, COALESCE($12, open_c.default_locale), $13, $14,
-         now() + make_interval(hours => $15::int),
-         CASE WHEN $20::text IS NULL THEN 'pending' ELSE 'suspected' END::signature_status, $20, $21
+                               status, spam_reason, network_hash, last_notified_at)
+  SELECT ${randomUUID()}::uuid, open_c.id, ${input.email}, ${s.emailKey}, ${input.name}, ${input.country},
+         ${input.region ?? null}, ${input.postalCode ?? null}, ${input.comment ?? null}, ${input.showName},
+         ${input.wantsUpdates}, COALESCE(${input.locale ?? null}, open_c.default_locale), ${guard.ipHash},
+         ${s.confirmTokenHash}, ${s.confirmExpiresAt},
+         CASE WHEN ${guard.spamReason}::text IS NULL THEN 'pending' ELSE 'suspected' END::signature_status,
+         ${guard.spamReason}, ${guard.networkHash}, ${at}
     FROM open_c
   ON CONFLICT (campaign_id, email_key) DO UPDATE SET
     -- A pending signature takes the newest details and a fresh token; a confirmed one is left as it is. A suspected
@@ -48,15 +55,17 @@ WITH ${guardCtes(ownValues + sharedValueCount + 1)}, c AS (
     locale = EXCLUDED.locale,
     ip_hash = CASE WHEN sig.status = 'suspected' THEN EXCLUDED.ip_hash ELSE sig.ip_hash END,
     network_hash = CASE WHEN sig.status = 'suspected' THEN EXCLUDED.network_hash ELSE sig.network_hash END,
-    confirm_token_hash = CASE WHEN sig.status IN ('pending', 'suspected') THEN EXCLUDED.confirm_token_hash ELSE sig.confirm_token_hash END,
-    confirm_token_expires_at = CASE WHEN sig.status IN ('pending', 'suspected') THEN EXCLUDED.confirm_token_expires_at ELSE sig.confirm_token_expires_at END,
-    last_notified_at = now()
+    confirm_token_hash = CASE WHEN sig.status IN ('pending', 'suspected') THEN EXCLUDED.confirm_token_hash
+                              ELSE sig.confirm_token_hash END,
+    confirm_token_expires_at = CASE WHEN sig.status IN ('pending', 'suspected') THEN EXCLUDED.confirm_token_expires_at
+                                    ELSE sig.confirm_token_expires_at END,
+    last_notified_at = EXCLUDED.last_notified_at
   -- A suspected attempt never changes an existing signature (nor sends anything).
-  WHERE EXCLUDED.status = 'pending'
-    AND (sig.status = 'suspected' OR sig.last_notified_at < now() - make_interval(secs => $16::int))
+  WHERE EXCLUDED.status = 'pending' AND (sig.status = 'suspected' OR sig.last_notified_at < ${s.resendIfNotifiedBefore})
   RETURNING sig.id, sig.status, sig.email, sig.locale
-), ${confirmationMailCtes(ownValues + 1, "s", "signature")}
+), ${confirmationMailCtes(s, "s", "signature")}
 SELECT ${submissionAnswer}`;
+}
 
 export async function signPetition(slug: string, input: Signature, ctx: SignContext = {}): Promise<void> {
   await writeSubmission({
@@ -65,20 +74,6 @@ export async function signPetition(slug: string, input: Signature, ctx: SignCont
     email: input.email,
     fields: input,
     ip: ctx.ip ?? null,
-    sql: signSql,
-    values: (key) => [
-      slug,
-      randomUUID(),
-      input.email,
-      key,
-      input.name,
-      input.country,
-      input.region ?? null,
-      input.postalCode ?? null,
-      input.comment ?? null,
-      input.showName,
-      input.wantsUpdates,
-      input.locale ?? null,
-    ],
+    statement: (submission) => signStatement(slug, input, submission),
   });
 }

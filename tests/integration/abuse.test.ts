@@ -4,7 +4,7 @@ import { createHash, randomInt, randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { POST as signRoute } from "@/app/api/campaigns/[slug]/signatures/route";
 import { POST as letterRoute } from "@/app/api/campaigns/[slug]/letters/route";
-import { closeDb, db, pool } from "@/lib/infra/db";
+import { closeDb, prisma, pool } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { keyedHash } from "@/lib/infra/crypto";
@@ -47,7 +47,7 @@ function solve(challenge: Challenge): string {
 
 async function letterCampaign() {
   const campaign = await createCampaign();
-  await db.campaignTopic.create({ data: { campaignId: campaign.id, key: "prison-camps" } });
+  await prisma.campaignTopic.create({ data: { campaignId: campaign.id, key: "prison-camps" } });
   return campaign;
 }
 
@@ -74,7 +74,7 @@ const write = (slug: string, body: unknown, ip?: string) =>
   );
 
 async function statusOf(campaignId: string, email: string) {
-  return db.signature.findFirst({
+  return prisma.signature.findFirst({
     where: { campaignId, email },
     select: { status: true, spamReason: true, ipHash: true, networkHash: true },
   });
@@ -110,7 +110,7 @@ describe("rate limits", () => {
     expect(await refused.json()).toEqual({
       error: { code: "rate_limited", message: expect.stringMatching(/Too many attempts/) },
     });
-    expect(await db.signature.count({ where: { campaignId: campaign.id, email: "late@example.test" } })).toBe(0);
+    expect(await prisma.signature.count({ where: { campaignId: campaign.id, email: "late@example.test" } })).toBe(0);
 
     // Another client at the same moment is unaffected.
     expect((await sign(campaign.slug, signer(), newIp())).status).toBe(202);
@@ -233,7 +233,7 @@ describe("honeypot and time to submit", () => {
       campaign.id,
     ]);
     expect((await sign(campaign.slug, { ...person, name: "Bot Name", website: "x" })).status).toBe(202);
-    const row = await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    const row = await prisma.signature.findFirstOrThrow({ where: { campaignId: campaign.id } });
     expect(row).toMatchObject({ status: "pending", name: person.name, spamReason: null });
     expect(await outboxFor(campaign.id)).toHaveLength(1);
   });
@@ -257,7 +257,7 @@ describe("honeypot and time to submit", () => {
     const res = await write(campaign.slug, aLetter({ website: "http://spam.example" }), newIp());
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ status: "pending_confirmation" });
-    const row = await db.letter.findFirstOrThrow({
+    const row = await prisma.letter.findFirstOrThrow({
       where: { campaignId: campaign.id },
       include: { topics: true, messages: true },
     });
@@ -414,7 +414,7 @@ describe("the challenge", () => {
       newIp(),
     );
     expect(passed.status).toBe(202);
-    expect(await db.letter.findFirst({ where: { campaignId: campaign.id, email: letter.email } })).toMatchObject({
+    expect(await prisma.letter.findFirst({ where: { campaignId: campaign.id, email: letter.email } })).toMatchObject({
       status: "pending",
     });
   });

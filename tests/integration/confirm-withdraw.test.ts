@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { GET as getCount } from "@/app/api/campaigns/[slug]/count/route";
-import { closeDb, db, pool } from "@/lib/infra/db";
+import { closeDb, prisma, pool } from "@/lib/infra/db";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { describeConfirmLink, describeWithdrawLink } from "@/lib/signatures/describe-link";
@@ -56,7 +56,7 @@ describe("confirming a signature", () => {
       campaignTitle: expect.stringContaining("시험 캠페인"),
     });
     expect(await count(campaign.slug)).toBe(0);
-    expect((await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id } })).status).toBe("pending");
+    expect((await prisma.signature.findFirstOrThrow({ where: { campaignId: campaign.id } })).status).toBe("pending");
   });
 
   it("refuses an expired link, an unknown token and a token that is not ours", async () => {
@@ -117,7 +117,7 @@ describe("withdrawing a signature", () => {
       [sent[0].id, `%${email}%`],
     );
     expect(traces).toHaveLength(0);
-    expect(await db.signature.findUnique({ where: { id: signatureId } })).toBeNull();
+    expect(await prisma.signature.findUnique({ where: { id: signatureId } })).toBeNull();
     const { rows } = await pool.query(
       `SELECT "to", payload, status FROM outbox_message WHERE "to" = $1 OR payload::text LIKE $2`,
       [email, `%${token}%`],
@@ -145,7 +145,7 @@ describe("withdrawing a signature", () => {
     expect(await describeWithdrawLink(forged, "en")).toBeNull();
     expect(await withdrawSignature(forged)).toEqual({ status: "invalid" });
     expect(await withdrawSignature("not-a-token")).toEqual({ status: "invalid" });
-    expect(await db.signature.count({ where: { id: signatureId } })).toBe(1);
+    expect(await prisma.signature.count({ where: { id: signatureId } })).toBe(1);
   });
 });
 
@@ -171,7 +171,7 @@ describe("GET /api/campaigns/[slug]/count", () => {
     await Promise.all(signed.map((s) => confirmSignature(s.token)));
     await Promise.all(signed.slice(0, 10).map((s) => withdrawSignature(withdrawToken(s.signatureId))));
     expect(await count(campaign.slug)).toBe(20);
-    expect(await db.signature.count({ where: { campaignId: campaign.id, status: "confirmed" } })).toBe(20);
+    expect(await prisma.signature.count({ where: { campaignId: campaign.id, status: "confirmed" } })).toBe(20);
   });
 
   it("answers 404 for an unknown or draft campaign", async () => {

@@ -139,7 +139,7 @@ describe("the app while Postgres is away", () => {
     const count = await m.count.GET(new Request("http://localhost:3000/x"), m.helpers.params({ slug: campaign.slug }));
     expect(count.status).toBe(503);
     // Prisma's errors for the same outage are recognised as well (pages and organizer routes read through Prisma).
-    const prismaError = await m.db.db.campaign.findFirst({ where: { id: campaign.id } }).catch((e: unknown) => e);
+    const prismaError = await m.db.prisma.campaign.findFirst({ where: { id: campaign.id } }).catch((e: unknown) => e);
     expect(m.http.isDatabaseUnavailable(prismaError)).toBe(true);
 
     await appProxy.restore();
@@ -160,7 +160,7 @@ describe("the app while Postgres is away", () => {
     answers.push(...during);
     // DATABASE_QUERY_TIMEOUT_SECONDS (10) at most, plus a connect timeout (5) for a request queued behind them.
     for (const a of during) expectUnavailable(a, 17_000);
-    const prismaError = await m.db.db.campaign.findFirst({ where: { id: campaign.id } }).catch((e: unknown) => e);
+    const prismaError = await m.db.prisma.campaign.findFirst({ where: { id: campaign.id } }).catch((e: unknown) => e);
     expect(m.http.isDatabaseUnavailable(prismaError)).toBe(true);
 
     await appProxy.restore();

@@ -63,7 +63,7 @@ type Plan = {
 
 async function campaignWith(plan: Plan = {}) {
   const campaign = await m.helpers.createCampaign();
-  return m.db.db.campaign.update({
+  return m.db.prisma.campaign.update({
     where: { id: campaign.id },
     data: { senderEmail: "Test Coalition <letters@coalition.example.test>", throttlePerMinute: 100, ...plan },
   });
@@ -135,7 +135,7 @@ async function sendAll(campaignId: string) {
 }
 
 const letterStatuses = async (campaignId: string) =>
-  (await m.db.db.letter.findMany({ where: { campaignId }, select: { status: true } })).map((l) => l.status);
+  (await m.db.prisma.letter.findMany({ where: { campaignId }, select: { status: true } })).map((l) => l.status);
 
 describe("letters one by one", () => {
   it("sends each confirmed letter as its own email: from the campaign, reply-to the writer, as written", async () => {

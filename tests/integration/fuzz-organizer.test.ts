@@ -25,7 +25,7 @@ import * as nearCopies from "@/app/api/organizer/campaigns/[id]/near-copies/reje
 import * as restore from "@/app/api/organizer/invalidations/[id]/restore/route";
 import * as signatures from "@/app/api/campaigns/[slug]/signatures/route";
 import { neutraliseFormula } from "@/lib/infra/csv";
-import { closeDb, db, pool } from "@/lib/infra/db";
+import { closeDb, prisma, pool } from "@/lib/infra/db";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { campaignInput } from "@/lib/organizers/campaigns/campaign-schema";
 import { acceptInvitationInput, invitationInput } from "@/lib/organizers/team/invitation-schema";
@@ -372,7 +372,9 @@ describe("fuzz: invitations", () => {
               lang,
             );
             if (answer.status === 201) {
-              const row = await db.invitation.findUniqueOrThrow({ where: { id: (answer.body as { id: string }).id } });
+              const row = await prisma.invitation.findUniqueOrThrow({
+                where: { id: (answer.body as { id: string }).id },
+              });
               expectStorableStrings(row);
               const expected = invitationInput.parse(
                 JSON.parse(typeof body === "string" ? body : new TextDecoder("utf-8", { fatal: true }).decode(body)),
@@ -429,7 +431,7 @@ describe("fuzz: invitations", () => {
           );
           if (answer.status === 201) {
             const expected = acceptInvitationInput.parse(input);
-            const user = await db.user.findUniqueOrThrow({
+            const user = await prisma.user.findUniqueOrThrow({
               where: { email: (answer.body as { email: string }).email },
             });
             expectStorableStrings(user);
@@ -467,7 +469,7 @@ describe("fuzz: the signer export", () => {
               }),
               [202],
             );
-            const row = await db.signature.findFirstOrThrow({
+            const row = await prisma.signature.findFirstOrThrow({
               where: { campaignId: fixture.campaign.id, emailKey: emailKey(input.email) },
             });
             const message = await latestMessage("signature_id", row.id);
@@ -560,7 +562,7 @@ describe("fuzz regressions: organizer API", () => {
     const own = await organizerSession("editor");
     const answer = await send(own.cookie, { ...validCampaign(slug()), senderEmail: "   " });
     expect(answer.status).toBe(201);
-    const saved = await db.campaign.findUniqueOrThrow({ where: { id: (answer.body as { id: string }).id } });
+    const saved = await prisma.campaign.findUniqueOrThrow({ where: { id: (answer.body as { id: string }).id } });
     expect(saved.senderEmail).toBeNull();
   });
 

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import * as signatures from "@/app/api/campaigns/[slug]/signatures/route";
 import * as letters from "@/app/api/campaigns/[slug]/letters/route";
 import * as count from "@/app/api/campaigns/[slug]/count/route";
-import { closeDb, db, pool } from "@/lib/infra/db";
+import { closeDb, prisma, pool } from "@/lib/infra/db";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { letterBodyLimit, letterInput } from "@/lib/letters/schema";
 import { renderLetterMessage } from "@/lib/letters/render-letter-mail";
@@ -91,7 +91,7 @@ const topicsValue = fc.oneof(
 async function expectStoredSignature(campaignId: string, submitted: unknown) {
   // The abuse-check fields (form token, honeypot, challenge) are read, never stored.
   const { formToken: _t, website: _w, challenge: _c, ...expected } = signatureInput.parse(submitted);
-  const row = await db.signature.findFirstOrThrow({ where: { campaignId, emailKey: emailKey(expected.email) } });
+  const row = await prisma.signature.findFirstOrThrow({ where: { campaignId, emailKey: emailKey(expected.email) } });
   expectStorableStrings(row);
   const stored = {
     name: row.name,
@@ -112,7 +112,7 @@ async function expectStoredSignature(campaignId: string, submitted: unknown) {
 /** What a 202 stored for a letter: exactly what the schema makes of the submission (topics included), and itself valid. */
 async function expectStoredLetter(campaignId: string, submitted: unknown) {
   const { formToken: _t, website: _w, challenge: _c, ...expected } = letterInput.parse(submitted);
-  const row = await db.letter.findFirstOrThrow({
+  const row = await prisma.letter.findFirstOrThrow({
     where: { campaignId, emailKey: emailKey(expected.email) },
     include: { topics: { include: { topic: true } } },
   });
@@ -395,7 +395,7 @@ describe("fuzz regressions: public API", () => {
     const body = Buffer.concat([Buffer.from(head), Buffer.from([0xc0, 0xaf, 0xed, 0xa0, 0x80]), Buffer.from(tail)]);
     const answer = await expectContract(await sign(campaign.slug, { body, contentType: "application/json" }), [400]);
     expect(answer.body).toMatchObject({ error: { code: "invalid_json" } });
-    expect(await db.signature.count({ where: { campaignId: campaign.id } })).toBe(0);
+    expect(await prisma.signature.count({ where: { campaignId: campaign.id } })).toBe(0);
   });
 
   it("NUL, lone surrogates, C1 controls and line separators in text are 422 invalid_characters, in English and Korean", async () => {
@@ -419,7 +419,7 @@ describe("fuzz regressions: public API", () => {
         expect(answer.body).toMatchObject({ error: { fields: { [field]: { code: "invalid_characters" } } } });
       }
     }
-    expect(await db.signature.count({ where: { campaignId: campaign.id } })).toBe(0);
+    expect(await prisma.signature.count({ where: { campaignId: campaign.id } })).toBe(0);
   });
 
   it("a name of only invisible characters (zero-width space, bidi mark, Hangul filler) is required, not stored blank", async () => {
@@ -434,7 +434,7 @@ describe("fuzz regressions: public API", () => {
     const campaign = await createCampaign();
     const name = "\u202bשלום\u202c 👩🏽\u200d💻 \u1100\u1161";
     await expectContract(await sign(campaign.slug, json({ ...validSigner, name, email: "bidi@example.test" })), [202]);
-    const row = await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    const row = await prisma.signature.findFirstOrThrow({ where: { campaignId: campaign.id } });
     expect(row.name).toBe("\u202bשלום\u202c 👩🏽\u200d💻 가");
   });
 

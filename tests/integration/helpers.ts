@@ -1,6 +1,6 @@
 // Each test makes its own organization and campaign (unique slugs), so tests never depend on each other or on the seed.
 import { randomUUID } from "node:crypto";
-import { db, pool } from "@/lib/infra/db";
+import { prisma, pool } from "@/lib/infra/db";
 import { boss } from "@/lib/infra/queue/boss";
 import type { CampaignStatus } from "@/lib/generated/prisma/client";
 import { issueFormToken, type FormKind } from "@/lib/infra/security/form-token";
@@ -9,10 +9,10 @@ export async function createCampaign(
   options: { status?: CampaignStatus; goal?: number; closesAt?: Date; opensAt?: Date } = {},
 ) {
   const suffix = randomUUID().slice(0, 8);
-  const organization = await db.organization.create({
+  const organization = await prisma.organization.create({
     data: { slug: `org-${suffix}`, name: `Test Coalition ${suffix}` },
   });
-  return db.campaign.create({
+  return prisma.campaign.create({
     data: {
       slug: `test-${suffix}`,
       organizationId: organization.id,
@@ -54,7 +54,7 @@ export function formToken(kind: FormKind = "sign", ageSeconds = 60): string {
 export async function campaignWithTopics(options: Parameters<typeof createCampaign>[0] = {}) {
   const campaign = await createCampaign(options);
   for (const [position, key] of ["prison-camps", "families", "movement"].entries()) {
-    await db.campaignTopic.create({
+    await prisma.campaignTopic.create({
       data: {
         campaignId: campaign.id,
         key,

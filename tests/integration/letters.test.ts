@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/campaigns/[slug]/letters/route";
-import { closeDb, db, pool } from "@/lib/infra/db";
+import { closeDb, prisma, pool } from "@/lib/infra/db";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { relayOutbox } from "@/lib/infra/outbox/relay-outbox";
 import { confirmLetter } from "@/lib/letters/confirm-letter";
@@ -80,7 +80,7 @@ describe("POST /api/campaigns/[slug]/letters", () => {
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ status: "pending_confirmation" });
 
-    const row = await db.letter.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    const row = await prisma.letter.findFirstOrThrow({ where: { campaignId: campaign.id } });
     expect(row).toMatchObject({
       status: "pending",
       body,
@@ -138,7 +138,7 @@ describe("POST /api/campaigns/[slug]/letters", () => {
     // Within the window nothing changes, so the first email's link confirms exactly the copy it carried.
     const soon = await send(campaign.slug, { ...input, body: body.replace("students", "neighbours") });
     expect(soon.status).toBe(202);
-    expect((await db.letter.findFirstOrThrow({ where: { campaignId: campaign.id } })).body).toBe(body);
+    expect((await prisma.letter.findFirstOrThrow({ where: { campaignId: campaign.id } })).body).toBe(body);
     expect(await messagesFor(campaign.id)).toHaveLength(1);
 
     await ageNotification(campaign.id);
@@ -152,8 +152,8 @@ describe("POST /api/campaigns/[slug]/letters", () => {
     });
     expect(again.status).toBe(202);
     expect(await again.json()).toEqual({ status: "pending_confirmation" });
-    expect(await db.letter.count({ where: { campaignId: campaign.id } })).toBe(1);
-    expect((await db.letter.findFirstOrThrow({ where: { campaignId: campaign.id } })).body).toBe(newBody);
+    expect(await prisma.letter.count({ where: { campaignId: campaign.id } })).toBe(1);
+    expect((await prisma.letter.findFirstOrThrow({ where: { campaignId: campaign.id } })).body).toBe(newBody);
     expect(await topicCounts(campaign.id)).toEqual({ families: 0, movement: 1, "prison-camps": 0 });
     const messages = await messagesFor(campaign.id);
     expect(messages.map((m) => [m.kind, m.status])).toEqual([
@@ -177,7 +177,7 @@ describe("POST /api/campaigns/[slug]/letters", () => {
     const res = await send(campaign.slug, { ...input, subject: "Another letter", topics: ["movement"] });
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ status: "pending_confirmation" });
-    const row = await db.letter.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    const row = await prisma.letter.findFirstOrThrow({ where: { campaignId: campaign.id } });
     expect(row).toMatchObject({ status: "confirmed", subject: input.subject, body });
     expect(await topicCounts(campaign.id)).toEqual({ families: 1, movement: 0, "prison-camps": 1 });
     const messages = await messagesFor(campaign.id);
@@ -198,7 +198,7 @@ describe("POST /api/campaigns/[slug]/letters", () => {
     const statuses = answers.map((r) => r.status);
     expect(statuses.filter((s) => s !== 202 && s !== 429)).toEqual([]);
     expect(statuses.filter((s) => s === 202).length).toBeGreaterThanOrEqual(env.RATE_EMAIL_HOURLY);
-    expect(await db.letter.count({ where: { campaignId: campaign.id } })).toBe(1);
+    expect(await prisma.letter.count({ where: { campaignId: campaign.id } })).toBe(1);
     expect(await messagesFor(campaign.id)).toHaveLength(1);
   });
 
@@ -231,7 +231,7 @@ describe("POST /api/campaigns/[slug]/letters", () => {
     const json = await res.json();
     expect(json.error.code).toBe("validation_failed");
     expect(json.error.fields[field]).toMatchObject({ code, message: expect.any(String) });
-    expect(await db.letter.count({ where: { campaignId: campaign.id } })).toBe(0);
+    expect(await prisma.letter.count({ where: { campaignId: campaign.id } })).toBe(0);
     expect(await messagesFor(campaign.id)).toHaveLength(0);
   });
 
@@ -288,7 +288,7 @@ describe("POST /api/campaigns/[slug]/letters", () => {
       expect(res.status).toBe(404);
       expect((await res.json()).error.code).toBe(code);
     }
-    expect(await db.letter.count({ where: { campaignId: { in: [draft.id, closed.id] } } })).toBe(0);
+    expect(await prisma.letter.count({ where: { campaignId: { in: [draft.id, closed.id] } } })).toBe(0);
   });
 });
 
@@ -302,16 +302,16 @@ describe("confirming a letter", () => {
       campaignSlug: campaign.slug,
       status: "pending",
     });
-    expect((await db.letter.findFirstOrThrow({ where: { campaignId: campaign.id } })).status).toBe("pending");
+    expect((await prisma.letter.findFirstOrThrow({ where: { campaignId: campaign.id } })).status).toBe("pending");
     expect(await confirmLetter("nope")).toEqual({ status: "invalid" });
 
     expect(await confirmLetter(token)).toEqual({ status: "confirmed", campaignId: campaign.id, signed: false });
     expect(await confirmLetter(token)).toEqual({ status: "already_confirmed", campaignId: campaign.id, signed: false });
-    const row = await db.letter.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    const row = await prisma.letter.findFirstOrThrow({ where: { campaignId: campaign.id } });
     expect(row.status).toBe("confirmed");
     expect(row.confirmedAt).toBeInstanceOf(Date);
     // Without "count me as a signer", no signature appears.
-    expect(await db.signature.count({ where: { campaignId: campaign.id } })).toBe(0);
+    expect(await prisma.signature.count({ where: { campaignId: campaign.id } })).toBe(0);
     expect((await signatureCountFor(campaign.slug))!.confirmed).toBe(0);
   });
 
@@ -335,7 +335,7 @@ describe("confirming a letter", () => {
     const token = await tokenOf(campaign.id, input.email);
     expect(await confirmLetter(token)).toMatchObject({ status: "confirmed", signed: true });
     expect(await confirmLetter(token)).toMatchObject({ status: "already_confirmed", signed: false });
-    const signatures = await db.signature.findMany({ where: { campaignId: campaign.id } });
+    const signatures = await prisma.signature.findMany({ where: { campaignId: campaign.id } });
     expect(signatures).toHaveLength(1);
     expect(signatures[0]).toMatchObject({
       status: "confirmed",
@@ -362,8 +362,8 @@ describe("confirming a letter", () => {
       status: "confirmed",
       signed: false,
     });
-    expect(await db.signature.count({ where: { campaignId: campaign.id } })).toBe(1);
-    expect((await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id } })).name).toBe("Earlier");
+    expect(await prisma.signature.count({ where: { campaignId: campaign.id } })).toBe(1);
+    expect((await prisma.signature.findFirstOrThrow({ where: { campaignId: campaign.id } })).name).toBe("Earlier");
     expect((await signatureCountFor(campaign.slug))!.confirmed).toBe(1);
   });
 });
@@ -373,7 +373,7 @@ describe("withdrawing a letter", () => {
     const campaign = await campaignWithTopics();
     const input = letter();
     await send(campaign.slug, input);
-    const row = await db.letter.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    const row = await prisma.letter.findFirstOrThrow({ where: { campaignId: campaign.id } });
     const token = letterWithdrawToken(row.id);
     expect(await describeLetterWithdrawLink(token, "ko")).toMatchObject({
       campaignTitle: expect.stringContaining("시험 캠페인"),
@@ -383,7 +383,7 @@ describe("withdrawing a letter", () => {
     expect(await withdrawLetter(withdrawToken(row.id))).toEqual({ status: "invalid" });
 
     expect(await withdrawLetter(token)).toEqual({ status: "withdrawn", campaignId: campaign.id });
-    const after = await db.letter.findUniqueOrThrow({ where: { id: row.id } });
+    const after = await prisma.letter.findUniqueOrThrow({ where: { id: row.id } });
     expect(after).toMatchObject({
       status: "withdrawn",
       email: null,
@@ -411,7 +411,7 @@ describe("withdrawing a letter", () => {
     expect(await describeLetterWithdrawLink(token, "en")).toBeNull();
     // The address is free again: the person may write anew.
     expect((await send(campaign.slug, input)).status).toBe(202);
-    expect(await db.letter.count({ where: { campaignId: campaign.id, status: "pending" } })).toBe(1);
+    expect(await prisma.letter.count({ where: { campaignId: campaign.id, status: "pending" } })).toBe(1);
   });
 
   it("withdraws a confirmed letter and the signature its confirmation recorded", async () => {
@@ -420,9 +420,9 @@ describe("withdrawing a letter", () => {
     await send(campaign.slug, input);
     await confirmLetter(await tokenOf(campaign.id, input.email));
     expect((await signatureCountFor(campaign.slug))!.confirmed).toBe(1);
-    const row = await db.letter.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    const row = await prisma.letter.findFirstOrThrow({ where: { campaignId: campaign.id } });
     expect(await withdrawLetter(letterWithdrawToken(row.id))).toMatchObject({ status: "withdrawn" });
-    expect(await db.signature.count({ where: { campaignId: campaign.id } })).toBe(0);
+    expect(await prisma.signature.count({ where: { campaignId: campaign.id } })).toBe(0);
     expect((await signatureCountFor(campaign.slug))!.confirmed).toBe(0);
   });
 
@@ -432,9 +432,9 @@ describe("withdrawing a letter", () => {
   ] as const)("answers that a %s letter can no longer be withdrawn, and keeps it", async (status, answer) => {
     const campaign = await campaignWithTopics();
     await send(campaign.slug, letter());
-    const row = await db.letter.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    const row = await prisma.letter.findFirstOrThrow({ where: { campaignId: campaign.id } });
     await pool.query(`UPDATE letter SET status = $2::letter_status WHERE id = $1`, [row.id, status]);
     expect(await withdrawLetter(letterWithdrawToken(row.id))).toEqual({ status: answer, campaignId: campaign.id });
-    expect(await db.letter.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status, body });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status, body });
   });
 });

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import * as release from "@/app/api/organizer/letters/[id]/release/route";
 import * as reject from "@/app/api/organizer/letters/[id]/reject/route";
-import { closeDb, db } from "@/lib/infra/db";
+import { closeDb, prisma } from "@/lib/infra/db";
 import { newToken } from "@/lib/infra/crypto";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { confirmLetter } from "@/lib/letters/confirm-letter";
@@ -21,7 +21,7 @@ afterAll(async () => {
 async function pendingLetter(campaignId: string, body: string) {
   const { token, hash } = newToken();
   const email = `w-${randomUUID().slice(0, 8)}@example.test`;
-  const letter = await db.letter.create({
+  const letter = await prisma.letter.create({
     data: {
       campaignId,
       email,
@@ -41,7 +41,7 @@ async function pendingLetter(campaignId: string, body: string) {
 
 async function openCampaign(organizationId: string) {
   const suffix = randomUUID().slice(0, 8);
-  return db.campaign.create({
+  return prisma.campaign.create({
     data: { slug: `mod-${suffix}`, organizationId, status: "open", goal: 10, targetEmail: "t@example.test" },
   });
 }
@@ -56,7 +56,7 @@ describe("moderation", () => {
       "Read http://a.example and www.b.example and https://c.example now.",
     );
     expect(await confirmLetter(links.token)).toMatchObject({ status: "confirmed" });
-    expect(await db.letter.findUniqueOrThrow({ where: { id: links.id } })).toMatchObject({
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: links.id } })).toMatchObject({
       status: "held",
       heldReason: "links",
     });
@@ -72,7 +72,7 @@ describe("moderation", () => {
       await confirmLetter(letter.token);
       copies.push(letter.id);
     }
-    const statuses = await db.letter.findMany({
+    const statuses = await prisma.letter.findMany({
       where: { id: { in: copies } },
       select: { id: true, status: true, heldReason: true },
     });
@@ -87,7 +87,7 @@ describe("moderation", () => {
       "My brother was sent to a camp in 2009. Please ask about him. http://one.example",
     );
     await confirmLetter(own.token);
-    expect((await db.letter.findUniqueOrThrow({ where: { id: own.id } })).status).toBe("confirmed");
+    expect((await prisma.letter.findUniqueOrThrow({ where: { id: own.id } })).status).toBe("confirmed");
   });
 
   it("releases a held letter to delivery or rejects it, once, and only within the organization", async () => {
@@ -101,9 +101,9 @@ describe("moderation", () => {
     // Held letters wait: the delivery tick takes nothing from this campaign.
     const tick = await scheduleDeliveries();
     expect(tick.find((r) => r.campaignId === campaign.id)).toBeUndefined();
-    expect(await db.letter.count({ where: { campaignId: campaign.id, status: "held", deliveryMessageId: null } })).toBe(
-      2,
-    );
+    expect(
+      await prisma.letter.count({ where: { campaignId: campaign.id, status: "held", deliveryMessageId: null } }),
+    ).toBe(2);
 
     expect(
       (await release.POST(organizerRequest("POST", "/x", { cookie: stranger.cookie }), params({ id: a.id }))).status,
@@ -114,20 +114,20 @@ describe("moderation", () => {
     expect(
       (await reject.POST(organizerRequest("POST", "/x", { cookie: editor.cookie }), params({ id: b.id }))).status,
     ).toBe(200);
-    expect(await db.letter.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({
       status: "confirmed",
       heldReason: null,
     });
-    expect((await db.letter.findUniqueOrThrow({ where: { id: b.id } })).status).toBe("rejected");
+    expect((await prisma.letter.findUniqueOrThrow({ where: { id: b.id } })).status).toBe("rejected");
     // Deciding twice changes nothing.
     expect(
       (await reject.POST(organizerRequest("POST", "/x", { cookie: editor.cookie }), params({ id: a.id }))).status,
     ).toBe(409);
-    expect((await db.letter.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("confirmed");
+    expect((await prisma.letter.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("confirmed");
     // Released, it is deliverable; the rejected one never is.
     const after = await scheduleDeliveries();
     expect(after.find((r) => r.campaignId === campaign.id)).toMatchObject({ letters: 1 });
-    expect(await db.letter.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ status: "queued" });
-    expect((await db.letter.findUniqueOrThrow({ where: { id: b.id } })).status).toBe("rejected");
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ status: "queued" });
+    expect((await prisma.letter.findUniqueOrThrow({ where: { id: b.id } })).status).toBe("rejected");
   });
 });

@@ -5,7 +5,7 @@ import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import * as invitations from "@/app/api/organizer/invitations/route";
 import * as accept from "@/app/api/organizer/invitations/accept/route";
 import * as campaigns from "@/app/api/organizer/campaigns/route";
-import { closeDb, db, pool } from "@/lib/infra/db";
+import { closeDb, prisma, pool } from "@/lib/infra/db";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { params } from "./helpers";
 import {
@@ -47,7 +47,7 @@ describe("sign-in", () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     // Not Secure outside production (http://localhost); lib/auth sets it when APP_ENV=production.
     expect(cookie).not.toMatch(/;\s*Secure/i);
-    expect(await db.session.count({ where: { userId } })).toBe(1);
+    expect(await prisma.session.count({ where: { userId } })).toBe(1);
   });
 
   it("throttles sign-in attempts per client address, in the database, even with the right password", async () => {
@@ -124,7 +124,7 @@ describe("sign-in", () => {
       }),
     );
     expect(res.status).toBeGreaterThanOrEqual(400);
-    expect(await db.user.count({ where: { email: "intruder@example.test" } })).toBe(0);
+    expect(await prisma.user.count({ where: { email: "intruder@example.test" } })).toBe(0);
   });
 });
 
@@ -141,7 +141,7 @@ describe("invitations", () => {
     );
     expect(res.status).toBe(201);
     const { id } = await res.json();
-    const message = await db.outboxMessage.findFirstOrThrow({ where: { kind: "organizer.invitation", to: email } });
+    const message = await prisma.outboxMessage.findFirstOrThrow({ where: { kind: "organizer.invitation", to: email } });
     expect(message.locale).toBe("ko");
     const token = (message.payload as { token: string }).token;
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -151,7 +151,7 @@ describe("invitations", () => {
     );
     expect(rows[0]!.n).toBe(1);
     // Only the token's hash is stored.
-    const invitation = await db.invitation.findUniqueOrThrow({ where: { id } });
+    const invitation = await prisma.invitation.findUniqueOrThrow({ where: { id } });
     expect(Buffer.from(invitation.tokenHash).toString("base64url")).not.toBe(token);
 
     const accepted = await accept.POST(
@@ -161,7 +161,7 @@ describe("invitations", () => {
       params({}),
     );
     expect(accepted.status).toBe(201);
-    const member = await db.member.findFirstOrThrow({ where: { user: { email } } });
+    const member = await prisma.member.findFirstOrThrow({ where: { user: { email } } });
     expect(member).toMatchObject({ organizationId: owner.organization.id, role: "editor" });
 
     // The link works once.
@@ -193,8 +193,8 @@ describe("invitations", () => {
       organizerRequest("POST", "/api/organizer/invitations", { cookie: owner.cookie, body: { email } }),
       params({}),
     );
-    const message = await db.outboxMessage.findFirstOrThrow({ where: { kind: "organizer.invitation", to: email } });
-    await db.invitation.updateMany({ where: { email }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const message = await prisma.outboxMessage.findFirstOrThrow({ where: { kind: "organizer.invitation", to: email } });
+    await prisma.invitation.updateMany({ where: { email }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const res = await accept.POST(
       organizerRequest("POST", "/api/organizer/invitations/accept", {
         body: { token: (message.payload as { token: string }).token, name: "Late", password },
@@ -203,6 +203,6 @@ describe("invitations", () => {
     );
     expect(res.status).toBe(404);
     expect((await res.json()).error.code).toBe("invitation_invalid");
-    expect(await db.user.count({ where: { email } })).toBe(0);
+    expect(await prisma.user.count({ where: { email } })).toBe(0);
   });
 });

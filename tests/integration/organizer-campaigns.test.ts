@@ -6,7 +6,7 @@ import * as campaign from "@/app/api/organizer/campaigns/[id]/route";
 import * as openRoute from "@/app/api/organizer/campaigns/[id]/open/route";
 import * as closeRoute from "@/app/api/organizer/campaigns/[id]/close/route";
 import { POST as sign } from "@/app/api/campaigns/[slug]/signatures/route";
-import { closeDb, db } from "@/lib/infra/db";
+import { closeDb, prisma } from "@/lib/infra/db";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { jsonRequest, params, signer } from "./helpers";
 import { organizerRequest, organizerSession, validCampaign } from "./organizer-helpers";
@@ -28,7 +28,7 @@ describe("campaign management", () => {
     );
     expect(created.status).toBe(201);
     const { id } = await created.json();
-    const row = await db.campaign.findUniqueOrThrow({
+    const row = await prisma.campaign.findUniqueOrThrow({
       where: { id },
       include: { translations: true, topics: { include: { translations: true } } },
     });
@@ -81,12 +81,12 @@ describe("campaign management", () => {
     expect(closed.status).toBe(404);
     expect((await closed.json()).error.code).toBe("campaign_closed");
     // Closing starts the retention period; closing again does not restart it; reopening stops it.
-    const closedAt = (await db.campaign.findUniqueOrThrow({ where: { id } })).closedAt;
+    const closedAt = (await prisma.campaign.findUniqueOrThrow({ where: { id } })).closedAt;
     expect(closedAt).toBeInstanceOf(Date);
     await closeRoute.POST(organizerRequest("POST", "/x", { cookie: editor.cookie }), params({ id }));
-    expect((await db.campaign.findUniqueOrThrow({ where: { id } })).closedAt).toEqual(closedAt);
+    expect((await prisma.campaign.findUniqueOrThrow({ where: { id } })).closedAt).toEqual(closedAt);
     await openRoute.POST(organizerRequest("POST", "/x", { cookie: editor.cookie }), params({ id }));
-    expect((await db.campaign.findUniqueOrThrow({ where: { id } })).closedAt).toBeNull();
+    expect((await prisma.campaign.findUniqueOrThrow({ where: { id } })).closedAt).toBeNull();
   });
 
   it.each([
@@ -147,7 +147,7 @@ describe("campaign management", () => {
     expect(error.fields.slug.code).toBe("invalid_slug");
     if (expected.email) expect(error.fields.targetEmail.message).toBe(expected.email);
     else expect(error.fields.targetEmail.message).toMatch(/[가-힣]/);
-    expect(await db.campaign.count({ where: { organizationId: editor.organization.id } })).toBe(0);
+    expect(await prisma.campaign.count({ where: { organizationId: editor.organization.id } })).toBe(0);
   });
 
   it("reports a slug already in use on its field", async () => {

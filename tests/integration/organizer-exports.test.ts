@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import * as signersExport from "@/app/api/organizer/campaigns/[id]/exports/signers/route";
 import * as countsExport from "@/app/api/organizer/campaigns/[id]/exports/counts/route";
 import * as exportLog from "@/app/api/organizer/exports/route";
-import { closeDb, db, pool } from "@/lib/infra/db";
+import { closeDb, prisma, pool } from "@/lib/infra/db";
 import { signerCsvStream } from "@/lib/exports/signer-csv";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { params } from "./helpers";
@@ -45,7 +45,7 @@ describe("signer CSV", () => {
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="signers-${campaign.slug}-${today}.csv"`);
 
     const rows = parseCsv(text);
-    const expected = await db.signature.findMany({
+    const expected = await prisma.signature.findMany({
       where: { campaignId: campaign.id, status: "confirmed", wantsUpdates: true },
       orderBy: [{ confirmedAt: "asc" }, { id: "asc" }],
     });
@@ -78,7 +78,7 @@ describe("signer CSV", () => {
       'Kim, "Ji" Min\nSecond line',
       "김정은",
     ];
-    await db.signature.createMany({
+    await prisma.signature.createMany({
       data: tricky.map((name, i) => ({
         campaignId: campaign.id,
         email: `t${i}-${randomUUID().slice(0, 6)}@example.test`,
@@ -113,7 +113,7 @@ describe("signer CSV", () => {
   it("includes letters and addresses only when asked", async () => {
     const owner = await organizerSession("owner");
     const { campaign, suffix, letters } = await campaignWithData(owner.organization.id);
-    await db.letter.update({
+    await prisma.letter.update({
       where: { id: letters[0] },
       data: {
         street: "1 Secret Street",

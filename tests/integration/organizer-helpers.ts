@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
-import { db } from "@/lib/infra/db";
+import { prisma } from "@/lib/infra/db";
 import type { MemberRole } from "@/lib/generated/prisma/client";
 
 export const appOrigin = "http://localhost:3000";
@@ -16,14 +16,14 @@ export function freshIp(): string {
 
 export async function createOrganization(name = "Org") {
   const suffix = randomUUID().slice(0, 8);
-  return db.organization.create({ data: { slug: `org-${suffix}`, name: `${name} ${suffix}` } });
+  return prisma.organization.create({ data: { slug: `org-${suffix}`, name: `${name} ${suffix}` } });
 }
 
 export async function createOrganizer(organizationId: string, role: MemberRole = "owner") {
   const email = `organizer-${randomUUID().slice(0, 8)}@example.test`;
   const userId = randomUUID();
-  await db.user.create({ data: { id: userId, email, name: "Test Organizer", emailVerified: true } });
-  await db.account.create({
+  await prisma.user.create({ data: { id: userId, email, name: "Test Organizer", emailVerified: true } });
+  await prisma.account.create({
     data: {
       id: randomUUID(),
       userId,
@@ -32,7 +32,7 @@ export async function createOrganizer(organizationId: string, role: MemberRole =
       password: await hashPassword(password),
     },
   });
-  await db.member.create({ data: { organizationId, userId, role } });
+  await prisma.member.create({ data: { organizationId, userId, role } });
   return { userId, email };
 }
 
@@ -56,7 +56,7 @@ export async function signIn(email: string, pass = password): Promise<string> {
 
 export async function organizerSession(role: MemberRole = "owner", organizationId?: string) {
   const organization = organizationId
-    ? await db.organization.findUniqueOrThrow({ where: { id: organizationId } })
+    ? await prisma.organization.findUniqueOrThrow({ where: { id: organizationId } })
     : await createOrganization();
   const user = await createOrganizer(organization.id, role);
   return { organization, ...user, cookie: await signIn(user.email) };
@@ -65,7 +65,7 @@ export async function organizerSession(role: MemberRole = "owner", organizationI
 /** A campaign with two confirmed signers (one consenting to updates), one pending, two held letters, one abuse action. */
 export async function campaignWithData(organizationId: string) {
   const suffix = randomUUID().slice(0, 8);
-  const campaign = await db.campaign.create({
+  const campaign = await prisma.campaign.create({
     data: {
       slug: `camp-${suffix}`,
       organizationId,
@@ -112,7 +112,7 @@ export async function campaignWithData(organizationId: string) {
     locale: "en",
     ...extra,
   });
-  await db.signature.createMany({
+  await prisma.signature.createMany({
     data: [
       signer(1, { status: "confirmed", confirmedAt: now, wantsUpdates: true }),
       signer(2, { status: "confirmed", confirmedAt: now, wantsUpdates: false }),
@@ -120,7 +120,7 @@ export async function campaignWithData(organizationId: string) {
     ],
   });
   const letter = (n: number) =>
-    db.letter.create({
+    prisma.letter.create({
       data: {
         campaignId: campaign.id,
         email: `writer${n}-${suffix}@example.test`,
@@ -138,7 +138,7 @@ export async function campaignWithData(organizationId: string) {
     });
   const [heldA, heldB] = [await letter(1), await letter(2)];
   // An organizer action on suspicious activity (nothing struck out), for the routes that name one.
-  const action = await db.abuseAction.create({
+  const action = await prisma.abuseAction.create({
     data: {
       organizationId,
       campaignId: campaign.id,

@@ -19,7 +19,7 @@ import * as invalidations from "@/app/api/organizer/campaigns/[id]/invalidations
 import * as invalidationPreview from "@/app/api/organizer/campaigns/[id]/invalidations/preview/route";
 import * as nearCopies from "@/app/api/organizer/campaigns/[id]/near-copies/reject/route";
 import * as restore from "@/app/api/organizer/invalidations/[id]/restore/route";
-import { closeDb, db } from "@/lib/infra/db";
+import { closeDb, prisma } from "@/lib/infra/db";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { params } from "./helpers";
 import { campaignWithData, organizerRequest, organizerSession, signIn, validCampaign } from "./organizer-helpers";
@@ -148,8 +148,8 @@ beforeAll(async () => {
   other = await organizerSession("owner");
   const expiring = await organizerSession("owner", own.organization.id);
   expiredCookie = expiring.cookie;
-  const user = await db.user.findUniqueOrThrow({ where: { email: expiring.email } });
-  await db.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+  const user = await prisma.user.findUniqueOrThrow({ where: { email: expiring.email } });
+  await prisma.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
 });
 
 afterAll(async () => {
@@ -204,11 +204,14 @@ describe.each(routes)("$name", (route) => {
     expectNoForeignRows(res.text, foreign);
     // Nothing changed on the other side.
     expect(
-      await db.campaign.findUniqueOrThrow({ where: { id: foreign.campaign.id }, select: { status: true, slug: true } }),
+      await prisma.campaign.findUniqueOrThrow({
+        where: { id: foreign.campaign.id },
+        select: { status: true, slug: true },
+      }),
     ).toEqual({ status: "open", slug: foreign.campaign.slug });
-    expect(await db.letter.count({ where: { id: { in: foreign.letters }, status: "held" } })).toBe(2);
-    expect(await db.abuseAction.count({ where: { id: { in: foreign.actions }, restoredAt: null } })).toBe(1);
-    expect(await db.signature.count({ where: { campaignId: foreign.campaign.id, status: "invalidated" } })).toBe(0);
+    expect(await prisma.letter.count({ where: { id: { in: foreign.letters }, status: "held" } })).toBe(2);
+    expect(await prisma.abuseAction.count({ where: { id: { in: foreign.actions }, restoredAt: null } })).toBe(1);
+    expect(await prisma.signature.count({ where: { campaignId: foreign.campaign.id, status: "invalidated" } })).toBe(0);
   });
 
   it("answers 401 when signed out", async () => {
@@ -247,7 +250,7 @@ describe("ids and roles", () => {
     expect((await crossSite.json()).error.code).toBe("cross_site_request");
     const noOrigin = new Request(`http://localhost:3000${path}`, { method: "POST", headers: { cookie: own.cookie } });
     expect((await closeRoute.POST(noOrigin, params({ id: mine.campaign.id }))).status).toBe(403);
-    expect((await db.campaign.findUniqueOrThrow({ where: { id: mine.campaign.id } })).status).toBe("open");
+    expect((await prisma.campaign.findUniqueOrThrow({ where: { id: mine.campaign.id } })).status).toBe("open");
   });
 
   it("lets viewers read but not change, export signers, invite or read the export log", async () => {
@@ -273,7 +276,7 @@ describe("ids and roles", () => {
       params({ id: "" }),
     );
     expect(res.status).toBe(200);
-    await db.session.deleteMany({ where: { user: { email: session.email } } });
+    await prisma.session.deleteMany({ where: { user: { email: session.email } } });
     expect(
       (await campaigns.GET(organizerRequest("GET", "/api/organizer/campaigns", { cookie: again }), params({ id: "" })))
         .status,

@@ -2,7 +2,7 @@
 // signs in; never in production (see ensure-demo-organizer). And the invitation email, rendered from its outbox row.
 import { afterAll, describe, expect, it } from "vitest";
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
-import { closeDb, db } from "@/lib/infra/db";
+import { closeDb, prisma } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import type { OutboxRow } from "@/lib/infra/outbox/outbox";
 import { ensureDemoOrganizer } from "@/lib/organizers/team/ensure-demo-organizer";
@@ -19,13 +19,13 @@ afterAll(async () => {
 
 describe("demo organizer", () => {
   it("is created once, as an owner, and its printed password signs in", async () => {
-    await db.user.deleteMany({ where: { email: env.DEMO_ORGANIZER_EMAIL } });
+    await prisma.user.deleteMany({ where: { email: env.DEMO_ORGANIZER_EMAIL } });
     const organization = await createOrganization("Demo");
     const created = await ensureDemoOrganizer(organization.id);
     expect(created).toMatchObject({ email: env.DEMO_ORGANIZER_EMAIL });
     expect(created!.password.length).toBeGreaterThanOrEqual(12);
     expect(await ensureDemoOrganizer(organization.id)).toBeNull();
-    const member = await db.member.findFirstOrThrow({ where: { user: { email: env.DEMO_ORGANIZER_EMAIL } } });
+    const member = await prisma.member.findFirstOrThrow({ where: { user: { email: env.DEMO_ORGANIZER_EMAIL } } });
     expect(member).toMatchObject({ organizationId: organization.id, role: "owner" });
     expect((await authPost(signInRequest(created!.email, created!.password))).status).toBe(200);
   });
@@ -44,7 +44,7 @@ describe("invitation email", () => {
       role: "owner",
     });
     await inviteMember(scope, { email: "invitee-ko@example.test", role: "viewer", locale: "ko" });
-    const row = await db.outboxMessage.findFirstOrThrow({
+    const row = await prisma.outboxMessage.findFirstOrThrow({
       where: { kind: "organizer.invitation", to: "invitee-ko@example.test" },
       orderBy: { createdAt: "desc" },
     });

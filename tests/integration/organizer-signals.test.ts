@@ -8,7 +8,7 @@ import * as invalidationsRoute from "@/app/api/organizer/campaigns/[id]/invalida
 import * as previewRoute from "@/app/api/organizer/campaigns/[id]/invalidations/preview/route";
 import * as nearCopiesRoute from "@/app/api/organizer/campaigns/[id]/near-copies/reject/route";
 import * as restoreRoute from "@/app/api/organizer/invalidations/[id]/restore/route";
-import { closeDb, db, pool } from "@/lib/infra/db";
+import { closeDb, prisma, pool } from "@/lib/infra/db";
 import { newToken } from "@/lib/infra/crypto";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
@@ -27,7 +27,7 @@ afterAll(async () => {
 
 async function openCampaign(organizationId: string) {
   const suffix = randomUUID().slice(0, 8);
-  return db.campaign.create({
+  return prisma.campaign.create({
     data: {
       slug: `sig-${suffix}`,
       organizationId,
@@ -56,7 +56,7 @@ async function seed(campaignId: string, n: number, row: Row = {}) {
     const email = `${local}@${row.domain ?? "example.test"}`;
     const status = row.status ?? "confirmed";
     const t = row.token ? newToken() : null;
-    const s = await db.signature.create({
+    const s = await prisma.signature.create({
       data: {
         campaignId,
         email,
@@ -123,7 +123,7 @@ describe("signals", () => {
     await seed(campaign.id, 5, { status: "suspected", reason: "honeypot" });
     await seed(campaign.id, 8, { at: new Date(burstMinute.getTime() + 50_000) });
     for (let i = 0; i < 3; i++) {
-      await db.letter.create({
+      await prisma.letter.create({
         data: {
           campaignId: campaign.id,
           email: `w${i}@example.test`,
@@ -189,7 +189,7 @@ describe("invalidation", () => {
     await syncCount(campaign.id);
     // A pending signer's unsent confirmation email.
     const outboxId = randomUUID();
-    await db.outboxMessage.create({
+    await prisma.outboxMessage.create({
       data: {
         id: outboxId,
         kind: "signature.confirm",
@@ -217,12 +217,12 @@ describe("invalidation", () => {
     expect(result).toMatchObject({ invalidated: 12, uncounted: 7, cancelledMail: 1 });
     expect(await counts(campaign.id)).toEqual({ shards: 5, confirmed: 5 });
     expect(
-      await db.signature.count({
+      await prisma.signature.count({
         where: { campaignId: campaign.id, networkHash: network, status: "invalidated", invalidatedAt: { not: null } },
       }),
     ).toBe(12);
-    expect((await db.outboxMessage.findUniqueOrThrow({ where: { id: outboxId } })).status).toBe("cancelled");
-    const action = await db.abuseAction.findUniqueOrThrow({ where: { id: result.id } });
+    expect((await prisma.outboxMessage.findUniqueOrThrow({ where: { id: outboxId } })).status).toBe("cancelled");
+    const action = await prisma.abuseAction.findUniqueOrThrow({ where: { id: result.id } });
     expect(action).toMatchObject({
       kind: "invalidate_signatures",
       affected: 12,
@@ -257,7 +257,7 @@ describe("invalidation", () => {
       ].sort((a, b) => (a.status < b.status ? -1 : 1)),
     );
     expect((await post(restoreRoute.POST, result.id, editor.cookie)).status).toBe(409);
-    expect(await db.abuseAction.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({
+    expect(await prisma.abuseAction.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({
       restored: 12,
       recounted: 7,
     });
@@ -291,7 +291,7 @@ describe("invalidation", () => {
     expect(window).toMatchObject({ invalidated: 4, uncounted: 4 });
     expect(await counts(campaign.id)).toEqual({ shards: before.shards - 7, confirmed: before.confirmed - 7 });
     expect(
-      await db.signature.count({ where: { campaignId: campaign.id, status: "suspected", spamReason: "too_fast" } }),
+      await prisma.signature.count({ where: { campaignId: campaign.id, status: "suspected", spamReason: "too_fast" } }),
     ).toBe(2);
 
     // A set must be named: no criteria (or a malformed one) is a 422, not "everything".
@@ -337,7 +337,7 @@ describe("invalidation", () => {
     await syncCount(campaign.id);
     // Both already claimed by a digest that has not gone yet.
     const digestId = randomUUID();
-    await db.outboxMessage.create({
+    await prisma.outboxMessage.create({
       data: {
         id: digestId,
         kind: "delivery.digest",
@@ -348,7 +348,7 @@ describe("invalidation", () => {
         payload: { periodStart: null, totals: { confirmed: 2, letters: 0 } },
       },
     });
-    await db.signature.updateMany({
+    await prisma.signature.updateMany({
       where: { id: { in: [bad!.id, good!.id] } },
       data: { deliveryMessageId: digestId },
     });
@@ -372,7 +372,7 @@ describe("near-identical letters", () => {
     const campaign = await openCampaign(editor.organization.id);
     const fingerprint = "b".repeat(32);
     const letter = (status: "held" | "confirmed" | "queued", fp = fingerprint) =>
-      db.letter.create({
+      prisma.letter.create({
         data: {
           campaignId: campaign.id,
           email: "w@example.test",
@@ -397,7 +397,7 @@ describe("near-identical letters", () => {
     const res = await post(nearCopiesRoute.POST, campaign.id, editor.cookie, { fingerprint });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ rejected: 2 });
-    const status = async (id: string) => (await db.letter.findUniqueOrThrow({ where: { id } })).status;
+    const status = async (id: string) => (await prisma.letter.findUniqueOrThrow({ where: { id } })).status;
     expect([
       await status(held.id),
       await status(confirmed.id),
@@ -405,7 +405,7 @@ describe("near-identical letters", () => {
       await status(other.id),
     ]).toEqual(["rejected", "rejected", "queued", "held"]);
     expect(
-      await db.abuseAction.count({ where: { campaignId: campaign.id, kind: "reject_letters", affected: 2 } }),
+      await prisma.abuseAction.count({ where: { campaignId: campaign.id, kind: "reject_letters", affected: 2 } }),
     ).toBe(1);
   });
 });
@@ -444,7 +444,7 @@ describe("scope and roles", () => {
     );
     expect((await post(restoreRoute.POST, actionId, viewer.cookie)).status).toBe(403);
     // Nothing changed through the refused requests.
-    expect(await db.abuseAction.findUniqueOrThrow({ where: { id: actionId } })).toMatchObject({ restoredAt: null });
+    expect(await prisma.abuseAction.findUniqueOrThrow({ where: { id: actionId } })).toMatchObject({ restoredAt: null });
     expect(await counts(campaign.id)).toEqual({ shards: 0, confirmed: 0 });
   });
 });

@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { text } from "node:stream/consumers";
-import { closeDb, db, pool } from "@/lib/infra/db";
+import { closeDb, prisma, pool } from "@/lib/infra/db";
 import { boss, queues, stopBoss } from "@/lib/infra/queue/boss";
 import { deliverOutboxMessage } from "@/lib/worker/deliver-outbox-message";
 import { scheduleDeliveries } from "@/lib/delivery/schedule-deliveries";
@@ -363,7 +363,7 @@ describe("anonymising a closed campaign", () => {
     expect(run).toMatchObject({ signatures: { anonymised: 1, deleted: 1, waiting: 0 }, complete: true });
     expect(await rowsContaining(suspected[0]!.email)).toEqual([]);
     expect(await rowsContaining(struckOut.email)).toEqual([]);
-    expect((await db.signature.findUniqueOrThrow({ where: { id: struckOut.id } })).status).toBe("invalidated");
+    expect((await prisma.signature.findUniqueOrThrow({ where: { id: struckOut.id } })).status).toBe("invalidated");
   });
 
   it("works in small batches, with two workers at once, and erases each row once", async () => {
@@ -475,7 +475,7 @@ describe("the retention job", () => {
     expect(schedules.map((x) => x.name)).toContain(queues.retentionTick);
     await instance.send(queues.retentionTick, {});
     await expect
-      .poll(async () => (await db.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).anonymisedAt, {
+      .poll(async () => (await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).anonymisedAt, {
         timeout: 15_000,
         interval: 250,
       })

@@ -1,12 +1,16 @@
 import pg from "pg";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/campaigns/[slug]/signatures/route";
-import { closeDb, db, pool } from "@/lib/infra/db";
+import { closeDb, prisma, pool } from "@/lib/infra/db";
+import { advanceClock, resetClock } from "@/lib/infra/clock";
 import { env } from "@/lib/infra/env";
+import { resendWindowSeconds } from "@/lib/signatures/write-submission";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { relayOutbox } from "@/lib/infra/outbox/relay-outbox";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { createCampaign, jsonRequest, outboxFor, params, queuedJobs, signer } from "./helpers";
+
+afterEach(() => resetClock());
 
 afterAll(async () => {
   await stopBoss();
@@ -23,7 +27,7 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     try {
       const res = await sign(campaign.slug, signer(), { "x-forwarded-for": "203.0.113.8" });
       expect(res.status).toBe(202);
-      // Inside a transaction that only bounds its time (lib/infra/db.ts, writeWithinDeadline): one statement does the work.
+      // Inside a transaction that only bounds its time (lib/infra/prisma.ts, writeWithinDeadline): one statement does the work.
       const texts = query.mock.calls.map(([q]) => (typeof q === "string" ? q : (q as { text: string }).text).trim());
       expect(texts).toHaveLength(3);
       expect(texts[0]).toMatch(/^BEGIN; SET LOCAL statement_timeout = \d+$/);
@@ -32,7 +36,7 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     } finally {
       query.mockRestore();
     }
-    expect(await db.signature.count({ where: { campaignId: campaign.id } })).toBe(1);
+    expect(await prisma.signature.count({ where: { campaignId: campaign.id } })).toBe(1);
     expect(await outboxFor(campaign.id)).toHaveLength(1);
   });
 
@@ -48,7 +52,7 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ status: "pending_confirmation" });
 
-    const rows = await db.signature.findMany({ where: { campaignId: campaign.id } });
+    const rows = await prisma.signature.findMany({ where: { campaignId: campaign.id } });
     expect(rows).toHaveLength(1);
     const row = rows[0]!;
     expect(row).toMatchObject({
@@ -83,15 +87,32 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     const again = await sign(campaign.slug, { ...first, email: "  SOMEONE@example.test " });
     expect(again.status).toBe(202);
     expect(await again.json()).toEqual({ status: "pending_confirmation" });
-    expect(await db.signature.count({ where: { campaignId: campaign.id } })).toBe(1);
+    expect(await prisma.signature.count({ where: { campaignId: campaign.id } })).toBe(1);
     expect(await outboxFor(campaign.id)).toHaveLength(1);
+  });
+
+  it("gives the confirmation link CONFIRMATION_TTL_HOURS, and emails again only after the resend window", async () => {
+    const campaign = await createCampaign();
+    const person = signer();
+    const before = Date.now();
+    await sign(campaign.slug, person);
+    const row = await prisma.signature.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    const lifetime = row.confirmTokenExpiresAt!.getTime() - before;
+    expect(Math.abs(lifetime - env.CONFIRMATION_TTL_HOURS * 3600_000)).toBeLessThan(60_000);
+
+    advanceClock((resendWindowSeconds - 60) * 1000);
+    await sign(campaign.slug, person);
+    expect(await outboxFor(campaign.id)).toHaveLength(1);
+    advanceClock(2 * 60_000);
+    await sign(campaign.slug, person);
+    expect(await outboxFor(campaign.id)).toHaveLength(2);
   });
 
   it("treats Gmail dots and +tags as the same person", async () => {
     const campaign = await createCampaign();
     await sign(campaign.slug, signer({ email: "jane.doe+petition@gmail.com" }));
     await sign(campaign.slug, signer({ email: "JaneDoe@googlemail.com" }));
-    expect(await db.signature.count({ where: { campaignId: campaign.id } })).toBe(1);
+    expect(await prisma.signature.count({ where: { campaignId: campaign.id } })).toBe(1);
   });
 
   it("after the resend window sends one fresh link to a pending signer and retires the old one", async () => {
@@ -99,15 +120,13 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     const person = signer();
     await sign(campaign.slug, person);
     const [firstMessage] = await outboxFor(campaign.id);
-    await pool.query(`UPDATE signature SET last_notified_at = now() - interval '11 minutes' WHERE campaign_id = $1`, [
-      campaign.id,
-    ]);
+    advanceClock((resendWindowSeconds + 60) * 1000);
 
     await sign(campaign.slug, { ...person, name: "Corrected Name", locale: "ko" });
     const messages = await outboxFor(campaign.id);
     expect(messages).toHaveLength(2);
     expect(messages[1]).toMatchObject({ kind: "signature.confirm" });
-    const row = await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    const row = await prisma.signature.findFirstOrThrow({ where: { campaignId: campaign.id } });
     expect(row).toMatchObject({ name: "Corrected Name", locale: "ko" });
 
     expect(await confirmSignature(String(firstMessage!.payload.token))).toEqual({ status: "invalid" });
@@ -118,11 +137,9 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     const campaign = await createCampaign();
     const person = signer({ showName: false, wantsUpdates: false });
     await sign(campaign.slug, person);
-    await pool.query(`UPDATE signature SET last_notified_at = now() - interval '11 minutes' WHERE campaign_id = $1`, [
-      campaign.id,
-    ]);
+    advanceClock((resendWindowSeconds + 60) * 1000);
     await sign(campaign.slug, { ...person, showName: true, wantsUpdates: true });
-    const row = await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    const row = await prisma.signature.findFirstOrThrow({ where: { campaignId: campaign.id } });
     expect(row).toMatchObject({ showName: false, wantsUpdates: false });
     const messages = await outboxFor(campaign.id);
     expect(messages.map((m) => m.status)).toEqual(["cancelled", "pending"]);
@@ -135,9 +152,7 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     await sign(campaign.slug, person);
     const [message] = await outboxFor(campaign.id);
     await confirmSignature(String(message!.payload.token));
-    await pool.query(`UPDATE signature SET last_notified_at = now() - interval '11 minutes' WHERE campaign_id = $1`, [
-      campaign.id,
-    ]);
+    advanceClock((resendWindowSeconds + 60) * 1000);
 
     const res = await sign(campaign.slug, { ...person, name: "Someone Else" });
     expect(res.status).toBe(202);
@@ -145,7 +160,7 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     const messages = await outboxFor(campaign.id);
     expect(messages.map((m) => m.kind)).toEqual(["signature.confirm", "signature.already_confirmed"]);
     expect(messages[1]!.payload).toEqual({});
-    const row = await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    const row = await prisma.signature.findFirstOrThrow({ where: { campaignId: campaign.id } });
     expect(row).toMatchObject({ status: "confirmed", name: person.name });
   });
 
@@ -161,7 +176,7 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     const statuses = answers.map((r) => r.status);
     expect(statuses.filter((s) => s !== 202 && s !== 429)).toEqual([]);
     expect(statuses.filter((s) => s === 202).length).toBeGreaterThanOrEqual(env.RATE_EMAIL_HOURLY);
-    expect(await db.signature.count({ where: { campaignId: campaign.id } })).toBe(1);
+    expect(await prisma.signature.count({ where: { campaignId: campaign.id } })).toBe(1);
     expect(await outboxFor(campaign.id)).toHaveLength(1);
   });
 
@@ -200,7 +215,7 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     expect(body.error.code).toBe("validation_failed");
     expect(body.error.fields[field]).toMatchObject({ code });
     expect(body.error.fields[field].message).toEqual(expect.any(String));
-    expect(await db.signature.count({ where: { campaignId: campaign.id } })).toBe(0);
+    expect(await prisma.signature.count({ where: { campaignId: campaign.id } })).toBe(0);
   });
 
   it("answers field messages in the reader's language", async () => {
@@ -261,6 +276,6 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
       expect(res.status).toBe(404);
       expect((await res.json()).error.code).toBe(code);
     }
-    expect(await db.signature.count({ where: { campaignId: { in: [draft.id, closed.id, expired.id] } } })).toBe(0);
+    expect(await prisma.signature.count({ where: { campaignId: { in: [draft.id, closed.id, expired.id] } } })).toBe(0);
   });
 });

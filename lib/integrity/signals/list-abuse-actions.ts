@@ -1,12 +1,12 @@
 // A campaign's actions on suspicious activity, newest first: the audit trail the Signals page shows (who, when, what,
 // how many), with restore details.
 import "server-only";
-import { db } from "@/lib/infra/db";
+import { prisma } from "@/lib/infra/db";
 import type { Scope } from "@/lib/organizers/scope";
 
 export async function listAbuseActions(scope: Scope, campaignId: string, take = 100) {
   const campaign = await scope.campaign(campaignId);
-  return db.abuseAction.findMany({
+  return prisma.abuseAction.findMany({
     where: { campaignId: campaign.id, organizationId: scope.organizationId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,

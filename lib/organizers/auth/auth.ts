@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
-import { db } from "@/lib/infra/db";
+import { prisma } from "@/lib/infra/db";
 import { appSecret, env } from "@/lib/infra/env";
 import { accountAttemptAllowed } from "./throttle-account";
 import { clientAddressHeader } from "./with-client-address";
@@ -17,7 +17,7 @@ function createAuth() {
     baseURL: env.APP_URL,
     basePath: "/api/auth",
     secret: appSecret,
-    database: prismaAdapter(db, { provider: "postgresql" }),
+    database: prismaAdapter(prisma, { provider: "postgresql" }),
     trustedOrigins: [new URL(env.APP_URL).origin],
     emailAndPassword: {
       enabled: true,

@@ -1,6 +1,6 @@
 // A campaign as the edit form needs it: every field in both languages, topics included.
 import "server-only";
-import { db } from "@/lib/infra/db";
+import { prisma } from "@/lib/infra/db";
 import type { CampaignInput } from "./campaign-schema";
 import type { Scope } from "../scope";
 
@@ -10,8 +10,8 @@ export async function getCampaignForEdit(
 ): Promise<{ id: string; status: string; input: CampaignInput }> {
   const c = await scope.campaign(id);
   const [translations, topics] = await Promise.all([
-    db.campaignTranslation.findMany({ where: { campaignId: c.id } }),
-    db.campaignTopic.findMany({
+    prisma.campaignTranslation.findMany({ where: { campaignId: c.id } }),
+    prisma.campaignTopic.findMany({
       where: { campaignId: c.id },
       orderBy: { position: "asc" },
       include: { translations: true },

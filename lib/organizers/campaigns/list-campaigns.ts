@@ -1,7 +1,7 @@
 // The dashboard's campaign list: each of the organization's campaigns with its signature counts (confirmed,
 // pending, suspected, struck out), letters by status and delivery emails by state. Four grouped queries, whatever the number of campaigns.
 import "server-only";
-import { db, pool } from "@/lib/infra/db";
+import { prisma, pool } from "@/lib/infra/db";
 import type { Scope } from "../scope";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
 
@@ -18,7 +18,7 @@ export type CampaignSummary = {
 };
 
 export async function listCampaigns(scope: Scope, locale: string): Promise<CampaignSummary[]> {
-  const campaigns = await db.campaign.findMany({
+  const campaigns = await prisma.campaign.findMany({
     where: scope.campaigns,
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     select: {

@@ -1,7 +1,7 @@
 // Creates or edits a campaign with its texts and topics in both languages, in one transaction. Topics are matched
 // by key: existing ones are updated (letters keep their topics), missing ones removed, new ones added.
 import "server-only";
-import { db } from "@/lib/infra/db";
+import { prisma } from "@/lib/infra/db";
 import { AppError } from "@/lib/infra/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requireRole } from "../current-organizer";
@@ -28,7 +28,7 @@ function columns(c: CampaignData) {
 export async function createCampaign(scope: Scope, data: CampaignData): Promise<{ id: string; slug: string }> {
   requireRole(scope.organizer, "editor");
   try {
-    return await db.$transaction(async (tx) => {
+    return await prisma.$transaction(async (tx) => {
       const campaign = await tx.campaign.create({
         data: { ...columns(data), organizationId: scope.organizationId, status: "draft" },
         select: { id: true, slug: true },
@@ -49,7 +49,7 @@ export async function updateCampaign(
   const existing = await scope.campaign(id);
   requireRole(scope.organizer, "editor");
   try {
-    const saved = await db.$transaction(async (tx) => {
+    const saved = await prisma.$transaction(async (tx) => {
       const campaign = await tx.campaign.update({
         where: { id: existing.id },
         data: columns(data),

@@ -4,7 +4,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { z } from "zod";
-import { db } from "@/lib/infra/db";
+import { prisma } from "@/lib/infra/db";
 import { AppError } from "@/lib/infra/errors";
 import { sha256 } from "@/lib/infra/crypto";
 import type { acceptInvitationInput } from "./invitation-schema";
@@ -12,12 +12,12 @@ import type { acceptInvitationInput } from "./invitation-schema";
 export async function acceptInvitation(
   input: z.output<typeof acceptInvitationInput>,
 ): Promise<{ email: string; organizationId: string }> {
-  const invitation = await db.invitation.findUnique({ where: { tokenHash: new Uint8Array(sha256(input.token)) } });
+  const invitation = await prisma.invitation.findUnique({ where: { tokenHash: new Uint8Array(sha256(input.token)) } });
   if (!invitation || invitation.acceptedAt || invitation.expiresAt <= new Date())
     throw new AppError("invitation_invalid");
   const email = invitation.email.trim().toLowerCase();
   const password = await hashPassword(input.password);
-  return db.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const used = await tx.invitation.updateMany({
       where: { id: invitation.id, acceptedAt: null },
       data: { acceptedAt: new Date() },

@@ -2,7 +2,7 @@
 // is invited like any organizer, and the one-time invitation link is where they choose their password.
 import { randomUUID } from "node:crypto";
 import { newToken } from "@/lib/infra/crypto";
-import { db } from "@/lib/infra/db";
+import { prisma } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import { AppError } from "@/lib/infra/errors";
 import { slugPattern } from "@/lib/campaigns/slug";
@@ -35,18 +35,18 @@ export async function createOrganization(
     );
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
     throw new AppError("validation_failed", "The owner's email address is not valid.");
-  if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
+  if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
     throw new AppError("conflict", "That address already has an organizer account (one organization per organizer).");
   }
-  if (await db.organization.findUnique({ where: { slug }, select: { id: true } })) {
+  if (await prisma.organization.findUnique({ where: { slug }, select: { id: true } })) {
     throw new AppError("conflict", `An organization with the slug "${slug}" exists already.`);
   }
   const { token, hash } = newToken();
   const organizationId = randomUUID();
   const expiresAt = new Date(Date.now() + env.INVITATION_TTL_HOURS * 3600_000);
-  await db.$transaction([
-    db.organization.create({ data: { id: organizationId, slug, name } }),
-    db.invitation.create({
+  await prisma.$transaction([
+    prisma.organization.create({ data: { id: organizationId, slug, name } }),
+    prisma.invitation.create({
       data: { organizationId, email, role: "owner", tokenHash: new Uint8Array(hash), expiresAt },
     }),
   ]);

@@ -1,5 +1,5 @@
 // The invitation email: who invites, to which organization, and the link to accept (valid INVITATION_TTL_HOURS).
-import { db } from "@/lib/infra/db";
+import { prisma } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import { isLocale } from "@/lib/infra/i18n/config";
 import { translator } from "@/lib/infra/i18n/messages";
@@ -10,7 +10,7 @@ export async function renderInvitationMessage(message: OutboxRow): Promise<MailC
   const invitationId = typeof message.payload.invitationId === "string" ? message.payload.invitationId : null;
   const token = typeof message.payload.token === "string" ? message.payload.token : null;
   if (!invitationId || !token) return null;
-  const invitation = await db.invitation.findUnique({
+  const invitation = await prisma.invitation.findUnique({
     where: { id: invitationId },
     select: { acceptedAt: true, organization: { select: { name: true } } },
   });

@@ -1,7 +1,7 @@
 // Valid organizer inputs as arbitraries (a campaign in both languages, an invitation), and how to read a saved
 // campaign back in the shape the schema takes, so "what is stored is valid and is what was sent" is one comparison.
 import fc from "fast-check";
-import { db } from "@/lib/infra/db";
+import { prisma } from "@/lib/infra/db";
 import { koreanEmojiText, printableText } from "./arbitraries";
 
 /** Stands for a fresh slug in generated bodies; `freshSlugs` replaces it when the body is sent. */
@@ -72,7 +72,7 @@ export const koreanCampaign = campaignArb(koreanEmojiText());
 
 /** A saved campaign in the shape of the schema's input (and output). */
 export async function storedCampaign(id: string) {
-  const c = await db.campaign.findUniqueOrThrow({
+  const c = await prisma.campaign.findUniqueOrThrow({
     where: { id },
     include: { translations: true, topics: { include: { translations: true }, orderBy: { position: "asc" } } },
   });
