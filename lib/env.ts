@@ -1,4 +1,5 @@
 // The validated environment. Read once; code imports typed values from here instead of touching process.env.
+import { createPrivateKey } from "node:crypto";
 import { z } from "./validation/zod";
 
 const flag = z
@@ -15,6 +16,11 @@ const frameAncestors = z
   .refine((v) => v.split(/ +/).every((s) => /^(\*|'self'|'none'|https?:|(https?:\/\/)?(\*\.)?[a-z0-9.-]+(:(\d+|\*))?)$/i.test(s)), {
     message: "a space-separated list such as * or https://partner.example https://*.example.org",
   });
+
+/** A setting that may be left out or empty. */
+const optional = <T extends z.ZodType>(type: T) =>
+  z.preprocess((v) => (typeof v !== "string" ? v : v.trim() === "" ? undefined : v.trim()), type.optional());
+const domainName = z.string().toLowerCase().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "a domain name such as example.org");
 
 const schema = z
   .object({
@@ -35,6 +41,12 @@ const schema = z
     MAILBOX_DIR: z.string().default(".data/mailbox"),
     MAIL_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
     MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(30),
+    // Mail authentication (lib/mail/dkim.ts): see .env.example.
+    DKIM_DOMAIN: optional(domainName),
+    DKIM_SELECTOR: optional(z.string().regex(/^[A-Za-z0-9._-]+$/, "a selector such as mail2026")),
+    // PEM as one line is easier to put in an environment: "\n" stands for a line break.
+    DKIM_PRIVATE_KEY: optional(z.string().transform((v) => v.replaceAll("\\n", "\n"))),
+    DKIM_HEADERS: optional(z.string().regex(/^[A-Za-z0-9-]+(:[A-Za-z0-9-]+)*$/, "header names separated by colons")),
     CONFIRMATION_TTL_HOURS: z.coerce.number().int().min(1).default(168),
     DELIVERY_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(20),
     DELIVERY_TICK_CRON: z.string().default("* * * * *"),
@@ -77,6 +89,14 @@ const schema = z
   })
   .transform((e) => ({ ...e, SMTP_SECURE: e.SMTP_SECURE ?? e.SMTP_PORT === 465 }))
   .superRefine((e, ctx) => {
+    // DKIM: all three keys or none, and a private key Node can read.
+    const dkim = [e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY].filter(Boolean).length;
+    if (dkim === 1 || dkim === 2) {
+      const message = "set DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY, or none";
+      ctx.addIssue({ code: "custom", path: ["DKIM_DOMAIN"], message });
+    }
+    const keyProblem = e.DKIM_PRIVATE_KEY ? dkimKeyProblem(e.DKIM_PRIVATE_KEY) : null;
+    if (keyProblem) ctx.addIssue({ code: "custom", path: ["DKIM_PRIVATE_KEY"], message: keyProblem });
     if (e.APP_ENV !== "production") return;
     if (!e.APP_SECRET) ctx.addIssue({ code: "custom", path: ["APP_SECRET"], message: "required in production" });
     if (!e.SMTP_URL && !e.SMTP_HOST) ctx.addIssue({ code: "custom", path: ["SMTP_HOST"], message: "production sends real mail: set SMTP_URL or SMTP_HOST" });
@@ -84,6 +104,19 @@ const schema = z
   });
 
 export type Env = z.infer<typeof schema>;
+
+/** Why a DKIM key cannot sign (not PEM, not RSA, too short), or null. */
+function dkimKeyProblem(pem: string): string | null {
+  try {
+    const key = createPrivateKey(pem);
+    if (key.asymmetricKeyType !== "rsa") return "an RSA private key (DKIM's rsa-sha256)";
+    const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+    if (bits < 1024) return "an RSA key of at least 1024 bits (2048 recommended)";
+    return null;
+  } catch {
+    return "a private key in PEM form (-----BEGIN PRIVATE KEY-----…), line breaks written as \\n if need be";
+  }
+}
 
 function load(): Env {
   const parsed = schema.safeParse(process.env);

@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import nodemailer, { type SendMailOptions } from "nodemailer";
 import { composeMail } from "./compose-mail";
 import { createSmtpPool } from "./smtp-pool";
+import { signMail } from "./dkim";
 import { env, usesLocalMailbox } from "../env";
 
 export type SentInfo = { messageId: string; response: string };
@@ -51,7 +52,8 @@ function smtpTransport(): MailTransport {
       // Composed in memory first: the pool gets the whole message, so a message that waited too long for a
       // connection (its claim about to lapse, when another worker may take it over) is given back unsent.
       const { envelope, raw } = await composeMail(message);
-      const info = await pool.send(envelope, raw, options.startBy);
+      // Signed when a DKIM key is configured (lib/mail/dkim.ts).
+      const info = await pool.send(envelope, await signMail(raw), options.startBy);
       return { messageId: message.messageId, response: info.response };
     },
     close: () => pool.close(),
@@ -67,7 +69,8 @@ function mailboxTransport(): MailTransport {
       // One file per message id: a retried message replaces its earlier copy, as a mailbox deduplicates.
       const name = `${message.messageId.replace(/[^A-Za-z0-9.@-]/g, "")}.eml`;
       const tmp = join(mailboxDir, `.${name}.tmp`);
-      await writeFile(tmp, info.message as Buffer);
+      // Signed like relayed mail, so that a developer sees the DKIM-Signature field.
+      await writeFile(tmp, await signMail(info.message as Buffer));
       await rename(tmp, join(mailboxDir, name));
       return { messageId: info.messageId, response: `250 kept in local mailbox ${name}` };
     },
