@@ -41,12 +41,15 @@ const schema = z
     MAILBOX_DIR: z.string().default(".data/mailbox"),
     MAIL_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
     MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(30),
-    // Mail authentication (lib/mail/dkim.ts): see .env.example.
+    // Mail authentication (lib/mail/dkim.ts, bounce-address.ts, inbound-server.ts): see .env.example.
     DKIM_DOMAIN: optional(domainName),
     DKIM_SELECTOR: optional(z.string().regex(/^[A-Za-z0-9._-]+$/, "a selector such as mail2026")),
     // PEM as one line is easier to put in an environment: "\n" stands for a line break.
     DKIM_PRIVATE_KEY: optional(z.string().transform((v) => v.replaceAll("\\n", "\n"))),
     DKIM_HEADERS: optional(z.string().regex(/^[A-Za-z0-9-]+(:[A-Za-z0-9-]+)*$/, "header names separated by colons")),
+    BOUNCE_DOMAIN: optional(domainName),
+    BOUNCE_SMTP_PORT: optional(z.coerce.number().int().min(1).max(65535)),
+    BOUNCE_SMTP_HOST: optional(z.string()),
     CONFIRMATION_TTL_HOURS: z.coerce.number().int().min(1).default(168),
     DELIVERY_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(20),
     DELIVERY_TICK_CRON: z.string().default("* * * * *"),

@@ -142,7 +142,7 @@ async function sendOne(message: OutboxRow & { attempts: number }, rendering: Pro
       html: content.html,
       attachments: content.attachments,
       headers: content.headers,
-    }, { startBy });
+    }, { startBy, outboxId: message.id });
     return { message, status: "sent", response: info.response };
   } catch (err) {
     if (isPermanent(err)) {

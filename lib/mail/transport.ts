@@ -6,11 +6,15 @@ import nodemailer, { type SendMailOptions } from "nodemailer";
 import { composeMail } from "./compose-mail";
 import { createSmtpPool } from "./smtp-pool";
 import { signMail } from "./dkim";
+import { withBounceAddress } from "./bounce-address";
 import { env, usesLocalMailbox } from "../env";
 
 export type SentInfo = { messageId: string; response: string };
-/** `startBy`: the time (ms since the epoch) after which the message must not start going out at all. */
-export type MailTransport = { send(message: SendMailOptions & { messageId: string }, options?: { startBy?: number }): Promise<SentInfo>; close(): void };
+/**
+ * `startBy`: the time (ms since the epoch) after which the message must not start going out at all. `outboxId`: the
+ * outbox message it is, named by its bounce address (lib/mail/bounce-address.ts).
+ */
+export type MailTransport = { send(message: SendMailOptions & { messageId: string }, options?: { startBy?: number; outboxId?: string }): Promise<SentInfo>; close(): void };
 
 export const mailboxDir = resolve(env.MAILBOX_DIR);
 
@@ -52,8 +56,8 @@ function smtpTransport(): MailTransport {
       // Composed in memory first: the pool gets the whole message, so a message that waited too long for a
       // connection (its claim about to lapse, when another worker may take it over) is given back unsent.
       const { envelope, raw } = await composeMail(message);
-      // Signed when a DKIM key is configured (lib/mail/dkim.ts).
-      const info = await pool.send(envelope, await signMail(raw), options.startBy);
+      // Signed (DKIM), and sent from its own bounce address: lib/mail/dkim.ts, lib/mail/bounce-address.ts.
+      const info = await pool.send(withBounceAddress(envelope, options.outboxId), await signMail(raw), options.startBy);
       return { messageId: message.messageId, response: info.response };
     },
     close: () => pool.close(),
