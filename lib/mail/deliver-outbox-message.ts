@@ -8,6 +8,7 @@ import type { MailContent, OutboxRow } from "./outbox";
 import { mailKinds } from "./kinds";
 import { mailTransport } from "./transport";
 import { renderOutboxMessages } from "./render-outbox-messages";
+import { cancelSuppressedMessages } from "./cancel-suppressed-messages";
 
 export type Attempt = { retryCount: number; retryLimit: number };
 export type DeliveryOutcome = "sent" | "failed" | "cancelled" | "skipped" | "waiting";
@@ -58,9 +59,13 @@ export async function deliverOutboxMessages(batch: MessageAttempt[]): Promise<Ma
     for (const { id } of leased) results.set(id, new RetryableMailError("another worker is sending this message"));
   }
   const attempts = new Map(batch.map((a) => [a.id, a]));
-  const contents = renderOutboxMessages(rows);
+  // Signer and writer mail to a suppressed address is cancelled, not sent (lib/mail/cancel-suppressed-messages.ts).
+  const suppressed = await cancelSuppressedMessages(rows);
+  for (const id of suppressed) results.set(id, "cancelled");
+  const sendable = suppressed.size ? rows.filter((r) => !suppressed.has(r.id)) : rows;
+  const contents = renderOutboxMessages(sendable);
   await Promise.all(
-    rows.map(async (message) => {
+    sendable.map(async (message) => {
       const attempt = attempts.get(message.id)!;
       try {
         const outcome = await sendOne(message, contents.get(message.id)!, startBy, attempt.retryCount >= attempt.retryLimit);
