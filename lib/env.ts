@@ -45,7 +45,7 @@ const schema = z
     DKIM_DOMAIN: optional(domainName),
     DKIM_SELECTOR: optional(z.string().regex(/^[A-Za-z0-9._-]+$/, "a selector such as mail2026")),
     // PEM as one line is easier to put in an environment: "\n" stands for a line break.
-    DKIM_PRIVATE_KEY: optional(z.string().transform((v) => v.replaceAll("\\n", "\n"))),
+    DKIM_PRIVATE_KEY: optional(z.string().transform((v) => v.replaceAll("\\n", "\n").trim())),
     DKIM_HEADERS: optional(z.string().regex(/^[A-Za-z0-9-]+(:[A-Za-z0-9-]+)*$/, "header names separated by colons")),
     BOUNCE_DOMAIN: optional(domainName),
     BOUNCE_SMTP_PORT: optional(z.coerce.number().int().min(1).max(65535)),

@@ -28,7 +28,8 @@ let configured: DkimKey | null | undefined;
 function configuredKey(): DkimKey | null {
   if (configured === undefined) {
     const { DKIM_DOMAIN: domain, DKIM_SELECTOR: selector, DKIM_PRIVATE_KEY: pem } = env;
-    configured = domain && selector && pem ? { domain, selector, privateKey: createPrivateKey(pem), headers: env.DKIM_HEADERS } : null;
+    const headers = env.DKIM_HEADERS;
+    configured = domain && selector && pem ? { domain, selector, privateKey: createPrivateKey(pem), headers } : null;
   }
   return configured;
 }

@@ -110,17 +110,21 @@ async function history(id: string) {
 
 async function suppression(email: string) {
   const { emailKey } = await import("@/lib/signatures/normalize-email");
-  const { rows } = await m.db.pool.query(`SELECT reason, source_message_id FROM suppressed_address WHERE email_key = $1`, [emailKey(email)]);
+  const { rows } = await m.db.pool.query(
+    `SELECT reason, source_message_id FROM suppressed_address WHERE email_key = $1`,
+    [emailKey(email)],
+  );
   return rows[0] ?? null;
 }
 
 describe("DKIM and the bounce address", () => {
-  it("signs what the relay receives, verifiably against the configured key, and sends it from its bounce address", async () => {
+  it("signs what the relay receives, verifiably with the configured key, from its bounce address", async () => {
     const { message, outcome } = await signedAndSent();
     expect(outcome).toBe("sent");
     const [mail] = sink.received;
     const { results } = await dkimVerify(mail!.raw, { resolver });
-    expect(results).toMatchObject([{ signingDomain: "letters.example.test", selector: "mail2026", status: { result: "pass" } }]);
+    const signature = { signingDomain: "letters.example.test", selector: "mail2026", status: { result: "pass" } };
+    expect(results).toMatchObject([signature]);
     expect(mail!.mailFrom).toMatch(/^bounce\+[0-9a-f]{32}\.[0-9a-f]{16}@bounces\.letters\.example\.test$/);
     expect(m.address.readBounceAddress(mail!.mailFrom)).toEqual({ outboxId: message.id });
   });
@@ -133,14 +137,18 @@ describe("bounces and complaints about signer mail", () => {
     await report(bounceAddress, dsn);
 
     expect(await suppression(to)).toEqual({ reason: "hard_bounce", source_message_id: message.id });
-    expect(await row(message.id)).toMatchObject({ status: "failed", last_error: expect.stringMatching(/^bounced \(5\.1\.1\): 550 5\.1\.1 <.*User unknown/) });
+    const lastError = expect.stringMatching(/^bounced \(5\.1\.1\): 550 5\.1\.1 <.*User unknown/);
+    expect(await row(message.id)).toMatchObject({ status: "failed", last_error: lastError });
     const recorded = await history(message.id);
-    expect(recorded.at(-1)).toEqual({ status: "failed", detail: expect.stringMatching(/User unknown in virtual mailbox table; no more mail goes to this address$/) });
+    const detail = expect.stringMatching(/User unknown in virtual mailbox table; no more mail goes to this address$/);
+    expect(recorded.at(-1)).toEqual({ status: "failed", detail });
 
     // The sending server tries again (our answer got lost): nothing more happens.
     await report(bounceAddress, dsn);
     expect(await history(message.id)).toEqual(recorded);
-    const { rows } = await m.db.pool.query(`SELECT count(*)::int AS n FROM mail_report WHERE message_id = $1`, [message.id]);
+    const { rows } = await m.db.pool.query(`SELECT count(*)::int AS n FROM mail_report WHERE message_id = $1`, [
+      message.id,
+    ]);
     expect(rows[0].n).toBe(1);
 
     // Signing another campaign with the same inbox, spelled in capitals: its confirmation is cancelled, not sent.
@@ -148,12 +156,14 @@ describe("bounces and complaints about signer mail", () => {
     const next = await signedAndSent({ email: to.toUpperCase() });
     expect(next.outcome).toBe("cancelled");
     expect(sink.received).toHaveLength(0);
-    expect(await row(next.message.id)).toEqual({ status: "cancelled", last_error: "not sent: mail to this address bounced for good" });
+    const cancelled = { status: "cancelled", last_error: "not sent: mail to this address bounced for good" };
+    expect(await row(next.message.id)).toEqual(cancelled);
   });
 
   it("suppresses the address on a complaint, leaving the message as sent", async () => {
     const { message, to, bounceAddress } = await signedAndSent();
-    await report(bounceAddress, reports.yahooComplaint({ to: bounceAddress, recipient: to, returnPath: bounceAddress }));
+    const complaint = reports.yahooComplaint({ to: bounceAddress, recipient: to, returnPath: bounceAddress });
+    await report(bounceAddress, complaint);
 
     expect(await suppression(to)).toEqual({ reason: "complaint", source_message_id: message.id });
     expect(await row(message.id)).toMatchObject({ status: "sent" });
@@ -163,17 +173,19 @@ describe("bounces and complaints about signer mail", () => {
     });
     const next = await signedAndSent({ email: to });
     expect(next.outcome).toBe("cancelled");
-    expect(await row(next.message.id)).toEqual({ status: "cancelled", last_error: "not sent: its owner reported our mail as spam" });
+    const cancelled = { status: "cancelled", last_error: "not sent: its owner reported our mail as spam" };
+    expect(await row(next.message.id)).toEqual(cancelled);
   });
 
   it("takes a complaint forwarded to the plain bounce@ address, by the bounce address quoted inside", async () => {
     const { message, to, bounceAddress } = await signedAndSent();
     // AOL leaves the recipient out of its reports: the returned message's Return-Path names ours.
-    await report(`bounce@${bounceDomain}`, reports.aolComplaint({ to: `bounce@${bounceDomain}`, recipient: "redacted", returnPath: bounceAddress }));
+    const shared = `bounce@${bounceDomain}`;
+    await report(shared, reports.aolComplaint({ to: shared, recipient: "redacted", returnPath: bounceAddress }));
     expect(await suppression(to)).toEqual({ reason: "complaint", source_message_id: message.id });
   });
 
-  it("only notes a soft bounce, and a refusal on policy fails the message without suppressing the address", async () => {
+  it("only notes a soft bounce; a refusal on policy fails the message without suppressing the address", async () => {
     const soft = await signedAndSent();
     await report(soft.bounceAddress, reports.expiredSoftBounce({ to: soft.bounceAddress, recipient: soft.to }));
     expect(await row(soft.message.id)).toMatchObject({ status: "sent" });
@@ -185,21 +197,24 @@ describe("bounces and complaints about signer mail", () => {
 
     const policy = await signedAndSent();
     await report(policy.bounceAddress, reports.policyBounce({ to: policy.bounceAddress, recipient: policy.to }));
-    expect(await row(policy.message.id)).toMatchObject({ status: "failed", last_error: expect.stringMatching(/^bounced \(5\.7\.26\)/) });
+    const failed = { status: "failed", last_error: expect.stringMatching(/^bounced \(5\.7\.26\)/) };
+    expect(await row(policy.message.id)).toMatchObject(failed);
     expect(await suppression(policy.to)).toBeNull();
   });
 });
 
 describe("bounces of deliveries to a campaign's target", () => {
-  it("fails the delivery on a hard bounce, shows it on the delivery panel, and never suppresses the target", async () => {
+  it("fails the delivery on a hard bounce, shows it on the delivery panel, never suppresses the target", async () => {
     const campaign = await m.db.db.campaign.update({
       where: { id: (await m.helpers.createCampaign()).id },
       data: { senderEmail: "Test Coalition <letters@letters.example.test>", throttlePerMinute: 100 },
     });
     const letterId = randomUUID();
     await m.db.pool.query(
-      `INSERT INTO letter (id, campaign_id, email, email_key, name, country, subject, body, language, locale, status, confirmed_at)
-       VALUES ($1, $2, $3, $3, 'Kim Writer', 'US', 'Please act', 'Dear Mr. President,', 'en', 'en', 'confirmed', now())`,
+      `INSERT INTO letter (id, campaign_id, email, email_key, name, country, subject, body, language, locale, status,
+                           confirmed_at)
+       VALUES ($1, $2, $3, $3, 'Kim Writer', 'US', 'Please act', 'Dear Mr. President,', 'en', 'en', 'confirmed',
+               now())`,
       [letterId, campaign.id, `writer-${letterId.slice(0, 8)}@example.test`],
     );
     await m.schedule.scheduleDeliveries();
@@ -219,7 +234,8 @@ describe("bounces of deliveries to a campaign's target", () => {
 
     await report(bounceAddress, reports.outlookHardBounce({ to: bounceAddress, recipient: "target@example.test" }));
     const [shown] = await m.list.listDeliveries(campaign.id);
-    expect(shown).toMatchObject({ status: "failed", lastError: expect.stringMatching(/^bounced \(5\.1\.10\): 550 5\.1\.10 RESOLVER\.ADR\.RecipientNotFound/) });
+    const lastError = expect.stringMatching(/^bounced \(5\.1\.10\): 550 5\.1\.10 RESOLVER\.ADR\.RecipientNotFound/);
+    expect(shown).toMatchObject({ status: "failed", lastError });
     expect(shown!.history.map((h) => [h.status, h.detail?.split(":")[0]])).toEqual([
       ["sending", undefined],
       ["sent", expect.any(String)],
@@ -243,8 +259,9 @@ describe("the bounce receiver refuses", () => {
   });
 
   it("relaying, and any other address of the bounce domain", async () => {
-    await expect(report("target@example.test", Buffer.from("Subject: relay?\r\n\r\nhi\r\n"))).rejects.toMatchObject({ responseCode: 550 });
-    await expect(report(`kim@${bounceDomain}`, Buffer.from("Subject: hi\r\n\r\nhi\r\n"))).rejects.toMatchObject({ responseCode: 550 });
+    const hello = Buffer.from("Subject: hello\r\n\r\nhello\r\n");
+    await expect(report("target@example.test", hello)).rejects.toMatchObject({ responseCode: 550, command: "RCPT TO" });
+    await expect(report(`kim@${bounceDomain}`, hello)).rejects.toMatchObject({ responseCode: 550, command: "RCPT TO" });
   });
 
   it("a report to the plain bounce@ address that names none of our messages, and offers no AUTH", async () => {

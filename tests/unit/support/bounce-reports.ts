@@ -141,7 +141,8 @@ export function gmailHardBounce(s: Sample): Buffer {
     "",
     "** Address not found **",
     "",
-    `Your message wasn't delivered to ${s.recipient} because the address couldn't be found, or is unable to receive mail.`,
+    `Your message wasn't delivered to ${s.recipient} because the address couldn't be found, or is unable to receive`,
+    "mail.",
     "",
     "--000000000000a1b2c5--",
     "--000000000000a1b2c4--",
@@ -245,12 +246,10 @@ export function expiredSoftBounce(s: Sample): Buffer {
 
 /** A server refusing the message on policy (5.7.x): not the address's fault. */
 export function policyBounce(s: Sample): Buffer {
-  return Buffer.from(
-    postfixHardBounce(s)
-      .toString()
-      .replace("Status: 5.1.1", "Status: 5.7.26")
-      .replace(/Diagnostic-Code: smtp; 550 5\.1\.1[^]*?table\r\n/, "Diagnostic-Code: smtp; 550 5.7.26 Unauthenticated email is not accepted\r\n"),
-  );
+  const diagnostic = /Diagnostic-Code: smtp; 550 5\.1\.1[^]*?table\r\n/;
+  const refusal = "Diagnostic-Code: smtp; 550 5.7.26 Unauthenticated\r\n";
+  const raw = postfixHardBounce(s).toString();
+  return Buffer.from(raw.replace("Status: 5.1.1", "Status: 5.7.26").replace(diagnostic, refusal));
 }
 
 /** qmail: a plain-text bounce, no report. */
@@ -301,7 +300,8 @@ export function yahooComplaint(s: Sample, feedbackType = "abuse"): Buffer {
     "------=_Part_ARF",
     "Content-Type: text/plain; charset=us-ascii",
     "",
-    "This is an email abuse report for an email message received from IP 192.0.2.10 on Thu, 03 Dec 2026 09:00:02 +0000.",
+    "This is an email abuse report for an email message received from IP 192.0.2.10 on",
+    "Thu, 03 Dec 2026 09:00:02 +0000.",
     "For more information about this format please see http://tools.ietf.org/html/rfc5965.",
     "",
     "------=_Part_ARF",
