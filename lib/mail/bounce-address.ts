@@ -1,7 +1,6 @@
-// The envelope sender of each outgoing message names that message (VERP): bounce+<outbox id>.<tag>@BOUNCE_DOMAIN,
-// where the tag is a short HMAC of the id under APP_SECRET. A bounce or complaint sent back to that address says
-// which message it is about, and no one can forge one about a message of their choosing.
-// Lowercase hex only: some servers fold the case of the local part.
+// Each message's envelope sender names it (VERP): bounce+<outbox id>.<tag>@BOUNCE_DOMAIN, the tag a short HMAC under
+// APP_SECRET, so that a bounce or complaint says which message it is about and no one can forge one about a message
+// of their choosing. Lowercase hex only: some servers fold the case of the local part.
 import { keyedHash, safeEqual } from "../crypto";
 import { env } from "../env";
 

@@ -1,7 +1,6 @@
-// Reads what comes back to a bounce address: a delivery status notification (RFC 3464, multipart/report;
-// report-type=delivery-status), a complaint (RFC 5965 feedback report, report-type=feedback-report), or an older
-// plain-text bounce that at least quotes an enhanced status code (RFC 3463) and comes from a mail system.
-// Anything else (auto-replies, "not spam" feedback, success notices) is not a report: null.
+// Reads what comes back to a bounce address: a delivery status notification (RFC 3464), a complaint (RFC 5965 feedback
+// report), or a plain-text bounce from a mail system that quotes an enhanced status code (RFC 3463). Anything else
+// (auto-replies, "not spam" feedback, notices of success) is no report: null.
 import { simpleParser, type ParsedMail } from "mailparser";
 
 export type BounceReport = {

@@ -1,12 +1,6 @@
-// What a bounce or complaint does to the outbox message it is about, once: the same report received again (a
-// sender retrying its delivery to us) changes nothing more.
-// - A hard bounce fails the message, with the receiving server's words. A delivery to a campaign's target then shows
-//   as failed on the organizer's delivery panel and its letters are queued again, as after a refusal at sending time;
-//   the target is never suppressed.
-// - Signer and writer mail: a hard bounce or a complaint also puts the address on the suppression list, which every
-//   later message to it obeys (cancel-suppressed-messages.ts). A refusal on policy (5.7.x: spam filters, DMARC) says
-//   more about our mail than about the address, so it fails the message without suppressing anyone.
-// - A soft bounce (delayed, or given up on a temporary error) only adds to the message's history.
+// What a bounce or complaint does to the outbox message it is about, once: the same report received again (a sender
+// retrying its delivery to us) changes nothing more. Its words go to the message's history (outbox_event), which the
+// organizer's delivery panel shows and retention erases with the message's.
 import { withTransaction } from "../db";
 import { emailKey } from "../signatures/normalize-email";
 import type { BounceReport } from "./parse-bounce-report";
@@ -14,7 +8,15 @@ import { suppressionApplies } from "./cancel-suppressed-messages";
 
 type Outcome = "recorded" | "duplicate" | "unknown_message";
 
-/** `digest`: SHA-256 of the report as received, which tells the same report apart from a second one. */
+/**
+ * - A hard bounce fails the message, with the receiving server's words. A delivery to a campaign's target then shows
+ *   as failed and its letters are queued again, as after a refusal at sending time; the target is never suppressed.
+ * - Signer and writer mail: a hard bounce or a complaint also puts the address on the suppression list, which every
+ *   later message to it obeys (cancel-suppressed-messages.ts). A refusal on policy (5.7.x: spam filters, DMARC) says
+ *   more about our mail than about the address: it fails the message without suppressing anyone.
+ * - A soft bounce (delayed, or given up on a temporary error) only adds to the history: the sending side retries.
+ * `digest`: SHA-256 of the report as received, which tells the same report apart from a second one.
+ */
 export async function recordBounceReport(outboxId: string, report: BounceReport, digest: Buffer): Promise<Outcome> {
   return withTransaction(async (client) => {
     const { rows } = await client.query<{ kind: string; to: string }>(

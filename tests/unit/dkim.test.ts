@@ -86,6 +86,14 @@ describe("signing a message with DKIM", () => {
     expect((await verdict(signed))[0]!.result).toBe("pass");
   });
 
+  it("signs bare CRs and LFs in a body as the CRLFs SMTP makes of them: the delivered message verifies", async () => {
+    const raw = Buffer.from("From: a@coalition.example\r\nSubject: x\r\n\r\none\rtwo\nthree \t\r\n\n\r");
+    const signed = await signMail(raw, key);
+    // What nodemailer's SMTP connection sends (its DataStream), and a receiving server stores.
+    const delivered = Buffer.from(signed.toString("latin1").replace(/\r(?!\n)|(?<!\r)\n/g, "\r\n"), "latin1");
+    expect((await verdict(delivered))[0]!.result).toBe("pass");
+  });
+
   it("leaves the message as it is when no key is configured", async () => {
     const { raw } = await composeMail(letter);
     expect(await signMail(raw, null)).toBe(raw);
