@@ -21,6 +21,7 @@ export const defaultSignedHeaders = [
 ].join(":");
 
 const rsaSign = promisify(sign);
+let scratch = Buffer.alloc(0);
 
 let configured: DkimKey | null | undefined;
 function configuredKey(): DkimKey | null {
@@ -72,7 +73,11 @@ function bodyStart(raw: Buffer): number {
  * regular expressions over the text took the worker's thread two and a half times as long.
  */
 function relaxedBody(raw: Buffer, from: number): Buffer {
-  const out = Buffer.allocUnsafe((raw.length - from) * 2 + 2);
+  // One buffer for every ordinary message, hashed before the next is read (a new one each time kept the garbage
+  // collector busy); a large digest gets its own.
+  const size = (raw.length - from) * 2 + 2;
+  if (size > scratch.length && size <= 256 * 1024) scratch = Buffer.allocUnsafe(size);
+  const out = size <= scratch.length ? scratch : Buffer.allocUnsafe(size);
   let length = 0;
   let space = false;
   let content = false;
