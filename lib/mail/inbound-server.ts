@@ -31,7 +31,8 @@ export async function startBounceReceiver(options: ReceiverOptions = {}): Promis
     banner: "Open Letters bounce receiver",
     size: maxBytes,
     authOptional: true,
-    // Reports are public enough (they come from any mail server, in the clear as much of SMTP between servers does).
+    // No STARTTLS: without a certificate for the bounce domain it would only pretend (reports arrive in the clear, as
+    // much mail between servers does).
     disabledCommands: ["AUTH", "STARTTLS"],
     logger: false,
     maxClients: 20,
@@ -96,9 +97,14 @@ async function receive(raw: Buffer, session: SMTPServerSession): Promise<Error |
   const ids = new Set(named.flatMap((n) => (n && n !== "shared" ? [n.outboxId] : [])));
   if (ids.size === 0) for (const id of findBounceAddresses(raw.toString("latin1"))) ids.add(id);
   if (ids.size === 0) return smtpError(550, "5.7.1 This address takes reports about our own messages only");
+  const report = await parseBounceReport(raw).catch((err) => {
+    logError("bounces", "could not read a report", err);
+    return undefined;
+  });
+  // Sending it again would not make it readable.
+  if (report === undefined) return smtpError(550, "5.6.0 Could not read the report");
+  if (!report) return null;
   try {
-    const report = await parseBounceReport(raw);
-    if (!report) return null;
     const digest = createHash("sha256").update(raw).digest();
     for (const id of ids) await recordBounceReport(id, report, digest);
     return null;
