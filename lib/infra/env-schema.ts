@@ -1,5 +1,6 @@
 // The environment's rules, with no side effects: lib/infra/env.ts reads process.env through them once, and `npm start` and
 // `npm run worker` check them (and lib/cli/check-production-secret.ts) before touching the database.
+import { createPrivateKey } from "node:crypto";
 import { z } from "@/lib/infra/validation/zod";
 
 const flag = z
@@ -21,6 +22,14 @@ const frameAncestors = z
     },
   );
 
+/** A setting that may be left out or empty. */
+const optional = <T extends z.ZodType>(type: T) =>
+  z.preprocess((v) => (typeof v !== "string" ? v : v.trim() === "" ? undefined : v.trim()), type.optional());
+const domainName = z
+  .string()
+  .toLowerCase()
+  .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "a domain name such as example.org");
+
 export const envSchema = z
   .object({
     APP_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -40,6 +49,15 @@ export const envSchema = z
     MAILBOX_DIR: z.string().default(".data/mailbox"),
     MAIL_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
     MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(30),
+    // Mail authentication (lib/mail/dkim.ts, bounce-address.ts, inbound-server.ts): see .env.example.
+    DKIM_DOMAIN: optional(domainName),
+    DKIM_SELECTOR: optional(z.string().regex(/^[A-Za-z0-9._-]+$/, "a selector such as mail2026")),
+    // PEM as one line is easier to put in an environment: "\n" stands for a line break.
+    DKIM_PRIVATE_KEY: optional(z.string().transform((v) => v.replaceAll("\\n", "\n").trim())),
+    DKIM_HEADERS: optional(z.string().regex(/^[A-Za-z0-9-]+(:[A-Za-z0-9-]+)*$/, "header names separated by colons")),
+    BOUNCE_DOMAIN: optional(domainName),
+    BOUNCE_SMTP_PORT: optional(z.coerce.number().int().min(1).max(65535)),
+    BOUNCE_SMTP_HOST: optional(z.string()),
     CONFIRMATION_TTL_HOURS: z.coerce.number().int().min(1).default(168),
     DELIVERY_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(20),
     DELIVERY_TICK_CRON: z.string().default("* * * * *"),
@@ -87,6 +105,14 @@ export const envSchema = z
   })
   .transform((e) => ({ ...e, SMTP_SECURE: e.SMTP_SECURE ?? e.SMTP_PORT === 465 }))
   .superRefine((e, ctx) => {
+    // DKIM: all three keys or none, and a private key Node can read.
+    const dkim = [e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY].filter(Boolean).length;
+    if (dkim === 1 || dkim === 2) {
+      const message = "set DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY, or none";
+      ctx.addIssue({ code: "custom", path: ["DKIM_DOMAIN"], message });
+    }
+    const keyProblem = e.DKIM_PRIVATE_KEY ? dkimKeyProblem(e.DKIM_PRIVATE_KEY) : null;
+    if (keyProblem) ctx.addIssue({ code: "custom", path: ["DKIM_PRIVATE_KEY"], message: keyProblem });
     if (e.APP_ENV !== "production") return;
     const refuse = (key: string, message: string) => ctx.addIssue({ code: "custom", path: [key], message });
     if (!e.DATABASE_URL) refuse("DATABASE_URL", "production needs a real Postgres: set DATABASE_URL");
@@ -120,6 +146,19 @@ function isRepetition(s: string): boolean {
     if (repeats) return true;
   }
   return false;
+}
+
+/** Why a DKIM key cannot sign (not PEM, not RSA, too short), or null. */
+function dkimKeyProblem(pem: string): string | null {
+  try {
+    const key = createPrivateKey(pem);
+    if (key.asymmetricKeyType !== "rsa") return "an RSA private key (DKIM's rsa-sha256)";
+    const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+    if (bits < 1024) return "an RSA key of at least 1024 bits (2048 recommended)";
+    return null;
+  } catch {
+    return "a private key in PEM form (-----BEGIN PRIVATE KEY-----…), line breaks written as \\n if need be";
+  }
 }
 
 /** The environment `source` describes, or an error naming every key that is wrong. */

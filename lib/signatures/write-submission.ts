@@ -12,7 +12,7 @@ import { messageIdFor } from "@/lib/infra/mail/message-id";
 import type { FormKind } from "@/lib/infra/security/form-token";
 import { enforceGuard, guardCtes, prepareGuard, type Guard, type GuardRow } from "@/lib/integrity/guard-submission";
 import type { AbuseFields } from "@/lib/integrity/schema";
-import { emailKey } from "./normalize-email";
+import { emailKey } from "@/lib/infra/validation/normalize-email";
 
 /** Within this window a repeated submission sends no further email. */
 export const resendWindowSeconds = 10 * 60;

@@ -1,6 +1,7 @@
-// Everything a worker process runs: the outbox's two send loops (signers', writers' and organizers' own mail; and
-// deliveries to targets) with every feature's mail kinds, the outbox relay, and each feature's scheduled jobs.
+// Everything a worker process runs: the outbox's two send loops (own mail, and deliveries to targets) with every
+// feature's mail kinds, the outbox relay, each feature's scheduled jobs, and (BOUNCE_SMTP_PORT) the bounce receiver.
 import { env } from "@/lib/infra/env";
+import { startBounceReceiver } from "@/lib/infra/outbox/inbound-server";
 import { startOutboxRelay } from "@/lib/infra/outbox/relay-outbox";
 import { workOutbox } from "@/lib/infra/outbox/work-outbox";
 import { queues } from "@/lib/infra/queue/boss";
@@ -23,4 +24,5 @@ export async function startWorkers(options: Options = {}): Promise<void> {
   await startDeliveryTicks(options);
   await startRetentionWorker(options);
   await startAbuseWorker(options);
+  await startBounceReceiver();
 }

@@ -1,12 +1,21 @@
 // Delivery: letters from the queue to an SMTP sink through the worker, against nodemailer's pooled transport
 // sending the same messages straight to the same sink.
 import pg from "pg";
+import { generateKeyPairSync } from "node:crypto";
 import { appEnv, databaseUrl, createCampaign, startProcess, waitFor } from "./support";
 
 const deliveryItems = Number(process.env.BENCH_DELIVERY_ITEMS ?? 2000);
 /** The sink's SMTP port; the port after it answers how many messages it received. */
 const smtpPort = Number(process.env.BENCH_SMTP_PORT ?? 2625);
 const countUrl = `http://127.0.0.1:${smtpPort + 1}/`;
+/** BENCH_DKIM=1: the worker signs every message (a fresh RSA-2048 key) and sends it from its own bounce address. */
+function mailAuth(): Record<string, string> {
+  if (process.env.BENCH_DKIM !== "1") return {};
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const pem = privateKey.export({ type: "pkcs8", format: "pem" }) as string;
+  const bounces = "bounces.bench.example";
+  return { DKIM_DOMAIN: "bench.example", DKIM_SELECTOR: "bench", DKIM_PRIVATE_KEY: pem, BOUNCE_DOMAIN: bounces };
+}
 
 export async function deliveryBench(): Promise<{ items: number; app: number; baseline: number }> {
   const sink = startProcess(["--import", "tsx", "tests/bench/smtp-sink.ts"], {
@@ -77,7 +86,7 @@ export async function deliveryBench(): Promise<{ items: number; app: number; bas
       MAIL_FROM: "Open Letters <no-reply@bench.example>",
     };
     Object.assign(process.env, env);
-    const worker = startProcess(["--import", "tsx", "lib/cli/worker.ts"], env);
+    const worker = startProcess(["--import", "tsx", "lib/cli/worker.ts"], { ...env, ...mailAuth() });
     try {
       await new Promise((r) => setTimeout(r, 4000)); // worker up and polling
       const before = await received();

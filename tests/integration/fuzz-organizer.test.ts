@@ -30,7 +30,7 @@ import { stopBoss } from "@/lib/infra/queue/boss";
 import { campaignInput } from "@/lib/organizers/campaigns/campaign-schema";
 import { acceptInvitationInput, invitationInput } from "@/lib/organizers/team/invitation-schema";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
-import { emailKey } from "@/lib/signatures/normalize-email";
+import { emailKey } from "@/lib/infra/validation/normalize-email";
 import { formToken, params } from "./helpers";
 import { appOrigin, campaignWithData, organizerSession, password, validCampaign } from "./organizer-helpers";
 import {

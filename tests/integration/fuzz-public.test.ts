@@ -11,7 +11,7 @@ import { stopBoss } from "@/lib/infra/queue/boss";
 import { letterBodyLimit, letterInput } from "@/lib/letters/schema";
 import { renderLetterMessage } from "@/lib/letters/render-letter-mail";
 import { defaultBodyLimit } from "@/lib/infra/http";
-import { emailKey } from "@/lib/signatures/normalize-email";
+import { emailKey } from "@/lib/infra/validation/normalize-email";
 import { renderSignatureMessage } from "@/lib/signatures/render-signature-mail";
 import { signatureInput } from "@/lib/signatures/schema";
 import { createCampaign, params } from "./helpers";

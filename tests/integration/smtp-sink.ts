@@ -13,6 +13,9 @@ export type ReceivedMail = {
   text: string;
   html: string;
   attachments: { filename: string; contentType: string; content: Buffer }[];
+  /** The message as it arrived, and its envelope sender (MAIL FROM). */
+  raw: Buffer;
+  mailFrom: string;
 };
 
 const addressText = (value: ParsedMail["to"] | ParsedMail["from"] | ParsedMail["replyTo"]) =>
@@ -66,7 +69,8 @@ export class SmtpSink {
             const text = code >= 500 ? `5.1.1${who} Mailbox unavailable` : `4.7.1${who} Try again later`;
             return callback(Object.assign(new Error(text), { responseCode: code }));
           }
-          const mail = await simpleParser(Buffer.concat(chunks));
+          const raw = Buffer.concat(chunks);
+          const mail = await simpleParser(raw);
           this.received.push({
             messageId: mail.messageId ?? "",
             from: addressText(mail.from),
@@ -80,6 +84,8 @@ export class SmtpSink {
               contentType: a.contentType,
               content: a.content,
             })),
+            raw,
+            mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           });
           callback(null);
         });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrorCodes } from "@/lib/infra/validation/field-error-codes";
 import { signatureInput } from "@/lib/signatures/schema";
-import { emailKey } from "@/lib/signatures/normalize-email";
+import { emailKey } from "@/lib/infra/validation/normalize-email";
 
 const valid = { name: "Kim Ji-min", email: "jimin@example.org", country: "US", region: "NY", postalCode: "10001" };
 

@@ -5,12 +5,20 @@ import { join, resolve } from "node:path";
 import nodemailer, { type SendMailOptions } from "nodemailer";
 import { composeMail } from "./compose-mail";
 import { createSmtpPool } from "./smtp-pool";
+import { signMail } from "./dkim";
+import { withBounceAddress } from "./bounce-address";
 import { env, usesLocalMailbox } from "@/lib/infra/env";
 
 export type SentInfo = { messageId: string; response: string };
-/** `startBy`: the time (ms since the epoch) after which the message must not start going out at all. */
+/**
+ * `startBy`: the time (ms since the epoch) after which the message must not start going out at all. `outboxId`: the
+ * outbox message it is, named by its bounce address (lib/infra/mail/bounce-address.ts).
+ */
 export type MailTransport = {
-  send(message: SendMailOptions & { messageId: string }, options?: { startBy?: number }): Promise<SentInfo>;
+  send(
+    message: SendMailOptions & { messageId: string },
+    options?: { startBy?: number; outboxId?: string },
+  ): Promise<SentInfo>;
   close(): void;
 };
 
@@ -60,7 +68,8 @@ function smtpTransport(): MailTransport {
       // Composed in memory first: the pool gets the whole message, so a message that waited too long for a
       // connection (its claim about to lapse, when another worker may take it over) is given back unsent.
       const { envelope, raw } = await composeMail(message);
-      const info = await pool.send(envelope, raw, options.startBy);
+      // Signed (DKIM), and sent from its own bounce address: lib/mail/dkim.ts, lib/mail/bounce-address.ts.
+      const info = await pool.send(withBounceAddress(envelope, options.outboxId), await signMail(raw), options.startBy);
       return { messageId: message.messageId, response: info.response };
     },
     close: () => pool.close(),
@@ -76,7 +85,8 @@ function mailboxTransport(): MailTransport {
       // One file per message id: a retried message replaces its earlier copy, as a mailbox deduplicates.
       const name = `${message.messageId.replace(/[^A-Za-z0-9.@-]/g, "")}.eml`;
       const tmp = join(mailboxDir, `.${name}.tmp`);
-      await writeFile(tmp, info.message as Buffer);
+      // Signed like relayed mail, so that a developer sees the DKIM-Signature field.
+      await writeFile(tmp, await signMail(info.message as Buffer));
       await rename(tmp, join(mailboxDir, name));
       return { messageId: info.messageId, response: `250 kept in local mailbox ${name}` };
     },

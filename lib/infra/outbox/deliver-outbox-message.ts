@@ -7,6 +7,7 @@ import { env } from "@/lib/infra/env";
 import type { MailContent, MailKinds, OutboxRow } from "./outbox";
 import { mailTransport } from "@/lib/infra/mail/transport";
 import { renderOutboxMessages } from "./render-outbox-messages";
+import { cancelSuppressedMessages } from "./cancel-suppressed-messages";
 
 export type Attempt = { retryCount: number; retryLimit: number };
 export type DeliveryOutcome = "sent" | "failed" | "cancelled" | "skipped" | "waiting";
@@ -60,9 +61,13 @@ export async function deliverOutboxMessages(
     for (const { id } of leased) results.set(id, new RetryableMailError("another worker is sending this message"));
   }
   const attempts = new Map(batch.map((a) => [a.id, a]));
-  const contents = renderOutboxMessages(rows, kinds);
+  // Signer and writer mail to a suppressed address is cancelled, not sent (cancel-suppressed-messages.ts).
+  const suppressed = await cancelSuppressedMessages(rows);
+  for (const id of suppressed) results.set(id, "cancelled");
+  const sendable = suppressed.size ? rows.filter((r) => !suppressed.has(r.id)) : rows;
+  const contents = renderOutboxMessages(sendable, kinds);
   await Promise.all(
-    rows.map(async (message) => {
+    sendable.map(async (message) => {
       const attempt = attempts.get(message.id)!;
       try {
         const outcome = await sendOne(
@@ -174,7 +179,7 @@ async function sendOne(
         attachments: content.attachments,
         headers: content.headers,
       },
-      { startBy },
+      { startBy, outboxId: message.id },
     );
     return { message, status: "sent", response: info.response, settledSql };
   } catch (err) {
