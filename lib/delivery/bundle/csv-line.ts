@@ -1,0 +1,19 @@
+// One CSV record as the app's other exports write them (lib/csv.ts, which this module may not import): RFC 4180
+// quoting, CRLF record ends, a cell that a spreadsheet would run as a formula (= + - @ tab CR first) given a
+// leading apostrophe. Written by hand because a bundle writes 100,000 rows; tests/unit/bundle-csv.test.ts holds
+// it to csv-stringify's output with the same options.
+
+const formulaStart = new Set(["=", "+", "-", "@", "\t", "\r"]);
+
+function cell(value: string | number | null | undefined): string {
+  let text = value === null || value === undefined ? "" : String(value);
+  if (formulaStart.has(text.charAt(0))) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(cells: readonly (string | number | null | undefined)[]): string {
+  return `${cells.map(cell).join(",")}\r\n`;
+}
+
+/** The byte-order mark that makes spreadsheets read the file as UTF-8. */
+export const utf8Bom = "\ufeff";
