@@ -21,7 +21,6 @@ import { includeSigner } from "./include-signer";
 import { keyIdOf, rawPublicKey } from "./key-id";
 import { bundleLabels } from "./labels";
 import { renderBundlePdf, type PdfContent } from "./render-bundle-pdf";
-import { rowHash } from "./row-hash";
 import { signManifest } from "./sign-manifest";
 import { sourceRowHash } from "./source-row-hash";
 import { tallySigners } from "./tally-signers";
@@ -70,9 +69,13 @@ function pick<T>(texts: Partial<Record<string, T>>, language: string): T | undef
   return texts[language] ?? Object.values(texts).find((v) => v !== undefined);
 }
 
-async function* readIncluded(path: string): AsyncIterable<IncludedSigner> {
+async function* readLines(path: string): AsyncIterable<string> {
   const lines = createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Infinity });
-  for await (const line of lines) if (line) yield JSON.parse(line) as IncludedSigner;
+  for await (const line of lines) if (line) yield line;
+}
+
+async function* readIncluded(path: string): AsyncIterable<IncludedSigner> {
+  for await (const line of readLines(path)) yield JSON.parse(line) as IncludedSigner;
 }
 
 function previousOf(
@@ -130,17 +133,20 @@ async function build(
   }
   const rows: ManifestRow[] = [];
   const seen = new Set<string>();
+  /** Records the row; returns its canonical JSON, the exact text bundle.json holds and the row hash covers. */
   function addRow(
     kind: ManifestRow["kind"],
     id: string,
     included: IncludedSigner | IncludedLetter,
     source: string,
-  ): void {
+  ): string {
     const key = `${kind}:${id}`;
     if (seen.has(key)) throw new Error(`bundle: ${kind} ${id} appears twice`);
     if (removed.has(key)) throw new Error(`bundle: ${kind} ${id} is both included and removed`);
     seen.add(key);
-    rows.push({ kind, id, sha256: rowHash(included), source });
+    const json = canonicalJson(included);
+    rows.push({ kind, id, sha256: createHash("sha256").update(json, "utf8").digest("hex"), source });
+    return json;
   }
 
   // Signers: one pass, as they are read.
@@ -150,9 +156,9 @@ async function build(
   await signersCsv.write(utf8Bom + csvLine(t.csv.signers));
   for await (const row of input.signers) {
     const included = includeSigner(row);
-    addRow("signature", row.id, included, sourceRowHash("signature", row, options.sourceKey));
+    const json = addRow("signature", row.id, included, sourceRowHash("signature", row, options.sourceKey));
     tally.add(row, included);
-    await work.write(`${canonicalJson(included)}\n`);
+    await work.write(`${json}\n`);
     const record = signerRecord(included, f, t);
     if (record) await signersCsv.write(csvLine(record));
   }
@@ -167,11 +173,12 @@ async function build(
     input.campaign.topics.map((topic) => [topic.key, pick(topic.title, language) ?? topic.key]),
   );
   const letters: IncludedLetter[] = [];
+  const letterJson: string[] = [];
   const lettersCsv = openFileWriter(join(dir, bundleFileNames.lettersCsv));
   await lettersCsv.write(utf8Bom + csvLine(t.csv.letters));
   for (const row of letterRows) {
     const included = includeLetter(row, classified.individuality.get(row.id)!);
-    addRow("letter", row.id, included, sourceRowHash("letter", row, options.sourceKey));
+    letterJson.push(addRow("letter", row.id, included, sourceRowHash("letter", row, options.sourceKey)));
     letters.push(included);
     await lettersCsv.write(csvLine(letterRecord(included, f, t, (key) => topicTitles.get(key) ?? key)));
   }
@@ -227,12 +234,12 @@ async function build(
   };
   await json.write(`${JSON.stringify(head).slice(0, -1)},\n"signers":[`);
   let first = true;
-  for await (const signer of readIncluded(workFile)) {
-    await json.write(`${first ? "\n" : ",\n"}${canonicalJson(signer)}`);
+  for await (const line of readLines(workFile)) {
+    await json.write(`${first ? "\n" : ",\n"}${line}`);
     first = false;
   }
   await json.write(`\n],\n"letters":[`);
-  for (let i = 0; i < letters.length; i++) await json.write(`${i === 0 ? "\n" : ",\n"}${canonicalJson(letters[i])}`);
+  for (let i = 0; i < letterJson.length; i++) await json.write(`${i === 0 ? "\n" : ",\n"}${letterJson[i]}`);
   await json.write("\n]}\n");
   files.push({ name: bundleFileNames.json, ...(await json.close()) });
 

@@ -4,11 +4,15 @@
 // Dates become ISO 8601 strings; undefined object members are left out. The standalone verifier
 // (tools/verify-bundle) has its own copy of these few lines; the proof test holds the two together.
 
+// NFC leaves ASCII as it is; skipping the ICU call for it makes hashing 100,000 rows several times faster.
+const ascii = /^[\x00-\x7f]*$/;
+const nfc = (text: string) => (ascii.test(text) ? text : text.normalize("NFC"));
+
 export function canonicalJson(value: unknown): string {
   if (value === null) return "null";
   switch (typeof value) {
     case "string":
-      return JSON.stringify(value.normalize("NFC"));
+      return JSON.stringify(nfc(value));
     case "boolean":
       return value ? "true" : "false";
     case "number":
@@ -21,16 +25,27 @@ export function canonicalJson(value: unknown): string {
       throw new TypeError(`canonicalJson: cannot serialize a ${typeof value}`);
   }
   if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value))
-    return `[${value.map((item) => (item === undefined ? "null" : canonicalJson(item))).join(",")}]`;
-  const members = new Map<string, unknown>();
-  for (const [key, member] of Object.entries(value as Record<string, unknown>)) {
-    if (member === undefined) continue;
-    const normalized = key.normalize("NFC");
-    if (members.has(normalized))
-      throw new TypeError(`canonicalJson: two keys normalize to ${JSON.stringify(normalized)}`);
-    members.set(normalized, member);
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ",";
+      out += value[i] === undefined ? "null" : canonicalJson(value[i]);
+    }
+    return `${out}]`;
   }
-  const keys = [...members.keys()].sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(members.get(key))}`).join(",")}}`;
+  const record = value as Record<string, unknown>;
+  const keys: [string, string][] = [];
+  for (const key of Object.keys(record)) if (record[key] !== undefined) keys.push([nfc(key), key]);
+  keys.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  let out = "{";
+  for (let i = 0; i < keys.length; i++) {
+    const [normalized, key] = keys[i]!;
+    if (i > 0) {
+      if (normalized === keys[i - 1]![0])
+        throw new TypeError(`canonicalJson: two keys normalize to ${JSON.stringify(normalized)}`);
+      out += ",";
+    }
+    out += `${JSON.stringify(normalized)}:${canonicalJson(record[key])}`;
+  }
+  return `${out}}`;
 }
