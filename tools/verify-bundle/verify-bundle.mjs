@@ -53,7 +53,8 @@ const emailAddress = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[a-z]{2,}/i;
 
 async function pdfPages(bytes) {
   const { extractText, getDocumentProxy } = await import("unpdf");
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  // Verbosity 0: a damaged file is reported once as a problem, not as pages of pdf.js warnings.
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   const { text } = await extractText(pdf, { mergePages: false });
   return text.map((page) => page.replace(/\s+/g, " "));
 }
@@ -92,6 +93,31 @@ function checkPdf(name, pages, manifest, problems) {
   });
 }
 
+function checkJson(bytes, manifest, problems) {
+  let data;
+  try {
+    data = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    return problems.push("bundle.json is not JSON");
+  }
+  const expected = new Map(manifest.rows.map((r) => [`${r.kind}:${r.id}`, r.sha256]));
+  const shown = { full: 0, initials: 0, counted: 0 };
+  for (const row of [...(data.signers ?? []), ...(data.letters ?? [])]) {
+    const id = `${row.kind}:${row.id}`;
+    if (!expected.has(id)) problems.push(`bundle.json: ${id} is not in the manifest`);
+    else if (sha256(canonicalJson(row)) !== expected.get(id))
+      problems.push(`bundle.json: ${id} does not match its hash`);
+    expected.delete(id);
+    if (row.kind === "signature") shown[row.appearance]++;
+  }
+  for (const id of expected.keys()) problems.push(`bundle.json: ${id} is missing`);
+  const counted = manifest.counts.signaturesByAppearance;
+  for (const [appearance, n] of Object.entries(shown)) {
+    if (counted[appearance] !== n)
+      problems.push(`bundle.json holds ${n} ${appearance} signers, the counts say ${counted[appearance]}`);
+  }
+}
+
 /**
  * Verifies the bundle in `files` (file name → bytes). `trustedKeyIds`: the organization's published key ids; when
  * given, a manifest signed by any other key fails.
@@ -101,7 +127,12 @@ export async function verifyBundleFiles(files, { trustedKeyIds } = {}) {
   const manifestBytes = files.get("manifest.json");
   const signature = files.get("manifest.sig");
   if (!manifestBytes || !signature) return { ok: false, problems: ["manifest.json and manifest.sig are needed"] };
-  const manifest = JSON.parse(manifestBytes.toString("utf8"));
+  let manifest;
+  try {
+    manifest = JSON.parse(manifestBytes.toString("utf8"));
+  } catch {
+    return { ok: false, problems: ["manifest.json is not JSON"] };
+  }
   const raw = Buffer.from(manifest.publicKey, "base64");
   const key = createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: raw.toString("base64url") }, format: "jwk" });
   const keyId = sha256(raw).slice(0, 16);
@@ -126,10 +157,14 @@ export async function verifyBundleFiles(files, { trustedKeyIds } = {}) {
   if (sha256(canonicalJson(content)) !== manifest.contentSha256)
     problems.push("contentSha256 does not match the manifest's content");
 
+  const changed = new Set();
   for (const file of manifest.files) {
     const bytes = files.get(file.name);
     if (!bytes) problems.push(`${file.name} is missing`);
-    else if (bytes.length !== file.bytes || sha256(bytes) !== file.sha256) problems.push(`${file.name} has changed`);
+    else if (bytes.length !== file.bytes || sha256(bytes) !== file.sha256) {
+      problems.push(`${file.name} has changed`);
+      changed.add(file.name);
+    }
   }
   for (const name of files.keys()) {
     if (name !== "manifest.json" && name !== "manifest.sig" && !manifest.files.some((f) => f.name === name))
@@ -147,26 +182,7 @@ export async function verifyBundleFiles(files, { trustedKeyIds } = {}) {
   if (counts.removals !== removals.length) problems.push("counts.removals does not match the removals");
 
   const json = files.get("bundle.json");
-  if (json) {
-    const data = JSON.parse(json.toString("utf8"));
-    const expected = new Map(rows.map((r) => [`${r.kind}:${r.id}`, r.sha256]));
-    const shown = { full: 0, initials: 0, counted: 0 };
-    for (const row of [...data.signers, ...data.letters]) {
-      const id = `${row.kind}:${row.id}`;
-      if (!expected.has(id)) problems.push(`bundle.json: ${id} is not in the manifest`);
-      else if (sha256(canonicalJson(row)) !== expected.get(id))
-        problems.push(`bundle.json: ${id} does not match its hash`);
-      expected.delete(id);
-      if (row.kind === "signature") shown[row.appearance]++;
-    }
-    for (const id of expected.keys()) problems.push(`bundle.json: ${id} is missing`);
-    for (const [appearance, n] of Object.entries(shown)) {
-      if (counts.signaturesByAppearance[appearance] !== n)
-        problems.push(
-          `bundle.json holds ${n} ${appearance} signers, the counts say ${counts.signaturesByAppearance[appearance]}`,
-        );
-    }
-  }
+  if (json) checkJson(json, manifest, problems);
   for (const [name, expected] of [
     ["signers.csv", counts.signaturesByAppearance.full + counts.signaturesByAppearance.initials],
     ["letters.csv", counts.letters],
@@ -182,7 +198,16 @@ export async function verifyBundleFiles(files, { trustedKeyIds } = {}) {
   }
   for (const name of manifest.files.map((f) => f.name).filter((n) => n.endsWith(".pdf"))) {
     const bytes = files.get(name);
-    if (bytes) checkPdf(name, await pdfPages(bytes), manifest, problems);
+    // A PDF that is not the one signed has failed already; reading its text would say nothing more.
+    if (!bytes || changed.has(name)) continue;
+    let pages;
+    try {
+      pages = await pdfPages(bytes);
+    } catch {
+      problems.push(`${name} cannot be read as a PDF`);
+      continue;
+    }
+    checkPdf(name, pages, manifest, problems);
   }
   return {
     ok: problems.length === 0,
