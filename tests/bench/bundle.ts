@@ -1,7 +1,5 @@
-// Delivery bundle at scale: 100,000 signers and 500 letters (Korean and English), both PDFs. Prints the time of
-// each phase, the size of each file and the peak resident memory. Not a test: it asserts nothing but that the
-// standalone verifier accepts the result (set BUNDLE_BENCH_VERIFY=0 to skip that).
-// Run: npx tsx tests/bench/bundle.ts [signers] [letters]
+// Delivery bundle at scale (100,000 signers, 500 letters, both PDFs): time, file sizes, peak RSS, and the standalone
+// verifier's verdict (BUNDLE_BENCH_VERIFY=0 skips it). Run: npx tsx tests/bench/bundle.ts [signers] [letters]
 import { readFile, rm } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import { buildBundle } from "@/lib/delivery/bundle/build-bundle";

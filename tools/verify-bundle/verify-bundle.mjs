@@ -1,10 +1,6 @@
 #!/usr/bin/env node
-// A small verifier of Open Letters delivery bundles that shares no code with the app: Node's crypto and a PDF text
-// extractor (unpdf) only, so anyone can read it and check a bundle without trusting the code that made it.
+// A small verifier of Open Letters delivery bundles that shares no code with the app (Node's crypto and unpdf only).
 // Usage: node tools/verify-bundle/verify-bundle.mjs <bundle directory> [--key-id <16 hex>]
-// It checks the Ed25519 signature of manifest.json, each file's SHA-256 and size, every row of bundle.json against
-// its hash, the counts against the rows and the CSVs, and that the PDFs print the manifest's counts and content
-// digest. The format is described in lib/delivery/bundle/FORMAT.md.
 import { createHash, createPublicKey, verify } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -117,6 +113,10 @@ function checkJson(bytes, manifest, problems) {
       problems.push(`bundle.json holds ${n} ${appearance} signers, the counts say ${counted[appearance]}`);
   }
 }
+
+// What it checks: the Ed25519 signature of manifest.json, each file's SHA-256 and size, every row of bundle.json
+// against its hash, the counts against the rows and the CSVs, and that the PDFs print the manifest's counts and
+// content digest on the cover and number every page. The format: lib/delivery/bundle/FORMAT.md.
 
 /**
  * Verifies the bundle in `files` (file name → bytes). `trustedKeyIds`: the organization's published key ids; when

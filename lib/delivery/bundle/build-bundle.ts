@@ -1,8 +1,5 @@
-// Makes a campaign's signed delivery bundle: the PDFs (A4, US Letter), signers.csv, letters.csv, bundle.json and
-// manifest.json + manifest.sig, written to a directory. Signers pass through once, as they are read: each is
-// included as they chose to appear, hashed, counted and written to the CSV and a work file that the JSON and
-// the PDFs read back, so 100,000 signers never sit in memory (only their manifest rows do). Letters, fewer and
-// needed together to find near copies, are held in memory.
+// Makes a campaign's signed delivery bundle in a directory: bundle.pdf (A4), bundle-us-letter.pdf, signers.csv,
+// letters.csv, bundle.json, manifest.json and manifest.sig. FORMAT.md describes the files.
 import { createHash, createPrivateKey, type KeyObject } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -94,6 +91,11 @@ function previousOf(
   return { sha256, rows: new Map(previous.rows.map((row) => [`${row.kind}:${row.id}`, row])) };
 }
 
+/**
+ * Signers pass through once, as they are read: each is included as they chose to appear, hashed, counted and
+ * written to the CSV and to a work file that bundle.json and the PDFs read back, so 100,000 signers never sit in
+ * memory (only their manifest rows do). Letters, fewer and needed together to find near copies, are held in memory.
+ */
 export async function buildBundle(
   input: BundleInput,
   signingKey: KeyObject | string,

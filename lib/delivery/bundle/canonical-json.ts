@@ -1,13 +1,14 @@
-// One serialization for everything a bundle hashes: the same value always gives the same bytes, whoever writes it.
-// It is RFC 8785 (JCS) for the values we use (keys sorted by UTF-16 code units, JSON.stringify's string escapes,
-// no whitespace) plus Unicode NFC on every string and key, so "한" typed as jamo and as a syllable hash alike.
-// Dates become ISO 8601 strings; undefined object members are left out. The standalone verifier
-// (tools/verify-bundle) has its own copy of these few lines; the proof test holds the two together.
+// One serialization for everything a bundle hashes: RFC 8785 (JCS) for the values we use, plus NFC on every string
+// and key. The standalone verifier (tools/verify-bundle) keeps its own copy; a test holds the two together.
 
 // NFC leaves ASCII as it is; skipping the ICU call for it makes hashing 100,000 rows several times faster.
 const ascii = /^[\x00-\x7f]*$/;
 const nfc = (text: string) => (ascii.test(text) ? text : text.normalize("NFC"));
 
+/**
+ * Keys sorted by UTF-16 code units, JSON.stringify's string escapes, no whitespace; NFC so that "한" typed as jamo
+ * and as one syllable hash alike. Dates become ISO 8601 strings; undefined object members are left out.
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null) return "null";
   switch (typeof value) {

@@ -1,7 +1,5 @@
-// How individual the letters are: a letter counts as written in the writer's own words when it is personalised
-// (most of its text is not the composer's suggested paragraphs: lib/letters/personalisation) and no other letter
-// of the same set has the same text once case, spacing and punctuation are set aside; every other letter is a
-// near copy. The delivery mail can state the same split by calling this on the letters it carries.
+// How individual the letters are: in the writer's own words, or a near copy. The delivery mail can state the same
+// split by calling this on the letters it carries.
 import { createHash } from "node:crypto";
 import type { Individuality } from "./types";
 
@@ -13,6 +11,11 @@ function fingerprint(body: string): string {
   return letters && createHash("sha256").update(letters).digest("hex");
 }
 
+/**
+ * Own words: personalised (most of the text is not the composer's suggested paragraphs, see
+ * lib/letters/personalisation) and no other letter of the set has the same text once case, spacing and
+ * punctuation are set aside. Every other letter is a near copy, so the two counts always add up to the letters.
+ */
 export function classifyLetters(letters: readonly { id: string; body: string; personalised: boolean }[]): {
   individuality: Map<string, Individuality>;
   personalised: number;

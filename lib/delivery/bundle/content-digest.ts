@@ -1,7 +1,5 @@
-// The digest of what a bundle certifies — campaign, target, time, counts, every row's hashes, the removals and the
-// link to the previous manifest — without the file list and the key. The PDF prints it on its cover and on every
-// page: it cannot print the manifest's own hash, since the manifest lists the PDF's hash. A reader with the paper
-// pack and the manifest recomputes this digest and compares.
+// The digest of what a bundle certifies, without the file list and the key: printed on the PDF, which cannot
+// print the manifest's own hash since the manifest lists the PDF's.
 import { createHash } from "node:crypto";
 import { canonicalJson } from "./canonical-json";
 import type { Manifest } from "./types";
@@ -19,6 +17,7 @@ export type ManifestContent = Pick<
   | "previousManifestSha256"
 >;
 
+/** SHA-256 of the canonical JSON of campaign, target, time, counts, rows, removals and the previous manifest. */
 export function contentDigest(manifest: ManifestContent): string {
   const { version, campaign, organization, target, generatedAt, counts, rows, removals, previousManifestSha256 } =
     manifest;

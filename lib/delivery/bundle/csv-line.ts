@@ -1,7 +1,5 @@
-// One CSV record as the app's other exports write them (lib/csv.ts, which this module may not import): RFC 4180
-// quoting, CRLF record ends, a cell that a spreadsheet would run as a formula (= + - @ tab CR first) given a
-// leading apostrophe. Written by hand because a bundle writes 100,000 rows; tests/unit/bundle-csv.test.ts holds
-// it to csv-stringify's output with the same options.
+// One CSV record as the app's other exports write them (lib/csv.ts, which this module may not import), by hand for
+// speed; tests/unit/bundle-csv.test.ts holds it to csv-stringify's output with the same options.
 
 const formulaStart = new Set(["=", "+", "-", "@", "\t", "\r"]);
 
@@ -11,6 +9,7 @@ function cell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** RFC 4180 quoting, CRLF, and a leading apostrophe on a cell a spreadsheet would run (= + - @ tab CR first). */
 export function csvLine(cells: readonly (string | number | null | undefined)[]): string {
   return `${cells.map(cell).join(",")}\r\n`;
 }

@@ -1,11 +1,10 @@
-// What a bundle shows of a letter: its text exactly as written (NFC, email addresses replaced by a marker), an
-// optional translation beside it, its topics, whether it is in the writer's own words, and the writer as they
-// chose to appear. A writer who chose no name also shows no place: a letter's details plus a country can be
-// enough to find a defector's family.
+// What a bundle shows of a letter: its text exactly as written (NFC, email addresses replaced), a translation if
+// any, its topics, whether it is in the writer's own words, and the writer as they chose to appear.
 import { cleanText } from "./clean-text";
 import { includePerson } from "./include-signer";
 import type { IncludedLetter, Individuality, LetterRow } from "./types";
 
+/** A writer who chose no name shows no place either: a letter's details and a country can find a defector's family. */
 export function includeLetter(row: LetterRow, individuality: Individuality): IncludedLetter {
   if (!row.id) throw new Error("bundle: a letter without an id");
   const language = row.language.trim() || "und";

@@ -1,8 +1,5 @@
-// Initials for a signer or writer who chose `initials`. Names in Hangul (and other scripts written without spaces
-// or letter case: Chinese, Japanese) show the first syllable — for a Korean name, the family name's first
-// syllable — followed by "○○", as Korean notices write a withheld name (김○○); a two-syllable family name
-// (남궁, 선우) shows only its first. Other names show the first letter of each word ("Jane van der Berg" →
-// "J. V. D. B."), a hyphenated word as "J.-L.", at most four. The length of the given name is never shown.
+// Initials for a signer or writer who chose `initials`: "J. D." for Jane Doe, "김○○" for 김민준, the way Korean
+// notices write a withheld name.
 
 const hangulOrCjk = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const letter = /\p{L}/u;
@@ -16,6 +13,11 @@ function initialOf(word: string): string {
     .join("-");
 }
 
+/**
+ * Hangul (and Chinese, Japanese: no spaces, no case) shows the first syllable — a Korean name's family-name
+ * syllable; only the first of 남궁 — then "○○", never the given name's length. Other names show the first letter
+ * of each word ("Jane van der Berg" → "J. V. D. B."), "J.-L." for a hyphenated one, at most four.
+ */
 /** "" when the name has no letter at all: the caller then shows nobody (counted only). */
 export function initialsOf(name: string): string {
   const clean = name.normalize("NFC").trim();

@@ -1,7 +1,5 @@
-// The PDF's page furniture, shared by its sections: a pdfkit document with the Hangul-capable font embedded as a
-// subset, sizes and colours, headings that keep with what follows, and the "n / N" footer added once every page
-// exists. Output is deterministic for a given input: pdfkit derives the file ID from the info dictionary, whose
-// dates come from the bundle's generatedAt, and font subset tags from the font's order of use.
+// The PDF's page furniture shared by its sections: a pdfkit document with the Hangul-capable font embedded as a
+// subset, sizes and colours, headings, and "n / N" footers written once every page exists.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
@@ -27,6 +25,10 @@ export const footerGap = 30;
 
 export type Doc = PDFKit.PDFDocument;
 
+/**
+ * Deterministic for a given input, as the files are hashed: pdfkit derives the file ID from the info dictionary,
+ * whose dates come from the bundle's generatedAt, and font subset tags from the fonts' order of use.
+ */
 export function openPdf(options: {
   size: PageSize;
   language: string;

@@ -1,8 +1,5 @@
-// Checks a bundle for the public verification page: the Ed25519 signature over manifest.json's exact bytes, the
-// key id, the content digest, that the counts agree with the rows, and any files given (by name, or recognised
-// by hash when renamed). A bundle.json given is also re-hashed row by row, so a change is traced to its rows.
-// `certifies` says what a valid manifest vouches for — campaign, time, counts by country — and nothing personal:
-// no rows, no names, no regions (a region typed as free text could be anything).
+// Checks a bundle for the public verification page: the signature over manifest.json's exact bytes, the key, the
+// content digest, the counts against the rows, any files given, and bundle.json row by row.
 import { createHash, verify, type KeyObject } from "node:crypto";
 import { contentDigest } from "./content-digest";
 import { keyIdOf, publicKeyOf } from "./key-id";
@@ -90,6 +87,11 @@ function checkRows(m: Manifest, json: Buffer, problems: BundleProblem[]): void {
     problems.push({ code: "row_missing", message: `${key} is missing from bundle.json`, id: key.split(":")[1] });
 }
 
+/**
+ * Files are matched by name, or by hash when renamed. `certifies` says what a valid manifest vouches for —
+ * campaign, time, counts by country — and nothing personal: no rows, no names, no regions (a region typed as free
+ * text could be anything).
+ */
 export function verifyBundle(args: Args): BundleVerification {
   const problems: BundleProblem[] = [];
   const fail = (code: string, message: string): BundleVerification => ({
