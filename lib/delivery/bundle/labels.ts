@@ -19,7 +19,7 @@ const en = {
   keyId: "Signing key (Ed25519)",
   verify:
     "This pack is signed. Its manifest lists the SHA-256 of every file and of every signature and letter it holds. " +
-    "To check it, open {url} and give it the bundle's manifest.json and manifest.sig, or any one of its files.",
+    "To check it, give the bundle's manifest.json and manifest.sig, or any one of its files, to this page:",
   openLetter: "The open letter",
   openLetterSigned: "Co-signed by {count} people.",
   countsTitle: "Signatures by country and region",
@@ -101,7 +101,7 @@ const ko: BundleLabels = {
   keyId: "서명 키 (Ed25519)",
   verify:
     "이 묶음에는 전자 서명이 있습니다. 매니페스트에는 모든 파일과 모든 서명·편지의 SHA-256 값이 들어 있습니다. " +
-    "{url} 에서 manifest.json과 manifest.sig, 또는 묶음의 파일 하나를 올려 확인할 수 있습니다.",
+    "manifest.json과 manifest.sig, 또는 묶음의 파일 하나를 아래 페이지에 올려 확인할 수 있습니다.",
   openLetter: "공개 서한",
   openLetterSigned: "{count}명이 함께 서명했습니다.",
   countsTitle: "국가·지역별 서명 수",

@@ -1,7 +1,7 @@
 // The cover: what the pack is, to whom, from whom, when, the counts, and how to check it — the content digest,
 // the previous manifest's hash, the key id, and one fixed-format line that the standalone verifier reads back.
 import { fill } from "./labels";
-import { colours, contentWidth, margin, paragraph, type Doc } from "./pdf-page";
+import { colours, contentWidth, fitted, margin, paragraph, type Doc } from "./pdf-page";
 import type { PdfContent } from "./render-bundle-pdf";
 
 /** The line the verifier parses (tools/verify-bundle): the counts and digest in one language-independent form. */
@@ -100,8 +100,11 @@ export function renderCover(doc: Doc, content: PdfContent): void {
   labelled(doc, t.contentDigest, content.contentSha256, 8.5);
   labelled(doc, t.previous, content.previousManifestSha256 ?? t.previousNone, 8.5);
   labelled(doc, t.keyId, content.keyId, 8.5);
-  paragraph(doc, fill(t.verify, { url: content.verifyUrl }), { size: 9, colour: colours.muted });
-  doc.moveDown(0.4);
+  paragraph(doc, t.verify, { size: 9, colour: colours.muted, gap: 2 });
+  // On a line of its own: wrapped inside a sentence, an address breaks at a "/" and reads as two words.
+  doc.font("bold").fontSize(10).fillColor(colours.accent);
+  doc.text(fitted(doc, content.verifyUrl, contentWidth(doc)), { width: contentWidth(doc), lineBreak: false });
+  doc.moveDown(0.8);
   doc
     .font("regular")
     .fontSize(6.5)
