@@ -87,7 +87,7 @@ const people: (SignerRow & { postalCode: string; email: string })[] = [
 const koreanLetter: LetterRow = {
   ...fixtureLetters(1)[0]!,
   id: "k1",
-  body: "대통령님께,\n\n저는 함경북도에서 태어났습니다. 답장은 choi@example.org 로 보내 주십시오.\n\n감사합니다.",
+  body: "대통령님께,\n\n저는 함경북도에서 태어났습니다. 人權을 생각합니다. 답장은 choi@example.org 로 보내 주십시오.\n\n감사합니다.",
   writer: { appearance: "initials", name: "최영호", city: "수원", region: "41", country: "KR" },
 };
 
@@ -186,6 +186,12 @@ describe("buildBundle", () => {
     const raw = (await readFile(ko.files.get("bundle.pdf")!)).toString("latin1");
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+Pretendard-Regular/);
     expect(raw).toContain("/FontFile2");
+  });
+
+  it("says so when a letter has characters the font cannot draw (Hanja), instead of printing boxes silently", async () => {
+    expect(await pdfText(en.files.get("bundle.pdf")!)).toContain("2 characters of this letter (Hanja");
+    expect(await pdfText(ko.files.get("bundle.pdf")!)).toContain("이 편지의 글자 2자(한자");
+    expect(await readFile(en.files.get("letters.csv")!, "utf8")).toContain("人權을 생각합니다.");
   });
 
   it("makes A4 and US Letter pages", async () => {

@@ -40,6 +40,9 @@ const en = {
   asWritten: "printed as written",
   ownWordsOne: "In the writer's own words",
   nearCopyOne: "Near copy",
+  missingGlyphs:
+    "{count} characters of this letter (Hanja, other scripts or symbols) are not in this PDF's font and show as " +
+    "boxes; letters.csv and bundle.json hold the exact text.",
   topics: "Topics",
   writer: "From",
   writerCounted: "Name withheld at the writer's request",
@@ -122,6 +125,9 @@ const ko: BundleLabels = {
   asWritten: "쓴 그대로 실음",
   ownWordsOne: "직접 쓴 편지",
   nearCopyOne: "거의 같은 편지",
+  missingGlyphs:
+    "이 편지의 글자 {count}자(한자, 다른 문자, 기호 등)는 이 PDF의 글꼴에 없어 네모로 표시됩니다. 정확한 본문은 " +
+    "letters.csv와 bundle.json에 있습니다.",
   topics: "주제",
   writer: "보낸 사람",
   writerCounted: "작성자의 요청으로 이름을 밝히지 않음",

@@ -1,7 +1,16 @@
 // Every letter in full: a header (its number, language, whether it is in the writer's own words, its topics, the
 // writer as they chose to appear), the subject and text exactly as written, then any translation beside it.
 import { fill } from "./labels";
-import { colours, contentWidth, ensureSpace, margin, paragraph, startSection, type Doc } from "./pdf-page";
+import {
+  colours,
+  contentWidth,
+  ensureSpace,
+  margin,
+  missingGlyphs,
+  paragraph,
+  startSection,
+  type Doc,
+} from "./pdf-page";
 import type { PdfContent } from "./render-bundle-pdf";
 import type { IncludedLetter } from "./types";
 
@@ -58,6 +67,10 @@ export function renderLetters(doc: Doc, content: PdfContent): void {
       doc.text(`${t.topics}: ${names.join(", ")}`, { width });
     }
     doc.text(writerLine(letter, content), { width });
+    const missing = missingGlyphs(
+      [letter.subject, letter.body, letter.translation?.subject, letter.translation?.body].join(""),
+    );
+    if (missing > 0) doc.text(fill(t.missingGlyphs, { count: f.number(missing) }), { width });
     doc.moveDown(0.4);
     doc.font("bold").fontSize(11).fillColor(colours.text).text(letter.subject, { width });
     doc.moveDown(0.25);

@@ -2,6 +2,7 @@
 // subset, sizes and colours, headings, and "n / N" footers written once every page exists.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { create as openFont, type Font } from "fontkit";
 import PDFDocument from "pdfkit";
 import type { PageSize } from "./types";
 
@@ -17,6 +18,19 @@ function fontData(which: keyof typeof fontFiles): Buffer {
   let data = fonts.get(which);
   if (!data) fonts.set(which, (data = readFileSync(createRequire(import.meta.url).resolve(fontFiles[which]))));
   return data;
+}
+
+let coverage: Font | null = null;
+
+/**
+ * How many characters of `text` the font cannot draw (Hanja, Arabic, emoji, …). They print as empty boxes, so a
+ * letter says so: letters.csv and bundle.json hold its exact text.
+ */
+export function missingGlyphs(text: string): number {
+  coverage ??= openFont(fontData("regular"));
+  let missing = 0;
+  for (const c of text) if (!/\s/.test(c) && !coverage.hasGlyphForCodePoint(c.codePointAt(0)!)) missing++;
+  return missing;
 }
 
 export const colours = { text: "#161616", muted: "#5a5a5a", rule: "#b4b4b4", accent: "#1f3a5f" } as const;
