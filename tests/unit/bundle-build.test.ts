@@ -1,7 +1,9 @@
 // @vitest-environment node
 // A bundle as made: the same input gives the same bytes (files are hashed), no email address or postal code reaches
 // any file, each signer appears as they chose, Korean renders as text in an embedded font, both page sizes.
-import { readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { buildBundle, type BuiltBundle } from "@/lib/delivery/bundle/build-bundle";
 import { createSigningKey } from "@/lib/delivery/bundle/create-signing-key";
 import { deriveSourceKey } from "@/lib/delivery/bundle/derive-source-key";
@@ -208,5 +210,14 @@ describe("buildBundle", () => {
     expect(nearCopyLetters).toBeGreaterThan(0);
     const english = await pdfText(en.files.get("bundle.pdf")!);
     expect(english).toContain(`${personalisedLetters} in the writers' own words · ${nearCopyLetters} near copies`);
+  });
+
+  it("leaves no half-written file behind when a row is refused, even in the caller's directory", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "bundle-failed-"));
+    const rows = [...people, { ...people[0]!, id: "bad", country: "Korea" }];
+    const failing = buildBundle({ ...input("en"), signers: rows }, key.privateKeyPem, { sourceKey, outDir: dir });
+    await expect(failing).rejects.toThrow(/country code/);
+    expect(await readdir(dir)).toEqual([]);
+    await rm(dir, { recursive: true });
   });
 });

@@ -11,7 +11,7 @@ import { classifyLetters } from "./classify-letters";
 import { contentDigest, type ManifestContent } from "./content-digest";
 import { csvLine, utf8Bom } from "./csv-line";
 import { letterRecord, signerRecord } from "./csv-records";
-import { openFileWriter } from "./file-writer";
+import { openFileWriter, type FileWriter } from "./file-writer";
 import { formatsFor, type RegionName } from "./formats-for";
 import { includeLetter } from "./include-letter";
 import { includeSigner } from "./include-signer";
@@ -106,10 +106,19 @@ export async function buildBundle(
   const dir = options.outDir ?? (await mkdtemp(join(tmpdir(), "open-letters-bundle-")));
   await mkdir(dir, { recursive: true });
   const workFile = join(dir, ".signers.ndjson");
+  const writers: { path: string; writer: FileWriter }[] = [];
+  const open = (path: string) => {
+    const writer = openFileWriter(path);
+    writers.push({ path, writer });
+    return writer;
+  };
   try {
-    return await build(input, privateKey, options, dir, workFile);
+    return await build(input, privateKey, options, dir, workFile, open);
   } catch (err) {
+    // A half-written bundle is no bundle, and its CSV already holds names: nothing of it is left behind.
+    for (const { writer } of writers) writer.abort();
     if (ownDir) await rm(dir, { recursive: true, force: true });
+    else for (const { path } of writers) await rm(path, { force: true });
     throw err;
   } finally {
     await rm(workFile, { force: true });
@@ -122,6 +131,7 @@ async function build(
   options: BundleOptions,
   dir: string,
   workFile: string,
+  openFileWriter: (path: string) => FileWriter,
 ): Promise<BuiltBundle> {
   const language = input.target.language;
   const t = bundleLabels[language];
@@ -129,6 +139,7 @@ async function build(
   const previous = previousOf(input, options);
   const removed = new Map<string, { kind: Manifest["removals"][number]["kind"]; id: string; reason: string }>();
   for (const r of input.removals) {
+    if (r.kind !== "signature" && r.kind !== "letter") throw new Error(`bundle: unknown removal kind ${r.kind}`);
     if (!reasonCode.test(r.reasonCode))
       throw new Error(`bundle: invalid removal reason code ${JSON.stringify(r.reasonCode)}`);
     removed.set(`${r.kind}:${r.id}`, { kind: r.kind, id: r.id, reason: r.reasonCode });

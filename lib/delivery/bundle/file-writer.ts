@@ -8,6 +8,8 @@ import { once } from "node:events";
 export type FileWriter = {
   write(chunk: string | Buffer): Promise<void>;
   close(): Promise<{ sha256: string; bytes: number }>;
+  /** Gives up on the file after an error elsewhere: the stream is closed, what was written stays. */
+  abort(): void;
 };
 
 const chunkSize = 64 * 1024;
@@ -44,6 +46,9 @@ export function openFileWriter(path: string): FileWriter {
       out.end();
       await once(out, "finish");
       return { sha256: hash.digest("hex"), bytes };
+    },
+    abort() {
+      out.destroy();
     },
   };
 }
