@@ -120,6 +120,7 @@ describe("verifyBundle", () => {
     const forgedResult = verifyWith({ manifestBytes: forged, signature: signManifest(forged, other.privateKeyPem) });
     expect(forgedResult.signatureValid).toBe(true);
     expect(codes(forgedResult)).toEqual(["key_untrusted"]);
+    expect(forgedResult.certifies).toBeNull();
     expect(verifyWith({ publicKey: [other.publicKeyPem, key.publicKeyPem] }).ok).toBe(true);
   });
 
@@ -147,5 +148,20 @@ describe("verifyBundle", () => {
     const result = verifyWith({ files: new Map([["bundle.json", Buffer.from(JSON.stringify(json))]]) });
     expect(result.problems).toContainEqual(expect.objectContaining({ code: "row_changed", id: shown.id }));
     expect(codes(result)).toContain("file_changed");
+  });
+
+  it.each([
+    ["not JSON", "{", "manifest_unreadable"],
+    ["another format", JSON.stringify({ version: "x/1", rows: [], files: [] }), "manifest_unknown"],
+    [
+      "a malformed manifest",
+      JSON.stringify({ version: "open-letters-bundle/1", rows: [null], files: [], counts: {} }),
+      "",
+    ],
+  ])("answers %s with a problem, never an exception", (_, text, code) => {
+    const result = verifyBundle({ manifestBytes: Buffer.from(text), signature: bundle.signature });
+    expect(result.ok).toBe(false);
+    if (code) expect(codes(result)).toEqual([code]);
+    expect(result.certifies).toBeNull();
   });
 });

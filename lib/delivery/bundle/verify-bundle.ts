@@ -108,9 +108,23 @@ export function verifyBundle(args: Args): BundleVerification {
   } catch {
     return fail("manifest_unreadable", "manifest.json is not JSON");
   }
-  if (m?.version !== manifestVersion || !Array.isArray(m.rows) || !Array.isArray(m.files)) {
+  if (m?.version !== manifestVersion || !Array.isArray(m.rows) || !Array.isArray(m.files) || !m.counts) {
     return fail("manifest_unknown", `not an ${manifestVersion} manifest`);
   }
+  try {
+    return inspect(args, m, problems, fail);
+  } catch {
+    // Only a manifest we did not make can be malformed past its version; the page must still answer, not fail.
+    return fail("manifest_malformed", "the manifest is not well formed");
+  }
+}
+
+function inspect(
+  args: Args,
+  m: Manifest,
+  problems: BundleProblem[],
+  fail: (code: string, message: string) => BundleVerification,
+): BundleVerification {
   let key: KeyObject;
   try {
     key = publicKeyOf(m.publicKey);
@@ -161,18 +175,20 @@ export function verifyBundle(args: Args): BundleVerification {
     ok: problems.length === 0,
     signatureValid,
     keyTrusted,
-    certifies: signatureValid
-      ? {
-          campaign: m.campaign,
-          organization: m.organization,
-          target: m.target,
-          generatedAt: m.generatedAt,
-          counts,
-          previousManifestSha256: m.previousManifestSha256,
-          contentSha256: m.contentSha256,
-          keyId,
-        }
-      : null,
+    // An untrusted key vouches for nothing; a self-consistent manifest (no keys given) is shown as what it says.
+    certifies:
+      signatureValid && keyTrusted !== false
+        ? {
+            campaign: m.campaign,
+            organization: m.organization,
+            target: m.target,
+            generatedAt: m.generatedAt,
+            counts,
+            previousManifestSha256: m.previousManifestSha256,
+            contentSha256: m.contentSha256,
+            keyId,
+          }
+        : null,
     files: [...status].map(([name, s]) => ({ name, ...s })),
     problems,
   };
