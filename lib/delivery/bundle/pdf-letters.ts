@@ -2,6 +2,7 @@
 // writer as they chose to appear), the subject and text exactly as written, then any translation beside it.
 import { fill } from "./labels";
 import {
+  bottomOf,
   colours,
   contentWidth,
   ensureSpace,
@@ -87,7 +88,8 @@ export function renderLetters(doc: Doc, content: PdfContent): void {
       body(doc, letter.translation.body);
     }
     doc.moveDown(0.4);
-    ensureSpace(doc, 20);
+    // The rule between letters; at the foot of a page the page break separates them instead.
+    if (doc.y + 20 > bottomOf(doc)) return;
     doc
       .moveTo(margin, doc.y)
       .lineTo(margin + width, doc.y)
