@@ -3,6 +3,8 @@
 import { logError } from "@/lib/infra/log";
 import { PgBoss, type Db, type Queue } from "pg-boss";
 import type pg from "pg";
+import { CompiledQuery } from "kysely";
+import type { Transaction } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import { pool } from "@/lib/infra/db";
 import { listenForJobs } from "./listen-for-jobs";
@@ -45,6 +47,11 @@ const policies: Record<string, Omit<Queue, "name">> = {
   [queues.retentionTick]: { retryLimit: 0, expireInSeconds: 3600 },
   [queues.abuseSweep]: { retryLimit: 0, expireInSeconds: 300 },
 };
+
+/** A pg-boss `db` that runs its statements inside the caller's transaction (lib/infra/db/transaction.ts). */
+export function onTransaction(trx: Transaction): Db {
+  return { executeSql: (text, values) => trx.executeQuery(CompiledQuery.raw(text, (values ?? []) as unknown[])) };
+}
 
 /** A pg-boss `db` that runs statements on one client, e.g. inside the caller's transaction. */
 export function onClient(client: pg.PoolClient | pg.Pool): Db {
