@@ -1,7 +1,8 @@
 // The PDF's page furniture shared by its sections: a pdfkit document with the Hangul-capable font embedded as a
 // subset, sizes and colours, headings, and "n / N" footers written once every page exists.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { create as openFont, type Font } from "fontkit";
 import PDFDocument from "pdfkit";
 import type { PageSize } from "./types";
@@ -9,15 +10,25 @@ import type { PageSize } from "./types";
 // Pretendard (SIL Open Font License 1.1, npm "pretendard"): Latin and Hangul in one family. Its TrueType build is
 // used because fontkit subsets glyf outlines more simply than CFF. It has no Han (Hanja) characters.
 const fontFiles = {
-  regular: "pretendard/dist/public/static/alternative/Pretendard-Regular.ttf",
-  bold: "pretendard/dist/public/static/alternative/Pretendard-Bold.ttf",
+  regular: "dist/public/static/alternative/Pretendard-Regular.ttf",
+  bold: "dist/public/static/alternative/Pretendard-Bold.ttf",
 };
 const fonts = new Map<string, Buffer>();
 
 function fontData(which: keyof typeof fontFiles): Buffer {
   let data = fonts.get(which);
-  if (!data) fonts.set(which, (data = readFileSync(createRequire(import.meta.url).resolve(fontFiles[which]))));
+  if (!data) fonts.set(which, (data = readFileSync(join(/* turbopackIgnore: true */ fontFolder(), fontFiles[which]))));
   return data;
+}
+
+/**
+ * The font package's folder, read at run time: a bundler must not load a font as a module (and a Next build cannot
+ * resolve a package at run time). The app runs from the project's root, where node_modules is; tools may not.
+ */
+function fontFolder(): string {
+  const atRoot = join(/* turbopackIgnore: true */ process.cwd(), "node_modules", "pretendard");
+  if (existsSync(join(atRoot, "package.json"))) return atRoot;
+  return dirname(createRequire(import.meta.url).resolve("pretendard/package.json"));
 }
 
 let coverage: Font | null = null;

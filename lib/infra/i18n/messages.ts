@@ -7,6 +7,8 @@ import deliveryEn from "./messages/delivery.en.json";
 import deliveryKo from "./messages/delivery.ko.json";
 import adminEn from "./messages/admin.en.json";
 import adminKo from "./messages/admin.ko.json";
+import bundlesEn from "./messages/bundles.en.json";
+import bundlesKo from "./messages/bundles.ko.json";
 import { createTranslator } from "use-intl/core";
 import type { Locale } from "./config";
 
@@ -27,11 +29,11 @@ function withAdmin<
     };
 }
 
-const enAll = withAdmin({ ...en, ...lettersEn, ...deliveryEn }, adminEn);
+const enAll = withAdmin({ ...en, ...lettersEn, ...deliveryEn, ...bundlesEn }, adminEn);
 export type Messages = typeof enAll;
 export const messages: Record<Locale, Messages> = {
   en: enAll,
-  ko: withAdmin({ ...ko, ...lettersKo, ...deliveryKo }, adminKo) as Messages,
+  ko: withAdmin({ ...ko, ...lettersKo, ...deliveryKo, ...bundlesKo }, adminKo) as Messages,
 };
 
 const translators = new Map<string, unknown>();

@@ -9,6 +9,7 @@ import { orNotFound } from "@/lib/organizers/page-not-found";
 import { campaignTitle } from "@/lib/campaigns/campaign-title";
 import { AdminHeader } from "@/components/organizers/admin-header";
 import { AdminSection } from "@/components/organizers/admin-section";
+import { BundlesSection } from "@/components/organizers/bundles-section";
 import { ScrollTable } from "@/components/organizers/scroll-table";
 import { ApiButton } from "@/components/organizers/api-button";
 import { SignaturesChart } from "@/components/organizers/signatures-chart";
@@ -96,6 +97,8 @@ export default async function CampaignAdminPage({ params }: Params) {
         </p>
         <p className="hint">{t("campaign.exportNote")}</p>
       </section>
+
+      <BundlesSection campaignId={campaign.id} locale={locale} canEdit={canEdit} />
 
       <AdminSection id="per-day" title={t("campaign.perDay")}>
         <SignaturesChart
