@@ -6,8 +6,7 @@ import type { ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { now } from "@/lib/infra/clock";
 import { emit, logger, logLevels, redact, type LogLevel, type LogRecord } from "@/lib/infra/log";
-
-const ansiEscape = /\u001b\[[0-9;?]*[A-Za-z]/g;
+import { ansiEscape } from "@/lib/infra/log-console";
 
 /** The record a line of a child's output stands for, or null for a blank line. */
 export function recordOfLine(line: string, component: string, stream: "stdout" | "stderr"): LogRecord | null {

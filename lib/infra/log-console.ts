@@ -13,6 +13,8 @@ const methods: [keyof Console & ("debug" | "log" | "info" | "warn" | "error" | "
 ];
 
 const installed = Symbol.for("open-letters.log-console");
+/** Colours and cursor moves: Next colours what it prints even when nobody reads it at a terminal. */
+export const ansiEscape = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
 /** Sends console.debug/trace/log/info/warn/error of this process to the logger, as records of `component`. */
 export function routeConsole(component: string): void {
@@ -45,7 +47,7 @@ export function consoleText(args: unknown[]): { text: string; err?: unknown } {
     });
   }
   const words = [text, ...rest.map(plain)].filter((word) => word !== "");
-  return { text: words.join(" ").trim(), err };
+  return { text: words.join(" ").replace(ansiEscape, "").trim(), err };
 }
 
 function plain(value: unknown): string {

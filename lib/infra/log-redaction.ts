@@ -6,12 +6,14 @@
 
 /**
  * Removes what could be someone's data from an error text (or a line another program printed): addresses, quoted or
- * bracketed values, row contents, the tokens in link paths. Only the first line, at most 300 characters.
+ * bracketed values, row contents, the tokens in link paths. Only the first line with text, at most 300 characters.
  */
 export function redact(text: string): string {
-  const firstLine = text.split("\n")[0] ?? "";
+  // Prisma's messages start with a blank line.
+  const firstLine = text.split("\n").find((line) => line.trim() !== "") ?? "";
   return (
     firstLine
+      .trim()
       .replace(/Failing row contains .*/i, "Failing row contains [redacted]")
       .replace(/\([^()]*\)=\([^()]*\)/g, "[key]=[redacted]")
       .replace(/[^\s<>()"',;:]+@[^\s<>()"',;:]+/g, "[address]")

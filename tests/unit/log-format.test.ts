@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { spawnSync } from "node:child_process";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createLogger, formatRecord, settingsFromEnv, type LogLevel, type LogSettings } from "@/lib/infra/log";
 import { withRequestId } from "@/lib/infra/log-context";
@@ -139,5 +140,66 @@ describe("a child process's output (next start, next build, migrations)", () => 
     const record = recordOfLine(foreign, "next", "stdout");
     expect(record).toMatchObject({ component: "next" });
     expect(record!.msg).not.toContain("a@b.org");
+  });
+});
+
+describe("console.* in a process that routes it (Next's server, the worker, npm start)", () => {
+  it("comes out as records of the process's component, errors described, objects named", () => {
+    const script = `
+      import { routeConsole } from "./lib/infra/log-console.ts";
+      routeConsole("next");
+      console.log("▲ Next.js %s", "16");
+      console.warn("slow", { user: { email: "kim.canary@example.org" } });
+      console.error("⨯", Object.assign(new Error("Key (email)=(kim.canary@example.org) exists"), { code: "23505" }));
+      console.debug("hidden below the level");
+      console.log("");
+    `;
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      env: { ...process.env, LOG_FORMAT: "json", LOG_LEVEL: "info" },
+      encoding: "utf8",
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const records = (run.stdout + run.stderr)
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(records.map(({ level, component, msg, error }) => ({ level, component, msg, error }))).toEqual(
+      expect.arrayContaining([
+        { level: "info", component: "next", msg: "▲ Next.js 16", error: undefined },
+        { level: "warn", component: "next", msg: "slow [Object]", error: undefined },
+        { level: "error", component: "next", msg: "⨯", error: "Error 23505: Key [key]=[redacted] exists" },
+      ]),
+    );
+    expect(records).toHaveLength(3);
+    expect(run.stdout + run.stderr).not.toContain("canary");
+  });
+
+  it("writes warnings and errors to stderr, the rest to stdout; Node's own warnings become records too", () => {
+    const script = `
+      import { logger } from "@/lib/infra/log";
+      import { logProcessWarnings } from "@/lib/cli/relay-output";
+      logProcessWarnings();
+      logger("worker").info("sending queued mail and deliveries");
+      logger("worker").error("could not start");
+      process.emitWarning("Buffer() is deprecated", "DeprecationWarning");
+    `;
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      env: { ...process.env, LOG_FORMAT: "json", LOG_LEVEL: "info" },
+      encoding: "utf8",
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const parse = (text: string) =>
+      text
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line))
+        .map(({ level, component, msg }) => ({ level, component, msg }));
+    expect(parse(run.stdout)).toEqual([
+      { level: "info", component: "worker", msg: "sending queued mail and deliveries" },
+    ]);
+    expect(parse(run.stderr)).toEqual([
+      { level: "error", component: "worker", msg: "could not start" },
+      { level: "warn", component: "node", msg: "DeprecationWarning: Buffer() is deprecated" },
+    ]);
   });
 });

@@ -120,3 +120,21 @@ describe("an error carrying someone's address and name, in every field", () => {
     expect(consoleText(["x", { name }, [email]]).text).toBe("x [Object] [Array]");
   });
 });
+
+describe("error texts of other shapes", () => {
+  it("keep their first line with text (Prisma's start with a blank one)", () => {
+    const prisma = Object.assign(
+      new Error(
+        "\nInvalid `prisma.session.findFirst()` invocation:\n\n\nCan't reach database server at `127.0.0.1:5432`",
+      ),
+      { name: "PrismaClientKnownRequestError", code: "P1001" },
+    );
+    expect(describeError(prisma)).toBe(
+      "PrismaClientKnownRequestError P1001: Invalid `prisma.session.findFirst()` invocation:",
+    );
+  });
+
+  it("lose the colours Next prints with", () => {
+    expect(consoleText(["\u001b[31m\u001b[1m⨯\u001b[22m\u001b[39m", new Error("x")]).text).toBe("⨯");
+  });
+});
