@@ -63,8 +63,11 @@ function colorsWanted(environment: Record<string, string | undefined>): boolean 
 export function createLogger(component: string, settings?: () => LogSettings): Logger {
   const at =
     (level: LogLevel) =>
-    (msg: string, fields?: LogFields): void =>
-      emit(recordOf(level, component, msg, fields), settings?.() ?? settingsFromEnv());
+    (msg: string, fields?: LogFields): void => {
+      const current = settings?.() ?? settingsFromEnv();
+      if (below(level, current.level)) return;
+      emit(recordOf(level, component, msg, fields), current);
+    };
   return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 }
 
@@ -101,8 +104,12 @@ function plainValue(value: unknown): string | number | boolean | null {
 
 /** Writes a finished record (ours, or one relayed from a child process) in this process's format, above its level. */
 export function emit(record: LogRecord, settings: LogSettings = settingsFromEnv()): void {
-  if (logLevels.indexOf(record.level) < logLevels.indexOf(settings.level)) return;
+  if (below(record.level, settings.level)) return;
   settings.write(formatRecord(record, settings.format, settings.color), record.level);
+}
+
+function below(level: LogLevel, threshold: LogLevel): boolean {
+  return logLevels.indexOf(level) < logLevels.indexOf(threshold);
 }
 
 export function formatRecord(record: LogRecord, format: LogFormat, color = false): string {
