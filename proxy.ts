@@ -3,11 +3,14 @@
 // which is why every page is rendered per request (see app/layout.tsx). Public campaign pages are answered from
 // the page cache when it holds them (lib/page-cache), with the fresh nonce written into the cached copy. API routes
 // are left out: their wrappers set the same headers (lib/infra/security/with-security-headers.ts), which keeps the
-// middleware machinery off the sign endpoint's hot path.
+// middleware machinery off the sign endpoint's hot path. Each request gets its id here (X-Request-Id on the answer,
+// and on the request Next renders, where server actions read it), as API requests get theirs in apiRoute.
 import { NextResponse, type NextRequest } from "next/server";
 import { cacheablePage } from "@/lib/page-cache/cacheable-page";
 import { fillNonceOf, fillSettled } from "@/lib/page-cache/fill-page";
 import { cachedPageFor } from "@/lib/page-cache/serve-cached-page";
+import { withRequestId } from "@/lib/infra/log-context";
+import { requestIdHeader, requestIdOf } from "@/lib/infra/request-id";
 import { createNonce } from "@/lib/infra/security/create-nonce";
 import { isDocumentKind, routeKindOf } from "@/lib/infra/security/route-kind";
 import { securityHeaders } from "@/lib/infra/security/security-headers";
@@ -17,6 +20,13 @@ import { securityOptions as options } from "@/lib/infra/security/security-option
 const fillWaitMs = 3000;
 
 export async function proxy(request: NextRequest) {
+  const requestId = requestIdOf(request.headers);
+  const response = await withRequestId(requestId, () => answer(request, requestId));
+  response.headers.set(requestIdHeader, requestId);
+  return response;
+}
+
+async function answer(request: NextRequest, requestId: string): Promise<NextResponse> {
   const kind = routeKindOf(request.nextUrl.pathname);
   const documentRoute = isDocumentKind(kind);
   // This process rendering a page for the page cache brings the nonce the cached copy is to carry.
@@ -36,15 +46,11 @@ export async function proxy(request: NextRequest) {
     return response;
   }
 
-  let response: NextResponse;
-  if (documentRoute) {
-    // Always overwritten, never taken from the client: the policy Next renders against is ours.
-    const requestHeaders = new Headers(request.headers);
-    requestHeaders.set("content-security-policy", headers["content-security-policy"]!);
-    response = NextResponse.next({ request: { headers: requestHeaders } });
-  } else {
-    response = NextResponse.next();
-  }
+  // Always overwritten, never taken from the client: the policy Next renders against, and the request's id, are ours.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(requestIdHeader, requestId);
+  if (documentRoute) requestHeaders.set("content-security-policy", headers["content-security-policy"]!);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }

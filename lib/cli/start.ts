@@ -3,14 +3,17 @@
 // - With no DATABASE_URL, a real embedded Postgres kept in .data/postgres (lib/cli/embedded-postgres.ts).
 // - Development applies migrations and seeds the demo; production only checks that `npm run db:migrate` has run.
 // - Builds if the build is missing or stale, runs the mail worker (START_WORKER=false to run it apart), serves.
-import { spawn, type ChildProcess } from "node:child_process";
+// - Everything it and its children write comes out as log records of this process (lib/infra/log.ts).
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { describeError } from "@/lib/infra/log";
+import { describeError, logger } from "@/lib/infra/log";
+import { routeConsole } from "@/lib/infra/log-console";
 import { buildIsStale } from "./build-status";
 import { refuseKnownSecret } from "./check-production-secret";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { developmentSecret, embeddedDataDir, projectRoot as root } from "./local-database";
+import { logProcessWarnings, relayOutput } from "./relay-output";
 
 const dataDir = join(root, ".data");
 const devMode = process.argv.includes("--dev");
@@ -20,19 +23,30 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const port = Number(process.env.PORT ?? 3000);
 process.env.APP_URL ??= `http://localhost:${port}`;
 const production = process.env.APP_ENV === "production";
+const startLog = logger("start");
+const log = (line: string) => startLog.info(line);
+logProcessWarnings();
+routeConsole("start");
 
-function log(line: string) {
-  console.log(`[open-letters] ${line}`);
+/** A child process whose output is relayed as records of `component`; its own records keep theirs. */
+function spawnLogged(command: string, args: string[], component: string) {
+  const child = spawn(command, args, {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, LOG_FORMAT: "json" },
+  });
+  return { child, relayed: relayOutput(child, component) };
 }
 
 // Asynchronous on purpose: the embedded Postgres is stopped by this process, which must stay responsive.
-function run(command: string, args: string[], what: string): Promise<void> {
+function run(command: string, args: string[], what: string, component: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: "inherit", env: process.env });
+    const { child, relayed } = spawnLogged(command, args, component);
     child.once("error", reject);
-    child.once("exit", (code) =>
-      code === 0 ? resolvePromise() : reject(new Error(`${what} failed (exit code ${code})`)),
-    );
+    child.once("exit", (code) => {
+      const result = code === 0 ? null : new Error(`${what} failed (exit code ${code})`);
+      void relayed.then(() => (result ? reject(result) : resolvePromise()));
+    });
   });
 }
 
@@ -66,7 +80,7 @@ async function main() {
     await prepareDatabase();
     if (!devMode && buildIsStale(root)) {
       log("building the app (first start or changed sources) …");
-      await run(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], "next build");
+      await run(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], "next build", "next");
     }
   } catch (err) {
     await stopDatabase().catch(() => {});
@@ -87,14 +101,14 @@ async function main() {
     : process.env.HOST
       ? ["-H", process.env.HOST]
       : [];
-  const next: ChildProcess = spawn(
+  // Next's own output (its banner, the errors it prints) and our records from its process come out as records here.
+  const { child: next, relayed } = spawnLogged(
     process.execPath,
     [join(root, "node_modules/next/dist/bin/next"), devMode ? "dev" : "start", "-p", String(port), ...host],
-    { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: process.env },
+    "next",
   );
 
   const campaignUrl = new URL("/en/c/human-rights-on-the-agenda", env.APP_URL);
-  console.log("");
   log(`open the app:        ${env.APP_URL}${production ? "" : `  (flagship campaign: ${campaignUrl})`}`);
   if (usesLocalMailbox)
     log(`read captured mail:  ${new URL("/dev/mailbox", env.APP_URL)}  (files in ${env.MAILBOX_DIR})`);
@@ -104,7 +118,6 @@ async function main() {
       ? `database: embedded Postgres in ${embedded} (set DATABASE_URL to use your own)`
       : "database: DATABASE_URL",
   );
-  console.log("");
 
   // Ctrl-C: the app and the worker stop first, then the database they use.
   let stopping = false;
@@ -113,9 +126,10 @@ async function main() {
     stopping = true;
     next.kill("SIGTERM");
     if (next.exitCode === null) await new Promise((resolve) => next.once("exit", resolve));
+    await relayed;
     const { closeDb } = await import("@/lib/infra/db");
     for (const cleanup of [...cleanups, closeDb, stopDatabase]) {
-      await Promise.resolve(cleanup()).catch((err) => log(`while stopping: ${describeError(err)}`));
+      await Promise.resolve(cleanup()).catch((err) => startLog.warn("while stopping", { err }));
     }
     if (embedded) log(`embedded Postgres stopped; its data stays in ${embedded}`);
     process.exit(code);
@@ -137,7 +151,7 @@ async function prepareDatabase(): Promise<void> {
     }
     return;
   }
-  await run(process.execPath, ["--import", "tsx", "prisma/migrate.ts"], "applying migrations");
+  await run(process.execPath, ["--import", "tsx", "prisma/migrate.ts"], "applying migrations", "migrate");
   const { seed, demoOrganizerLine } = await import("../../prisma/seed");
   const seeded = await seed();
   if (seeded.created) log("seeded the flagship campaign");
@@ -145,8 +159,9 @@ async function prepareDatabase(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(
-    `[open-letters] could not start: ${err instanceof Error && err.message.startsWith("Invalid environment") ? err.message : describeError(err)}`,
-  );
+  // Refused settings are listed one per line for the operator at the terminal; they name keys, never values.
+  if (err instanceof Error && err.message.startsWith("Invalid environment"))
+    process.stderr.write(`open-letters could not start: ${err.message}\n`);
+  else startLog.error(`could not start: ${describeError(err)}`);
   process.exit(1);
 });

@@ -1,7 +1,13 @@
 // `npm run worker`: the mail and delivery worker as its own process, for production. Run as many as you like.
-import { describeError } from "@/lib/infra/log";
+import { describeError, logger } from "@/lib/infra/log";
+import { routeConsole } from "@/lib/infra/log-console";
 import { refuseKnownSecret } from "./check-production-secret";
 import { developmentSecret, toolDatabaseUrl } from "./local-database";
+import { logProcessWarnings } from "./relay-output";
+
+const log = logger("worker");
+logProcessWarnings();
+routeConsole("worker");
 
 async function main() {
   if (process.env.APP_ENV !== "production" && !process.env.APP_SECRET) process.env.APP_SECRET = developmentSecret();
@@ -12,12 +18,12 @@ async function main() {
   const { closeDb } = await import("@/lib/infra/db");
   const { closeMailTransport } = await import("@/lib/infra/mail/transport");
   await startWorkers();
-  console.log("[worker] sending queued mail and deliveries");
+  log.info("sending queued mail and deliveries");
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[worker] ${signal}: finishing current messages`);
+    log.info(`${signal}: finishing current messages`);
     await stopBoss();
     closeMailTransport();
     await closeDb();
@@ -29,8 +35,9 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(
-    `[worker] could not start: ${err instanceof Error && err.message.startsWith("Invalid environment") ? err.message : describeError(err)}`,
-  );
+  // Refused settings are listed one per line for the operator at the terminal; they name keys, never values.
+  if (err instanceof Error && err.message.startsWith("Invalid environment"))
+    process.stderr.write(`worker could not start: ${err.message}\n`);
+  else log.error(`could not start: ${describeError(err)}`);
   process.exit(1);
 });

@@ -1,9 +1,12 @@
 // The one wrapper for API route handlers: body limits, content type, JSON parsing, zod validation, and the
 // mapping of errors to { error: { code, message, fields? } } with the status from lib/errors. Unknown errors
-// are logged and answered with a generic 500: no stack, no SQL.
+// are logged and answered with a generic 500: no stack, no SQL. Each request gets an id (X-Request-Id on the
+// answer), which every log line written while handling it carries.
 import type { z } from "zod";
 import { AppError, type FieldError } from "./errors";
-import { logError } from "./log";
+import { logger } from "./log";
+import { withRequestId } from "./log-context";
+import { requestIdHeader, requestIdOf } from "./request-id";
 import { negotiateLocale, type Locale } from "@/lib/infra/i18n/config";
 import { translator } from "@/lib/infra/i18n/messages";
 import { fieldErrorCodes } from "@/lib/infra/validation/field-error-codes";
@@ -13,17 +16,33 @@ export const defaultBodyLimit = 16 * 1024;
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
+const log = logger("api");
+
 /** Every API route handler: errors become the JSON error contract, and every answer gets its security headers. */
 export function apiRoute<C>(name: string, handler: Handler<C>): Handler<C> {
   return async (request, context) => {
-    let response: Response;
-    try {
-      response = await handler(request, context);
-    } catch (err) {
-      response = errorResponse(err, negotiateLocale(request.headers.get("accept-language")), name);
-    }
-    return withSecurityHeaders(request, response);
+    const requestId = requestIdOf(request.headers);
+    const response = await withRequestId(requestId, async () => {
+      try {
+        return await handler(request, context);
+      } catch (err) {
+        return errorResponse(err, negotiateLocale(request.headers.get("accept-language")), name);
+      }
+    });
+    return withHeader(withSecurityHeaders(request, response), requestIdHeader, requestId);
   };
+}
+
+/** The response with one more header; a response whose headers are fixed (a fetched one) is copied. */
+export function withHeader(response: Response, name: string, value: string): Response {
+  try {
+    response.headers.set(name, value);
+    return response;
+  } catch {
+    const headers = new Headers(response.headers);
+    headers.set(name, value);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
 }
 
 export function json(body: unknown, init: ResponseInit = {}): Response {
@@ -81,7 +100,7 @@ export function validationError(error: z.ZodError): AppError {
   return new AppError("validation_failed", undefined, fields);
 }
 
-export function errorResponse(err: unknown, locale: Locale, where = "api"): Response {
+export function errorResponse(err: unknown, locale: Locale, route = "api"): Response {
   if (err instanceof AppError) {
     const t = translator(locale, "apiErrors");
     const tf = translator(locale, "fieldErrors");
@@ -103,14 +122,14 @@ export function errorResponse(err: unknown, locale: Locale, where = "api"): Resp
   }
   if (isDatabaseUnavailable(err)) {
     // Nothing was stored: say so plainly and invite a retry instead of a generic failure.
-    logError(where, "database unavailable", err);
+    log.error("database unavailable", { route, err });
     const t = translator(locale, "apiErrors");
     return json(
       { error: { code: "service_unavailable", message: t("service_unavailable") } },
       { status: 503, headers: { "retry-after": "5" } },
     );
   }
-  logError(where, "unexpected error", err);
+  log.error("unexpected error", { route, err });
   const t = translator(locale, "apiErrors");
   return json({ error: { code: "internal_error", message: t("internal_error") } }, { status: 500 });
 }

@@ -4,6 +4,7 @@
 // each one appends the address it saw, so the client is TRUST_PROXY entries left of the end. Anything further left
 // came from the client itself and is ignored: a spoofed header chooses nothing.
 import { env } from "./env";
+import { logger } from "./log";
 import { peerAddressAppended } from "./peer-address";
 
 let warned = false;
@@ -11,8 +12,8 @@ let warned = false;
 export function clientIp(headers: Headers, trustedProxies = env.TRUST_PROXY): string | null {
   if (!peerAddressAppended() && !warned) {
     warned = true;
-    console.warn(
-      "[request-ip] the peer address is not appended (instrumentation.ts did not run): X-Forwarded-For can be forged",
+    logger("request-ip").warn(
+      "the peer address is not appended (instrumentation.ts did not run): X-Forwarded-For can be forged",
     );
   }
   const chain = (headers.get("x-forwarded-for") ?? "")

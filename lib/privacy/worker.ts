@@ -2,6 +2,7 @@
 // expired go first, then closed campaigns past their retention period are anonymised.
 import { boss, queues } from "@/lib/infra/queue/boss";
 import { env } from "@/lib/infra/env";
+import { logger } from "@/lib/infra/log";
 import { anonymiseClosedCampaigns } from "./anonymise-closed-campaigns";
 import { purgeUnconfirmed } from "./purge-unconfirmed";
 
@@ -15,10 +16,10 @@ export async function startRetentionWorker(options: { pollingIntervalSeconds?: n
       const campaigns = await anonymiseClosedCampaigns();
       // Counts only: which campaign and how many rows, never whose.
       if (purged.signatures || purged.letters)
-        console.log(`[retention] deleted ${purged.signatures} unconfirmed signatures, ${purged.letters} letters`);
+        logger("retention").info(`deleted ${purged.signatures} unconfirmed signatures, ${purged.letters} letters`);
       for (const c of campaigns) {
-        console.log(
-          `[retention] campaign ${c.campaignId}: ${c.signatures.anonymised + c.letters.anonymised} anonymised, ` +
+        logger("retention").info(
+          `campaign ${c.campaignId}: ${c.signatures.anonymised + c.letters.anonymised} anonymised, ` +
             `${c.signatures.deleted + c.letters.deleted} unconfirmed deleted, ${c.signatures.waiting + c.letters.waiting} awaiting delivery` +
             (c.complete ? ", done" : ""),
         );

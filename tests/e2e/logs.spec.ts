@@ -3,7 +3,8 @@
 // letter; a real SMTP server that refuses some messages (quoting the address, as relays do); an unexpected database
 // error whose details carry the row; validation errors; an organizer export; and a database outage, through a proxy
 // the spec cuts, during which pages and the API must answer quickly and clearly and recover by themselves. Everything
-// both processes write to stdout and stderr is kept, and no canary may appear in it.
+// both processes write to stdout and stderr is kept: every line must be a JSON log record (production's format), the
+// errors must be there with the id of the request that met them, and no canary may appear anywhere in it.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import net from "node:net";
@@ -43,10 +44,13 @@ let base = "";
 const publicUrl = "https://letters.logs.example.test";
 /** A link from an email (to the public address) as this spec reaches it, behind the proxy. */
 const local = (link: string) => link.replace(publicUrl, base);
-let logs = "";
+/** What each process wrote, stream by stream. */
+const output: Record<string, string> = {};
 let app: ChildProcess;
 let worker: ChildProcess;
 let campaign: { id: string; slug: string };
+/** The ids of requests that met an error, by what the logs must say about them. */
+const failedRequests: { id: string; component: string; msg: string; route?: string }[] = [];
 
 async function freePort(): Promise<number> {
   const server = net.createServer().listen(0, "127.0.0.1");
@@ -70,8 +74,38 @@ async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(
 }
 
 function capture(child: ChildProcess, name: string) {
-  child.stdout!.on("data", (d: Buffer) => (logs += `${name}| ${d.toString()}`));
-  child.stderr!.on("data", (d: Buffer) => (logs += `${name}! ${d.toString()}`));
+  for (const stream of ["stdout", "stderr"] as const) {
+    output[`${name} ${stream}`] = "";
+    child[stream]!.on("data", (d: Buffer) => (output[`${name} ${stream}`] += d.toString()));
+  }
+}
+
+type LogRecord = { time: string; level: string; component: string; msg: string; [field: string]: unknown };
+
+/** Every complete line written so far, as the JSON log record it must be (a line that is not one fails the test). */
+function records(): (LogRecord & { from: string })[] {
+  return Object.entries(output).flatMap(([from, text]) =>
+    text
+      .split("\n")
+      .slice(0, -1)
+      .map((line) => {
+        let record: LogRecord;
+        try {
+          record = JSON.parse(line);
+        } catch {
+          throw new Error(`${from} wrote a line that is not a JSON log record: ${line}`);
+        }
+        expect(record, line).toEqual(
+          expect.objectContaining({
+            time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+            level: expect.stringMatching(/^(debug|info|warn|error)$/),
+            component: expect.any(String),
+            msg: expect.any(String),
+          }),
+        );
+        return { ...record, from };
+      }),
+  );
 }
 
 async function mailTo(address: string, subject?: RegExp) {
@@ -113,6 +147,7 @@ async function post(path: string, body: unknown, headers: Record<string, string>
     body: await res.json().catch(() => null),
     ms: Date.now() - started,
     retryAfter: res.headers.get("retry-after"),
+    requestId: res.headers.get("x-request-id"),
   };
 }
 
@@ -178,7 +213,11 @@ test.describe.serial("logs and outages", () => {
       stdio: ["ignore", "pipe", "pipe"],
     });
     capture(worker, "worker");
-    await expect.poll(() => logs.includes("[worker] sending queued mail"), { timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(() => records().some((r) => r.component === "worker" && r.msg === "sending queued mail and deliveries"), {
+        timeout: 60_000,
+      })
+      .toBe(true);
 
     // An organization with an owner, and an open campaign with one topic, written straight to the database.
     const orgId = randomUUID();
@@ -337,6 +376,8 @@ test.describe.serial("logs and outages", () => {
       }),
     );
     expect(trapped.status).toBe(500);
+    expect(trapped.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    failedRequests.push({ id: trapped.requestId!, component: "api", msg: "unexpected error", route: "sign" });
     await sql(`ALTER TABLE signature DROP CONSTRAINT logs_trap`);
 
     // Delivery to the target (the relay answers 451 first): the digest of signers and the letter itself.
@@ -408,12 +449,19 @@ test.describe.serial("logs and outages", () => {
         retryAfter: "5",
       });
       expect(api.ms).toBeLessThan(limit);
+      failedRequests.push({ id: api.requestId!, component: "api", msg: "database unavailable", route: "sign" });
 
       // The server answers within the same bounds (plus rendering on a busy machine), with an error status ...
       const started = Date.now();
       const html = await fetch(confirmPage);
       const ms = Date.now() - started;
       expect(html.status).toBe(500);
+      // The page's request id (given by proxy.ts) names the error Next met rendering it; the token is not written.
+      failedRequests.push({
+        id: html.headers.get("x-request-id")!,
+        component: "next",
+        msg: "unhandled error in render /[locale]/confirm/[token]",
+      });
       expect(ms).toBeLessThan(limit + 3_000);
       // ... and the reader sees a page that says so and offers to try again.
       await page.goto(confirmPage, { timeout: limit + 10_000 });
@@ -450,10 +498,35 @@ test.describe.serial("logs and outages", () => {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
     }
-    // The logs were captured and do report what went wrong: the unexpected error and the outage.
-    expect(logs).toContain("[sign] unexpected error");
-    expect(logs).toContain("[sign] database unavailable");
+    const logs = Object.entries(output)
+      .map(([from, text]) => `── ${from}\n${text}`)
+      .join("\n");
     await test.info().attach("app-and-worker.log", { body: logs, contentType: "text/plain" });
+    // Every line is a JSON log record: ours, Next's own (relayed by `npm start`), the worker's.
+    const all = records();
+    expect(all.length).toBeGreaterThan(10);
+    expect(all.some((r) => r.component === "next" && r.from === "app stdout")).toBe(true);
+    expect(all.some((r) => r.component === "start" && r.msg.startsWith("open the app"))).toBe(true);
+    // better-auth's lines (the failed sign-in) and pg-boss's errors (the outage) are records of their own components.
+    expect(all.some((r) => r.component === "auth" && r.level === "warn")).toBe(true);
+    expect(all.some((r) => r.component === "jobs" && r.msg === "pg-boss error" && r.from === "worker stderr")).toBe(
+      true,
+    );
+    // The logs report what went wrong, each with the id of the request that met it (the one its answer carried).
+    for (const failed of failedRequests) {
+      expect(all, JSON.stringify(failed)).toContainEqual(
+        expect.objectContaining({
+          level: "error",
+          component: failed.component,
+          msg: failed.msg,
+          requestId: failed.id,
+          error: expect.any(String),
+          ...(failed.route ? { route: failed.route } : {}),
+        }),
+      );
+    }
+    expect(new Set(failedRequests.map((f) => f.id)).size).toBe(failedRequests.length);
+    // And nothing personal, in any line, whatever its shape.
     const leaks = logs.split("\n").filter((line) => line.toLowerCase().includes(tok));
     expect(leaks).toEqual([]);
   });

@@ -2,6 +2,7 @@
 // one statement on the request path (the row and its message), and jobs are queued here in batches, in the same
 // transaction that marks the messages queued. Any number of workers may relay at once (SKIP LOCKED).
 import { withTransaction } from "@/lib/infra/db";
+import { logError } from "@/lib/infra/log";
 import { boss, onClient, queues, stopWithBoss } from "@/lib/infra/queue/boss";
 
 /** Messages queued per transaction. */
@@ -41,7 +42,7 @@ export function startOutboxRelay(options: { intervalMs?: number } = {}): { stop:
         relayed = await relayOutbox();
       } catch (err) {
         // The database may be restarting: try again after a pause; nothing is lost, the rows wait.
-        console.error(`[relay] could not queue outbox messages: ${err instanceof Error ? err.message : String(err)}`);
+        logError("relay", "could not queue outbox messages", err);
       }
       if (relayed < relayBatchSize && !stopped) {
         await new Promise<void>((resolve) => {

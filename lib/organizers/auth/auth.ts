@@ -8,6 +8,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { prisma } from "@/lib/infra/db";
 import { appSecret, env } from "@/lib/infra/env";
+import { logger, redact, settingsFromEnv } from "@/lib/infra/log";
 import { accountAttemptAllowed } from "./throttle-account";
 import { clientAddressHeader } from "./with-client-address";
 
@@ -63,7 +64,17 @@ function createAuth() {
       }),
     },
     telemetry: { enabled: false },
+    logger: { level: settingsFromEnv().level, log: authLog },
   });
+}
+
+const log = logger("auth");
+
+/** better-auth's log lines as our records: its text redacted, errors described, objects (a user, a body) left out. */
+function authLog(level: "debug" | "info" | "warn" | "error", message: string, ...args: unknown[]): void {
+  const err = args.find((arg) => arg instanceof Error);
+  const said = [message, ...args.filter((arg) => ["string", "number", "boolean"].includes(typeof arg))].join(" ");
+  log[level](redact(said.trim()), err ? { err } : undefined);
 }
 
 export type Auth = ReturnType<typeof createAuth>;
