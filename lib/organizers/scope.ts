@@ -9,7 +9,6 @@ import type { Organizer } from "./current-organizer";
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type Scope = ReturnType<typeof scopeFor>;
-export type ScopedCampaign = Awaited<ReturnType<Scope["campaign"]>>;
 
 function found<T>(row: T | undefined): T {
   if (!row) throw new AppError("not_found");
