@@ -1,67 +1,94 @@
 // `npm run db:seed`: the demo organization and the flagship campaign, created once. Running it again changes
 // nothing, so organizers' later edits are never overwritten.
+import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { prisma, closeDb } from "../lib/infra/db";
+import { db, closeDb, transaction, type Transaction } from "../lib/infra/db";
+import { now } from "../lib/infra/clock";
 import { ensureDemoOrganizer, type DemoOrganizer } from "../lib/organizers/team/ensure-demo-organizer";
 import { demoOrganization, flagshipCampaign } from "./seed-data/flagship";
 
+const locales = ["en", "ko"] as const;
+
 export async function seed(): Promise<{ created: boolean; organizer: DemoOrganizer }> {
-  const organization = await prisma.organization.upsert({
-    where: { slug: demoOrganization.slug },
-    update: {},
-    create: { slug: demoOrganization.slug, name: demoOrganization.name },
-  });
+  await db
+    .insertInto("organization")
+    .values({ id: randomUUID(), slug: demoOrganization.slug, name: demoOrganization.name })
+    .onConflict((oc) => oc.column("slug").doNothing())
+    .execute();
+  const organization = await db
+    .selectFrom("organization")
+    .select("id")
+    .where("slug", "=", demoOrganization.slug)
+    .executeTakeFirstOrThrow();
   // Development only: a demo owner of the demo organization, created once.
   const organizer = await ensureDemoOrganizer(organization.id);
-  const existing = await prisma.campaign.findUnique({ where: { slug: flagshipCampaign.slug }, select: { id: true } });
+  const existing = await db
+    .selectFrom("campaign")
+    .select("id")
+    .where("slug", "=", flagshipCampaign.slug)
+    .executeTakeFirst();
   if (existing) {
-    await seedTopics(existing.id);
+    await transaction((trx) => seedTopics(trx, existing.id));
     return { created: false, organizer };
   }
-  const campaign = await prisma.campaign.create({
-    data: {
-      slug: flagshipCampaign.slug,
-      organizationId: organization.id,
-      status: "open",
-      goal: flagshipCampaign.goal,
-      targetEmail: flagshipCampaign.targetEmail,
-      senderEmail: `${demoOrganization.name} <letters@open-letters.example>`,
-      // Letters one by one, throttled; signatures in a daily digest with a CSV of the new signers.
-      letterDelivery: "individual",
-      digestIntervalMinutes: 1440,
-      throttlePerMinute: 30,
-      defaultLocale: "en",
-      translations: {
-        create: (["en", "ko"] as const).map((locale) => ({
+  await transaction(async (trx) => {
+    const campaignId = randomUUID();
+    await trx
+      .insertInto("campaign")
+      .values({
+        id: campaignId,
+        slug: flagshipCampaign.slug,
+        organization_id: organization.id,
+        status: "open",
+        goal: flagshipCampaign.goal,
+        target_email: flagshipCampaign.targetEmail,
+        sender_email: `${demoOrganization.name} <letters@open-letters.example>`,
+        // Letters one by one, throttled; signatures in a daily digest with a CSV of the new signers.
+        letter_delivery: "individual",
+        digest_interval_minutes: 1440,
+        throttle_per_minute: 30,
+        default_locale: "en",
+        updated_at: now(),
+      })
+      .execute();
+    await trx
+      .insertInto("campaign_translation")
+      .values(
+        locales.map((locale) => ({
+          campaign_id: campaignId,
           locale,
-          targetName: flagshipCampaign.targetName[locale],
+          target_name: flagshipCampaign.targetName[locale],
           ...flagshipCampaign.texts[locale],
         })),
-      },
-    },
+      )
+      .execute();
+    await seedTopics(trx, campaignId);
   });
-  await seedTopics(campaign.id);
   return { created: true, organizer };
 }
 
 /** The letter composer's topics; added to a campaign seeded before topics existed. */
-async function seedTopics(campaignId: string): Promise<void> {
-  if ((await prisma.campaignTopic.count({ where: { campaignId } })) > 0) return;
-  for (const [position, topic] of flagshipCampaign.topics.entries()) {
-    await prisma.campaignTopic.create({
-      data: {
-        campaignId,
-        key: topic.key,
-        position,
-        translations: { create: (["en", "ko"] as const).map((locale) => ({ locale, ...topic.texts[locale] })) },
-      },
-    });
+async function seedTopics(trx: Transaction, campaignId: string): Promise<void> {
+  const topic = await trx
+    .selectFrom("campaign_topic")
+    .select("id")
+    .where("campaign_id", "=", campaignId)
+    .executeTakeFirst();
+  if (topic) return;
+  for (const [position, { key, texts }] of flagshipCampaign.topics.entries()) {
+    const topicId = randomUUID();
+    await trx.insertInto("campaign_topic").values({ id: topicId, campaign_id: campaignId, key, position }).execute();
+    await trx
+      .insertInto("campaign_topic_translation")
+      .values(locales.map((locale) => ({ topic_id: topicId, locale, ...texts[locale] })))
+      .execute();
   }
 }
 
 /** What the console shows, in development only, when the demo organizer is created. */
 export function demoOrganizerLine(organizer: { email: string; password: string }): string {
-  return `Demo organizer (development only): sign in at /en/admin/sign-in with ${organizer.email} / ${organizer.password}`;
+  const credentials = `${organizer.email} / ${organizer.password}`;
+  return `Demo organizer (development only): sign in at /en/admin/sign-in with ${credentials}`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -1,5 +1,7 @@
-// What the public campaign page shows, in one language (falling back to the campaign's default language).
-import { prisma } from "@/lib/infra/db";
+// What the public campaign page shows, in one language (falling back to the campaign's default language). A draft
+// is not public: it answers as if it did not exist.
+import { jsonArrayFrom } from "kysely/helpers/postgres";
+import { db } from "@/lib/infra/db";
 import { campaignState } from "./campaign-state";
 import { isCampaignSlug } from "./slug";
 import { pickTranslation } from "./pick-translation";
@@ -22,21 +24,38 @@ export type PublicCampaign = {
 
 export async function getPublicCampaign(slug: string, locale: Locale): Promise<PublicCampaign | null> {
   if (!isCampaignSlug(slug)) return null;
-  const campaign = await prisma.campaign.findUnique({
-    where: { slug },
-    include: { translations: true, organization: { select: { name: true } } },
-  });
+  const campaign = await db
+    .selectFrom("campaign as c")
+    .innerJoin("organization as o", "o.id", "c.organization_id")
+    .select((eb) => [
+      "c.id",
+      "c.slug",
+      "c.status",
+      "c.goal",
+      "c.default_locale",
+      "c.opens_at",
+      "c.closes_at",
+      "o.name as organization_name",
+      jsonArrayFrom(
+        eb
+          .selectFrom("campaign_translation as t")
+          .select(["t.locale", "t.title", "t.summary", "t.target_name", "t.context", "t.letter", "t.sources"])
+          .whereRef("t.campaign_id", "=", "c.id"),
+      ).as("translations"),
+    ])
+    .where("c.slug", "=", slug)
+    .executeTakeFirst();
   if (!campaign || campaign.status === "draft") return null;
-  const text = pickTranslation(campaign.translations, locale, campaign.defaultLocale);
+  const text = pickTranslation(campaign.translations, locale, campaign.default_locale);
   if (!text) return null;
-  const state = campaignState(campaign);
+  const state = campaignState({ status: campaign.status, opensAt: campaign.opens_at, closesAt: campaign.closes_at });
   return {
     id: campaign.id,
     slug: campaign.slug,
     state,
     goal: campaign.goal,
-    targetName: text.targetName,
-    organizationName: campaign.organization.name,
+    targetName: text.target_name,
+    organizationName: campaign.organization_name,
     locale: text.locale,
     title: text.title,
     summary: text.summary,

@@ -1,23 +1,33 @@
-import { prisma } from "@/lib/infra/db";
+// The public list of campaigns, each in the reader's language: drafts are not public, and a campaign without any
+// text is left out rather than shown blank.
+import { jsonArrayFrom } from "kysely/helpers/postgres";
+import { db } from "@/lib/infra/db";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { pickTranslation } from "./pick-translation";
 
 export type CampaignListItem = { slug: string; title: string; summary: string; closed: boolean };
 
 export async function listPublicCampaigns(locale: Locale): Promise<CampaignListItem[]> {
-  const campaigns = await prisma.campaign.findMany({
-    where: { status: { in: ["open", "closed"] } },
-    orderBy: [{ status: "desc" }, { createdAt: "desc" }],
-    take: 50,
-    select: {
-      slug: true,
-      status: true,
-      defaultLocale: true,
-      translations: { select: { locale: true, title: true, summary: true } },
-    },
-  });
+  const campaigns = await db
+    .selectFrom("campaign as c")
+    .select((eb) => [
+      "c.slug",
+      "c.status",
+      "c.default_locale",
+      jsonArrayFrom(
+        eb
+          .selectFrom("campaign_translation as t")
+          .select(["t.locale", "t.title", "t.summary"])
+          .whereRef("t.campaign_id", "=", "c.id"),
+      ).as("translations"),
+    ])
+    .where("c.status", "in", ["open", "closed"])
+    .orderBy("c.status", "desc")
+    .orderBy("c.created_at", "desc")
+    .limit(50)
+    .execute();
   return campaigns.flatMap((c) => {
-    const text = pickTranslation(c.translations, locale, c.defaultLocale);
+    const text = pickTranslation(c.translations, locale, c.default_locale);
     return text ? [{ slug: c.slug, title: text.title, summary: text.summary, closed: c.status === "closed" }] : [];
   });
 }

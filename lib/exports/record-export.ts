@@ -1,7 +1,8 @@
 // The export log: who exported what, and when. Written before the file is served, so an export that is cut off is
 // still on record.
 import "server-only";
-import { prisma } from "@/lib/infra/db";
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/infra/db";
 import type { Scope } from "@/lib/organizers/scope";
 
 export async function recordExport(
@@ -9,14 +10,16 @@ export async function recordExport(
   campaignId: string,
   kind: "signers" | "counts",
   options: Record<string, unknown> = {},
-) {
-  return prisma.exportRecord.create({
-    data: {
-      organizationId: scope.organizationId,
-      campaignId,
-      userId: scope.organizer.userId,
+): Promise<void> {
+  await db
+    .insertInto("export_record")
+    .values({
+      id: randomUUID(),
+      organization_id: scope.organizationId,
+      campaign_id: campaignId,
+      user_id: scope.organizer.userId,
       kind,
-      options: options as object,
-    },
-  });
+      options: JSON.stringify(options),
+    })
+    .execute();
 }

@@ -1,15 +1,20 @@
-// The signer CSV, streamed: Postgres writes the CSV itself (`COPY (SELECT …) TO STDOUT (FORMAT csv, HEADER)`) and
-// Node passes the bytes on through one scan (spreadsheet-csv) that neutralises each cell a spreadsheet would run
-// as a formula (the rule of lib/infra/csv) and ends records with CRLF. The copy stream follows the downloader's pace, so
-// memory stays flat at any number of rows. Only confirmed signers who ticked "keep me informed"
-// (signature.wants_updates: they agreed to hear from the organizers) are in it. By default no letter bodies and no
-// addresses. Postgres quotes as RFC 4180 says (a cell with a comma, quote, CR or LF is quoted).
-// No "server-only" import here: the export benchmark (tests/bench/export.ts) runs this module outside Next. It reads
-// no session; organizers reach it only through the scoped route.
+// The signer CSV, streamed: Postgres writes it (COPY … TO STDOUT) and Node only neutralises formulas and ends records
+// with CRLF on the way (spreadsheet-csv), at the downloader's pace, so memory stays flat at any number of rows. Only
+// confirmed signers who agreed to hear from the organizers (wants_updates); letters and addresses only when asked.
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import {
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  sql,
+  type RawBuilder,
+} from "kysely";
 import type pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
+import type { DB } from "@/lib/generated/kysely/types";
 import { pool as appPool } from "@/lib/infra/db";
 import { spreadsheetCsv } from "./spreadsheet-csv";
 
@@ -21,27 +26,41 @@ const byteOrderMark = Buffer.from([0xef, 0xbb, 0xbf]);
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A writer's letter that was confirmed (whatever happened to it since): its subject, body and address may go along. */
+const confirmedLetter = ["confirmed", "held", "queued", "delivered"] as const;
+
+// Kysely that only compiles: the COPY statement is built with the query builder but runs on a raw connection, and
+// the export benchmark builds it without the app's database settings.
+const compiler = new Kysely<DB>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+
 export type SignerExportOptions = { includeLetters?: boolean; includeAddresses?: boolean };
 
-type Column = { header: string; sql: string };
+type Column = { header: string; cell: RawBuilder<unknown> };
 
 // COPY writes NULL as an empty cell and '' as a quoted "": nullif makes both an empty, unquoted cell, as the export
 // has always written them. Only for text columns: country is char(2), never empty (and nullif would compare it
 // blank-padded), and the date and yes/no cells always have a value.
-const text = (header: string, column: string): Column => ({ header, sql: `nullif(${column}, '')` });
+const text = (header: string, column: string): Column => ({ header, cell: sql`nullif(${sql.ref(column)}, '')` });
 
 function columnsFor(options: SignerExportOptions): Column[] {
   return [
     text("name", "s.name"),
     text("email", "s.email"),
-    { header: "country", sql: "s.country" },
+    { header: "country", cell: sql.ref("s.country") },
     text("region", "s.region"),
     ...(options.includeAddresses
       ? [text("postal_code", "s.postal_code"), text("street", "l.street"), text("city", "l.city")]
       : []),
     text("language", "s.locale"),
-    { header: "confirmed_at", sql: `to_char(s.confirmed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')` },
-    { header: "name_public", sql: "CASE WHEN s.show_name THEN 'yes' ELSE 'no' END" },
+    { header: "confirmed_at", cell: sql`to_char(s.confirmed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')` },
+    { header: "name_public", cell: sql`CASE WHEN s.show_name THEN 'yes' ELSE 'no' END` },
     ...(options.includeLetters ? [text("letter_subject", "l.subject"), text("letter_body", "l.body")] : []),
   ];
 }
@@ -50,21 +69,44 @@ export function signerColumns(options: SignerExportOptions = {}): string[] {
   return columnsFor(options).map((c) => c.header);
 }
 
-/** The COPY statement. COPY takes no bind parameters: the campaign id must be a UUID and goes in as a literal. */
+/**
+ * The COPY statement. COPY takes no bind parameters: every value is written into it as a literal (sql.lit, quotes
+ * doubled), the campaign id only once it is known to be a UUID, and it is refused if any parameter is left.
+ */
 export function signerCopySql(campaignId: string, options: SignerExportOptions = {}): string {
   if (!uuid.test(campaignId)) throw new Error("signer export: the campaign id is not a UUID");
-  const joinLetter = options.includeAddresses || options.includeLetters;
-  const cells = columnsFor(options).map((c) => `${c.sql} AS "${c.header}"`);
-  return `COPY (
-SELECT ${cells.join(",\n       ")}
-  FROM signature s
-  ${joinLetter ? "LEFT JOIN letter l ON l.campaign_id = s.campaign_id AND l.email_key = s.email_key AND l.status IN ('confirmed', 'held', 'queued', 'delivered')" : ""}
- WHERE s.campaign_id = '${campaignId}' AND s.status = 'confirmed' AND s.wants_updates
- ORDER BY s.confirmed_at, s.id
-) TO STDOUT (FORMAT csv, HEADER true)`;
+  const joinLetter = Boolean(options.includeAddresses || options.includeLetters);
+  const select = compiler
+    .selectFrom("signature as s")
+    .$if(joinLetter, (q) =>
+      q.leftJoin("letter as l", (join) =>
+        join
+          .onRef("l.campaign_id", "=", "s.campaign_id")
+          .onRef("l.email_key", "=", "s.email_key")
+          .on(
+            "l.status",
+            "in",
+            confirmedLetter.map((status) => sql.lit(status)),
+          ),
+      ),
+    )
+    .select(columnsFor(options).map((c) => c.cell.as(c.header)))
+    .where("s.campaign_id", "=", sql.lit(campaignId))
+    .where("s.status", "=", sql.lit("confirmed"))
+    .where((eb) => eb.ref("s.wants_updates"))
+    .orderBy("s.confirmed_at")
+    .orderBy("s.id");
+  const copy = sql`COPY ${select} TO STDOUT (FORMAT csv, HEADER true)`.compile(compiler);
+  if (copy.parameters.length > 0) throw new Error("signer export: the COPY statement has a bind parameter");
+  return copy.sql;
 }
 
-/** A Node stream of the CSV: UTF-8 with a byte-order mark, CRLF record ends. */
+/**
+ * A Node stream of the CSV: UTF-8 with a byte-order mark, CRLF record ends, cells quoted as RFC 4180 says (Postgres
+ * quotes a cell with a comma, quote, CR or LF). No "server-only" here: the export benchmark (tests/bench/export.ts)
+ * runs this outside Next with a pool of its own. It reads no session: organizers reach it only through the scoped
+ * route.
+ */
 export function signerCsvStream(
   campaignId: string,
   options: SignerExportOptions = {},

@@ -1,10 +1,11 @@
 // What a letter's confirmation or withdraw page says before the button is pressed: which campaign the link is for
 // and where the letter stands. Reading never changes anything, so a mail scanner that fetches the link does nothing.
-import { prisma } from "@/lib/infra/db";
+import { db } from "@/lib/infra/db";
+import { now } from "@/lib/infra/clock";
 import { sha256 } from "@/lib/infra/crypto";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { readLetterWithdrawToken } from "./links";
+import { campaignTitles } from "@/lib/campaigns/campaign-title";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
+import { readLetterWithdrawToken } from "./links";
 
 export type LetterLinkTarget = {
   campaignSlug: string;
@@ -12,30 +13,31 @@ export type LetterLinkTarget = {
   status: "pending" | "confirmed" | "queued" | "delivered" | "withdrawn" | "rejected";
 };
 
-async function describe(
-  where: Prisma.LetterWhereUniqueInput,
-  locale: string,
-  now = new Date(),
-): Promise<LetterLinkTarget | null> {
-  const letter = await prisma.letter.findUnique({
-    where,
-    select: {
-      status: true,
-      confirmTokenExpiresAt: true,
-      campaign: {
-        select: { slug: true, defaultLocale: true, translations: { select: { locale: true, title: true } } },
-      },
-    },
-  });
+/** A confirmation link names its letter by the token's hash, a withdraw link by the letter's id. */
+type Link = { confirmTokenHash: Buffer } | { id: string };
+
+async function describe(link: Link, locale: string): Promise<LetterLinkTarget | null> {
+  const letter = await db
+    .selectFrom("letter as l")
+    .innerJoin("campaign as c", "c.id", "l.campaign_id")
+    .select((eb) => [
+      "l.status",
+      "l.confirm_token_expires_at",
+      "c.slug",
+      "c.default_locale",
+      campaignTitles(eb.ref("c.id")).as("titles"),
+    ])
+    .where((eb) => ("id" in link ? eb("l.id", "=", link.id) : eb("l.confirm_token_hash", "=", link.confirmTokenHash)))
+    .executeTakeFirst();
   // A suspected letter (caught by an abuse check) was never emailed: no link of its leads anywhere.
   if (!letter || letter.status === "withdrawn" || letter.status === "suspected") return null;
-  const expired = letter.status === "pending" && "confirmTokenHash" in where && !(letter.confirmTokenExpiresAt! > now);
+  const expired =
+    letter.status === "pending" && "confirmTokenHash" in link && !(letter.confirm_token_expires_at! > now());
   if (expired) return null;
-  const { translations, defaultLocale, slug } = letter.campaign;
-  const text = pickTranslation(translations, locale, defaultLocale);
+  const text = pickTranslation(letter.titles, locale, letter.default_locale);
   // A letter held for review is, for its writer, simply confirmed: it waits like any other before delivery.
   return {
-    campaignSlug: slug,
+    campaignSlug: letter.slug,
     campaignTitle: text?.title ?? "",
     status: letter.status === "held" ? "confirmed" : letter.status,
   };
@@ -43,7 +45,7 @@ async function describe(
 
 export function describeLetterConfirmLink(token: string, locale: string): Promise<LetterLinkTarget | null> {
   if (!token || token.length > 100) return Promise.resolve(null);
-  return describe({ confirmTokenHash: new Uint8Array(sha256(token)) }, locale);
+  return describe({ confirmTokenHash: sha256(token) }, locale);
 }
 
 export function describeLetterWithdrawLink(token: string, locale: string): Promise<LetterLinkTarget | null> {

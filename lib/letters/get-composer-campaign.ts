@@ -1,7 +1,8 @@
 // What the letter composer needs: the campaign's texts in the reader's language, and each topic's texts in
 // the reader's language plus its paragraph in every language (a letter may be written in either).
 import "server-only";
-import { prisma } from "@/lib/infra/db";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
+import { db } from "@/lib/infra/db";
 import { campaignState } from "@/lib/campaigns/campaign-state";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
 import { isCampaignSlug } from "@/lib/campaigns/slug";
@@ -30,29 +31,57 @@ export type ComposerCampaign = {
 
 export async function getComposerCampaign(slug: string, locale: Locale): Promise<ComposerCampaign | null> {
   if (!isCampaignSlug(slug)) return null;
-  const campaign = await prisma.campaign.findUnique({
-    where: { slug },
-    include: { translations: true, topics: { include: { translations: true }, orderBy: { position: "asc" } } },
-  });
+  const campaign = await db
+    .selectFrom("campaign as c")
+    .select((eb) => [
+      "c.slug",
+      "c.status",
+      "c.default_locale",
+      "c.opens_at",
+      "c.closes_at",
+      jsonArrayFrom(
+        eb
+          .selectFrom("campaign_translation as t")
+          .select(["t.locale", "t.title", "t.target_name", "t.letter"])
+          .whereRef("t.campaign_id", "=", "c.id"),
+      ).as("translations"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("campaign_topic as topic")
+          .select((topic) => [
+            "topic.key",
+            jsonArrayFrom(
+              topic
+                .selectFrom("campaign_topic_translation as tt")
+                .select(["tt.locale", "tt.title", "tt.fact", "tt.ask", "tt.source", "tt.paragraph"])
+                .whereRef("tt.topic_id", "=", "topic.id"),
+            ).as("translations"),
+          ])
+          .whereRef("topic.campaign_id", "=", "c.id")
+          .orderBy("topic.position", "asc"),
+      ).as("topics"),
+    ])
+    .where("c.slug", "=", slug)
+    .executeTakeFirst();
   if (!campaign || campaign.status === "draft") return null;
-  const pick = <T extends { locale: string }>(list: T[]) => pickTranslation(list, locale, campaign.defaultLocale);
+  const pick = <T extends { locale: string }>(list: T[]) => pickTranslation(list, locale, campaign.default_locale);
   const text = pick(campaign.translations);
   if (!text) return null;
-  const state = campaignState(campaign);
+  const state = campaignState({ status: campaign.status, opensAt: campaign.opens_at, closesAt: campaign.closes_at });
   const letterDefaults: ComposerCampaign["letterDefaults"] = {};
   for (const t of campaign.translations) {
     if (t.locale === "en" || t.locale === "ko")
       letterDefaults[t.locale] = {
         subject: t.title,
         greeting: greetingFrom(t.letter, "") || null,
-        targetName: t.targetName,
+        targetName: t.target_name,
       };
   }
   return {
     slug: campaign.slug,
     state,
     title: text.title,
-    targetName: text.targetName,
+    targetName: text.target_name,
     letterDefaults,
     topics: campaign.topics.flatMap((topic) => {
       const own = pick(topic.translations);

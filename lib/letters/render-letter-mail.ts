@@ -1,6 +1,6 @@
 // The letter writer's own emails: the confirmation (with a copy of the letter exactly as it will be delivered)
 // and the note that a confirmed letter cannot be replaced. Rendered from the letter row at send time.
-import { prisma } from "@/lib/infra/db";
+import { db } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import { isLocale, type Locale } from "@/lib/infra/i18n/config";
 import { translator } from "@/lib/infra/i18n/messages";
@@ -8,6 +8,7 @@ import { renderBodies, type Block } from "@/lib/infra/mail/layout";
 import type { MailContent, OutboxRow } from "@/lib/infra/outbox/outbox";
 import { formatLetter, placeNames } from "./format-letter";
 import { letterConfirmUrl, letterWithdrawUrl } from "./links";
+import { campaignTitles } from "@/lib/campaigns/campaign-title";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
 
 export type LetterMailKind = "letter.confirm" | "letter.already_confirmed";
@@ -66,39 +67,46 @@ export function renderLetterMail(ctx: LetterMailContext): { subject: string; tex
 
 export async function renderLetterMessage(message: OutboxRow): Promise<MailContent | null> {
   if (!message.letter_id) return null;
-  const letter = await prisma.letter.findUnique({
-    where: { id: message.letter_id },
-    select: {
-      status: true,
-      subject: true,
-      body: true,
-      name: true,
-      city: true,
-      region: true,
-      country: true,
-      language: true,
-      alsoSign: true,
-      campaign: {
-        select: {
-          defaultLocale: true,
-          organization: { select: { name: true } },
-          translations: { select: { locale: true, title: true } },
-        },
-      },
-    },
-  });
+  const letter = await db
+    .selectFrom("letter as l")
+    .innerJoin("campaign as c", "c.id", "l.campaign_id")
+    .innerJoin("organization as o", "o.id", "c.organization_id")
+    .select((eb) => [
+      "l.status",
+      "l.subject",
+      "l.body",
+      "l.name",
+      "l.city",
+      "l.region",
+      "l.country",
+      "l.language",
+      "l.also_sign",
+      "c.default_locale",
+      "o.name as organization_name",
+      campaignTitles(eb.ref("c.id")).as("titles"),
+    ])
+    .where("l.id", "=", message.letter_id)
+    .executeTakeFirst();
   if (!letter || letter.status === "withdrawn") return null;
   // A confirmation for a letter that is no longer pending would only confuse: nothing is left to confirm.
   if (message.kind === "letter.confirm" && letter.status !== "pending") return null;
-  const { translations, defaultLocale, organization } = letter.campaign;
-  const text = pickTranslation(translations, message.locale, defaultLocale);
+  const text = pickTranslation(letter.titles, message.locale, letter.default_locale);
   return renderLetterMail({
     kind: message.kind as LetterMailKind,
     locale: message.locale,
     letterId: message.letter_id,
     campaignTitle: text?.title ?? "",
-    organizationName: organization.name,
-    letter,
+    organizationName: letter.organization_name,
+    letter: {
+      subject: letter.subject,
+      body: letter.body,
+      name: letter.name,
+      city: letter.city,
+      region: letter.region,
+      country: letter.country,
+      language: letter.language,
+      alsoSign: letter.also_sign,
+    },
     token: typeof message.payload.token === "string" ? message.payload.token : undefined,
   });
 }

@@ -2,9 +2,9 @@
 // client sends (path, header, body) can choose the organization.
 import "server-only";
 import { getAuth } from "./auth/auth";
-import { prisma } from "@/lib/infra/db";
+import { db } from "@/lib/infra/db";
 import { AppError } from "@/lib/infra/errors";
-import type { MemberRole } from "@/lib/generated/prisma/client";
+import type { MemberRole } from "@/lib/generated/kysely/enums";
 
 export type Organizer = {
   userId: string;
@@ -18,17 +18,19 @@ export type Organizer = {
 export async function currentOrganizer(headers: Headers): Promise<Organizer | null> {
   const session = await getAuth().api.getSession({ headers });
   if (!session) return null;
-  const member = await prisma.member.findUnique({
-    where: { userId: session.user.id },
-    select: { role: true, organization: { select: { id: true, name: true } } },
-  });
+  const member = await db
+    .selectFrom("member as m")
+    .innerJoin("organization as o", "o.id", "m.organization_id")
+    .select(["m.role", "o.id as organization_id", "o.name as organization_name"])
+    .where("m.user_id", "=", session.user.id)
+    .executeTakeFirst();
   if (!member) return null;
   return {
     userId: session.user.id,
     email: session.user.email,
     name: session.user.name,
-    organizationId: member.organization.id,
-    organizationName: member.organization.name,
+    organizationId: member.organization_id,
+    organizationName: member.organization_name,
     role: member.role,
   };
 }

@@ -1,40 +1,41 @@
 // What a confirmation or withdraw page says before the button is pressed: which campaign the link is for.
 // Reading never changes anything, so a mail scanner that fetches the link confirms or withdraws nothing.
-import { prisma } from "@/lib/infra/db";
+import { db } from "@/lib/infra/db";
+import { now } from "@/lib/infra/clock";
 import { sha256 } from "@/lib/infra/crypto";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { readWithdrawToken } from "./links";
+import { campaignTitles } from "@/lib/campaigns/campaign-title";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
+import { readWithdrawToken } from "./links";
 
 export type LinkTarget = { campaignSlug: string; campaignTitle: string; status: "pending" | "confirmed" };
 
-async function describe(
-  where: Prisma.SignatureWhereUniqueInput,
-  locale: string,
-  now = new Date(),
-): Promise<LinkTarget | null> {
-  const signature = await prisma.signature.findUnique({
-    where,
-    select: {
-      status: true,
-      confirmTokenExpiresAt: true,
-      campaign: {
-        select: { slug: true, defaultLocale: true, translations: { select: { locale: true, title: true } } },
-      },
-    },
-  });
+/** A confirmation link names its signature by the token's hash, a withdraw link by the signature's id. */
+type Link = { confirmTokenHash: Buffer } | { id: string };
+
+async function describe(link: Link, locale: string): Promise<LinkTarget | null> {
+  const signature = await db
+    .selectFrom("signature as s")
+    .innerJoin("campaign as c", "c.id", "s.campaign_id")
+    .select((eb) => [
+      "s.status",
+      "s.confirm_token_expires_at",
+      "c.slug",
+      "c.default_locale",
+      campaignTitles(eb.ref("c.id")).as("titles"),
+    ])
+    .where((eb) => ("id" in link ? eb("s.id", "=", link.id) : eb("s.confirm_token_hash", "=", link.confirmTokenHash)))
+    .executeTakeFirst();
   if (!signature) return null;
   // A suspected signature was never emailed; an invalidated one was struck out by an organizer: its confirmation link
   // leads nowhere (confirming it would change nothing). Its withdraw link still erases it.
   const struckOut = signature.status === "suspected" || signature.status === "invalidated";
-  if (struckOut && "confirmTokenHash" in where) return null;
+  if (struckOut && "confirmTokenHash" in link) return null;
   const expired =
-    signature.status === "pending" && "confirmTokenHash" in where && !(signature.confirmTokenExpiresAt! > now);
+    signature.status === "pending" && "confirmTokenHash" in link && !(signature.confirm_token_expires_at! > now());
   if (expired) return null;
-  const { translations, defaultLocale, slug } = signature.campaign;
-  const text = pickTranslation(translations, locale, defaultLocale);
+  const text = pickTranslation(signature.titles, locale, signature.default_locale);
   return {
-    campaignSlug: slug,
+    campaignSlug: signature.slug,
     campaignTitle: text?.title ?? "",
     status: signature.status === "pending" ? "pending" : "confirmed",
   };
@@ -42,7 +43,7 @@ async function describe(
 
 export function describeConfirmLink(token: string, locale: string): Promise<LinkTarget | null> {
   if (!token || token.length > 100) return Promise.resolve(null);
-  return describe({ confirmTokenHash: new Uint8Array(sha256(token)) }, locale);
+  return describe({ confirmTokenHash: sha256(token) }, locale);
 }
 
 export function describeWithdrawLink(token: string, locale: string): Promise<LinkTarget | null> {

@@ -1,34 +1,34 @@
-// Renders the signer's own emails from their outbox rows.
-import { prisma } from "@/lib/infra/db";
+// The signer's own emails (the confirmation, and "already confirmed"), rendered from the signature row at send
+// time, so a name or campaign title changed since the request is the one that goes out.
+import { db } from "@/lib/infra/db";
 import type { OutboxRow, MailContent } from "@/lib/infra/outbox/outbox";
-import { renderSignatureMail } from "./signature-mail-template";
+import { campaignTitles } from "@/lib/campaigns/campaign-title";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
+import { renderSignatureMail } from "./signature-mail-template";
 
 export async function renderSignatureMessage(message: OutboxRow): Promise<MailContent | null> {
   if (!message.signature_id) return null;
-  const signature = await prisma.signature.findUnique({
-    where: { id: message.signature_id },
-    select: {
-      name: true,
-      campaign: {
-        select: {
-          defaultLocale: true,
-          organization: { select: { name: true } },
-          translations: { select: { locale: true, title: true } },
-        },
-      },
-    },
-  });
+  const signature = await db
+    .selectFrom("signature as s")
+    .innerJoin("campaign as c", "c.id", "s.campaign_id")
+    .innerJoin("organization as o", "o.id", "c.organization_id")
+    .select((eb) => [
+      "s.name",
+      "c.default_locale",
+      "o.name as organization_name",
+      campaignTitles(eb.ref("c.id")).as("titles"),
+    ])
+    .where("s.id", "=", message.signature_id)
+    .executeTakeFirst();
   if (!signature) return null;
-  const { translations, defaultLocale, organization } = signature.campaign;
-  const text = pickTranslation(translations, message.locale, defaultLocale);
+  const text = pickTranslation(signature.titles, message.locale, signature.default_locale);
   return renderSignatureMail({
     kind: message.kind as "signature.confirm" | "signature.already_confirmed",
     locale: message.locale,
     signatureId: message.signature_id,
     signerName: signature.name,
     campaignTitle: text?.title ?? "",
-    organizationName: organization.name,
+    organizationName: signature.organization_name,
     token: typeof message.payload.token === "string" ? message.payload.token : undefined,
   });
 }

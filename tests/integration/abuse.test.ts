@@ -4,6 +4,7 @@ import { createHash, randomInt, randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { POST as signRoute } from "@/app/api/campaigns/[slug]/signatures/route";
 import { POST as letterRoute } from "@/app/api/campaigns/[slug]/letters/route";
+import { advanceClock, now, resetClock } from "@/lib/infra/clock";
 import { closeDb, prisma, pool } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import { stopBoss } from "@/lib/infra/queue/boss";
@@ -178,11 +179,17 @@ describe("rate limits", () => {
 
   it("deletes windows nobody reads any more, and keeps the current ones", async () => {
     const key = `test:sweep:${randomUUID()}`;
-    await pool.query(
-      `INSERT INTO rate_window (key, window_start, hits) VALUES ($1, now() - interval '3 hours', 5), ($1, now(), 1)`,
-      [key],
-    );
-    expect(await sweepRateWindows()).toBeGreaterThanOrEqual(1);
+    const windowAt = (at: Date, hits: number) =>
+      pool.query(`INSERT INTO rate_window (key, window_start, hits) VALUES ($1, $2, $3)`, [key, at, hits]);
+    await windowAt(now(), 5);
+    // Three hours pass (the app's clock moves); a new window opens then.
+    advanceClock(3 * 3600_000);
+    try {
+      await windowAt(now(), 1);
+      expect(await sweepRateWindows()).toBeGreaterThanOrEqual(1);
+    } finally {
+      resetClock();
+    }
     const { rows } = await pool.query(`SELECT hits FROM rate_window WHERE key = $1`, [key]);
     expect(rows).toEqual([{ hits: 1 }]);
   });

@@ -5,7 +5,9 @@ import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import * as invitations from "@/app/api/organizer/invitations/route";
 import * as accept from "@/app/api/organizer/invitations/accept/route";
 import * as campaigns from "@/app/api/organizer/campaigns/route";
+import { advanceClock, resetClock } from "@/lib/infra/clock";
 import { closeDb, prisma, pool } from "@/lib/infra/db";
+import { env } from "@/lib/infra/env";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { params } from "./helpers";
 import {
@@ -194,13 +196,16 @@ describe("invitations", () => {
       params({}),
     );
     const message = await prisma.outboxMessage.findFirstOrThrow({ where: { kind: "organizer.invitation", to: email } });
-    await prisma.invitation.updateMany({ where: { email }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const res = await accept.POST(
-      organizerRequest("POST", "/api/organizer/invitations/accept", {
-        body: { token: (message.payload as { token: string }).token, name: "Late", password },
-      }),
-      params({}),
-    );
+    // The link's lifetime passes (the app's clock moves; nothing in the database is rewritten).
+    advanceClock(env.INVITATION_TTL_HOURS * 3600_000 + 1000);
+    const res = await accept
+      .POST(
+        organizerRequest("POST", "/api/organizer/invitations/accept", {
+          body: { token: (message.payload as { token: string }).token, name: "Late", password },
+        }),
+        params({}),
+      )
+      .finally(resetClock);
     expect(res.status).toBe(404);
     expect((await res.json()).error.code).toBe("invitation_invalid");
     expect(await prisma.user.count({ where: { email } })).toBe(0);

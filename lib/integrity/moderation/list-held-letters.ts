@@ -1,14 +1,26 @@
-// Letters waiting for an organizer's review, oldest first, with why they were held.
+// Letters waiting for an organizer's review, oldest first, with why they were held: the organizer releases or
+// rejects each (moderate-letter.ts), so nothing held is delivered or lost unseen.
 import "server-only";
-import { prisma } from "@/lib/infra/db";
+import { db } from "@/lib/infra/db";
 import type { Scope } from "@/lib/organizers/scope";
 
 export async function listHeldLetters(scope: Scope, campaignId: string) {
   const campaign = await scope.campaign(campaignId);
-  return prisma.letter.findMany({
-    where: { campaignId: campaign.id, status: "held" },
-    orderBy: [{ confirmedAt: "asc" }, { id: "asc" }],
-    take: 200,
-    select: { id: true, subject: true, body: true, language: true, country: true, heldReason: true, confirmedAt: true },
-  });
+  return db
+    .selectFrom("letter")
+    .select([
+      "id",
+      "subject",
+      "body",
+      "language",
+      "country",
+      "held_reason as heldReason",
+      "confirmed_at as confirmedAt",
+    ])
+    .where("campaign_id", "=", campaign.id)
+    .where("status", "=", "held")
+    .orderBy("confirmed_at", "asc")
+    .orderBy("id", "asc")
+    .limit(200)
+    .execute();
 }

@@ -3,7 +3,8 @@
 // under row locks, so a letter it took first is queued and left alone here; one rejected first is never claimed.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { withTransaction } from "@/lib/infra/db";
+import { sql } from "kysely";
+import { transaction } from "@/lib/infra/db";
 import { requireRole } from "@/lib/organizers/current-organizer";
 import type { Scope } from "@/lib/organizers/scope";
 
@@ -15,18 +16,27 @@ export async function rejectNearCopies(
   const campaign = await scope.campaign(campaignId);
   requireRole(scope.organizer, "editor");
   const id = randomUUID();
-  return withTransaction(async (client) => {
-    const { rowCount } = await client.query(
-      `UPDATE letter SET status = 'rejected', rejected_at = now()
-        WHERE campaign_id = $1 AND body_fingerprint = $2 AND status IN ('held', 'confirmed')`,
-      [campaign.id, fingerprint],
-    );
-    const rejected = rowCount ?? 0;
-    await client.query(
-      `INSERT INTO abuse_action (id, organization_id, campaign_id, user_id, kind, criteria, affected)
-       VALUES ($1, $2, $3, $4, 'reject_letters', $5, $6)`,
-      [id, scope.organizationId, campaign.id, scope.organizer.userId, JSON.stringify({ fingerprint }), rejected],
-    );
+  return transaction(async (trx) => {
+    const result = await trx
+      .updateTable("letter")
+      .set({ status: "rejected", rejected_at: sql<Date>`now()` })
+      .where("campaign_id", "=", campaign.id)
+      .where("body_fingerprint", "=", fingerprint)
+      .where("status", "in", ["held", "confirmed"])
+      .executeTakeFirst();
+    const rejected = Number(result.numUpdatedRows);
+    await trx
+      .insertInto("abuse_action")
+      .values({
+        id,
+        organization_id: scope.organizationId,
+        campaign_id: campaign.id,
+        user_id: scope.organizer.userId,
+        kind: "reject_letters",
+        criteria: JSON.stringify({ fingerprint }),
+        affected: rejected,
+      })
+      .execute();
     return { id, rejected };
   });
 }

@@ -1,14 +1,13 @@
-// The Signals page: what in a campaign looks like abuse, each with counts, time span and how many are confirmed,
-// pending, suspected or already struck out. Networks with many signatures (opaque labels, never addresses),
-// disposable email domains, near-identical letters, suspected submissions by reason, and per-minute bursts.
-// Every query reads an index range (see prisma/schema.prisma and the migration organizer_abuse_actions), so the page
-// stays quick at a million signatures: the heavy groups are found from the index alone, then only they are detailed.
+// The Signals page: what in a campaign looks like abuse (heavy networks, disposable domains, near-identical letters,
+// suspected submissions by reason, per-minute bursts), each with counts by status and its time span. Each query reads
+// an index range (migration organizer_abuse_actions), so the page stays quick at a million signatures.
 import "server-only";
-import { pool } from "@/lib/infra/db";
+import { sql } from "kysely";
+import { db } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import type { Scope } from "@/lib/organizers/scope";
 import { disposableDomains } from "./disposable-domain";
-import { domainMatchSql } from "./criteria-sql";
+import { domainMatch } from "./criteria-sql";
 
 export type StatusCounts = {
   total: number;
@@ -46,7 +45,7 @@ export function networkLabel(hash: string): string {
   return `#${hash.replace(/[^A-Za-z0-9]/g, "").slice(0, 8)}`;
 }
 
-const statusColumns = `
+const statusColumns = sql`
   count(*)::int AS total,
   count(*) FILTER (WHERE s.status = 'confirmed')::int AS confirmed,
   count(*) FILTER (WHERE s.status = 'pending')::int AS pending,
@@ -74,87 +73,83 @@ export async function listSignals(scope: Scope, campaignId: string): Promise<Sig
 async function networkSignals(campaignId: string, min: number): Promise<NetworkSignal[]> {
   // First the heavy networks, counted from the (campaign_id, network_hash, status, created_at) index alone; then
   // their details from the same index.
-  const { rows } = await pool.query<StatusCounts & Span & { network: string }>(
-    `WITH heavy AS (
-       SELECT network_hash FROM signature
-        WHERE campaign_id = $1 AND network_hash IS NOT NULL
-        GROUP BY network_hash HAVING count(*) >= $2 ORDER BY count(*) DESC, network_hash LIMIT ${limit}
-     )
-     SELECT h.network_hash AS network, ${statusColumns}, min(s.created_at) AS first, max(s.created_at) AS last
-       FROM heavy h JOIN signature s ON s.campaign_id = $1 AND s.network_hash = h.network_hash
-      GROUP BY h.network_hash ORDER BY total DESC, network`,
-    [campaignId, min],
-  );
+  const { rows } = await sql<StatusCounts & Span & { network: string }>`
+WITH heavy AS (
+  SELECT network_hash FROM signature
+   WHERE campaign_id = ${campaignId} AND network_hash IS NOT NULL
+   GROUP BY network_hash HAVING count(*) >= ${min} ORDER BY count(*) DESC, network_hash LIMIT ${limit}
+)
+SELECT h.network_hash AS network, ${statusColumns}, min(s.created_at) AS first, max(s.created_at) AS last
+  FROM heavy h JOIN signature s ON s.campaign_id = ${campaignId} AND s.network_hash = h.network_hash
+ GROUP BY h.network_hash ORDER BY total DESC, network`.execute(db);
   return rows.map((r) => ({ ...r, label: networkLabel(r.network) }));
 }
 
 async function domainSignals(campaignId: string): Promise<DomainSignal[]> {
   // One index range per listed domain (its subdomains included): the cost follows the list, not the campaign.
-  const { rows } = await pool.query<StatusCounts & Span & { domain: string }>(
-    `SELECT d.domain, ${statusColumns}, min(s.created_at) AS first, max(s.created_at) AS last
-       FROM unnest($2::text[]) AS d(domain)
-       JOIN signature s ON s.campaign_id = $1 AND ${domainMatchSql("d.domain")}
-      GROUP BY d.domain ORDER BY total DESC, d.domain LIMIT ${limit}`,
-    [campaignId, disposableDomains],
-  );
+  const { rows } = await sql<StatusCounts & Span & { domain: string }>`
+SELECT d.domain, ${statusColumns}, min(s.created_at) AS first, max(s.created_at) AS last
+  FROM unnest(${disposableDomains}::text[]) AS d(domain)
+  JOIN signature s ON s.campaign_id = ${campaignId} AND ${domainMatch(sql.ref("d.domain"))}
+ GROUP BY d.domain ORDER BY total DESC, d.domain LIMIT ${limit}`.execute(db);
   return rows;
 }
 
 async function suspectedSignals(campaignId: string): Promise<SuspectedSignal[]> {
-  const { rows } = await pool.query<SuspectedSignal>(
-    `WITH sig AS (
-       SELECT spam_reason AS reason, count(*) FILTER (WHERE status = 'suspected')::int AS signatures,
-              count(*) FILTER (WHERE status = 'invalidated')::int AS invalidated, min(created_at) AS first, max(created_at) AS last
-         FROM signature WHERE campaign_id = $1 AND status IN ('suspected', 'invalidated') AND spam_reason IS NOT NULL
-        GROUP BY 1
-     ), let AS (
-       SELECT spam_reason AS reason, count(*)::int AS letters, min(created_at) AS first, max(created_at) AS last
-         FROM letter WHERE campaign_id = $1 AND status = 'suspected' AND spam_reason IS NOT NULL GROUP BY 1
-     )
-     SELECT COALESCE(sig.reason, let.reason) AS reason, COALESCE(sig.signatures, 0) AS signatures,
-            COALESCE(sig.invalidated, 0) AS invalidated, COALESCE(let.letters, 0) AS letters,
-            LEAST(sig.first, let.first) AS first, GREATEST(sig.last, let.last) AS last
-       FROM sig FULL JOIN let ON let.reason = sig.reason
-      ORDER BY signatures + letters DESC, reason`,
-    [campaignId],
-  );
+  const { rows } = await sql<SuspectedSignal>`
+WITH sig AS (
+  SELECT spam_reason AS reason, count(*) FILTER (WHERE status = 'suspected')::int AS signatures,
+         count(*) FILTER (WHERE status = 'invalidated')::int AS invalidated,
+         min(created_at) AS first, max(created_at) AS last
+    FROM signature
+   WHERE campaign_id = ${campaignId} AND status IN ('suspected', 'invalidated') AND spam_reason IS NOT NULL
+   GROUP BY 1
+), let AS (
+  SELECT spam_reason AS reason, count(*)::int AS letters, min(created_at) AS first, max(created_at) AS last
+    FROM letter WHERE campaign_id = ${campaignId} AND status = 'suspected' AND spam_reason IS NOT NULL GROUP BY 1
+)
+SELECT COALESCE(sig.reason, let.reason) AS reason, COALESCE(sig.signatures, 0) AS signatures,
+       COALESCE(sig.invalidated, 0) AS invalidated, COALESCE(let.letters, 0) AS letters,
+       LEAST(sig.first, let.first) AS first, GREATEST(sig.last, let.last) AS last
+  FROM sig FULL JOIN let ON let.reason = sig.reason
+ ORDER BY signatures + letters DESC, reason`.execute(db);
   return rows;
 }
 
 async function burstSignals(campaignId: string, perMinute: number): Promise<BurstSignal[]> {
   // Minutes counted from the (campaign_id, created_at) index alone; statuses read for the busiest few only.
-  const { rows } = await pool.query<BurstSignal>(
-    `WITH busy AS (
-       SELECT date_trunc('minute', created_at) AS minute FROM signature
-        WHERE campaign_id = $1 GROUP BY 1 HAVING count(*) >= $2 ORDER BY count(*) DESC, 1 LIMIT 20
-     )
-     SELECT b.minute, ${statusColumns}
-       FROM busy b JOIN signature s ON s.campaign_id = $1 AND s.created_at >= b.minute AND s.created_at < b.minute + interval '1 minute'
-      GROUP BY b.minute ORDER BY b.minute`,
-    [campaignId, perMinute],
-  );
+  const { rows } = await sql<BurstSignal>`
+WITH busy AS (
+  SELECT date_trunc('minute', created_at) AS minute FROM signature
+   WHERE campaign_id = ${campaignId} GROUP BY 1 HAVING count(*) >= ${perMinute} ORDER BY count(*) DESC, 1 LIMIT 20
+)
+SELECT b.minute, ${statusColumns}
+  FROM busy b
+  JOIN signature s
+    ON s.campaign_id = ${campaignId} AND s.created_at >= b.minute AND s.created_at < b.minute + interval '1 minute'
+ GROUP BY b.minute ORDER BY b.minute`.execute(db);
   return rows;
 }
 
 async function nearCopySignals(campaignId: string, min: number): Promise<NearCopySignal[]> {
-  const { rows } = await pool.query<Omit<NearCopySignal, "byStatus"> & { by_status: Record<string, number> }>(
-    `WITH g AS (
-       SELECT body_fingerprint AS fingerprint, count(*)::int AS letters, min(confirmed_at) AS first, max(confirmed_at) AS last
-         FROM letter WHERE campaign_id = $1 AND body_fingerprint IS NOT NULL
-        GROUP BY 1 HAVING count(*) >= $2 ORDER BY 2 DESC, 1 LIMIT ${limit}
-     )
-     SELECT g.*, st.by_status, sample.subject, sample.excerpt
-       FROM g
-       CROSS JOIN LATERAL (
-         SELECT jsonb_object_agg(status, n) AS by_status
-           FROM (SELECT status::text, count(*)::int AS n FROM letter WHERE campaign_id = $1 AND body_fingerprint = g.fingerprint GROUP BY 1) x
-       ) st
-       CROSS JOIN LATERAL (
-         SELECT subject, left(body, 200) AS excerpt FROM letter
-          WHERE campaign_id = $1 AND body_fingerprint = g.fingerprint ORDER BY confirmed_at, id LIMIT 1
-       ) sample
-      ORDER BY g.letters DESC, g.fingerprint`,
-    [campaignId, min],
-  );
+  const { rows } = await sql<Omit<NearCopySignal, "byStatus"> & { by_status: Record<string, number> }>`
+WITH g AS (
+  SELECT body_fingerprint AS fingerprint, count(*)::int AS letters,
+         min(confirmed_at) AS first, max(confirmed_at) AS last
+    FROM letter WHERE campaign_id = ${campaignId} AND body_fingerprint IS NOT NULL
+   GROUP BY 1 HAVING count(*) >= ${min} ORDER BY 2 DESC, 1 LIMIT ${limit}
+)
+SELECT g.*, st.by_status, sample.subject, sample.excerpt
+  FROM g
+  CROSS JOIN LATERAL (
+    SELECT jsonb_object_agg(status, n) AS by_status
+      FROM (SELECT status::text, count(*)::int AS n FROM letter
+             WHERE campaign_id = ${campaignId} AND body_fingerprint = g.fingerprint GROUP BY 1) x
+  ) st
+  CROSS JOIN LATERAL (
+    SELECT subject, left(body, 200) AS excerpt FROM letter
+     WHERE campaign_id = ${campaignId} AND body_fingerprint = g.fingerprint ORDER BY confirmed_at, id LIMIT 1
+  ) sample
+ ORDER BY g.letters DESC, g.fingerprint`.execute(db);
   return rows.map(({ by_status, ...r }) => ({ ...r, byStatus: by_status }));
 }

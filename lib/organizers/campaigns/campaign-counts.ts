@@ -1,7 +1,8 @@
 // The figures organizers hand to press and partners, for one campaign: confirmed signatures per day, per country,
 // per region, letters per topic, and totals. The dashboard and the counts CSV both read this.
 import "server-only";
-import { pool } from "@/lib/infra/db";
+import { sql } from "kysely";
+import { db } from "@/lib/infra/db";
 
 export type CampaignCounts = {
   totals: {
@@ -19,56 +20,68 @@ export type CampaignCounts = {
   perTopic: { key: string; title: string; letters: number }[];
 };
 
+const confirmedLetter = ["confirmed", "held", "queued", "delivered"] as const;
+
 /** The caller passes a campaign already checked by the scope (lib/organizers/scope). */
 export async function campaignCounts(campaign: { id: string; goal: number }, locale: string): Promise<CampaignCounts> {
   const id = campaign.id;
+  const n = sql<number>`count(*)::int`.as("n");
+  const confirmed = db.selectFrom("signature").where("campaign_id", "=", id).where("status", "=", "confirmed");
   const [status, letters, perDay, perCountry, perRegion, perTopic] = await Promise.all([
-    pool.query<{ status: string; n: number }>(
-      `SELECT status::text, count(*)::int AS n FROM signature WHERE campaign_id = $1 GROUP BY 1`,
-      [id],
-    ),
-    pool.query<{ status: string; n: number }>(
-      `SELECT status::text, count(*)::int AS n FROM letter WHERE campaign_id = $1 GROUP BY 1`,
-      [id],
-    ),
-    pool.query<{ day: string; n: number }>(
-      `SELECT to_char(confirmed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*)::int AS n
-         FROM signature WHERE campaign_id = $1 AND status = 'confirmed' GROUP BY 1 ORDER BY 1`,
-      [id],
-    ),
-    pool.query<{ country: string; n: number }>(
-      `SELECT country, count(*)::int AS n FROM signature WHERE campaign_id = $1 AND status = 'confirmed' GROUP BY 1 ORDER BY 2 DESC, 1`,
-      [id],
-    ),
-    pool.query<{ country: string; region: string; n: number }>(
-      `SELECT country, region, count(*)::int AS n FROM signature
-        WHERE campaign_id = $1 AND status = 'confirmed' AND region IS NOT NULL GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`,
-      [id],
-    ),
-    pool.query<{ key: string; title: string | null; n: number }>(
-      `SELECT t.key, tt.title, count(l.id)::int AS n
-         FROM campaign_topic t
-         LEFT JOIN campaign_topic_translation tt ON tt.topic_id = t.id AND tt.locale = $2
-         LEFT JOIN letter_topic lt ON lt.topic_id = t.id
-         LEFT JOIN letter l ON l.id = lt.letter_id AND l.status IN ('confirmed', 'held', 'queued', 'delivered')
-        WHERE t.campaign_id = $1 GROUP BY t.key, tt.title, t.position ORDER BY t.position`,
-      [id, locale],
-    ),
+    db
+      .selectFrom("signature")
+      .select([sql<string>`status::text`.as("status"), n])
+      .where("campaign_id", "=", id)
+      .groupBy("status")
+      .execute(),
+    db
+      .selectFrom("letter")
+      .select([sql<string>`status::text`.as("status"), n])
+      .where("campaign_id", "=", id)
+      .groupBy("status")
+      .execute(),
+    confirmed
+      .select([sql<string>`to_char(confirmed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`.as("day"), n])
+      .groupBy("day")
+      .orderBy("day")
+      .execute(),
+    confirmed.select(["country", n]).groupBy("country").orderBy("n", "desc").orderBy("country").execute(),
+    confirmed
+      .select(["country", "region", n])
+      .where("region", "is not", null)
+      .groupBy(["country", "region"])
+      .orderBy("n", "desc")
+      .orderBy("country")
+      .orderBy("region")
+      .$narrowType<{ region: string }>()
+      .execute(),
+    db
+      .selectFrom("campaign_topic as t")
+      .leftJoin("campaign_topic_translation as tt", (join) =>
+        join.onRef("tt.topic_id", "=", "t.id").on("tt.locale", "=", locale),
+      )
+      .leftJoin("letter_topic as lt", "lt.topic_id", "t.id")
+      .leftJoin("letter as l", (join) => join.onRef("l.id", "=", "lt.letter_id").on("l.status", "in", confirmedLetter))
+      .select(["t.key", "tt.title", sql<number>`count(l.id)::int`.as("n")])
+      .where("t.campaign_id", "=", id)
+      .groupBy(["t.key", "tt.title", "t.position"])
+      .orderBy("t.position")
+      .execute(),
   ]);
   const by = (rows: { status: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.status, r.n]));
-  const s = by(status.rows);
+  const s = by(status);
   return {
     totals: {
       confirmedSignatures: s.confirmed ?? 0,
       pendingSignatures: s.pending ?? 0,
       suspectedSignatures: s.suspected ?? 0,
       invalidatedSignatures: s.invalidated ?? 0,
-      letters: by(letters.rows),
+      letters: by(letters),
       goal: campaign.goal,
     },
-    perDay: perDay.rows.map((r) => ({ day: r.day, signatures: r.n })),
-    perCountry: perCountry.rows.map((r) => ({ country: r.country, signatures: r.n })),
-    perRegion: perRegion.rows.map((r) => ({ country: r.country, region: r.region, signatures: r.n })),
-    perTopic: perTopic.rows.map((r) => ({ key: r.key, title: r.title ?? r.key, letters: r.n })),
+    perDay: perDay.map((r) => ({ day: r.day, signatures: r.n })),
+    perCountry: perCountry.map((r) => ({ country: r.country, signatures: r.n })),
+    perRegion: perRegion.map((r) => ({ country: r.country, region: r.region, signatures: r.n })),
+    perTopic: perTopic.map((r) => ({ key: r.key, title: r.title ?? r.key, letters: r.n })),
   };
 }

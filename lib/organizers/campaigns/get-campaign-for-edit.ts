@@ -1,6 +1,8 @@
-// A campaign as the edit form needs it: every field in both languages, topics included.
+// A campaign as the edit form needs it: every field in both languages, topics included, so that saving the form
+// unchanged changes nothing.
 import "server-only";
-import { prisma } from "@/lib/infra/db";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
+import { db } from "@/lib/infra/db";
 import type { CampaignInput } from "./campaign-schema";
 import type { Scope } from "../scope";
 
@@ -10,19 +12,32 @@ export async function getCampaignForEdit(
 ): Promise<{ id: string; status: string; input: CampaignInput }> {
   const c = await scope.campaign(id);
   const [translations, topics] = await Promise.all([
-    prisma.campaignTranslation.findMany({ where: { campaignId: c.id } }),
-    prisma.campaignTopic.findMany({
-      where: { campaignId: c.id },
-      orderBy: { position: "asc" },
-      include: { translations: true },
-    }),
+    db
+      .selectFrom("campaign_translation")
+      .select(["locale", "title", "summary", "target_name", "context", "letter", "sources"])
+      .where("campaign_id", "=", c.id)
+      .execute(),
+    db
+      .selectFrom("campaign_topic as t")
+      .select((eb) => [
+        "t.key",
+        jsonArrayFrom(
+          eb
+            .selectFrom("campaign_topic_translation as tt")
+            .select(["tt.locale", "tt.title", "tt.fact", "tt.ask", "tt.source", "tt.paragraph"])
+            .whereRef("tt.topic_id", "=", "t.id"),
+        ).as("translations"),
+      ])
+      .where("t.campaign_id", "=", c.id)
+      .orderBy("t.position", "asc")
+      .execute(),
   ]);
   const textFor = (locale: string) => {
     const t = translations.find((x) => x.locale === locale);
     return {
       title: t?.title ?? "",
       summary: t?.summary ?? "",
-      targetName: t?.targetName ?? "",
+      targetName: t?.target_name ?? "",
       context: t?.context ?? "",
       letter: t?.letter ?? "",
       sources: t?.sources ?? "",

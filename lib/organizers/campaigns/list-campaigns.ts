@@ -1,9 +1,11 @@
-// The dashboard's campaign list: each of the organization's campaigns with its signature counts (confirmed,
-// pending, suspected, struck out), letters by status and delivery emails by state. Four grouped queries, whatever the number of campaigns.
+// The dashboard's campaign list: each of the organization's campaigns with its signature counts (confirmed, pending,
+// suspected, struck out), letters by status and delivery emails by state: four queries at any number of campaigns.
 import "server-only";
-import { prisma, pool } from "@/lib/infra/db";
-import type { Scope } from "../scope";
+import { sql } from "kysely";
+import { db } from "@/lib/infra/db";
+import { campaignTitles } from "@/lib/campaigns/campaign-title";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
+import type { Scope } from "../scope";
 
 export type CampaignSummary = {
   id: string;
@@ -18,36 +20,47 @@ export type CampaignSummary = {
 };
 
 export async function listCampaigns(scope: Scope, locale: string): Promise<CampaignSummary[]> {
-  const campaigns = await prisma.campaign.findMany({
-    where: scope.campaigns,
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    select: {
-      id: true,
-      slug: true,
-      status: true,
-      goal: true,
-      defaultLocale: true,
-      translations: { select: { locale: true, title: true } },
-    },
-  });
+  const campaigns = await db
+    .selectFrom("campaign as c")
+    .select((eb) => [
+      "c.id",
+      "c.slug",
+      "c.status",
+      "c.goal",
+      "c.default_locale",
+      campaignTitles(eb.ref("c.id")).as("titles"),
+    ])
+    .where("c.organization_id", "=", scope.organizationId)
+    .orderBy("c.created_at", "desc")
+    .orderBy("c.id", "asc")
+    .execute();
   const ids = campaigns.map((c) => c.id);
   const [signatures, letters, deliveries] = await Promise.all([
-    grouped(
-      `SELECT campaign_id, status::text AS key, count(*)::int AS n FROM signature WHERE campaign_id = ANY($1::uuid[]) GROUP BY 1, 2`,
-      ids,
+    grouped(ids, (ids) =>
+      db
+        .selectFrom("signature")
+        .select(["campaign_id", sql<string>`status::text`.as("key"), sql<number>`count(*)::int`.as("n")])
+        .where("campaign_id", "in", ids)
+        .groupBy(["campaign_id", "status"]),
     ),
-    grouped(
-      `SELECT campaign_id, status::text AS key, count(*)::int AS n FROM letter WHERE campaign_id = ANY($1::uuid[]) GROUP BY 1, 2`,
-      ids,
+    grouped(ids, (ids) =>
+      db
+        .selectFrom("letter")
+        .select(["campaign_id", sql<string>`status::text`.as("key"), sql<number>`count(*)::int`.as("n")])
+        .where("campaign_id", "in", ids)
+        .groupBy(["campaign_id", "status"]),
     ),
-    grouped(
-      `SELECT campaign_id, status::text AS key, count(*)::int AS n FROM outbox_message
-        WHERE campaign_id = ANY($1::uuid[]) AND kind LIKE 'delivery.%' GROUP BY 1, 2`,
-      ids,
+    grouped(ids, (ids) =>
+      db
+        .selectFrom("outbox_message")
+        .select(["campaign_id", sql<string>`status::text`.as("key"), sql<number>`count(*)::int`.as("n")])
+        .where("campaign_id", "in", ids)
+        .where("kind", "like", "delivery.%")
+        .groupBy(["campaign_id", "status"]),
     ),
   ]);
   return campaigns.map((c) => {
-    const title = pickTranslation(c.translations, locale, c.defaultLocale)?.title ?? c.slug;
+    const title = pickTranslation(c.titles, locale, c.default_locale)?.title ?? c.slug;
     const s = signatures.get(c.id) ?? {};
     return {
       id: c.id,
@@ -67,11 +80,15 @@ export async function listCampaigns(scope: Scope, locale: string): Promise<Campa
   });
 }
 
-async function grouped(sql: string, ids: string[]): Promise<Map<string, Record<string, number>>> {
+/** Counts by (campaign, key), read by `query` for the given campaigns (none: no query). */
+async function grouped(
+  ids: string[],
+  query: (ids: string[]) => { execute(): Promise<{ campaign_id: string | null; key: string; n: number }[]> },
+): Promise<Map<string, Record<string, number>>> {
   const out = new Map<string, Record<string, number>>();
   if (ids.length === 0) return out;
-  const { rows } = await pool.query<{ campaign_id: string; key: string; n: number }>(sql, [ids]);
-  for (const row of rows) {
+  for (const row of await query(ids).execute()) {
+    if (!row.campaign_id) continue;
     const entry = out.get(row.campaign_id) ?? {};
     entry[row.key] = row.n;
     out.set(row.campaign_id, entry);

@@ -4,7 +4,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { z } from "zod";
-import { prisma } from "@/lib/infra/db";
+import { db, transaction } from "@/lib/infra/db";
+import { now } from "@/lib/infra/clock";
 import { AppError } from "@/lib/infra/errors";
 import { sha256 } from "@/lib/infra/crypto";
 import type { acceptInvitationInput } from "./invitation-schema";
@@ -12,25 +13,35 @@ import type { acceptInvitationInput } from "./invitation-schema";
 export async function acceptInvitation(
   input: z.output<typeof acceptInvitationInput>,
 ): Promise<{ email: string; organizationId: string }> {
-  const invitation = await prisma.invitation.findUnique({ where: { tokenHash: new Uint8Array(sha256(input.token)) } });
-  if (!invitation || invitation.acceptedAt || invitation.expiresAt <= new Date())
-    throw new AppError("invitation_invalid");
+  const invitation = await db
+    .selectFrom("invitation")
+    .select(["id", "email", "role", "organization_id", "accepted_at", "expires_at"])
+    .where("token_hash", "=", sha256(input.token))
+    .executeTakeFirst();
+  if (!invitation || invitation.accepted_at || invitation.expires_at <= now()) throw new AppError("invitation_invalid");
   const email = invitation.email.trim().toLowerCase();
   const password = await hashPassword(input.password);
-  return prisma.$transaction(async (tx) => {
-    const used = await tx.invitation.updateMany({
-      where: { id: invitation.id, acceptedAt: null },
-      data: { acceptedAt: new Date() },
-    });
-    if (used.count !== 1) throw new AppError("invitation_invalid");
+  return transaction(async (trx) => {
+    const used = await trx
+      .updateTable("invitation")
+      .set({ accepted_at: now() })
+      .where("id", "=", invitation.id)
+      .where("accepted_at", "is", null)
+      .executeTakeFirst();
+    if (used.numUpdatedRows !== 1n) throw new AppError("invitation_invalid");
     // One organization per organizer: an address that already has an account cannot be invited elsewhere.
-    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw new AppError("conflict");
+    if (await trx.selectFrom("user").select("id").where("email", "=", email).executeTakeFirst())
+      throw new AppError("conflict");
     const userId = randomUUID();
-    await tx.user.create({ data: { id: userId, email, name: input.name, emailVerified: true } });
-    await tx.account.create({
-      data: { id: randomUUID(), userId, accountId: userId, providerId: "credential", password },
-    });
-    await tx.member.create({ data: { organizationId: invitation.organizationId, userId, role: invitation.role } });
-    return { email, organizationId: invitation.organizationId };
+    await trx.insertInto("user").values({ id: userId, email, name: input.name, email_verified: true }).execute();
+    await trx
+      .insertInto("account")
+      .values({ id: randomUUID(), user_id: userId, account_id: userId, provider_id: "credential", password })
+      .execute();
+    await trx
+      .insertInto("member")
+      .values({ id: randomUUID(), organization_id: invitation.organization_id, user_id: userId, role: invitation.role })
+      .execute();
+    return { email, organizationId: invitation.organization_id };
   });
 }

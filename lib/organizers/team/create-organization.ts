@@ -2,7 +2,8 @@
 // is invited like any organizer, and the one-time invitation link is where they choose their password.
 import { randomUUID } from "node:crypto";
 import { newToken } from "@/lib/infra/crypto";
-import { prisma } from "@/lib/infra/db";
+import { db, transaction } from "@/lib/infra/db";
+import { nowMs } from "@/lib/infra/clock";
 import { env } from "@/lib/infra/env";
 import { AppError } from "@/lib/infra/errors";
 import { slugPattern } from "@/lib/campaigns/slug";
@@ -35,20 +36,28 @@ export async function createOrganization(
     );
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
     throw new AppError("validation_failed", "The owner's email address is not valid.");
-  if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
+  if (await db.selectFrom("user").select("id").where("email", "=", email).executeTakeFirst()) {
     throw new AppError("conflict", "That address already has an organizer account (one organization per organizer).");
   }
-  if (await prisma.organization.findUnique({ where: { slug }, select: { id: true } })) {
+  if (await db.selectFrom("organization").select("id").where("slug", "=", slug).executeTakeFirst()) {
     throw new AppError("conflict", `An organization with the slug "${slug}" exists already.`);
   }
   const { token, hash } = newToken();
   const organizationId = randomUUID();
-  const expiresAt = new Date(Date.now() + env.INVITATION_TTL_HOURS * 3600_000);
-  await prisma.$transaction([
-    prisma.organization.create({ data: { id: organizationId, slug, name } }),
-    prisma.invitation.create({
-      data: { organizationId, email, role: "owner", tokenHash: new Uint8Array(hash), expiresAt },
-    }),
-  ]);
+  const expiresAt = new Date(nowMs() + env.INVITATION_TTL_HOURS * 3600_000);
+  await transaction(async (trx) => {
+    await trx.insertInto("organization").values({ id: organizationId, slug, name }).execute();
+    await trx
+      .insertInto("invitation")
+      .values({
+        id: randomUUID(),
+        organization_id: organizationId,
+        email,
+        role: "owner",
+        token_hash: hash,
+        expires_at: expiresAt,
+      })
+      .execute();
+  });
   return { organizationId, token, expiresAt };
 }

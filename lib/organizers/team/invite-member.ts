@@ -3,10 +3,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { withTransaction } from "@/lib/infra/db";
+import { transaction } from "@/lib/infra/db";
+import { nowMs } from "@/lib/infra/clock";
 import { env } from "@/lib/infra/env";
 import { newToken } from "@/lib/infra/crypto";
-import { boss, onClient, queues } from "@/lib/infra/queue/boss";
+import { boss, onTransaction, queues } from "@/lib/infra/queue/boss";
 import { messageIdFor } from "@/lib/infra/mail/message-id";
 import { requireRole } from "../current-organizer";
 import type { invitationInput } from "./invitation-schema";
@@ -18,22 +19,38 @@ export async function inviteMember(scope: Scope, input: z.output<typeof invitati
   const id = randomUUID();
   const outboxId = randomUUID();
   const queue = await boss();
-  return withTransaction(async (client) => {
-    await client.query(
-      `DELETE FROM invitation WHERE organization_id = $1 AND lower(email) = lower($2) AND accepted_at IS NULL`,
-      [scope.organizationId, input.email],
-    );
-    await client.query(
-      `INSERT INTO invitation (id, organization_id, email, role, token_hash, expires_at, invited_by_id)
-       VALUES ($1, $2, $3, $4::member_role, $5, now() + make_interval(hours => $6::int), $7)`,
-      [id, scope.organizationId, input.email, input.role, hash, env.INVITATION_TTL_HOURS, scope.organizer.userId],
-    );
-    await client.query(
-      `INSERT INTO outbox_message (id, kind, "to", locale, payload, message_id)
-       VALUES ($1, 'organizer.invitation', $2, $3, jsonb_build_object('token', $4::text, 'invitationId', $5::text), $6)`,
-      [outboxId, input.email, input.locale, token, id, messageIdFor(outboxId)],
-    );
-    await queue.send(queues.mailSend, { outboxId }, { id: outboxId, db: onClient(client) });
+  const expiresAt = new Date(nowMs() + env.INVITATION_TTL_HOURS * 3600_000);
+  return transaction(async (trx) => {
+    await trx
+      .deleteFrom("invitation")
+      .where("organization_id", "=", scope.organizationId)
+      .where((eb) => eb(eb.fn("lower", ["email"]), "=", eb.fn("lower", [eb.val(input.email)])))
+      .where("accepted_at", "is", null)
+      .execute();
+    await trx
+      .insertInto("invitation")
+      .values({
+        id,
+        organization_id: scope.organizationId,
+        email: input.email,
+        role: input.role,
+        token_hash: hash,
+        expires_at: expiresAt,
+        invited_by_id: scope.organizer.userId,
+      })
+      .execute();
+    await trx
+      .insertInto("outbox_message")
+      .values({
+        id: outboxId,
+        kind: "organizer.invitation",
+        to: input.email,
+        locale: input.locale,
+        payload: JSON.stringify({ token, invitationId: id }),
+        message_id: messageIdFor(outboxId),
+      })
+      .execute();
+    await queue.send(queues.mailSend, { outboxId }, { id: outboxId, db: onTransaction(trx) });
     return { id };
   });
 }

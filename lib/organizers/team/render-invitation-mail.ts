@@ -1,5 +1,6 @@
 // The invitation email: who invites, to which organization, and the link to accept (valid INVITATION_TTL_HOURS).
-import { prisma } from "@/lib/infra/db";
+// Rendered at send time from the invitation row, so an invitation accepted meanwhile sends nothing.
+import { db } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import { isLocale } from "@/lib/infra/i18n/config";
 import { translator } from "@/lib/infra/i18n/messages";
@@ -10,15 +11,17 @@ export async function renderInvitationMessage(message: OutboxRow): Promise<MailC
   const invitationId = typeof message.payload.invitationId === "string" ? message.payload.invitationId : null;
   const token = typeof message.payload.token === "string" ? message.payload.token : null;
   if (!invitationId || !token) return null;
-  const invitation = await prisma.invitation.findUnique({
-    where: { id: invitationId },
-    select: { acceptedAt: true, organization: { select: { name: true } } },
-  });
-  if (!invitation || invitation.acceptedAt) return null;
+  const invitation = await db
+    .selectFrom("invitation as i")
+    .innerJoin("organization as o", "o.id", "i.organization_id")
+    .select(["i.accepted_at", "o.name as organization"])
+    .where("i.id", "=", invitationId)
+    .executeTakeFirst();
+  if (!invitation || invitation.accepted_at) return null;
   const locale = isLocale(message.locale) ? message.locale : "en";
   const t = translator(locale, "admin");
   const link = new URL(`/${locale}/admin/invitation/${token}`, env.APP_URL).toString();
-  const organization = invitation.organization.name;
+  const { organization } = invitation;
   const bodies = renderBodies(locale, [
     { text: t("invitationMail.body", { organization }) },
     { link, label: t("invitationMail.button") },
