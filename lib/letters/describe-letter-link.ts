@@ -1,5 +1,6 @@
 // What a letter's confirmation or withdraw page says before the button is pressed: which campaign the link is for
 // and where the letter stands. Reading never changes anything, so a mail scanner that fetches the link does nothing.
+import { now as clock } from "@/lib/infra/clock";
 import { prisma } from "@/lib/infra/db";
 import { sha256 } from "@/lib/infra/crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -15,7 +16,7 @@ export type LetterLinkTarget = {
 async function describe(
   where: Prisma.LetterWhereUniqueInput,
   locale: string,
-  now = new Date(),
+  now = clock(),
 ): Promise<LetterLinkTarget | null> {
   const letter = await prisma.letter.findUnique({
     where,

@@ -1,5 +1,6 @@
 // What a confirmation or withdraw page says before the button is pressed: which campaign the link is for.
 // Reading never changes anything, so a mail scanner that fetches the link confirms or withdraws nothing.
+import { now as clock } from "@/lib/infra/clock";
 import { prisma } from "@/lib/infra/db";
 import { sha256 } from "@/lib/infra/crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -11,7 +12,7 @@ export type LinkTarget = { campaignSlug: string; campaignTitle: string; status: 
 async function describe(
   where: Prisma.SignatureWhereUniqueInput,
   locale: string,
-  now = new Date(),
+  now = clock(),
 ): Promise<LinkTarget | null> {
   const signature = await prisma.signature.findUnique({
     where,
