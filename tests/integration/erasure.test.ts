@@ -156,10 +156,10 @@ async function writeLetter(slug: string, p: Person, extra: Record<string, unknow
     params({ slug }),
   );
   expect(res.status, JSON.stringify(await res.clone().json())).toBe(202);
-  const { rows } = await pool.query<{ id: string; outbox_id: string; token: string }>(
+  const { rows } = await pool.query<{ id: string; outbox_id: string | null; token: string | null }>(
     `SELECT l.id, m.id AS outbox_id, m.payload->>'token' AS token
-       FROM letter l JOIN outbox_message m ON m.letter_id = l.id
-      WHERE l.email_key = lower($1) ORDER BY m.created_at DESC LIMIT 1`,
+       FROM letter l LEFT JOIN outbox_message m ON m.letter_id = l.id
+      WHERE l.email_key = lower($1) ORDER BY m.created_at DESC NULLS LAST LIMIT 1`,
     [p.email],
   );
   return rows[0]!;
@@ -168,9 +168,9 @@ async function writeLetter(slug: string, p: Person, extra: Record<string, unknow
 /** A confirmed letter, its confirmation email sent and answered. */
 async function confirmedLetter(slug: string, p: Person, extra: Record<string, unknown> = {}) {
   const l = await writeLetter(slug, p, extra);
-  expect(await deliverOutboxMessage(l.outbox_id, attempt)).toBe("sent");
-  await relayAnswer(l.outbox_id, "sent", `250 ok <${p.email.toLowerCase()}>`);
-  expect((await confirmLetter(l.token)).status).toBe("confirmed");
+  expect(await deliverOutboxMessage(l.outbox_id!, attempt)).toBe("sent");
+  await relayAnswer(l.outbox_id!, "sent", `250 ok <${p.email.toLowerCase()}>`);
+  expect((await confirmLetter(l.token!)).status).toBe("confirmed");
   return l;
 }
 
@@ -293,7 +293,7 @@ describe("erasing a person leaves nothing of them in any table", () => {
     const campaign = await campaignWithTopics();
     const p = person("pendingletter");
     const l = await writeLetter(campaign.slug, p);
-    await relayAnswer(l.outbox_id, "pending", `421 <${p.email}> try again later`);
+    await relayAnswer(l.outbox_id!, "pending", `421 <${p.email}> try again later`);
 
     expect(await withdrawLetter(letterWithdrawToken(l.id))).toMatchObject({ status: "withdrawn" });
     expect(await leftovers(p)).toEqual([]);
@@ -376,13 +376,18 @@ describe("erasing a person leaves nothing of them in any table", () => {
     const campaign = await campaignWithTopics();
     const signerP = person("expired");
     const writer = person("expiredwriter");
+    const bot = person("expiredbot");
     await sign(campaign.slug, signerP);
     await writeLetter(campaign.slug, writer);
+    // Caught by the honeypot: stored as suspected, never emailed.
+    await writeLetter(campaign.slug, bot, { website: "http://spam.example" });
+    expect(await leftovers(bot)).toContain("public.letter.email");
     advanceClock(env.CONFIRMATION_TTL_HOURS * 3_600_000 + env.RETENTION_UNCONFIRMED_DAYS * day + 60_000);
 
     await purgeUnconfirmed();
     expect(await leftovers(signerP)).toEqual([]);
     expect(await leftovers(writer)).toEqual([]);
+    expect(await leftovers(bot)).toEqual([]);
   });
 
   it("a signer an organizer struck out, once the restore window is over", async () => {

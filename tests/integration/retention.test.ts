@@ -190,7 +190,7 @@ describe("anonymising a closed campaign", () => {
       expect(await rowsContaining(needle), needle).toEqual([]);
     }
     const { rows: signatures } = await pool.query(
-      `SELECT name, email, email_key, postal_code, comment, ip_hash, confirm_token_hash, show_name, wants_updates, country, region, status::text, confirmed_at IS NOT NULL AS dated
+      `SELECT name, email, email_key, postal_code, comment, ip_hash, network_hash, confirm_token_hash, show_name, wants_updates, country, region, status::text, confirmed_at IS NOT NULL AS dated
          FROM signature WHERE campaign_id = $1 ORDER BY country`,
       [campaign.id],
     );
@@ -201,6 +201,7 @@ describe("anonymising a closed campaign", () => {
       postal_code: null,
       comment: null,
       ip_hash: null,
+      network_hash: null,
       confirm_token_hash: null,
       show_name: false,
       wants_updates: false,
