@@ -27,6 +27,9 @@ export type Erasure = { signatures: ErasedSignature[]; letters: ErasedLetter[]; 
 /** The people to erase: any signatures and letters, of any campaigns (a retention batch, or one person's rows). */
 export type People = { signatureIds?: readonly string[]; letterIds?: readonly string[] };
 
+/** A list of ids as one parameter (`= ANY(…)`): a retention batch may hold more ids than a statement has parameters. */
+const uuids = (ids: readonly string[]) => sql<readonly string[]>`${ids}::uuid[]`;
+
 /** A signature no digest has carried to the target yet (alias `t`). */
 const signatureOnItsWay = sql<boolean>`t.status = 'confirmed' AND (t.delivery_message_id IS NULL OR EXISTS (
   SELECT 1 FROM outbox_message d WHERE d.id = t.delivery_message_id AND d.status IN ('pending', 'sending')))`;
@@ -97,7 +100,7 @@ export async function erasePeople(trx: Transaction, people: People, mode: Erasur
     ? await trx
         .selectFrom("letter as t")
         .select(["t.id", "t.campaign_id", "t.status", letterOnItsWay.as("on_its_way")])
-        .where("t.id", "in", letterIds)
+        .where((eb) => eb("t.id", "=", eb.fn.any(uuids(letterIds))))
         .orderBy("t.id")
         .forUpdate()
         .execute()
@@ -106,7 +109,7 @@ export async function erasePeople(trx: Transaction, people: People, mode: Erasur
     ? await trx
         .selectFrom("signature as t")
         .select(["t.id", "t.campaign_id", "t.status", signatureOnItsWay.as("on_its_way")])
-        .where("t.id", "in", signatureIds)
+        .where((eb) => eb("t.id", "=", eb.fn.any(uuids(signatureIds))))
         .orderBy("t.id")
         .forUpdate()
         .execute()
@@ -126,36 +129,57 @@ export async function erasePeople(trx: Transaction, people: People, mode: Erasur
     })),
     uncounted: 0,
   };
-  const ids = <F extends string>(rows: { id: string; fate: F }[], ...fates: F[]) =>
-    rows.filter((r) => fates.includes(r.fate)).map((r) => r.id);
-
   await eraseOwnMail(
     trx,
     ids(erasure.signatures, "deleted", "anonymised"),
     ids(erasure.letters, "deleted", "withdrawn", "anonymised"),
     at,
   );
+  erasure.uncounted = await eraseSignatureRows(trx, erasure.signatures);
+  await eraseLetterRows(trx, erasure.letters, at);
+  return erasure;
+}
 
-  const deletedSignatures = ids(erasure.signatures, "deleted");
-  if (deletedSignatures.length) {
+/** The ids of the rows whose fate is one of `fates`. */
+function ids<F extends string>(rows: { id: string; fate: F }[], ...fates: F[]): string[] {
+  return rows.filter((r) => fates.includes(r.fate)).map((r) => r.id);
+}
+
+/** Deletes or anonymises signatures as their fate says. Returns how many confirmed ones left the count. */
+async function eraseSignatureRows(trx: Transaction, signatures: ErasedSignature[]): Promise<number> {
+  let uncounted = 0;
+  const deleted = ids(signatures, "deleted");
+  if (deleted.length) {
     const gone = await trx
       .deleteFrom("signature")
-      .where("id", "in", deletedSignatures)
+      .where((eb) => eb("id", "=", eb.fn.any(uuids(deleted))))
       .returning(["campaign_id", "status"])
       .execute();
-    erasure.uncounted = await uncount(
+    uncounted = await uncount(
       trx,
       gone.filter((s) => s.status === "confirmed").map((s) => s.campaign_id),
     );
   }
-  const anonymisedSignatures = ids(erasure.signatures, "anonymised");
-  if (anonymisedSignatures.length)
-    await trx.updateTable("signature").set(anonymousSignature).where("id", "in", anonymisedSignatures).execute();
+  const anonymised = ids(signatures, "anonymised");
+  if (anonymised.length)
+    await trx
+      .updateTable("signature")
+      .set(anonymousSignature)
+      .where((eb) => eb("id", "=", eb.fn.any(uuids(anonymised))))
+      .execute();
+  return uncounted;
+}
 
-  const deletedLetters = ids(erasure.letters, "deleted");
-  if (deletedLetters.length) await trx.deleteFrom("letter").where("id", "in", deletedLetters).execute();
-  const withdrawnLetters = ids(erasure.letters, "withdrawn");
-  if (withdrawnLetters.length)
+/** Deletes, withdraws or anonymises letters as their fate says; their topics stay with the rows kept. */
+async function eraseLetterRows(trx: Transaction, letters: ErasedLetter[], at: Date): Promise<void> {
+  const deleted = ids(letters, "deleted");
+  if (deleted.length)
+    await trx
+      .deleteFrom("letter")
+      .where((eb) => eb("id", "=", eb.fn.any(uuids(deleted))))
+      .execute();
+  const withdrawn = ids(letters, "withdrawn");
+  if (withdrawn.length)
     await trx
       .updateTable("letter")
       .set({
@@ -164,10 +188,10 @@ export async function erasePeople(trx: Transaction, people: People, mode: Erasur
         status: "withdrawn",
         withdrawn_at: sql<Date>`COALESCE(withdrawn_at, ${at})`,
       })
-      .where("id", "in", withdrawnLetters)
+      .where((eb) => eb("id", "=", eb.fn.any(uuids(withdrawn))))
       .execute();
-  const anonymisedLetters = ids(erasure.letters, "anonymised");
-  if (anonymisedLetters.length)
+  const anonymised = ids(letters, "anonymised");
+  if (anonymised.length)
     await trx
       .updateTable("letter")
       .set({
@@ -176,9 +200,8 @@ export async function erasePeople(trx: Transaction, people: People, mode: Erasur
         rejected_at: sql<Date>`CASE WHEN status = 'held' THEN ${at}::timestamptz ELSE rejected_at END`,
         status: sql<LetterStatus>`CASE WHEN status = 'held' THEN 'rejected'::letter_status ELSE status END`,
       })
-      .where("id", "in", anonymisedLetters)
+      .where((eb) => eb("id", "=", eb.fn.any(uuids(anonymised))))
       .execute();
-  return erasure;
 }
 
 /** The people's own emails and their whole history (never a delivery to the target, which is the campaign's record). */
