@@ -120,22 +120,20 @@ async function topic(campaignId: string) {
   return id;
 }
 
-/** Everything the database still holds that contains `needle`, table by table (a text search of whole rows). */
-async function rowsContaining(needle: string) {
-  const tables = ["signature", "letter", "outbox_message", "outbox_event"];
+/** Everything the database still holds that contains one of `needles` (any case), table by table (whole rows). */
+async function rowsContaining(...needles: string[]) {
+  const tables = ["signature", "letter", "outbox_message", "outbox_event", "pgboss.job"];
+  const lowered = needles.map((n) => n.toLowerCase());
   const found: string[] = [];
   for (const table of tables) {
+    // One pass per table for all needles: the test database holds every test file's rows.
     const { rows } = await pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM ${table} t WHERE t::text ILIKE '%' || $1 || '%'`,
-      [needle],
+      `SELECT count(*)::int AS n FROM (SELECT lower(t::text COLLATE "C") AS v FROM ${table} t OFFSET 0) x
+        WHERE ${lowered.map((_, i) => `strpos(x.v, $${i + 1}) > 0`).join(" OR ")}`,
+      lowered,
     );
     if (rows[0]!.n) found.push(`${table}: ${rows[0]!.n}`);
   }
-  const { rows } = await pool.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM pgboss.job j WHERE j::text ILIKE '%' || $1 || '%'`,
-    [needle],
-  );
-  if (rows[0]!.n) found.push(`pgboss.job: ${rows[0]!.n}`);
   return found;
 }
 
@@ -178,17 +176,9 @@ describe("anonymising a closed campaign", () => {
     });
 
     // Nothing personal is left anywhere: not in the rows, not in the outbox, not in its history, not in the queue.
-    for (const needle of [
-      a.email,
-      b.email,
-      unconfirmed.email,
-      delivered.email,
-      held.email,
-      pendingLetter.email,
-      mark,
-    ]) {
-      expect(await rowsContaining(needle), needle).toEqual([]);
-    }
+    expect(
+      await rowsContaining(a.email, b.email, unconfirmed.email, delivered.email, held.email, pendingLetter.email, mark),
+    ).toEqual([]);
     const { rows: signatures } = await pool.query(
       `SELECT name, email, email_key, postal_code, comment, ip_hash, network_hash, confirm_token_hash, show_name, wants_updates, country, region, status::text, confirmed_at IS NOT NULL AS dated
          FROM signature WHERE campaign_id = $1 ORDER BY country`,
@@ -344,8 +334,7 @@ describe("anonymising a closed campaign", () => {
       letters: { anonymised: 2, waiting: 0 },
       complete: true,
     });
-    for (const email of [waitingSigner.email, queued.email, confirmed.email])
-      expect(await rowsContaining(email)).toEqual([]);
+    expect(await rowsContaining(waitingSigner.email, queued.email, confirmed.email)).toEqual([]);
   });
 
   it("deletes suspected signatures and keeps struck-out ones only as anonymous evidence", async () => {
@@ -370,8 +359,7 @@ describe("anonymising a closed campaign", () => {
 
     const [run] = (await anonymiseClosedCampaigns({ days: 90 })).filter((r) => r.campaignId === campaign.id);
     expect(run).toMatchObject({ signatures: { anonymised: 1, deleted: 1, waiting: 0 }, complete: true });
-    expect(await rowsContaining(suspected[0]!.email)).toEqual([]);
-    expect(await rowsContaining(struckOut.email)).toEqual([]);
+    expect(await rowsContaining(suspected[0]!.email, struckOut.email)).toEqual([]);
     expect((await prisma.signature.findUniqueOrThrow({ where: { id: struckOut.id } })).status).toBe("invalidated");
   });
 
@@ -401,8 +389,7 @@ describe("anonymising a closed campaign", () => {
     // The advisory lock gives the campaign to one of them; if the other came after, it found nothing left to do.
     expect(mine.reduce((sum, r) => sum + r.signatures.anonymised, 0)).toBe(n);
     expect(mine.some((r) => r.complete)).toBe(true);
-    expect(await rowsContaining(`Batch Canary ${mark}`)).toEqual([]);
-    expect(await rowsContaining(`batch-${mark}-`)).toEqual([]);
+    expect(await rowsContaining(`Batch Canary ${mark}`, `batch-${mark}-`)).toEqual([]);
     const counts = await campaignCounts(campaign, "en");
     expect(counts.totals.confirmedSignatures).toBe(n);
     expect(counts.perRegion).toEqual([{ country: "US", region: "NY", signatures: n }]);
@@ -452,9 +439,7 @@ describe("purging unconfirmed items", () => {
     const result = await purgeUnconfirmed({ days: 30, batchSize: 1 });
     expect(result.signatures).toBeGreaterThanOrEqual(1);
     expect(result.letters).toBeGreaterThanOrEqual(1);
-    expect(await rowsContaining(old.email)).toEqual([]);
-    expect(await rowsContaining(oldLetter.email)).toEqual([]);
-    expect(await rowsContaining(bot.email)).toEqual([]);
+    expect(await rowsContaining(old.email, oldLetter.email, bot.email)).toEqual([]);
     // The outbox keeps the message (its history) without whom it was for.
     const { rows } = await pool.query(`SELECT "to", payload, signature_id FROM outbox_message WHERE id = $1`, [
       old.outbox_id,
