@@ -1,7 +1,6 @@
-// Withdraws a letter that has not left yet: the one erasure (lib/privacy/erase-person.ts) keeps only its status,
-// dates, language and topics (for counts), and erases the writer's details, the text and its emails. The signature
-// its confirmation recorded ("count me as a signer too": same moment, same person) goes with it, emails and all. A
-// letter already queued or delivered cannot be called back (the answer says so), but that signature is still erased.
+// Withdraws a letter that has not left yet, and the signature its confirmation recorded ("count me as a signer too"),
+// through the one erasure (lib/privacy/erase-person.ts). A letter already queued or delivered cannot be called back
+// (the answer says so), but that signature is still erased.
 import { now } from "@/lib/infra/clock";
 import { transaction } from "@/lib/infra/db";
 import { erasePeople } from "@/lib/privacy/erase-person";

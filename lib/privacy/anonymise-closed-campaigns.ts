@@ -1,11 +1,6 @@
-// Erases the personal data of campaigns closed longer than RETENTION_DAYS_AFTER_CLOSE, keeping what the counts and
-// the organizers' records need: each batch goes through the one erasure (erase-person.ts, "expire"), which says what
-// is kept, deleted, or left to be delivered first and erased by a later run.
-// A campaign is marked `anonymised_at` once nothing personal is left. Work goes in batches of RETENTION_BATCH_SIZE,
-// each a short transaction, walking the (campaign_id, email_key) index: anonymised rows leave it (email_key becomes
-// null), so a campaign of a million rows costs a million rows, not a million squared. One worker handles a campaign at
-// a time (a session advisory lock, released if the worker dies); rows another transaction holds (a withdrawal, a
-// delivery being settled) are skipped and left for the next run.
+// Erases the personal data of campaigns closed longer than RETENTION_DAYS_AFTER_CLOSE through the one erasure
+// ("expire": what the counts and the organizers' records need stays), in short batches, one worker per campaign at a
+// time; `campaign.anonymised_at` is set once nothing personal is left.
 import { sql, type Expression, type Selectable, type SqlBool } from "kysely";
 import type { Signature } from "@/lib/generated/kysely/types";
 import { now } from "@/lib/infra/clock";
@@ -52,7 +47,12 @@ export async function anonymiseClosedCampaigns(
   return results;
 }
 
-/** On one connection, which holds the campaign's session lock between its batches. */
+/**
+ * On one connection, which holds the campaign's session advisory lock between its batches (released if the worker
+ * dies). Batches of RETENTION_BATCH_SIZE, each a short transaction, walk the (campaign_id, email_key) index: erased
+ * rows leave it (email_key becomes null), so a campaign of a million rows costs a million rows, not a million squared.
+ * Rows another transaction holds (a withdrawal, a delivery being settled) are skipped and left for the next run.
+ */
 async function anonymiseCampaign(
   conn: Database,
   campaignId: string,

@@ -1,8 +1,6 @@
-// Erases signatures an organizer struck out (lib/integrity/signals/invalidate-signatures.ts) and did not restore
-// within RETENTION_INVALIDATED_DAYS. Striking out erases nothing itself, because a restore puts back the signature
-// as it was (a false alarm must cost the signer nothing); once the restore window is over the one erasure
-// (erase-person.ts, "expire") keeps the row anonymous and uncounted, as the organizers' evidence, like a closed
-// campaign's struck-out signatures. Restoring is refused from then on (restore-invalidation.ts reads the same window).
+// Striking out a signature erases nothing, so that a restore puts it back as it was (a false alarm must cost the
+// signer nothing). Once RETENTION_INVALIDATED_DAYS pass without a restore, this erases it through the one erasure:
+// the row stays, anonymous and uncounted, as evidence, and restore-invalidation.ts refuses from then on.
 import { now } from "@/lib/infra/clock";
 import { db, transaction } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";

@@ -1,8 +1,6 @@
-// Deletes signatures and letters never confirmed (pending, or suspected by an abuse check and never emailed) whose
-// confirmation link expired more than RETENTION_UNCONFIRMED_DAYS ago, in any campaign: nobody can confirm them any
-// more, so their personal data would be kept for nothing. Each batch of RETENTION_BATCH_SIZE rows is its own short
-// transaction through the one erasure (erase-person.ts); rows another worker holds are skipped (SKIP LOCKED) and
-// left for the next run, so any number of workers may run this at once.
+// Deletes signatures and letters never confirmed (pending, or suspected and never emailed) whose link expired more
+// than RETENTION_UNCONFIRMED_DAYS ago, in any campaign: nobody can confirm them, so their data would be kept for
+// nothing. Short batches through the one erasure; rows another worker holds are skipped (SKIP LOCKED) for the next run.
 import { now } from "@/lib/infra/clock";
 import { db, transaction } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
