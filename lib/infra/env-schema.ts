@@ -65,6 +65,7 @@ export const envSchema = z
     DIGEST_MAX_LETTERS: z.coerce.number().int().min(1).default(100),
     RETENTION_DAYS_AFTER_CLOSE: z.coerce.number().int().min(0).default(90),
     RETENTION_UNCONFIRMED_DAYS: z.coerce.number().int().min(0).default(30),
+    RETENTION_INVALIDATED_DAYS: z.coerce.number().int().min(0).default(30),
     RETENTION_CRON: z.string().default("17 * * * *"),
     RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(1000),
     JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).default(120),

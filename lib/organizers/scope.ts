@@ -67,7 +67,7 @@ export function scopeFor(organizer: Organizer) {
       return found(
         await db
           .selectFrom("abuse_action")
-          .select(["id", "campaign_id as campaignId", "kind", "restored_at as restoredAt"])
+          .select(["id", "campaign_id as campaignId", "kind", "created_at as createdAt", "restored_at as restoredAt"])
           .where("id", "=", id)
           .where("organization_id", "=", organizationId)
           .executeTakeFirst(),

@@ -1,5 +1,7 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { GET as getCount } from "@/app/api/campaigns/[slug]/count/route";
+import { advanceClock, resetClock } from "@/lib/infra/clock";
+import { env } from "@/lib/infra/env";
 import { closeDb, prisma, pool } from "@/lib/infra/db";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
@@ -15,6 +17,8 @@ afterAll(async () => {
   await stopBoss();
   await closeDb();
 });
+
+afterEach(() => resetClock());
 
 async function signAndGetToken(slug: string, campaignId: string, overrides: Record<string, unknown> = {}) {
   const input = signatureInput.parse(signer(overrides));
@@ -62,10 +66,10 @@ describe("confirming a signature", () => {
   it("refuses an expired link, an unknown token and a token that is not ours", async () => {
     const campaign = await createCampaign();
     const { token } = await signAndGetToken(campaign.slug, campaign.id);
-    await pool.query(
-      `UPDATE signature SET confirm_token_expires_at = now() - interval '1 second' WHERE campaign_id = $1`,
-      [campaign.id],
-    );
+    // A second before the link expires it still works (looking confirms nothing); a second after, it does not.
+    advanceClock(env.CONFIRMATION_TTL_HOURS * 3_600_000 - 1000);
+    expect(await describeConfirmLink(token, "en")).toMatchObject({ status: "pending" });
+    advanceClock(2000);
     expect(await describeConfirmLink(token, "en")).toBeNull();
     expect(await confirmSignature(token)).toEqual({ status: "invalid" });
     expect(await confirmSignature("A".repeat(43))).toEqual({ status: "invalid" });

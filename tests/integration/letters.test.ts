@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/campaigns/[slug]/letters/route";
+import { advanceClock, resetClock } from "@/lib/infra/clock";
 import { closeDb, prisma, pool } from "@/lib/infra/db";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { relayOutbox } from "@/lib/infra/outbox/relay-outbox";
@@ -10,15 +11,19 @@ import { letterWithdrawToken } from "@/lib/letters/links";
 import { renderLetterMessage } from "@/lib/letters/render-letter-mail";
 import { withdrawLetter } from "@/lib/letters/withdraw-letter";
 import { withdrawToken } from "@/lib/signatures/links";
+import { signatureInput } from "@/lib/signatures/schema";
+import { signPetition } from "@/lib/signatures/sign-petition";
 import { signatureCountFor } from "@/lib/campaigns/signature-count";
 import type { OutboxRow } from "@/lib/infra/outbox/outbox";
 import { env } from "@/lib/infra/env";
-import { campaignWithTopics, formToken, jsonRequest, params, queuedJobs } from "./helpers";
+import { campaignWithTopics, formToken, jsonRequest, params, queuedJobs, signer } from "./helpers";
 
 afterAll(async () => {
   await stopBoss();
   await closeDb();
 });
+
+afterEach(() => resetClock());
 
 const body =
   "Dear Mr. President,\n\nI am writing because my students told me what they lived through.\n\n<b>Please</b> raise the camps & the families.\n\nSincerely,";
@@ -64,8 +69,8 @@ async function topicCounts(campaignId: string) {
   return Object.fromEntries(rows.map((r) => [r.key, r.n]));
 }
 
-const ageNotification = (campaignId: string) =>
-  pool.query(`UPDATE letter SET last_notified_at = now() - interval '11 minutes' WHERE campaign_id = $1`, [campaignId]);
+/** Lets the resend window (10 minutes) pass. */
+const ageNotification = () => advanceClock(11 * 60_000);
 
 async function tokenOf(campaignId: string, email: string) {
   const m = (await messagesFor(campaignId)).filter((x) => x.to === email && x.kind === "letter.confirm").at(-1)!;
@@ -141,7 +146,7 @@ describe("POST /api/campaigns/[slug]/letters", () => {
     expect((await prisma.letter.findFirstOrThrow({ where: { campaignId: campaign.id } })).body).toBe(body);
     expect(await messagesFor(campaign.id)).toHaveLength(1);
 
-    await ageNotification(campaign.id);
+    ageNotification();
     const newBody = body.replace("students", "neighbours");
     const again = await send(campaign.slug, {
       ...input,
@@ -172,7 +177,7 @@ describe("POST /api/campaigns/[slug]/letters", () => {
     const input = letter();
     await send(campaign.slug, input);
     await confirmLetter(await tokenOf(campaign.id, input.email));
-    await ageNotification(campaign.id);
+    ageNotification();
 
     const res = await send(campaign.slug, { ...input, subject: "Another letter", topics: ["movement"] });
     expect(res.status).toBe(202);
@@ -319,11 +324,8 @@ describe("confirming a letter", () => {
     const campaign = await campaignWithTopics();
     const input = letter();
     await send(campaign.slug, input);
-    await pool.query(
-      `UPDATE letter SET confirm_token_expires_at = now() - interval '1 minute' WHERE campaign_id = $1`,
-      [campaign.id],
-    );
     const token = await tokenOf(campaign.id, input.email);
+    advanceClock(env.CONFIRMATION_TTL_HOURS * 3_600_000 + 60_000);
     expect(await describeLetterConfirmLink(token, "en")).toBeNull();
     expect(await confirmLetter(token)).toEqual({ status: "invalid" });
   });
@@ -424,6 +426,42 @@ describe("withdrawing a letter", () => {
     expect(await withdrawLetter(letterWithdrawToken(row.id))).toMatchObject({ status: "withdrawn" });
     expect(await prisma.signature.count({ where: { campaignId: campaign.id } })).toBe(0);
     expect((await signatureCountFor(campaign.slug))!.confirmed).toBe(0);
+  });
+
+  it("leaves no email event holding the address when the signature the letter confirmed had been emailed before", async () => {
+    // The writer signed first: a pending signature, whose confirmation email the relay answered quoting the address.
+    const campaign = await campaignWithTopics();
+    const input = letter({ alsoSign: true });
+    await signPetition(campaign.slug, signatureInput.parse(signer({ email: input.email, name: input.name })));
+    const { rows: mail } = await pool.query<{ id: string }>(
+      `SELECT m.id FROM outbox_message m JOIN signature s ON s.id = m.signature_id WHERE s.campaign_id = $1`,
+      [campaign.id],
+    );
+    expect(mail).toHaveLength(1);
+    await pool.query(`INSERT INTO outbox_event (message_id, status, attempt, detail) VALUES ($1, 'sent', 1, $2)`, [
+      mail[0]!.id,
+      `250 2.0.0 <${input.email.toUpperCase()}> accepted`,
+    ]);
+    // Then wrote a letter asking to be counted: its confirmation confirms that same signature.
+    await send(campaign.slug, input);
+    expect(await confirmLetter(await tokenOf(campaign.id, input.email))).toMatchObject({ signed: true });
+    expect((await signatureCountFor(campaign.slug))!.confirmed).toBe(1);
+
+    const row = await prisma.letter.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    expect(await withdrawLetter(letterWithdrawToken(row.id))).toMatchObject({ status: "withdrawn" });
+    expect(await prisma.signature.count({ where: { campaignId: campaign.id } })).toBe(0);
+    expect((await signatureCountFor(campaign.slug))!.confirmed).toBe(0);
+    const { rows: traces } = await pool.query(
+      `SELECT 'event' AS what FROM outbox_event e WHERE e::text ILIKE $1
+       UNION ALL SELECT 'message' FROM outbox_message m WHERE m::text ILIKE $1`,
+      [`%${input.email}%`],
+    );
+    expect(traces).toEqual([]);
+    // The history itself stays (what happened, when), without the detail.
+    const { rows: history } = await pool.query(`SELECT status::text, detail FROM outbox_event WHERE message_id = $1`, [
+      mail[0]!.id,
+    ]);
+    expect(history).toEqual([{ status: "sent", detail: null }]);
   });
 
   it.each([

@@ -1,14 +1,18 @@
 // Signals organizers can act on: networks with many signatures, disposable email domains, near-identical letters,
 // suspected submissions and bursts; bulk invalidation with the count corrected exactly (also when confirmations and
-// withdrawals race with it), restore, and the organization scope and roles on every route.
+// withdrawals race with it), restore within its window and erasure after it, and the organization scope and roles on
+// every route.
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import * as signalsRoute from "@/app/api/organizer/campaigns/[id]/signals/route";
 import * as invalidationsRoute from "@/app/api/organizer/campaigns/[id]/invalidations/route";
 import * as previewRoute from "@/app/api/organizer/campaigns/[id]/invalidations/preview/route";
 import * as nearCopiesRoute from "@/app/api/organizer/campaigns/[id]/near-copies/reject/route";
 import * as restoreRoute from "@/app/api/organizer/invalidations/[id]/restore/route";
+import { advanceClock, resetClock } from "@/lib/infra/clock";
 import { closeDb, prisma, pool } from "@/lib/infra/db";
+import { env } from "@/lib/infra/env";
+import { eraseStruckOut } from "@/lib/privacy/erase-struck-out";
 import { newToken } from "@/lib/infra/crypto";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
@@ -24,6 +28,8 @@ afterAll(async () => {
   await stopBoss();
   await closeDb();
 });
+
+afterEach(() => resetClock());
 
 async function openCampaign(organizationId: string) {
   const suffix = randomUUID().slice(0, 8);
@@ -363,6 +369,52 @@ describe("invalidation", () => {
       [campaign.id],
     );
     expect(exported.rows.map((r) => r.id)).toEqual([good!.id]);
+  });
+});
+
+describe("after the restore window", () => {
+  it("erases what was struck out, keeping anonymous uncounted rows as evidence, and refuses a restore", async () => {
+    const editor = await organizerSession("editor");
+    const campaign = await openCampaign(editor.organization.id);
+    const network = `late-${randomUUID()}`;
+    const ids = (await seed(campaign.id, 3, { network })).map((s) => s.id);
+    await seed(campaign.id, 2);
+    await syncCount(campaign.id);
+    const res = await post(invalidationsRoute.POST, campaign.id, editor.cookie, { criteria: { network } });
+    const { id } = await res.json();
+    const personal = () =>
+      pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM signature WHERE id = ANY($1::uuid[]) AND (email_key IS NOT NULL OR name <> '')`,
+        [ids],
+      );
+
+    // Until the window ends, nothing is erased: a restore could still want it all.
+    advanceClock(env.RETENTION_INVALIDATED_DAYS * 86_400_000 - 60_000);
+    await eraseStruckOut();
+    expect((await personal()).rows[0]!.n).toBe(3);
+
+    advanceClock(120_000);
+    expect((await post(restoreRoute.POST, id, editor.cookie)).status).toBe(409);
+    await eraseStruckOut();
+    expect((await personal()).rows[0]!.n).toBe(0);
+    const { rows } = await pool.query(
+      `SELECT status::text, email, email_key, name, network_hash, invalidation_id, invalidated_from::text
+         FROM signature WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    expect(rows).toEqual(
+      ids.map(() => ({
+        status: "invalidated",
+        email: "",
+        email_key: null,
+        name: "",
+        network_hash: null,
+        invalidation_id: id,
+        invalidated_from: "confirmed",
+      })),
+    );
+    expect(await counts(campaign.id)).toEqual({ shards: 2, confirmed: 2 });
+    expect(await prisma.abuseAction.findUniqueOrThrow({ where: { id } })).toMatchObject({ restoredAt: null });
   });
 });
 

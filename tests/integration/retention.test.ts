@@ -1,9 +1,10 @@
 // Retention: a closed campaign's personal data is erased after the retention period while its counts stay;
 // items still on their way are delivered first; unconfirmed items long expired are deleted everywhere; batches and
-// several workers at once; the scheduled job does it on its own.
-import { afterAll, describe, expect, it } from "vitest";
+// several workers at once; the scheduled job does it on its own. Time passes by the app's clock (advanceClock).
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { text } from "node:stream/consumers";
+import { advanceClock, now, resetClock } from "@/lib/infra/clock";
 import { closeDb, prisma, pool } from "@/lib/infra/db";
 import { boss, queues, stopBoss } from "@/lib/infra/queue/boss";
 import { deliverOutboxMessage } from "@/lib/worker/deliver-outbox-message";
@@ -22,6 +23,11 @@ afterAll(async () => {
   await stopBoss();
   await closeDb();
 });
+
+afterEach(() => resetClock());
+
+const day = 86_400_000;
+const advanceDays = (days: number) => advanceClock(days * day);
 
 const attempt = { retryCount: 0, retryLimit: 3 };
 
@@ -69,7 +75,7 @@ async function letter(campaignId: string, status: string, extra: { topicId?: str
       email,
       status,
       Buffer.from(randomUUID()),
-      extra.expiresAt ?? new Date(Date.now() + 86_400_000),
+      extra.expiresAt ?? new Date(now().getTime() + day),
       mark,
     ],
   );
@@ -100,11 +106,9 @@ async function deliveryMessage(campaignId: string, status: "sent" | "pending", l
   return id;
 }
 
-async function closeDaysAgo(campaignId: string, days: number) {
-  await pool.query(
-    `UPDATE campaign SET status = 'closed', closed_at = now() - make_interval(days => $2) WHERE id = $1`,
-    [campaignId, days],
-  );
+/** An organizer closes the campaign now (by the app's clock). */
+async function close(campaignId: string) {
+  await pool.query(`UPDATE campaign SET status = 'closed', closed_at = $2 WHERE id = $1`, [campaignId, now()]);
 }
 
 async function topic(campaignId: string) {
@@ -116,23 +120,38 @@ async function topic(campaignId: string) {
   return id;
 }
 
-/** Everything the database still holds that contains `needle`, table by table (a text search of whole rows). */
-async function rowsContaining(needle: string) {
-  const tables = ["signature", "letter", "outbox_message", "outbox_event"];
+const searchedTables = ["signature", "letter", "outbox_message", "outbox_event", "pgboss.job"];
+
+/** Each table's rows as lowercase text, for a search of whole rows (one pass per table, whatever the needles). */
+const rowTexts = (table: string) => `(SELECT lower(t::text COLLATE "C") AS v FROM ${table} t OFFSET 0) x`;
+
+/** Everything the database still holds that contains one of `needles` (any case), table by table (whole rows). */
+async function rowsContaining(...needles: string[]) {
+  const lowered = needles.map((n) => n.toLowerCase());
   const found: string[] = [];
-  for (const table of tables) {
+  for (const table of searchedTables) {
     const { rows } = await pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM ${table} t WHERE t::text ILIKE '%' || $1 || '%'`,
-      [needle],
+      `SELECT count(*)::int AS n FROM ${rowTexts(table)}
+        WHERE ${lowered.map((_, i) => `strpos(x.v, $${i + 1}) > 0`).join(" OR ")}`,
+      lowered,
     );
     if (rows[0]!.n) found.push(`${table}: ${rows[0]!.n}`);
   }
-  const { rows } = await pool.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM pgboss.job j WHERE j::text ILIKE '%' || $1 || '%'`,
-    [needle],
-  );
-  if (rows[0]!.n) found.push(`pgboss.job: ${rows[0]!.n}`);
   return found;
+}
+
+/** Which of `needles` the database still holds somewhere (any case). */
+async function stillHeld(...needles: string[]) {
+  const lowered = needles.map((n) => n.toLowerCase());
+  const held = new Set<number>();
+  for (const table of searchedTables) {
+    const { rows } = await pool.query<Record<string, boolean>>(
+      `SELECT ${lowered.map((_, i) => `bool_or(strpos(x.v, $${i + 1}) > 0) AS n${i}`).join(", ")} FROM ${rowTexts(table)}`,
+      lowered,
+    );
+    lowered.forEach((_, i) => rows[0]![`n${i}`] && held.add(i));
+  }
+  return needles.filter((_, i) => held.has(i));
 }
 
 describe("anonymising a closed campaign", () => {
@@ -161,7 +180,8 @@ describe("anonymising a closed campaign", () => {
     const held = await letter(campaign.id, "held", { topicId });
     const pendingLetter = await letter(campaign.id, "pending");
 
-    await closeDaysAgo(campaign.id, 91);
+    await close(campaign.id);
+    advanceDays(91);
     const before = await campaignCounts(campaign, "en");
 
     const [result] = (await anonymiseClosedCampaigns({ days: 90 })).filter((r) => r.campaignId === campaign.id);
@@ -173,19 +193,11 @@ describe("anonymising a closed campaign", () => {
     });
 
     // Nothing personal is left anywhere: not in the rows, not in the outbox, not in its history, not in the queue.
-    for (const needle of [
-      a.email,
-      b.email,
-      unconfirmed.email,
-      delivered.email,
-      held.email,
-      pendingLetter.email,
-      mark,
-    ]) {
-      expect(await rowsContaining(needle), needle).toEqual([]);
-    }
+    expect(
+      await rowsContaining(a.email, b.email, unconfirmed.email, delivered.email, held.email, pendingLetter.email, mark),
+    ).toEqual([]);
     const { rows: signatures } = await pool.query(
-      `SELECT name, email, email_key, postal_code, comment, ip_hash, confirm_token_hash, show_name, wants_updates, country, region, status::text, confirmed_at IS NOT NULL AS dated
+      `SELECT name, email, email_key, postal_code, comment, ip_hash, network_hash, confirm_token_hash, show_name, wants_updates, country, region, status::text, confirmed_at IS NOT NULL AS dated
          FROM signature WHERE campaign_id = $1 ORDER BY country`,
       [campaign.id],
     );
@@ -196,6 +208,7 @@ describe("anonymising a closed campaign", () => {
       postal_code: null,
       comment: null,
       ip_hash: null,
+      network_hash: null,
       confirm_token_hash: null,
       show_name: false,
       wants_updates: false,
@@ -279,20 +292,20 @@ describe("anonymising a closed campaign", () => {
   it("leaves open campaigns and campaigns closed more recently than the period alone", async () => {
     const open = await createCampaign();
     const recent = await createCampaign();
-    const pastDate = await createCampaign({ closesAt: new Date(Date.now() - 10 * 86_400_000) });
+    const pastDate = await createCampaign({ closesAt: new Date(now().getTime() + day) });
     const s1 = await confirmedSigner(open.slug);
     const s2 = await confirmedSigner(recent.slug);
-    await closeDaysAgo(recent.id, 89);
-    await pool.query(`UPDATE campaign SET closes_at = now() - interval '10 days' WHERE id = $1`, [pastDate.id]);
+    await close(recent.id);
+    // 89 days after the organizer closed one, 88 after the other's closing date.
+    advanceDays(89);
 
     const ran = (await anonymiseClosedCampaigns({ days: 90 })).map((r) => r.campaignId);
     expect(ran).not.toContain(open.id);
     expect(ran).not.toContain(recent.id);
     expect(ran).not.toContain(pastDate.id);
-    expect(await rowsContaining(s1.email)).not.toEqual([]);
-    expect(await rowsContaining(s2.email)).not.toEqual([]);
+    expect(await stillHeld(s1.email, s2.email)).toEqual([s1.email, s2.email]);
     // The period is a setting: a campaign past its closing date counts as closed from that date.
-    const short = (await anonymiseClosedCampaigns({ days: 9 })).map((r) => r.campaignId);
+    const short = (await anonymiseClosedCampaigns({ days: 88 })).map((r) => r.campaignId);
     expect(short).toContain(pastDate.id);
     expect(short).toContain(recent.id);
     expect(short).not.toContain(open.id);
@@ -304,7 +317,8 @@ describe("anonymising a closed campaign", () => {
     const queued = await letter(campaign.id, "queued");
     await deliveryMessage(campaign.id, "pending", queued.id);
     const confirmed = await letter(campaign.id, "confirmed");
-    await closeDaysAgo(campaign.id, 100);
+    await close(campaign.id);
+    advanceDays(100);
 
     const [first] = (await anonymiseClosedCampaigns({ days: 90 })).filter((r) => r.campaignId === campaign.id);
     expect(first).toMatchObject({
@@ -312,8 +326,8 @@ describe("anonymising a closed campaign", () => {
       letters: { anonymised: 0, waiting: 2 },
       complete: false,
     });
-    for (const email of [waitingSigner.email, queued.email, confirmed.email])
-      expect(await rowsContaining(email)).not.toEqual([]);
+    const onTheirWay = [waitingSigner.email, queued.email, confirmed.email];
+    expect(await stillHeld(...onTheirWay)).toEqual(onTheirWay);
 
     // The digest and the letters go out (the tick still takes a closed campaign's backlog) ...
     await scheduleDeliveries();
@@ -336,8 +350,7 @@ describe("anonymising a closed campaign", () => {
       letters: { anonymised: 2, waiting: 0 },
       complete: true,
     });
-    for (const email of [waitingSigner.email, queued.email, confirmed.email])
-      expect(await rowsContaining(email)).toEqual([]);
+    expect(await rowsContaining(waitingSigner.email, queued.email, confirmed.email)).toEqual([]);
   });
 
   it("deletes suspected signatures and keeps struck-out ones only as anonymous evidence", async () => {
@@ -357,12 +370,12 @@ describe("anonymising a closed campaign", () => {
     await pool.query(`UPDATE signature SET status = 'invalidated', invalidated_at = now() WHERE id = $1`, [
       struckOut.id,
     ]);
-    await closeDaysAgo(campaign.id, 100);
+    await close(campaign.id);
+    advanceDays(100);
 
     const [run] = (await anonymiseClosedCampaigns({ days: 90 })).filter((r) => r.campaignId === campaign.id);
     expect(run).toMatchObject({ signatures: { anonymised: 1, deleted: 1, waiting: 0 }, complete: true });
-    expect(await rowsContaining(suspected[0]!.email)).toEqual([]);
-    expect(await rowsContaining(struckOut.email)).toEqual([]);
+    expect(await rowsContaining(suspected[0]!.email, struckOut.email)).toEqual([]);
     expect((await prisma.signature.findUniqueOrThrow({ where: { id: struckOut.id } })).status).toBe("invalidated");
   });
 
@@ -381,7 +394,8 @@ describe("anonymising a closed campaign", () => {
       campaign.id,
       n,
     ]);
-    await closeDaysAgo(campaign.id, 120);
+    await close(campaign.id);
+    advanceDays(120);
 
     const runs = await Promise.all([
       anonymiseClosedCampaigns({ days: 90, batchSize: 5 }),
@@ -391,8 +405,7 @@ describe("anonymising a closed campaign", () => {
     // The advisory lock gives the campaign to one of them; if the other came after, it found nothing left to do.
     expect(mine.reduce((sum, r) => sum + r.signatures.anonymised, 0)).toBe(n);
     expect(mine.some((r) => r.complete)).toBe(true);
-    expect(await rowsContaining(`Batch Canary ${mark}`)).toEqual([]);
-    expect(await rowsContaining(`batch-${mark}-`)).toEqual([]);
+    expect(await rowsContaining(`Batch Canary ${mark}`, `batch-${mark}-`)).toEqual([]);
     const counts = await campaignCounts(campaign, "en");
     expect(counts.totals.confirmedSignatures).toBe(n);
     expect(counts.perRegion).toEqual([{ country: "US", region: "NY", signatures: n }]);
@@ -405,7 +418,8 @@ describe("anonymising a closed campaign", () => {
       await deliveryMessage(campaign.id, "sent"),
       s.id,
     ]);
-    await closeDaysAgo(campaign.id, 120);
+    await close(campaign.id);
+    advanceDays(120);
     const other = await pool.connect();
     try {
       await other.query(`SELECT pg_advisory_lock(hashtextextended($1, 0))`, [`open-letters.retention:${campaign.id}`]);
@@ -424,34 +438,31 @@ describe("anonymising a closed campaign", () => {
 describe("purging unconfirmed items", () => {
   it("deletes signatures and letters whose confirmation expired long ago, in any campaign, and nothing else", async () => {
     const campaign = await createCampaign();
+    // Links last CONFIRMATION_TTL_HOURS (7 days). Day 0:
     const old = await sign(campaign.slug, { name: "Expired Long Ago" });
-    const recent = await sign(campaign.slug, { name: "Expired Yesterday" });
-    const fresh = await sign(campaign.slug, { name: "Still Valid" });
     const confirmed = await confirmedSigner(campaign.slug, { name: "Confirmed Signer" });
-    await pool.query(`UPDATE signature SET confirm_token_expires_at = now() - interval '31 days' WHERE id = $1`, [
-      old.id,
-    ]);
-    await pool.query(`UPDATE signature SET confirm_token_expires_at = now() - interval '1 day' WHERE id = $1`, [
-      recent.id,
-    ]);
-    await pool.query(`UPDATE signature SET confirm_token_expires_at = now() - interval '40 days' WHERE id = $1`, [
-      confirmed.id,
-    ]);
-    const oldLetter = await letter(campaign.id, "pending", { expiresAt: new Date(Date.now() - 45 * 86_400_000) });
+    const oldLetter = await letter(campaign.id, "pending", { expiresAt: now() });
+    // Caught by the honeypot: never emailed, never confirmable, and no more to be kept than a pending one.
+    const bot = signer({ website: "http://spam.example", name: `Bot ${mark}` });
+    await signPetition(campaign.slug, signatureInput.parse(bot), { ip: "203.0.113.9" });
+    advanceDays(30);
+    const recent = await sign(campaign.slug, { name: "Expired Yesterday" });
+    advanceDays(8);
+    // Day 38: the first links expired 31 days ago (38 for the letter), the second one a day ago.
+    const fresh = await sign(campaign.slug, { name: "Still Valid" });
     const newLetter = await letter(campaign.id, "pending");
 
     const result = await purgeUnconfirmed({ days: 30, batchSize: 1 });
     expect(result.signatures).toBeGreaterThanOrEqual(1);
     expect(result.letters).toBeGreaterThanOrEqual(1);
-    expect(await rowsContaining(old.email)).toEqual([]);
-    expect(await rowsContaining(oldLetter.email)).toEqual([]);
+    expect(await rowsContaining(old.email, oldLetter.email, bot.email)).toEqual([]);
     // The outbox keeps the message (its history) without whom it was for.
     const { rows } = await pool.query(`SELECT "to", payload, signature_id FROM outbox_message WHERE id = $1`, [
       old.outbox_id,
     ]);
     expect(rows).toEqual([{ to: "", payload: {}, signature_id: null }]);
-    for (const kept of [recent.email, fresh.email, confirmed.email, newLetter.email])
-      expect(await rowsContaining(kept)).not.toEqual([]);
+    const kept = [recent.email, fresh.email, confirmed.email, newLetter.email];
+    expect(await stillHeld(...kept)).toEqual(kept);
     const { rows: left } = await pool.query(`SELECT count(*)::int AS n FROM signature WHERE campaign_id = $1`, [
       campaign.id,
     ]);
@@ -468,7 +479,8 @@ describe("the retention job", () => {
       await deliveryMessage(campaign.id, "sent"),
       s.id,
     ]);
-    await closeDaysAgo(campaign.id, 91);
+    await close(campaign.id);
+    advanceDays(91);
     await startRetentionWorker({ pollingIntervalSeconds: 0.5 });
     const instance = await boss();
     const schedules = await instance.getSchedules();

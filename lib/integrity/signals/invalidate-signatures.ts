@@ -3,14 +3,18 @@
 // recorded (who, when, what, how many). Rows are locked and their status read in the same statement that changes
 // it, so a confirmation or withdrawal racing with it is counted once either way: a confirm that commits first is
 // seen as confirmed here and taken off; one that comes after finds the row no longer pending and does nothing.
+// Nothing personal is erased here: a restore must put the signature back as it was, so the one erasure
+// (lib/privacy/erase-person.ts) comes when the restore window ends (lib/privacy/erase-struck-out.ts).
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { withTransaction } from "@/lib/infra/db";
+import { sql } from "kysely";
+import { now } from "@/lib/infra/clock";
+import { transaction } from "@/lib/infra/db";
 import { requireRole } from "@/lib/organizers/current-organizer";
 import { revalidateCampaign } from "@/lib/organizers/campaigns/revalidate-campaign";
 import type { Scope } from "@/lib/organizers/scope";
 import { randomShard } from "@/lib/campaigns/count-shards";
-import { criteriaSql } from "./criteria-sql";
+import { criteriaCondition } from "./criteria-sql";
 import type { InvalidationCriteria } from "./schema";
 
 export type InvalidationResult = { id: string; invalidated: number; uncounted: number; cancelledMail: number };
@@ -23,38 +27,53 @@ export async function invalidateSignatures(
   const campaign = await scope.campaign(campaignId);
   requireRole(scope.organizer, "editor");
   const id = randomUUID();
-  const where = criteriaSql(criteria, 3);
-  const result = await withTransaction(async (client) => {
-    const { rows } = await client.query<{ invalidated: number; uncounted: number; cancelled: number }>(
-      `WITH target AS (
-         SELECT s.id, s.status FROM signature s WHERE s.campaign_id = $1 AND ${where.sql} FOR UPDATE
-       ), changed AS (
-         UPDATE signature SET status = 'invalidated', invalidated_at = now(), invalidation_id = $2, invalidated_from = target.status
-           FROM target WHERE signature.id = target.id
-         RETURNING signature.id, target.status AS was
-       ), cancelled AS (
-         UPDATE outbox_message SET status = 'cancelled', updated_at = now(), enqueued_at = COALESCE(enqueued_at, now())
-           FROM changed WHERE outbox_message.signature_id = changed.id AND outbox_message.status = 'pending'
-         RETURNING outbox_message.id
-       )
-       SELECT count(*)::int AS invalidated, count(*) FILTER (WHERE was = 'confirmed')::int AS uncounted,
-              (SELECT count(*) FROM cancelled)::int AS cancelled
-         FROM changed`,
-      [campaign.id, id, ...where.params],
-    );
+  const at = now();
+  const result = await transaction(async (trx) => {
+    const { rows } = await sql<{ invalidated: number; uncounted: number; cancelled: number }>`
+WITH target AS (
+  SELECT s.id, s.status FROM signature s WHERE s.campaign_id = ${campaign.id} AND ${criteriaCondition(criteria)}
+     FOR UPDATE
+), changed AS (
+  UPDATE signature SET status = 'invalidated', invalidated_at = ${at}, invalidation_id = ${id},
+                       invalidated_from = target.status
+    FROM target WHERE signature.id = target.id
+  RETURNING signature.id, target.status AS was
+), cancelled AS (
+  -- Never sent, so its confirmation token confirms nothing: it goes.
+  UPDATE outbox_message SET status = 'cancelled', payload = payload - 'token', updated_at = ${at},
+                            enqueued_at = COALESCE(enqueued_at, ${at})
+    FROM changed WHERE outbox_message.signature_id = changed.id AND outbox_message.status = 'pending'
+  RETURNING outbox_message.id
+)
+SELECT count(*)::int AS invalidated, count(*) FILTER (WHERE was = 'confirmed')::int AS uncounted,
+       (SELECT count(*) FROM cancelled)::int AS cancelled
+  FROM changed`.execute(trx);
     const { invalidated, uncounted, cancelled } = rows[0]!;
     if (uncounted > 0) {
-      await client.query(
-        `INSERT INTO campaign_count_shard (campaign_id, shard, confirmed) VALUES ($1, $2, -$3::int)
-         ON CONFLICT (campaign_id, shard) DO UPDATE SET confirmed = campaign_count_shard.confirmed - $3::int`,
-        [campaign.id, randomShard(), uncounted],
-      );
+      await trx
+        .insertInto("campaign_count_shard")
+        .values({ campaign_id: campaign.id, shard: randomShard(), confirmed: -uncounted })
+        .onConflict((oc) =>
+          oc
+            .columns(["campaign_id", "shard"])
+            .doUpdateSet((eb) => ({ confirmed: eb("campaign_count_shard.confirmed", "-", uncounted) })),
+        )
+        .execute();
     }
-    await client.query(
-      `INSERT INTO abuse_action (id, organization_id, campaign_id, user_id, kind, criteria, affected, uncounted)
-       VALUES ($1, $2, $3, $4, 'invalidate_signatures', $5, $6, $7)`,
-      [id, scope.organizationId, campaign.id, scope.organizer.userId, JSON.stringify(criteria), invalidated, uncounted],
-    );
+    await trx
+      .insertInto("abuse_action")
+      .values({
+        id,
+        organization_id: scope.organizationId,
+        campaign_id: campaign.id,
+        user_id: scope.organizer.userId,
+        kind: "invalidate_signatures",
+        criteria: JSON.stringify(criteria),
+        affected: invalidated,
+        uncounted,
+        created_at: at,
+      })
+      .execute();
     return { id, invalidated, uncounted, cancelledMail: cancelled };
   });
   // The public page and count are cached for a moment: drop them so the lower count shows at once.
