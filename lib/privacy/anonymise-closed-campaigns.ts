@@ -106,6 +106,16 @@ async function anonymiseCampaign(
       )
       .executeTakeFirst();
     result.complete = marked.numUpdatedRows === 1n;
+    // The delivery bundles' files show signers as they chose to appear: they go with the rest. Their manifests (ids
+    // and hashes, no names) stay as the record of the count.
+    if (result.complete) {
+      await conn
+        .deleteFrom("delivery_bundle_file")
+        .where("bundle_id", "in", (eb) =>
+          eb.selectFrom("delivery_bundle").select("id").where("campaign_id", "=", campaignId),
+        )
+        .execute();
+    }
     return result;
   } finally {
     await sql`SELECT pg_advisory_unlock(hashtextextended(${lockKey}, 0))`.execute(conn);

@@ -9,7 +9,10 @@ import { POST as verifyPost } from "@/app/api/bundles/verify/route";
 import { checkBundleRows } from "@/lib/delivery/bundle/check-bundle-rows";
 import { makeCampaignBundle } from "@/lib/delivery/bundle/make-campaign-bundle";
 import { rotateSigningKey } from "@/lib/delivery/bundle/organization-signing-key";
+import { advanceClock, resetClock } from "@/lib/infra/clock";
 import { closeDb, db, prisma } from "@/lib/infra/db";
+import { env } from "@/lib/infra/env";
+import { anonymiseClosedCampaigns } from "@/lib/privacy/anonymise-closed-campaigns";
 import type { Manifest } from "@/lib/delivery/bundle/types";
 import { organizerRequest, organizerSession } from "./organizer-helpers";
 
@@ -192,6 +195,38 @@ describe("a campaign's signed delivery bundle", () => {
     expect(keyOf(a)).not.toBe(keyOf(b));
     expect((await verify(a)).ok).toBe(true);
     expect((await verify(b)).ok).toBe(true);
+  }, 60_000);
+
+  it("loses its files (names) with the campaign's personal data, and keeps its manifest as the record of the count", async () => {
+    const owner = await organizerSession("owner");
+    const campaign = await campaignWithSigners(owner.organization.id, 3);
+    const made = await makeCampaignBundle(campaign.id);
+    // Delivered in a digest, so retention has nothing left to wait for.
+    const digest = await prisma.outboxMessage.create({
+      data: {
+        kind: "delivery.digest",
+        to: "target@example.test",
+        locale: "en",
+        messageId: `<digest.${made.id}@example.test>`,
+        status: "sent",
+        campaignId: campaign.id,
+      },
+    });
+    await prisma.signature.updateMany({ where: { campaignId: campaign.id }, data: { deliveryMessageId: digest.id } });
+    await prisma.campaign.update({ where: { id: campaign.id }, data: { status: "closed", closedAt: new Date() } });
+    advanceClock((env.RETENTION_DAYS_AFTER_CLOSE + 1) * 86_400_000);
+    try {
+      await anonymiseClosedCampaigns();
+    } finally {
+      resetClock();
+    }
+    expect((await files(made.id)).size).toBe(0);
+    const kept = await db
+      .selectFrom("delivery_bundle")
+      .select(["manifest_sha256", "signatures"])
+      .where("id", "=", made.id)
+      .executeTakeFirst();
+    expect(kept).toEqual({ manifest_sha256: made.manifestSha256, signatures: 3 });
   }, 60_000);
 
   it("is made by editors, listed and downloaded within the organization only", async () => {
