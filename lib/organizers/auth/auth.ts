@@ -9,6 +9,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { prisma } from "@/lib/infra/db";
 import { appSecret, env } from "@/lib/infra/env";
 import { logger, redact, settingsFromEnv } from "@/lib/infra/log";
+import { recordSignIn } from "./record-sign-in";
 import { accountAttemptAllowed } from "./throttle-account";
 import { clientAddressHeader } from "./with-client-address";
 
@@ -53,6 +54,7 @@ function createAuth() {
       ipAddress: { ipAddressHeaders: [clientAddressHeader] },
       database: { generateId: () => randomUUID() },
     },
+    databaseHooks: { session: { create: { after: recordSignIn } } },
     hooks: {
       // Per-account throttling on top of better-auth's per-address limit; refused the same way (429).
       before: createAuthMiddleware(async (ctx) => {
