@@ -21,6 +21,8 @@ import * as invalidationPreview from "@/app/api/organizer/campaigns/[id]/invalid
 import * as nearCopies from "@/app/api/organizer/campaigns/[id]/near-copies/reject/route";
 import * as restore from "@/app/api/organizer/invalidations/[id]/restore/route";
 import * as team from "@/app/api/organizer/team/route";
+import * as signerLookup from "@/app/api/organizer/campaigns/[id]/signers/lookup/route";
+import * as signerErase from "@/app/api/organizer/campaigns/[id]/signers/erase/route";
 import * as member from "@/app/api/organizer/members/[id]/route";
 import * as invitation from "@/app/api/organizer/invitations/[id]/route";
 import * as resendInvitation from "@/app/api/organizer/invitations/[id]/resend/route";
@@ -166,6 +168,22 @@ const routes: Route[] = [
   { name: "DELETE member", method: "DELETE", handler: member.DELETE, target: m, ok: 200 },
   { name: "POST invitation resend", method: "POST", handler: resendInvitation.POST, target: i("/resend"), ok: 201 },
   { name: "DELETE invitation", method: "DELETE", handler: invitation.DELETE, target: i(""), ok: 200 },
+  {
+    name: "POST signer lookup",
+    method: "POST",
+    handler: signerLookup.POST,
+    target: c("/signers/lookup"),
+    body: () => ({ email: "nobody@example.test" }),
+    ok: 200,
+  },
+  {
+    name: "POST signer erase",
+    method: "POST",
+    handler: signerErase.POST,
+    target: c("/signers/erase"),
+    body: () => ({ email: "nobody@example.test" }),
+    ok: 200,
+  },
 ];
 
 /** A campaign with its data, plus an editor and an open invitation whose addresses carry the fixture's suffix. */

@@ -45,6 +45,7 @@ export default async function CampaignAdminPage({ params }: Params) {
         <Link href={`/${locale}/admin/campaigns/${campaign.id}/preview`}>{t("campaign.previewTexts")}</Link>
         <Link href={`/${locale}/admin/campaigns/${campaign.id}/signals`}>{t("campaign.signals")}</Link>
         {canEdit && <Link href={`/${locale}/admin/campaigns/${campaign.id}/edit`}>{t("campaign.edit")}</Link>}
+        {canEdit && <Link href={`/${locale}/admin/campaigns/${campaign.id}/signers`}>{t("campaign.findSigner")}</Link>}
         {canEdit && campaign.status !== "open" && <ApiButton url={`${base}/open`} label={t("campaign.open")} />}
         {canEdit && campaign.status === "open" && (
           <ApiButton url={`${base}/close`} label={t("campaign.close")} danger />
