@@ -30,7 +30,7 @@ describe("signature emails", () => {
     ["en", "full", "How you appear to the recipient: Full name, city or region, and country"],
     ["en", "initials", "How you appear to the recipient: Initials and country only"],
     ["en", "counted", "How you appear to the recipient: Counted only, without my name"],
-    ["ko", "full", "받는 분에게 표시되는 방식: 이름 전체, 시·도와 국가"],
+    ["ko", "full", "받는 분에게 표시되는 방식: 이름 전체, 사는 지역과 국가"],
     ["ko", "initials", "받는 분에게 표시되는 방식: 이니셜과 국가만"],
     ["ko", "counted", "받는 분에게 표시되는 방식: 이름 없이 서명 수에만 포함"],
   ] as const)("repeats the choice (%s, %s) with the link to change it, in both kinds", (locale, appearance, line) => {
