@@ -45,6 +45,8 @@ export async function seed(): Promise<{ created: boolean; organizer: DemoOrganiz
         sender_email: `${demoOrganization.name} <letters@open-letters.example>`,
         // Letters one by one, throttled; signatures in a daily digest with a CSV of the new signers.
         letter_delivery: "individual",
+        // Some signers and writers have family in North Korea: the forms pre-select "initials and country".
+        risk: "at_risk",
         digest_interval_minutes: 1440,
         throttle_per_minute: 30,
         default_locale: "en",

@@ -39,7 +39,7 @@ export type SubmitResult =
 export type SubmitLetter = (slug: string, input: LetterInput, locale: string) => Promise<SubmitResult>;
 
 type Props = {
-  campaign: Pick<ComposerCampaign, "slug" | "targetName" | "topics">;
+  campaign: Pick<ComposerCampaign, "slug" | "targetName" | "topics" | "defaultAppearance">;
   locale: string;
   countries: { code: string; name: string }[];
   /** Per letter language: default subject, greeting and closing of the first draft. */
@@ -330,7 +330,14 @@ export function Composer({
             onEdit={() => go(3)}
           />
         )}
-        {step === 5 && <StepDetails {...stepProps} countries={countries} locale={locale} />}
+        {step === 5 && (
+          <StepDetails
+            {...stepProps}
+            countries={countries}
+            locale={locale}
+            defaultAppearance={campaign.defaultAppearance}
+          />
+        )}
         {step === 6 && (
           <StepPreview
             {...stepProps}

@@ -1,5 +1,6 @@
 // The composer's draft: what the writer has chosen and written so far, kept in the browser (localStorage, one
 // draft per campaign) until the letter is sent, so that a reload or a step back loses nothing.
+import type { Appearance } from "@/lib/campaigns/appearance";
 import { fieldErrorCodes } from "@/lib/infra/validation/field-error-codes";
 import { fieldStep, letterInput, type LetterField, type LetterInput, type LetterLanguage } from "@/lib/letters/schema";
 
@@ -31,6 +32,8 @@ export type Draft = {
   country: string;
   alsoSign: boolean;
   showName: boolean;
+  /** How the writer appears to the recipient; "" until chosen, which sends the campaign's pre-selected choice. */
+  appearance: Appearance | "";
   wantsUpdates: boolean;
   /** The form token of the page where this draft began: a restored draft sent at once is not "too fast". */
   formToken?: string;
@@ -58,6 +61,7 @@ export function emptyDraft(locale: string): Draft {
     country: locale === "ko" ? "KR" : "US",
     alsoSign: false,
     showName: false,
+    appearance: "",
     wantsUpdates: false,
   };
 }
@@ -112,6 +116,7 @@ export function toLetterInput(draft: Draft, locale: string): LetterInput {
     country: draft.country,
     alsoSign: draft.alsoSign,
     showName: draft.showName,
+    appearance: draft.appearance || undefined,
     wantsUpdates: draft.wantsUpdates,
     locale: locale === "ko" ? "ko" : "en",
   };

@@ -18,6 +18,8 @@ import { signatureFromForm, type SignFormState } from "@/lib/signatures/form-dat
 import { hasRegionList, regionOptions, regionRules } from "@/lib/infra/geo/regions";
 import { solveChallenge } from "@/lib/integrity/solve-challenge";
 import { Honeypot } from "@/components/ui/honeypot";
+import { isAppearance, type Appearance } from "@/lib/campaigns/appearance";
+import { AppearanceChoice } from "./appearance-choice";
 
 type Props = {
   action: (state: SignFormState, form: FormData) => Promise<SignFormState>;
@@ -25,6 +27,8 @@ type Props = {
   countries: { code: string; name: string }[];
   /** The signed render time (lib/infra/security/form-token.ts). */
   formToken: string;
+  /** The pre-selected "how you appear to the recipient": the campaign's risk setting picks it. */
+  defaultAppearance: Appearance;
 };
 
 const noSubscribe = () => () => {};
@@ -36,6 +40,7 @@ const fieldOrder: SignatureField[] = [
   "region",
   "postalCode",
   "comment",
+  "appearance",
   "showName",
   "wantsUpdates",
 ];
@@ -45,10 +50,11 @@ const fieldOrder: SignatureField[] = [
  * shows each problem beside its field and in a summary announced to screen readers, and works without JavaScript
  * through the server action.
  */
-export function SignForm({ action, locale, countries, formToken }: Props) {
+export function SignForm({ action, locale, countries, formToken, defaultAppearance }: Props) {
   const t = useTranslations("signForm");
   const te = useTranslations("fieldErrors");
   const ta = useTranslations("apiErrors");
+  const tp = useTranslations("appearance");
   const id = useId();
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as SignFormState);
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
@@ -136,6 +142,7 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
     region: country === "US" ? t("regionUS") : country === "KR" ? t("regionKR") : t("region"),
     postalCode: country === "US" ? t("postalCodeUS") : t("postalCode"),
     comment: t("comment"),
+    appearance: tp("legend"),
     showName: t("showName"),
     wantsUpdates: t("wantsUpdates"),
   };
@@ -297,6 +304,18 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
           </div>
         </div>
       )}
+
+      <AppearanceChoice
+        id={fid("appearance")}
+        defaultValue={isAppearance(values?.appearance) ? values.appearance : defaultAppearance}
+        error={
+          errors.appearance
+            ? te.has(errors.appearance as never)
+              ? te(errors.appearance as never)
+              : te("invalid")
+            : undefined
+        }
+      />
 
       <div className="field">
         <label htmlFor={fid("comment")}>

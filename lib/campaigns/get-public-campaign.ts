@@ -5,6 +5,7 @@ import { db } from "@/lib/infra/db";
 import { campaignState } from "./campaign-state";
 import { isCampaignSlug } from "./slug";
 import { pickTranslation } from "./pick-translation";
+import { defaultAppearance, type Appearance } from "./appearance";
 import type { Locale } from "@/lib/infra/i18n/config";
 
 export type PublicCampaign = {
@@ -20,6 +21,8 @@ export type PublicCampaign = {
   context: string;
   letter: string;
   sources: string;
+  /** The sign form's pre-selected "how I appear to the target", from the campaign's risk setting. */
+  defaultAppearance: Appearance;
 };
 
 export async function getPublicCampaign(slug: string, locale: Locale): Promise<PublicCampaign | null> {
@@ -35,6 +38,7 @@ export async function getPublicCampaign(slug: string, locale: Locale): Promise<P
       "c.default_locale",
       "c.opens_at",
       "c.closes_at",
+      "c.risk",
       "o.name as organization_name",
       jsonArrayFrom(
         eb
@@ -62,5 +66,6 @@ export async function getPublicCampaign(slug: string, locale: Locale): Promise<P
     context: text.context,
     letter: text.letter,
     sources: text.sources,
+    defaultAppearance: defaultAppearance(campaign.risk),
   };
 }

@@ -1,15 +1,17 @@
 // Renders the emails that go to a campaign's target: a letter on its own (From the campaign's sender, Reply-To the
 // writer, subject and body exactly as written), or a digest (letters inline, new signers as a CSV attachment,
-// running totals).
+// running totals). Every signer and writer is shown as they chose (./appear-as.ts), their name isolated (isolate).
 import { prisma, pool } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import { isLocale, type Locale } from "@/lib/infra/i18n/config";
 import { translator } from "@/lib/infra/i18n/messages";
 import { regionName } from "@/lib/infra/geo/regions";
-import { renderBodies, type Block } from "@/lib/infra/mail/layout";
+import { isolate, renderBodies, type Block } from "@/lib/infra/mail/layout";
 import type { MailContent, OutboxRow } from "@/lib/infra/outbox/outbox";
 import { toCsv } from "@/lib/infra/csv";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
+import type { Appearance } from "@/lib/campaigns/appearance";
+import { appearAs, type Person } from "./appear-as";
 
 const countryNames = new Map<string, Intl.DisplayNames>();
 
@@ -18,6 +20,14 @@ function place(locale: Locale, parts: { city?: string | null; region?: string | 
   if (!names) countryNames.set(locale, (names = new Intl.DisplayNames([locale], { type: "region", fallback: "code" })));
   const countryName = names.of(parts.country.trim()) ?? parts.country;
   return [parts.city, regionName(parts.country.trim(), parts.region, locale), countryName].filter(Boolean).join(", ");
+}
+
+/** A writer as the target sees them: "Jane Doe, Seattle, WA, United States", "J. D., United States" or no name. */
+function writerLine(locale: Locale, person: Person): string {
+  const shown = appearAs(person);
+  const t = translator(locale, "appearance");
+  if (shown.appearance === "counted") return t("anonymousWriter");
+  return t("person", { name: isolate(shown.name), place: isolate(place(locale, shown)) });
 }
 
 async function campaignFor(id: string, locale: Locale) {
@@ -31,6 +41,7 @@ async function campaignFor(id: string, locale: Locale) {
 
 type LetterForDelivery = {
   message_id: string;
+  appearance: Appearance;
   name: string;
   email: string | null;
   city: string | null;
@@ -54,7 +65,7 @@ export async function renderLetterDeliveries(messages: OutboxRow[]): Promise<Map
   const wanted = messages.filter((m) => m.letter_id && m.campaign_id);
   if (wanted.length === 0) return rendered;
   const { rows } = await pool.query<LetterForDelivery>(
-    `SELECT x.message_id, l.name, l.email, l.city, l.region, l.country, l.subject, l.body, l.language, l.status::text,
+    `SELECT x.message_id, l.appearance, l.name, l.email, l.city, l.region, l.country, l.subject, l.body, l.language, l.status::text,
             c.sender_email, COALESCE(t.title, d.title, '') AS title
        FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS x(message_id, letter_id, locale)
        JOIN letter l ON l.id = x.letter_id
@@ -69,7 +80,7 @@ export async function renderLetterDeliveries(messages: OutboxRow[]): Promise<Map
     const messageLocale = locales.get(letter.message_id)!;
     const locale: Locale = isLocale(messageLocale) ? messageLocale : "en";
     const t = translator(locale, "delivery");
-    const footer = t("letterFooter", { name: letter.name, place: place(locale, letter), campaign: letter.title });
+    const footer = t("letterFooter", { writer: writerLine(locale, letter), campaign: letter.title });
     const html = renderBodies(letter.language, [
       ...letter.body.split(/\n\s*\n/).map((p) => ({ text: p })),
       { note: footer },
@@ -97,12 +108,13 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
   // What this digest carries, as it is now: a signer who withdrew since, or whom an organizer struck out, is no
   // longer listed.
   const { rows: signers } = await pool.query<{
+    appearance: Appearance;
     name: string;
     region: string | null;
     country: string;
     confirmed_at: Date;
   }>(
-    `SELECT name, region, country, confirmed_at FROM signature WHERE delivery_message_id = $1 AND status = 'confirmed' ORDER BY confirmed_at, id`,
+    `SELECT appearance, name, region, country, confirmed_at FROM signature WHERE delivery_message_id = $1 AND status = 'confirmed' ORDER BY confirmed_at, id`,
     [message.id],
   );
   const letters = await prisma.letter.findMany({
@@ -111,16 +123,18 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
   });
 
   const date = (d: Date) => d.toISOString().slice(0, 10);
-  const csv = toCsv(
-    [t("csvName"), t("csvRegion"), t("csvCountry"), t("csvDate")],
-    signers.map((s) => [
-      s.name,
-      regionName(s.country.trim(), s.region, locale) ?? "",
-      s.country.trim(),
-      date(s.confirmed_at),
-    ]),
-  );
+  // Signers who asked to be counted only are counted here and listed nowhere.
+  const ta = translator(locale, "appearance");
+  const listed = signers.flatMap((s) => {
+    const shown = appearAs(s);
+    if (shown.appearance === "counted") return [];
+    const region = shown.appearance === "full" ? (regionName(shown.country, shown.region, locale) ?? "") : "";
+    const as = shown.appearance === "full" ? ta("csvFull") : ta("csvInitials");
+    return [[shown.name, region, shown.country, date(s.confirmed_at), as]];
+  });
+  const csv = toCsv([t("csvName"), t("csvRegion"), t("csvCountry"), t("csvDate"), ta("csvShownAs")], listed);
   const counts = { signatures: signers.length, letters: letters.length };
+  const countedOnly = signers.length - listed.length;
   const blocks: Block[] = [
     { text: t("digestGreeting", { target: campaign.text.targetName }) },
     { text: t("digestIntro", { campaign: campaign.text.title, organization: campaign.organization.name }) },
@@ -129,6 +143,7 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
         ? t("digestPeriod", { start: date(new Date(payload.periodStart)), ...counts })
         : t("digestFirstPeriod", counts),
     },
+    ...(countedOnly ? [{ text: ta("digestCounted", { count: countedOnly }) }] : []),
     { text: t("digestTotals", payload.totals) },
     { note: t("digestNote") },
     { text: `${t("digestLetterHeading")}\n\n${campaign.text.letter}` },
@@ -137,7 +152,7 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
     blocks.push({ text: `${t("digestLettersHeading")}` });
     letters.forEach((letter, i) => {
       blocks.push({
-        text: `${t("digestLetterFrom", { n: i + 1, count: letters.length, name: letter.name, place: place(locale, letter) })}\n${t("digestLetterSubject", { subject: letter.subject })}\n\n${letter.body}`,
+        text: `${t("digestLetterFrom", { n: i + 1, count: letters.length, writer: writerLine(locale, letter) })}\n${t("digestLetterSubject", { subject: letter.subject })}\n\n${letter.body}`,
       });
     });
   }
@@ -145,7 +160,7 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
     from: campaign.senderEmail ?? env.MAIL_FROM,
     subject: t("digestSubject", { campaign: campaign.text.title, ...counts }),
     ...renderBodies(locale, blocks),
-    attachments: signers.length
+    attachments: listed.length
       ? [
           {
             filename: t("csvFileName", { date: date(new Date()) }),

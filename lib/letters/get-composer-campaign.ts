@@ -5,6 +5,7 @@ import { jsonArrayFrom } from "kysely/helpers/postgres";
 import { db } from "@/lib/infra/db";
 import { campaignState } from "@/lib/campaigns/campaign-state";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
+import { defaultAppearance, type Appearance } from "@/lib/campaigns/appearance";
 import { isCampaignSlug } from "@/lib/campaigns/slug";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { greetingFrom } from "./assemble-letter";
@@ -27,6 +28,8 @@ export type ComposerCampaign = {
   /** Per letter language: the default subject and greeting. */
   letterDefaults: Partial<Record<LetterLanguage, { subject: string; greeting: string | null; targetName: string }>>;
   topics: ComposerTopic[];
+  /** The pre-selected "how I appear to the target", from the campaign's risk setting. */
+  defaultAppearance: Appearance;
 };
 
 export async function getComposerCampaign(slug: string, locale: Locale): Promise<ComposerCampaign | null> {
@@ -39,6 +42,7 @@ export async function getComposerCampaign(slug: string, locale: Locale): Promise
       "c.default_locale",
       "c.opens_at",
       "c.closes_at",
+      "c.risk",
       jsonArrayFrom(
         eb
           .selectFrom("campaign_translation as t")
@@ -83,6 +87,7 @@ export async function getComposerCampaign(slug: string, locale: Locale): Promise
     title: text.title,
     targetName: text.target_name,
     letterDefaults,
+    defaultAppearance: defaultAppearance(campaign.risk),
     topics: campaign.topics.flatMap((topic) => {
       const own = pick(topic.translations);
       if (!own) return [];

@@ -4,6 +4,7 @@ import { z } from "@/lib/infra/validation/zod";
 import { isCountryCode } from "@/lib/infra/geo/countries";
 import { checkAddress } from "@/lib/infra/geo/check-address";
 import { locales } from "@/lib/infra/i18n/config";
+import { appearances } from "@/lib/campaigns/appearance";
 import { blankToUndefined, hasOnlyAllowedChars, isBlank, line, optionalLine } from "@/lib/infra/validation/text";
 import { abuseFields } from "@/lib/integrity/schema";
 
@@ -87,6 +88,8 @@ export const letterInput = z
       .refine(isCountryCode, { error: "invalid_country" }),
     alsoSign: z.boolean({ error: "invalid_boolean" }).default(false),
     showName: z.boolean({ error: "invalid_boolean" }).default(false),
+    // How the writer appears to the target; left out, the campaign's risk setting decides (submit-letter.ts).
+    appearance: z.preprocess(blankToUndefined, z.enum(appearances, { error: "invalid_appearance" }).optional()),
     wantsUpdates: z.boolean({ error: "invalid_boolean" }).default(false),
     locale: z.enum(locales, { error: "invalid_locale" }).optional(),
     ...abuseFields,
@@ -113,6 +116,7 @@ export const fieldStep: Record<LetterField, number> = {
   country: 5,
   alsoSign: 5,
   showName: 5,
+  appearance: 5,
   wantsUpdates: 5,
   locale: 5,
   formToken: 6,

@@ -5,9 +5,17 @@ import { now } from "@/lib/infra/clock";
 import { sha256 } from "@/lib/infra/crypto";
 import { campaignTitles } from "@/lib/campaigns/campaign-title";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
+import type { Appearance } from "@/lib/campaigns/appearance";
 import { readWithdrawToken } from "./links";
 
-export type LinkTarget = { campaignSlug: string; campaignTitle: string; status: "pending" | "confirmed" };
+export type LinkTarget = {
+  campaignSlug: string;
+  campaignTitle: string;
+  status: "pending" | "confirmed";
+  /** How the signer appears to the target, and whether a digest has already taken the signature (then it is fixed). */
+  appearance: Appearance;
+  delivered: boolean;
+};
 
 /** A confirmation link names its signature by the token's hash, a withdraw link by the signature's id. */
 type Link = { confirmTokenHash: Buffer } | { id: string };
@@ -18,6 +26,8 @@ async function describe(link: Link, locale: string): Promise<LinkTarget | null> 
     .innerJoin("campaign as c", "c.id", "s.campaign_id")
     .select((eb) => [
       "s.status",
+      "s.appearance",
+      "s.delivery_message_id",
       "s.confirm_token_expires_at",
       "c.slug",
       "c.default_locale",
@@ -38,6 +48,8 @@ async function describe(link: Link, locale: string): Promise<LinkTarget | null> 
     campaignSlug: signature.slug,
     campaignTitle: text?.title ?? "",
     status: signature.status === "pending" ? "pending" : "confirmed",
+    appearance: signature.appearance,
+    delivered: signature.delivery_message_id !== null,
   };
 }
 

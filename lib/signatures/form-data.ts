@@ -10,6 +10,7 @@ export type SignFormValues = {
   postalCode?: string;
   comment?: string;
   showName: boolean;
+  appearance?: string;
   wantsUpdates: boolean;
   locale?: string;
 } & AbuseFields;
@@ -27,6 +28,7 @@ export function signatureFromForm(form: FormData): SignFormValues {
     postalCode: text("postalCode"),
     comment: text("comment"),
     showName: form.get("showName") === "on",
+    appearance: text("appearance"),
     wantsUpdates: form.get("wantsUpdates") === "on",
     locale: text("locale"),
     formToken: text("formToken"),

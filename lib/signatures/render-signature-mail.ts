@@ -1,5 +1,5 @@
 // The signer's own emails (the confirmation, and "already confirmed"), rendered from the signature row at send
-// time, so a name or campaign title changed since the request is the one that goes out.
+// time, so a choice or campaign title changed since the request is the one that goes out.
 import { db } from "@/lib/infra/db";
 import type { OutboxRow, MailContent } from "@/lib/infra/outbox/outbox";
 import { campaignTitles } from "@/lib/campaigns/campaign-title";
@@ -13,7 +13,7 @@ export async function renderSignatureMessage(message: OutboxRow): Promise<MailCo
     .innerJoin("campaign as c", "c.id", "s.campaign_id")
     .innerJoin("organization as o", "o.id", "c.organization_id")
     .select((eb) => [
-      "s.name",
+      "s.appearance",
       "c.default_locale",
       "o.name as organization_name",
       campaignTitles(eb.ref("c.id")).as("titles"),
@@ -26,7 +26,7 @@ export async function renderSignatureMessage(message: OutboxRow): Promise<MailCo
     kind: message.kind as "signature.confirm" | "signature.already_confirmed",
     locale: message.locale,
     signatureId: message.signature_id,
-    signerName: signature.name,
+    appearance: signature.appearance,
     campaignTitle: text?.title ?? "",
     organizationName: signature.organization_name,
     token: typeof message.payload.token === "string" ? message.payload.token : undefined,

@@ -5,6 +5,7 @@ import { z } from "@/lib/infra/validation/zod";
 import { isCountryCode } from "@/lib/infra/geo/countries";
 import { checkAddress } from "@/lib/infra/geo/check-address";
 import { locales } from "@/lib/infra/i18n/config";
+import { appearances } from "@/lib/campaigns/appearance";
 import { blankToUndefined, line, optionalLine, optionalParagraphs } from "@/lib/infra/validation/text";
 import { abuseFields } from "@/lib/integrity/schema";
 import { emailFormat, limits, postalCodeFormat } from "./rules";
@@ -38,6 +39,8 @@ export const signatureInput = z
     // A comment may have line breaks, but no other control characters.
     comment: optionalParagraphs(limits.comment),
     showName: z.boolean({ error: "invalid_boolean" }).default(false),
+    // How the signer appears to the target; left out, the campaign's risk setting decides (sign-petition.ts).
+    appearance: z.preprocess(blankToUndefined, z.enum(appearances, { error: "invalid_appearance" }).optional()),
     wantsUpdates: z.boolean({ error: "invalid_boolean" }).default(false),
     locale: z.enum(locales, { error: "invalid_locale" }).optional(),
     ...abuseFields,

@@ -1,7 +1,7 @@
 // Records a signature and its email in one statement: the abuse checks' counters (lib/integrity/guard-submission.ts),
 // the signature and its outbox message, which the outbox relay (lib/infra/outbox/relay-outbox.ts) hands to a send job.
 // Signing again is harmless: ON CONFLICT keeps one row per (campaign, address); a new email goes out at most once
-// per resend window.
+// per resend window. Without a choice of how to appear, the campaign's risk setting picks it (defaultAppearance).
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { Signature } from "./schema";
@@ -23,14 +23,16 @@ function signStatement(slug: string, input: Signature, s: Submission) {
 WITH ${guardCtes(guard)}, c AS (
   SELECT id, status, default_locale FROM campaign WHERE slug = ${slug}
 ), open_c AS (
-  SELECT id, default_locale FROM campaign
+  SELECT id, default_locale, risk FROM campaign
    WHERE id = (SELECT id FROM c) AND ${openAt(at)} AND (SELECT allowed FROM verdict)
 ), s AS (
   INSERT INTO signature AS sig (id, campaign_id, email, email_key, name, country, region, postal_code, comment,
-                               show_name, wants_updates, locale, ip_hash, confirm_token_hash, confirm_token_expires_at,
+                               show_name, appearance, wants_updates, locale, ip_hash, confirm_token_hash, confirm_token_expires_at,
                                status, spam_reason, network_hash, last_notified_at)
   SELECT ${randomUUID()}::uuid, open_c.id, ${input.email}, ${s.emailKey}, ${input.name}, ${input.country},
          ${input.region ?? null}, ${input.postalCode ?? null}, ${input.comment ?? null}, ${input.showName},
+         COALESCE(${input.appearance ?? null}::appearance,
+                  CASE WHEN open_c.risk = 'at_risk' THEN 'initials' ELSE 'full' END::appearance),
          ${input.wantsUpdates}, COALESCE(${input.locale ?? null}, open_c.default_locale), ${guard.ipHash},
          ${s.confirmTokenHash}, ${s.confirmExpiresAt},
          CASE WHEN ${guard.spamReason}::text IS NULL THEN 'pending' ELSE 'suspected' END::signature_status,
@@ -50,6 +52,9 @@ WITH ${guardCtes(guard)}, c AS (
     -- Whoever signs again with this address cannot turn the owner's privacy choices on, only off.
     show_name = CASE WHEN sig.status = 'pending' THEN sig.show_name AND EXCLUDED.show_name
                      WHEN sig.status = 'suspected' THEN EXCLUDED.show_name ELSE sig.show_name END,
+    -- The enum runs from most to least shown: GREATEST keeps the more private of the two choices.
+    appearance = CASE WHEN sig.status = 'pending' THEN GREATEST(sig.appearance, EXCLUDED.appearance)
+                      WHEN sig.status = 'suspected' THEN EXCLUDED.appearance ELSE sig.appearance END,
     wants_updates = CASE WHEN sig.status = 'pending' THEN sig.wants_updates AND EXCLUDED.wants_updates
                          WHEN sig.status = 'suspected' THEN EXCLUDED.wants_updates ELSE sig.wants_updates END,
     locale = EXCLUDED.locale,

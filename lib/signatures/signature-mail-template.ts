@@ -1,15 +1,18 @@
-// Renders an outbox message from its kind and parameters, in the recipient's language.
+// Renders an outbox message from its kind and parameters, in the recipient's language. It never repeats the name
+// typed in the form: anyone can sign with any name and someone else's address, and our mail would carry their words.
 import { isLocale, type Locale } from "@/lib/infra/i18n/config";
 import { translator } from "@/lib/infra/i18n/messages";
 import { confirmUrl, withdrawUrl } from "./links";
 import { env } from "@/lib/infra/env";
 import { renderBodies, type Block } from "@/lib/infra/mail/layout";
+import type { Appearance } from "@/lib/campaigns/appearance";
 
 export type SignatureMailContext = {
   kind: "signature.confirm" | "signature.already_confirmed";
   locale: string;
   signatureId: string;
-  signerName: string;
+  /** How the signer chose to appear to the target: the email repeats it, with the link to change it. */
+  appearance: Appearance;
   campaignTitle: string;
   organizationName: string;
   token?: string;
@@ -21,7 +24,12 @@ export function renderSignatureMail(ctx: SignatureMailContext): RenderedMail {
   const locale: Locale = isLocale(ctx.locale) ? ctx.locale : "en";
   const t = translator(locale, "email");
   const withdraw = withdrawUrl(locale, ctx.signatureId);
-  const greeting = t("greeting", { name: ctx.signerName });
+  const greeting = t("greetingPlain");
+  const ta = translator(locale, "appearance");
+  const choice: Block[] = [
+    { text: ta("emailChoice", { choice: ta(ctx.appearance) }) },
+    { note: ta("emailChange", { url: withdraw }) },
+  ];
   const signoff = t("signoff", { organization: ctx.organizationName });
   let subject: string;
   let blocks: Block[];
@@ -34,6 +42,7 @@ export function renderSignatureMail(ctx: SignatureMailContext): RenderedMail {
       { text: t("signatureConfirm.intro", { campaign: ctx.campaignTitle }) },
       { text: t("signatureConfirm.action") },
       { link: confirmUrl(locale, ctx.token), label: t("signatureConfirm.button") },
+      ...choice,
       { note: t("signatureConfirm.expiry", { days }) },
       { note: t("ignoreLine") },
       { note: t("withdrawLine", { url: withdraw }) },
@@ -45,6 +54,7 @@ export function renderSignatureMail(ctx: SignatureMailContext): RenderedMail {
       { text: greeting },
       { text: t("signatureAlreadyConfirmed.intro", { campaign: ctx.campaignTitle }) },
       { text: t("signatureAlreadyConfirmed.body") },
+      ...choice,
       { note: t("withdrawLine", { url: withdraw }) },
       { text: signoff },
     ];

@@ -76,8 +76,8 @@ async function confirmedLetters(campaignId: string, count: number, overrides: Re
     const id = randomUUID();
     const email = `writer-${id.slice(0, 8)}@example.test`;
     await m.db.pool.query(
-      `INSERT INTO letter (id, campaign_id, email, email_key, name, city, region, country, subject, body, language, locale, status, confirmed_at)
-       VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $10, 'confirmed', now() + make_interval(secs => $11))`,
+      `INSERT INTO letter (id, campaign_id, email, email_key, name, city, region, country, subject, body, language, locale, status, confirmed_at, appearance)
+       VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $10, 'confirmed', now() + make_interval(secs => $11), $12::appearance)`,
       [
         id,
         campaignId,
@@ -90,6 +90,7 @@ async function confirmedLetters(campaignId: string, count: number, overrides: Re
         overrides.body ?? `Dear Mr. President,\n\nLetter number ${i + 1}.\n\nSincerely`,
         overrides.language ?? "en",
         i,
+        overrides.appearance ?? "full",
       ],
     );
     ids.push(id);
@@ -97,13 +98,13 @@ async function confirmedLetters(campaignId: string, count: number, overrides: Re
   return ids;
 }
 
-async function confirmedSignatures(campaignId: string, names: string[]) {
+async function confirmedSignatures(campaignId: string, names: string[], appearance = "full") {
   for (const [i, name] of names.entries()) {
     const id = randomUUID();
     await m.db.pool.query(
-      `INSERT INTO signature (id, campaign_id, email, email_key, name, country, region, locale, status, confirmed_at)
-       VALUES ($1, $2, $3, $3, $4, 'US', 'NY', 'en', 'confirmed', now() + make_interval(secs => $5))`,
-      [id, campaignId, `s-${id.slice(0, 8)}@example.test`, name, i],
+      `INSERT INTO signature (id, campaign_id, email, email_key, name, country, region, locale, status, confirmed_at, appearance)
+       VALUES ($1, $2, $3, $3, $4, 'US', 'NY', 'en', 'confirmed', now() + make_interval(secs => $5), $6::appearance)`,
+      [id, campaignId, `s-${id.slice(0, 8)}@example.test`, name, i, appearance],
     );
     await m.db.pool.query(
       `INSERT INTO campaign_count_shard (campaign_id, shard, confirmed) VALUES ($1, 0, 1)
@@ -232,17 +233,20 @@ describe("digests", () => {
     const mail = sink.received.find((r) => r.messageId === digest!.message_id)!;
     expect(mail.subject).toBe(`Test campaign ${campaign.slug.slice(5)}: 3 new signatures and 2 letters`);
     expect(mail.text).toContain("Running totals: 3 confirmed signatures, 2 personal letters.");
-    expect(mail.text).toContain("Letter 1 of 2: from Writer 1, Springfield, Illinois, United States");
+    expect(mail.text).toContain(
+      "Letter 1 of 2: from \u2068Writer 1\u2069, \u2068Springfield, Illinois, United States\u2069",
+    );
     expect(mail.text).toContain("Letter number 2.");
 
     expect(mail.attachments).toHaveLength(1);
     expect(mail.attachments[0]!.filename).toMatch(/^signatures-\d{4}-\d{2}-\d{2}\.csv$/);
     const rows = parse(mail.attachments[0]!.content, { columns: true }) as Record<string, string>[];
     const today = new Date().toISOString().slice(0, 10);
+    const full = { city_or_region: "New York", country: "US", signed_on: today, shown_as: "full name" };
     expect(rows).toEqual([
-      { name: "Ada Lovelace", city_or_region: "New York", country: "US", signed_on: today },
-      { name: '\'=HYPERLINK("http://evil.example")', city_or_region: "New York", country: "US", signed_on: today },
-      { name: "김하나", city_or_region: "New York", country: "US", signed_on: today },
+      { ...full, name: "Ada Lovelace" },
+      { ...full, name: '\'=HYPERLINK("http://evil.example")' },
+      { ...full, name: "김하나" },
     ]);
     expect(await letterStatuses(campaign.id)).toEqual(["delivered", "delivered"]);
 
@@ -256,9 +260,7 @@ describe("digests", () => {
     await sendAll(campaign.id);
     const second = (await deliveriesOf(campaign.id))[1]!;
     const secondMail = sink.received.find((r) => r.messageId === second.message_id)!;
-    expect(parse(secondMail.attachments[0]!.content, { columns: true })).toEqual([
-      { name: "Late Signer", city_or_region: "New York", country: "US", signed_on: today },
-    ]);
+    expect(parse(secondMail.attachments[0]!.content, { columns: true })).toEqual([{ ...full, name: "Late Signer" }]);
     expect(secondMail.text).toContain("Running totals: 4 confirmed signatures");
   });
 });

@@ -155,6 +155,10 @@ describe("the letter composer", () => {
     expect(screen.getByLabelText("Count me as a signer of the open letter too")).not.toBeChecked();
     expect(screen.getByLabelText("Show my name publicly")).not.toBeChecked();
     expect(screen.getByLabelText("Send me updates about this campaign")).not.toBeChecked();
+    // How the writer appears to the recipient: the campaign's choice pre-selected, next to the name and place.
+    expect(screen.getByRole("group", { name: "How you appear to the recipient" })).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Initials and country only/)).toBeChecked();
+    await user.click(screen.getByLabelText("Counted only, without my name"));
 
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(screen.getByRole("alert")).toHaveTextContent("4 answers need your attention.");
@@ -192,6 +196,7 @@ describe("the letter composer", () => {
       region: "NY",
       alsoSign: true,
       showName: false,
+      appearance: "counted",
       locale: "en",
     });
     // Once sent, the draft is gone from the browser.

@@ -16,7 +16,13 @@ function renderForm(
 ) {
   render(
     <NextIntlClientProvider locale={locale} messages={messages[locale]}>
-      <SignForm action={action} locale={locale} countries={countryOptions(locale)} formToken="form-token" />
+      <SignForm
+        action={action}
+        locale={locale}
+        countries={countryOptions(locale)}
+        defaultAppearance="initials"
+        formToken="form-token"
+      />
     </NextIntlClientProvider>,
   );
   return action;
@@ -69,7 +75,23 @@ describe("SignForm", () => {
     expect(form.get("name")).toBe("Kim Ji-min");
     expect(form.get("region")).toBe("NY");
     expect(form.get("showName")).toBeNull();
+    expect(form.get("appearance")).toBe("initials");
     expect(form.get("locale")).toBe("en");
+  });
+
+  it("offers the three ways to appear to the recipient, the campaign's choice pre-selected, in both languages", async () => {
+    const user = userEvent.setup();
+    const action = renderForm("ko");
+    const group = screen.getByRole("group", { name: "받는 분에게 표시되는 방식" });
+    expect(group).toHaveAccessibleDescription(/기록으로 보관/);
+    expect(screen.getByLabelText(/^이니셜과 국가만/)).toBeChecked();
+    await user.click(screen.getByLabelText("이름 없이 서명 수에만 포함"));
+    await user.type(screen.getByLabelText("이름"), "김지민");
+    await user.type(screen.getByLabelText("이메일 주소"), "jimin@example.org");
+    await user.selectOptions(screen.getByLabelText(/^시·도/), "11");
+    await user.click(screen.getByRole("button", { name: "서명하기" }));
+    await screen.findByTestId("sign-success");
+    expect(action.mock.calls[0]![1].get("appearance")).toBe("counted");
   });
 
   it("keeps both privacy choices off by default", () => {

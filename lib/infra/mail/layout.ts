@@ -1,4 +1,6 @@
-// Plain-text and HTML bodies from the same paragraphs. Everything interpolated into HTML is escaped here.
+// Plain-text and HTML bodies from the same paragraphs. Everything interpolated into HTML is escaped here. A name
+// written by a stranger is wrapped with isolate(): U+2068…U+2069 in the text part, <bdi> in the HTML, so a
+// right-to-left override inside it cannot reorder the words around it.
 
 export function escapeHtml(value: string): string {
   return value
@@ -9,6 +11,19 @@ export function escapeHtml(value: string): string {
     .replaceAll("'", "&#39;");
 }
 
+const FSI = "\u2068";
+const PDI = "\u2069";
+
+/** Text another person typed (a name), isolated from the words around it; isolates inside it are removed. */
+export function isolate(value: string): string {
+  return `${FSI}${value.replace(/[\u2066-\u2069]/g, "")}${PDI}`;
+}
+
+/** Escapes text for HTML and turns each isolated span into a <bdi> element. */
+function escapeWithIsolates(value: string): string {
+  return escapeHtml(value).replace(/\u2068([^\u2068\u2069]*)\u2069/g, "<bdi>$1</bdi>");
+}
+
 export type Block = { text: string } | { link: string; label: string } | { note: string };
 
 export function renderBodies(lang: string, blocks: Block[]): { text: string; html: string } {
@@ -16,10 +31,10 @@ export function renderBodies(lang: string, blocks: Block[]): { text: string; htm
   const html = blocks
     .map((b) => {
       if ("link" in b) {
-        return `<p><a href="${escapeHtml(b.link)}" style="display:inline-block;background:#1d4ed8;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(b.label)}</a></p>`;
+        return `<p><a href="${escapeHtml(b.link)}" style="display:inline-block;background:#1d4ed8;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">${escapeWithIsolates(b.label)}</a></p>`;
       }
-      if ("note" in b) return `<p style="color:#4b5563;font-size:13px">${escapeHtml(b.note)}</p>`;
-      return `<p>${escapeHtml(b.text).replaceAll("\n", "<br>")}</p>`;
+      if ("note" in b) return `<p style="color:#4b5563;font-size:13px">${escapeWithIsolates(b.note)}</p>`;
+      return `<p>${escapeWithIsolates(b.text).replaceAll("\n", "<br>")}</p>`;
     })
     .join("\n");
   return {

@@ -37,6 +37,7 @@ export function renderComposer(
           slug,
           targetName: flagshipCampaign.targetName[locale],
           topics: locale === "ko" ? topicsKo : topics,
+          defaultAppearance: "initials", // the flagship is at risk
         }}
         locale={locale}
         countries={countryOptions(locale)}

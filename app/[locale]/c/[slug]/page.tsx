@@ -70,7 +70,9 @@ export default async function CampaignPage({ params }: Params) {
           )}
         </div>
 
-        <NextIntlClientProvider messages={clientMessages(locale, ["campaign", "signForm", "fieldErrors", "apiErrors"])}>
+        <NextIntlClientProvider
+          messages={clientMessages(locale, ["campaign", "signForm", "appearance", "fieldErrors", "apiErrors"])}
+        >
           <aside className="campaign-side" aria-labelledby="sign-heading">
             <CountMeter slug={campaign.slug} initialCount={count.confirmed} goal={count.goal} />
             <h2 id="sign-heading">{t("signHeading")}</h2>
@@ -82,6 +84,7 @@ export default async function CampaignPage({ params }: Params) {
                   locale={locale}
                   countries={countryOptions(locale)}
                   formToken={issueFormToken("sign")}
+                  defaultAppearance={campaign.defaultAppearance}
                 />
                 <div className="write-own">
                   <Link className="button button-secondary" href={`/${locale}/c/${campaign.slug}/write`}>

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { clientMessages } from "@/lib/infra/i18n/client-messages";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { describeWithdrawLink } from "@/lib/signatures/describe-link";
 import { ActionButtonForm } from "@/components/signatures/action-button-form";
-import { withdrawAction } from "./actions";
+import { AppearanceForm } from "@/components/signatures/appearance-form";
+import { changeAppearanceAction, withdrawAction } from "./actions";
 
 type Params = { params: Promise<{ locale: Locale; token: string }> };
 
@@ -14,6 +17,7 @@ export default async function WithdrawPage({ params }: Params) {
   const { locale, token } = await params;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "withdraw" });
+  const ta = await getTranslations({ locale, namespace: "appearance" });
   const link = await describeWithdrawLink(token, locale);
   return (
     <div className="page narrow">
@@ -29,6 +33,19 @@ export default async function WithdrawPage({ params }: Params) {
             danger
             outcomes={{ withdrawn: t("done"), invalid: t("invalid") }}
           />
+          <section aria-labelledby="appearance-heading" data-testid="appearance-section">
+            <h2 id="appearance-heading">{ta("pageTitle")}</h2>
+            {link.delivered ? (
+              <p data-testid="appearance-delivered">{ta("pageDelivered", { choice: ta(link.appearance) })}</p>
+            ) : (
+              <>
+                <p>{ta("pageBody")}</p>
+                <NextIntlClientProvider messages={clientMessages(locale, ["appearance"])}>
+                  <AppearanceForm action={changeAppearanceAction.bind(null, token)} current={link.appearance} />
+                </NextIntlClientProvider>
+              </>
+            )}
+          </section>
         </>
       )}
     </div>

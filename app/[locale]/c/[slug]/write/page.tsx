@@ -63,10 +63,15 @@ export default async function WritePage({ params }: Params) {
             <p className="notice">{t("noscript")}</p>
           </noscript>
           <NextIntlClientProvider
-            messages={clientMessages(locale, ["composer", "letterErrors", "fieldErrors", "apiErrors"])}
+            messages={clientMessages(locale, ["composer", "appearance", "letterErrors", "fieldErrors", "apiErrors"])}
           >
             <Composer
-              campaign={{ slug: campaign.slug, targetName: campaign.targetName, topics: campaign.topics }}
+              campaign={{
+                slug: campaign.slug,
+                targetName: campaign.targetName,
+                topics: campaign.topics,
+                defaultAppearance: campaign.defaultAppearance,
+              }}
               locale={locale}
               countries={countryOptions(locale)}
               letterTexts={letterTexts}
