@@ -355,6 +355,23 @@ describe("ids and roles", () => {
     expect(await prisma.invitation.count({ where: { id: mine.invitation } })).toBe(1);
   });
 
+  it("lets editors and owners, not viewers, look up and erase one signer", async () => {
+    const mine = await fixtureFor(own.organization.id);
+    const email = `signer1-${mine.suffix}@example.test`;
+    const send = (route: typeof signerLookup.POST, cookie: string) =>
+      route(organizerRequest("POST", "/x", { cookie, body: { email } }), params({ id: mine.campaign.id }));
+    const viewer = await organizerSession("viewer", own.organization.id);
+    expect((await send(signerLookup.POST, viewer.cookie)).status).toBe(403);
+    expect((await send(signerErase.POST, viewer.cookie)).status).toBe(403);
+    expect(await prisma.signature.count({ where: { campaignId: mine.campaign.id, email } })).toBe(1);
+    const editor = await organizerSession("editor", own.organization.id);
+    const found = await send(signerLookup.POST, editor.cookie);
+    expect(found.status).toBe(200);
+    expect((await found.json()).found).toBe(true);
+    expect((await send(signerErase.POST, editor.cookie)).status).toBe(200);
+    expect(await prisma.signature.count({ where: { campaignId: mine.campaign.id, email } })).toBe(0);
+  });
+
   it("refuses team changes from another origin (403)", async () => {
     const mine = await fixtureFor(own.organization.id);
     const res = await member.DELETE(
