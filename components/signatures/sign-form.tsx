@@ -9,6 +9,7 @@ import {
   useState,
   useSyncExternalStore,
   type FormEvent,
+  type ReactNode,
 } from "react";
 import { useTranslations } from "next-intl";
 import type { SignatureField } from "@/lib/signatures/schema";
@@ -18,6 +19,7 @@ import { signatureFromForm, type SignFormState } from "@/lib/signatures/form-dat
 import { hasRegionList, regionOptions, regionRules } from "@/lib/infra/geo/regions";
 import { solveChallenge } from "@/lib/integrity/solve-challenge";
 import { Honeypot } from "@/components/ui/honeypot";
+import { sourceCode } from "@/lib/campaigns/source-code";
 
 type Props = {
   action: (state: SignFormState, form: FormData) => Promise<SignFormState>;
@@ -25,6 +27,10 @@ type Props = {
   countries: { code: string; name: string }[];
   /** The signed render time (lib/infra/security/form-token.ts). */
   formToken: string;
+  /** The `?source=` code of the link the signer came by, kept with the signature. */
+  source?: string;
+  /** The thank-you step shown under the success message (components/sharing/share-panel.tsx). */
+  thanks?: ReactNode;
 };
 
 const noSubscribe = () => () => {};
@@ -45,7 +51,7 @@ const fieldOrder: SignatureField[] = [
  * shows each problem beside its field and in a summary announced to screen readers, and works without JavaScript
  * through the server action.
  */
-export function SignForm({ action, locale, countries, formToken }: Props) {
+export function SignForm({ action, locale, countries, formToken, source: sourceProp, thanks }: Props) {
   const t = useTranslations("signForm");
   const te = useTranslations("fieldErrors");
   const ta = useTranslations("apiErrors");
@@ -66,6 +72,14 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
     () => true,
     () => false,
   );
+
+  // A cached page is rendered without the address's query: the browser reads the code from the address itself.
+  const sourceInAddress = useSyncExternalStore(
+    noSubscribe,
+    () => sourceCode(new URLSearchParams(window.location.search).get("source")) ?? "",
+    () => "",
+  );
+  const source = sourceInAddress || values?.source || sourceProp || "";
 
   const errors = clientErrors ?? (state.status === "invalid" ? state.fields : {});
   const errorCount = Object.keys(errors).length;
@@ -99,11 +113,14 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
 
   if (state.status === "ok") {
     return (
-      <div ref={successRef} tabIndex={-1} className="success" role="status" data-testid="sign-success">
-        <h3>{t("successTitle")}</h3>
-        <p>{t("successBody", { email: state.email })}</p>
-        <p className="muted">{t("successHint")}</p>
-      </div>
+      <>
+        <div ref={successRef} tabIndex={-1} className="success" role="status" data-testid="sign-success">
+          <h3>{t("successTitle")}</h3>
+          <p>{t("successBody", { email: state.email })}</p>
+          <p className="muted">{t("successHint")}</p>
+        </div>
+        {thanks}
+      </>
     );
   }
 
@@ -147,6 +164,7 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
     <form action={formAction} onSubmit={onSubmit} noValidate className="sign-form" aria-describedby={`${id}-privacy`}>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="formToken" value={formToken} />
+      <input type="hidden" name="source" value={source} />
       <div
         ref={summaryRef}
         tabIndex={-1}

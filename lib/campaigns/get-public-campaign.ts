@@ -20,6 +20,8 @@ export type PublicCampaign = {
   context: string;
   letter: string;
   sources: string;
+  /** Changes whenever an organizer saves the campaign: part of its preview image's address. */
+  version: string;
 };
 
 export async function getPublicCampaign(slug: string, locale: Locale): Promise<PublicCampaign | null> {
@@ -35,6 +37,7 @@ export async function getPublicCampaign(slug: string, locale: Locale): Promise<P
       "c.default_locale",
       "c.opens_at",
       "c.closes_at",
+      "c.updated_at",
       "o.name as organization_name",
       jsonArrayFrom(
         eb
@@ -62,5 +65,6 @@ export async function getPublicCampaign(slug: string, locale: Locale): Promise<P
     context: text.context,
     letter: text.letter,
     sources: text.sources,
+    version: campaign.updated_at.getTime().toString(36),
   };
 }

@@ -6,6 +6,7 @@ import { checkAddress } from "@/lib/infra/geo/check-address";
 import { locales } from "@/lib/infra/i18n/config";
 import { blankToUndefined, hasOnlyAllowedChars, isBlank, line, optionalLine } from "@/lib/infra/validation/text";
 import { abuseFields } from "@/lib/integrity/schema";
+import { sourceCode } from "@/lib/campaigns/source-code";
 
 export const letterLimits = {
   subject: { min: 3, max: 150 },
@@ -89,6 +90,8 @@ export const letterInput = z
     showName: z.boolean({ error: "invalid_boolean" }).default(false),
     wantsUpdates: z.boolean({ error: "invalid_boolean" }).default(false),
     locale: z.enum(locales, { error: "invalid_locale" }).optional(),
+    /** The link's `?source=` code; one of another shape is dropped, not refused. */
+    source: z.preprocess(sourceCode, z.string().optional()),
     ...abuseFields,
   })
   .superRefine(checkAddress);
@@ -115,6 +118,7 @@ export const fieldStep: Record<LetterField, number> = {
   showName: 5,
   wantsUpdates: 5,
   locale: 5,
+  source: 6,
   formToken: 6,
   website: 6,
   challenge: 6,

@@ -12,6 +12,7 @@ export type SignFormValues = {
   showName: boolean;
   wantsUpdates: boolean;
   locale?: string;
+  source?: string;
 } & AbuseFields;
 
 export function signatureFromForm(form: FormData): SignFormValues {
@@ -29,6 +30,7 @@ export function signatureFromForm(form: FormData): SignFormValues {
     showName: form.get("showName") === "on",
     wantsUpdates: form.get("wantsUpdates") === "on",
     locale: text("locale"),
+    source: text("source"),
     formToken: text("formToken"),
     website: text("website"),
     challenge:

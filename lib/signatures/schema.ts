@@ -7,6 +7,7 @@ import { checkAddress } from "@/lib/infra/geo/check-address";
 import { locales } from "@/lib/infra/i18n/config";
 import { blankToUndefined, line, optionalLine, optionalParagraphs } from "@/lib/infra/validation/text";
 import { abuseFields } from "@/lib/integrity/schema";
+import { sourceCode } from "@/lib/campaigns/source-code";
 import { emailFormat, limits, postalCodeFormat } from "./rules";
 
 export const signatureInput = z
@@ -40,6 +41,8 @@ export const signatureInput = z
     showName: z.boolean({ error: "invalid_boolean" }).default(false),
     wantsUpdates: z.boolean({ error: "invalid_boolean" }).default(false),
     locale: z.enum(locales, { error: "invalid_locale" }).optional(),
+    /** The link's `?source=` code; one of another shape is dropped, not refused. */
+    source: z.preprocess(sourceCode, z.string().optional()),
     ...abuseFields,
   })
   .superRefine(checkAddress);

@@ -4,6 +4,7 @@ import { translator } from "@/lib/infra/i18n/messages";
 import { confirmUrl, withdrawUrl } from "./links";
 import { env } from "@/lib/infra/env";
 import { renderBodies, type Block } from "@/lib/infra/mail/layout";
+import { shareMailLine } from "@/lib/campaigns/share-mail-line";
 
 export type SignatureMailContext = {
   kind: "signature.confirm" | "signature.already_confirmed";
@@ -12,6 +13,8 @@ export type SignatureMailContext = {
   signerName: string;
   campaignTitle: string;
   organizationName: string;
+  /** The campaign's address: the email asks the signer to share it. */
+  campaignSlug?: string;
   token?: string;
 };
 
@@ -23,6 +26,7 @@ export function renderSignatureMail(ctx: SignatureMailContext): RenderedMail {
   const withdraw = withdrawUrl(locale, ctx.signatureId);
   const greeting = t("greeting", { name: ctx.signerName });
   const signoff = t("signoff", { organization: ctx.organizationName });
+  const share: Block[] = ctx.campaignSlug ? [{ note: shareMailLine(locale, ctx.campaignSlug) }] : [];
   let subject: string;
   let blocks: Block[];
   if (ctx.kind === "signature.confirm") {
@@ -36,6 +40,7 @@ export function renderSignatureMail(ctx: SignatureMailContext): RenderedMail {
       { link: confirmUrl(locale, ctx.token), label: t("signatureConfirm.button") },
       { note: t("signatureConfirm.expiry", { days }) },
       { note: t("ignoreLine") },
+      ...share,
       { note: t("withdrawLine", { url: withdraw }) },
       { text: signoff },
     ];
@@ -45,6 +50,7 @@ export function renderSignatureMail(ctx: SignatureMailContext): RenderedMail {
       { text: greeting },
       { text: t("signatureAlreadyConfirmed.intro", { campaign: ctx.campaignTitle }) },
       { text: t("signatureAlreadyConfirmed.body") },
+      ...share,
       { note: t("withdrawLine", { url: withdraw }) },
       { text: signoff },
     ];
