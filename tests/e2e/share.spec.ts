@@ -1,6 +1,7 @@
 // The thank-you step: after signing, after confirming and after a letter, a supporter can copy the campaign's link
 // or share it through plain links, each carrying its own source code; Korean pages put KakaoTalk first.
 import { randomUUID } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import pg from "pg";
 import { e2eDatabaseUrl } from "../../playwright.config";
 import { flagshipCampaign } from "../../prisma/seed-data/flagship";
@@ -114,4 +115,35 @@ test("the flagship campaign's sources are links, in both languages", async ({ pa
     await expect(report).toHaveAttribute("rel", "noopener noreferrer");
   }
   await expectNoAxeViolations(page);
+});
+
+test("link previews: Open Graph and Twitter tags in the page's language, with a 1200×630 PNG", async ({
+  page,
+  campaign,
+}) => {
+  for (const locale of ["en", "ko"] as const) {
+    const title = campaign.titles[locale];
+    let image = "";
+    for (const path of [`/c/${campaign.slug}`, `/c/${campaign.slug}/write`, `/c/${campaign.slug}/thanks`]) {
+      await page.goto(`/${locale}${path}`);
+      const meta = (key: string) => page.locator(`meta[property="${key}"], meta[name="${key}"]`).first();
+      await expect(meta("og:title")).toHaveAttribute("content", new RegExp(title));
+      await expect(meta("og:description")).toHaveAttribute("content", `${title} summary`);
+      await expect(meta("og:locale")).toHaveAttribute("content", locale === "ko" ? "ko_KR" : "en_US");
+      await expect(meta("og:image:width")).toHaveAttribute("content", "1200");
+      await expect(meta("og:image:height")).toHaveAttribute("content", "630");
+      await expect(meta("twitter:card")).toHaveAttribute("content", "summary_large_image");
+      image = (await meta("og:image").getAttribute("content"))!;
+      expect(image).toContain(`/api/campaigns/${campaign.slug}/preview-image?lang=${locale}&v=`);
+      await expect(meta("twitter:image")).toHaveAttribute("content", image);
+    }
+    const res = await page.request.get(image);
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-type"]).toBe("image/png");
+    expect(res.headers()["cache-control"]).toContain("max-age=86400");
+    const png = await res.body();
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+    if (process.env.PREVIEW_IMAGE_DIR) writeFileSync(`${process.env.PREVIEW_IMAGE_DIR}/e2e-${locale}.png`, png);
+  }
 });
