@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { assembleLetter } from "@/lib/letters/assemble-letter";
 import { formatLetter, placeNames } from "@/lib/letters/format-letter";
@@ -49,6 +49,8 @@ type Props = {
   /** The signed render time (lib/infra/security/form-token.ts). */
   formToken: string;
   submit?: SubmitLetter;
+  /** The thank-you step shown under the success message (components/sharing/share-panel.tsx). */
+  thanks?: ReactNode;
 };
 
 /** Sends the letter to the JSON endpoint, which validates it with the same schema. */
@@ -85,6 +87,7 @@ export function Composer({
   explanations,
   formToken,
   submit = postLetter,
+  thanks,
 }: Props) {
   const t = useTranslations("composer");
   const ta = useTranslations("apiErrors");
@@ -201,7 +204,9 @@ export function Composer({
     }
     setSending(true);
     setFormError(null);
-    const input = { ...toLetterInput(draft, locale), formToken: draft.formToken ?? formToken, website };
+    // The `?source=` code of the link the writer came by (dropped by the schema if it is not one).
+    const source = new URLSearchParams(window.location.search).get("source") ?? undefined;
+    const input = { ...toLetterInput(draft, locale), formToken: draft.formToken ?? formToken, website, source };
     let result = await submit(campaign.slug, input, locale);
     // Under abuse the server asks for a proof of work: solve it here and send again, a few times at most.
     for (let tries = 0; tries < 3 && !result.ok && result.code === "challenge_required" && result.challenge; tries++) {
@@ -248,11 +253,14 @@ export function Composer({
 
   if (sentTo !== null) {
     return (
-      <div ref={successRef} tabIndex={-1} role="status" className="success" data-testid="letter-success">
-        <h2>{t("success.title")}</h2>
-        <p>{t("success.body", { email: sentTo })}</p>
-        <p className="muted">{t("success.hint")}</p>
-      </div>
+      <>
+        <div ref={successRef} tabIndex={-1} role="status" className="success" data-testid="letter-success">
+          <h2>{t("success.title")}</h2>
+          <p>{t("success.body", { email: sentTo })}</p>
+          <p className="muted">{t("success.hint")}</p>
+        </div>
+        {thanks}
+      </>
     );
   }
 

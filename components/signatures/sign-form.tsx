@@ -9,6 +9,7 @@ import {
   useState,
   useSyncExternalStore,
   type FormEvent,
+  type ReactNode,
 } from "react";
 import { useTranslations } from "next-intl";
 import type { SignatureField } from "@/lib/signatures/schema";
@@ -20,6 +21,7 @@ import { solveChallenge } from "@/lib/integrity/solve-challenge";
 import { Honeypot } from "@/components/ui/honeypot";
 import { isAppearance, type Appearance } from "@/lib/campaigns/appearance";
 import { AppearanceChoice } from "./appearance-choice";
+import { sourceCode } from "@/lib/campaigns/source-code";
 
 type Props = {
   action: (state: SignFormState, form: FormData) => Promise<SignFormState>;
@@ -29,6 +31,10 @@ type Props = {
   formToken: string;
   /** The pre-selected "how you appear to the recipient": the campaign's risk setting picks it. */
   defaultAppearance: Appearance;
+  /** The `?source=` code of the link the signer came by, kept with the signature. */
+  source?: string;
+  /** The thank-you step shown under the success message (components/sharing/share-panel.tsx). */
+  thanks?: ReactNode;
 };
 
 const noSubscribe = () => () => {};
@@ -50,7 +56,15 @@ const fieldOrder: SignatureField[] = [
  * shows each problem beside its field and in a summary announced to screen readers, and works without JavaScript
  * through the server action.
  */
-export function SignForm({ action, locale, countries, formToken, defaultAppearance }: Props) {
+export function SignForm({
+  action,
+  locale,
+  countries,
+  formToken,
+  defaultAppearance,
+  source: sourceProp,
+  thanks,
+}: Props) {
   const t = useTranslations("signForm");
   const te = useTranslations("fieldErrors");
   const ta = useTranslations("apiErrors");
@@ -72,6 +86,14 @@ export function SignForm({ action, locale, countries, formToken, defaultAppearan
     () => true,
     () => false,
   );
+
+  // A cached page is rendered without the address's query: the browser reads the code from the address itself.
+  const sourceInAddress = useSyncExternalStore(
+    noSubscribe,
+    () => sourceCode(new URLSearchParams(window.location.search).get("source")) ?? "",
+    () => "",
+  );
+  const source = sourceInAddress || values?.source || sourceProp || "";
 
   const errors = clientErrors ?? (state.status === "invalid" ? state.fields : {});
   const errorCount = Object.keys(errors).length;
@@ -105,11 +127,14 @@ export function SignForm({ action, locale, countries, formToken, defaultAppearan
 
   if (state.status === "ok") {
     return (
-      <div ref={successRef} tabIndex={-1} className="success" role="status" data-testid="sign-success">
-        <h3>{t("successTitle")}</h3>
-        <p>{t("successBody", { email: state.email })}</p>
-        <p className="muted">{t("successHint")}</p>
-      </div>
+      <>
+        <div ref={successRef} tabIndex={-1} className="success" role="status" data-testid="sign-success">
+          <h3>{t("successTitle")}</h3>
+          <p>{t("successBody", { email: state.email })}</p>
+          <p className="muted">{t("successHint")}</p>
+        </div>
+        {thanks}
+      </>
     );
   }
 
@@ -154,6 +179,7 @@ export function SignForm({ action, locale, countries, formToken, defaultAppearan
     <form action={formAction} onSubmit={onSubmit} noValidate className="sign-form" aria-describedby={`${id}-privacy`}>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="formToken" value={formToken} />
+      <input type="hidden" name="source" value={source} />
       <div
         ref={summaryRef}
         tabIndex={-1}

@@ -23,6 +23,8 @@ export type PublicCampaign = {
   sources: string;
   /** The sign form's pre-selected "how I appear to the target", from the campaign's risk setting. */
   defaultAppearance: Appearance;
+  /** Changes whenever an organizer saves the campaign: part of its preview image's address. */
+  version: string;
 };
 
 export async function getPublicCampaign(slug: string, locale: Locale): Promise<PublicCampaign | null> {
@@ -39,6 +41,7 @@ export async function getPublicCampaign(slug: string, locale: Locale): Promise<P
       "c.opens_at",
       "c.closes_at",
       "c.risk",
+      "c.updated_at",
       "o.name as organization_name",
       jsonArrayFrom(
         eb
@@ -67,5 +70,6 @@ export async function getPublicCampaign(slug: string, locale: Locale): Promise<P
     letter: text.letter,
     sources: text.sources,
     defaultAppearance: defaultAppearance(campaign.risk),
+    version: campaign.updated_at.getTime().toString(36),
   };
 }

@@ -10,6 +10,7 @@ import { formatLetter, placeNames } from "./format-letter";
 import { letterConfirmUrl, letterWithdrawUrl } from "./links";
 import { campaignTitles } from "@/lib/campaigns/campaign-title";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
+import { shareMailLine } from "@/lib/campaigns/share-mail-line";
 
 export type LetterMailKind = "letter.confirm" | "letter.already_confirmed";
 
@@ -19,6 +20,8 @@ export type LetterMailContext = {
   letterId: string;
   campaignTitle: string;
   organizationName: string;
+  /** The campaign's address: the email asks the writer to share it. */
+  campaignSlug?: string;
   letter: {
     subject: string;
     body: string;
@@ -58,6 +61,7 @@ export function renderLetterMail(ctx: LetterMailContext): { subject: string; tex
     subject = t("alreadyConfirmed.subject", { campaign });
     blocks.push({ text: t("alreadyConfirmed.intro", { campaign }) }, { text: t("alreadyConfirmed.body") });
   }
+  if (ctx.campaignSlug) blocks.push({ note: shareMailLine(locale, ctx.campaignSlug) });
   blocks.push(
     { note: t("withdrawLine", { url: withdraw }) },
     { text: t("signoff", { organization: ctx.organizationName }) },
@@ -82,6 +86,7 @@ export async function renderLetterMessage(message: OutboxRow): Promise<MailConte
       "l.language",
       "l.also_sign",
       "c.default_locale",
+      "c.slug",
       "o.name as organization_name",
       campaignTitles(eb.ref("c.id")).as("titles"),
     ])
@@ -97,6 +102,7 @@ export async function renderLetterMessage(message: OutboxRow): Promise<MailConte
     letterId: message.letter_id,
     campaignTitle: text?.title ?? "",
     organizationName: letter.organization_name,
+    campaignSlug: letter.slug,
     letter: {
       subject: letter.subject,
       body: letter.body,

@@ -7,6 +7,7 @@ import { locales } from "@/lib/infra/i18n/config";
 import { appearances } from "@/lib/campaigns/appearance";
 import { blankToUndefined, hasOnlyAllowedChars, isBlank, line, optionalLine } from "@/lib/infra/validation/text";
 import { abuseFields } from "@/lib/integrity/schema";
+import { sourceCode } from "@/lib/campaigns/source-code";
 
 export const letterLimits = {
   subject: { min: 3, max: 150 },
@@ -92,6 +93,8 @@ export const letterInput = z
     appearance: z.preprocess(blankToUndefined, z.enum(appearances, { error: "invalid_appearance" }).optional()),
     wantsUpdates: z.boolean({ error: "invalid_boolean" }).default(false),
     locale: z.enum(locales, { error: "invalid_locale" }).optional(),
+    /** The link's `?source=` code; one of another shape is dropped, not refused. */
+    source: z.preprocess(sourceCode, z.string().optional()),
     ...abuseFields,
   })
   .superRefine(checkAddress);
@@ -119,6 +122,7 @@ export const fieldStep: Record<LetterField, number> = {
   appearance: 5,
   wantsUpdates: 5,
   locale: 5,
+  source: 6,
   formToken: 6,
   website: 6,
   challenge: 6,

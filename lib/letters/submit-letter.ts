@@ -59,7 +59,7 @@ WITH ${guardCtes(guard)}, c AS (
   INSERT INTO letter AS l (id, campaign_id, email, email_key, name, street, city, region, postal_code, country, subject,
                            body, language, locale, writer_role, show_name, appearance, wants_updates, also_sign, ip_hash,
                            confirm_token_hash, confirm_token_expires_at, status, spam_reason, network_hash,
-                           last_notified_at)
+                           last_notified_at, source)
   SELECT ${randomUUID()}::uuid, open_c.id, ${input.email}, ${s.emailKey}, ${input.name}, ${input.street ?? null},
          ${input.city}, ${input.region ?? null}, ${input.postalCode ?? null}, ${input.country}, ${input.subject},
          ${input.body}, ${input.language}, COALESCE(${input.locale ?? null}, open_c.default_locale),
@@ -69,7 +69,7 @@ WITH ${guardCtes(guard)}, c AS (
          ${input.wantsUpdates}, ${input.alsoSign}, ${guard.ipHash},
          ${s.confirmTokenHash}, ${s.confirmExpiresAt},
          CASE WHEN ${guard.spamReason}::text IS NULL THEN 'pending' ELSE 'suspected' END::letter_status,
-         ${guard.spamReason}, ${guard.networkHash}, ${at}
+         ${guard.spamReason}, ${guard.networkHash}, ${at}, ${input.source ?? null}
     FROM open_c WHERE (SELECT ok FROM valid)
   ON CONFLICT (campaign_id, email_key) DO UPDATE SET
     -- A pending letter is replaced by the newest one, with a fresh token; a confirmed one is left as it is. A

@@ -13,6 +13,7 @@ export type SignFormValues = {
   appearance?: string;
   wantsUpdates: boolean;
   locale?: string;
+  source?: string;
 } & AbuseFields;
 
 export function signatureFromForm(form: FormData): SignFormValues {
@@ -31,6 +32,7 @@ export function signatureFromForm(form: FormData): SignFormValues {
     appearance: text("appearance"),
     wantsUpdates: form.get("wantsUpdates") === "on",
     locale: text("locale"),
+    source: text("source"),
     formToken: text("formToken"),
     website: text("website"),
     challenge:

@@ -15,6 +15,7 @@ export async function renderSignatureMessage(message: OutboxRow): Promise<MailCo
     .select((eb) => [
       "s.appearance",
       "c.default_locale",
+      "c.slug",
       "o.name as organization_name",
       campaignTitles(eb.ref("c.id")).as("titles"),
     ])
@@ -29,6 +30,7 @@ export async function renderSignatureMessage(message: OutboxRow): Promise<MailCo
     appearance: signature.appearance,
     campaignTitle: text?.title ?? "",
     organizationName: signature.organization_name,
+    campaignSlug: signature.slug,
     token: typeof message.payload.token === "string" ? message.payload.token : undefined,
   });
 }

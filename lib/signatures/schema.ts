@@ -8,6 +8,7 @@ import { locales } from "@/lib/infra/i18n/config";
 import { appearances } from "@/lib/campaigns/appearance";
 import { blankToUndefined, line, optionalLine, optionalParagraphs } from "@/lib/infra/validation/text";
 import { abuseFields } from "@/lib/integrity/schema";
+import { sourceCode } from "@/lib/campaigns/source-code";
 import { emailFormat, limits, postalCodeFormat } from "./rules";
 
 export const signatureInput = z
@@ -43,6 +44,8 @@ export const signatureInput = z
     appearance: z.preprocess(blankToUndefined, z.enum(appearances, { error: "invalid_appearance" }).optional()),
     wantsUpdates: z.boolean({ error: "invalid_boolean" }).default(false),
     locale: z.enum(locales, { error: "invalid_locale" }).optional(),
+    /** The link's `?source=` code; one of another shape is dropped, not refused. */
+    source: z.preprocess(sourceCode, z.string().optional()),
     ...abuseFields,
   })
   .superRefine(checkAddress);

@@ -28,7 +28,7 @@ WITH ${guardCtes(guard)}, c AS (
 ), s AS (
   INSERT INTO signature AS sig (id, campaign_id, email, email_key, name, country, region, postal_code, comment,
                                show_name, appearance, wants_updates, locale, ip_hash, confirm_token_hash, confirm_token_expires_at,
-                               status, spam_reason, network_hash, last_notified_at)
+                               status, spam_reason, network_hash, last_notified_at, source)
   SELECT ${randomUUID()}::uuid, open_c.id, ${input.email}, ${s.emailKey}, ${input.name}, ${input.country},
          ${input.region ?? null}, ${input.postalCode ?? null}, ${input.comment ?? null}, ${input.showName},
          COALESCE(${input.appearance ?? null}::appearance,
@@ -36,7 +36,7 @@ WITH ${guardCtes(guard)}, c AS (
          ${input.wantsUpdates}, COALESCE(${input.locale ?? null}, open_c.default_locale), ${guard.ipHash},
          ${s.confirmTokenHash}, ${s.confirmExpiresAt},
          CASE WHEN ${guard.spamReason}::text IS NULL THEN 'pending' ELSE 'suspected' END::signature_status,
-         ${guard.spamReason}, ${guard.networkHash}, ${at}
+         ${guard.spamReason}, ${guard.networkHash}, ${at}, ${input.source ?? null}
     FROM open_c
   ON CONFLICT (campaign_id, email_key) DO UPDATE SET
     -- A pending signature takes the newest details and a fresh token; a confirmed one is left as it is. A suspected

@@ -6,6 +6,7 @@ import { confirmUrl, withdrawUrl } from "./links";
 import { env } from "@/lib/infra/env";
 import { renderBodies, type Block } from "@/lib/infra/mail/layout";
 import type { Appearance } from "@/lib/campaigns/appearance";
+import { shareMailLine } from "@/lib/campaigns/share-mail-line";
 
 export type SignatureMailContext = {
   kind: "signature.confirm" | "signature.already_confirmed";
@@ -15,6 +16,8 @@ export type SignatureMailContext = {
   appearance: Appearance;
   campaignTitle: string;
   organizationName: string;
+  /** The campaign's address: the email asks the signer to share it. */
+  campaignSlug?: string;
   token?: string;
 };
 
@@ -31,6 +34,7 @@ export function renderSignatureMail(ctx: SignatureMailContext): RenderedMail {
     { note: ta("emailChange", { url: withdraw }) },
   ];
   const signoff = t("signoff", { organization: ctx.organizationName });
+  const share: Block[] = ctx.campaignSlug ? [{ note: shareMailLine(locale, ctx.campaignSlug) }] : [];
   let subject: string;
   let blocks: Block[];
   if (ctx.kind === "signature.confirm") {
@@ -45,6 +49,7 @@ export function renderSignatureMail(ctx: SignatureMailContext): RenderedMail {
       ...choice,
       { note: t("signatureConfirm.expiry", { days }) },
       { note: t("ignoreLine") },
+      ...share,
       { note: t("withdrawLine", { url: withdraw }) },
       { text: signoff },
     ];
@@ -55,6 +60,7 @@ export function renderSignatureMail(ctx: SignatureMailContext): RenderedMail {
       { text: t("signatureAlreadyConfirmed.intro", { campaign: ctx.campaignTitle }) },
       { text: t("signatureAlreadyConfirmed.body") },
       ...choice,
+      ...share,
       { note: t("withdrawLine", { url: withdraw }) },
       { text: signoff },
     ];

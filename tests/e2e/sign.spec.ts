@@ -112,6 +112,21 @@ test.describe("without JavaScript", () => {
   });
 });
 
+test("on a phone, the Co-sign link at the top jumps to the form", async ({ page, campaign }) => {
+  await page.goto(`/en/c/${campaign.slug}`);
+  const jump = page.getByRole("link", { name: "Co-sign", exact: true });
+  if ((page.viewportSize()?.width ?? 0) >= 900) {
+    // Beside the text the form is already in view: no jump.
+    await expect(jump).toBeHidden();
+    return;
+  }
+  await expect(jump).toBeInViewport();
+  await jump.click();
+  await expect(page).toHaveURL(new RegExp(`/en/c/${campaign.slug}#sign$`));
+  await expect(page.getByRole("heading", { name: "Co-sign the letter" })).toBeInViewport();
+  await expectNoAxeViolations(page);
+});
+
 test("the language switch keeps the reader on the same page", async ({ page, campaign }) => {
   await page.goto(`/en/c/${campaign.slug}`);
   await page.getByRole("navigation", { name: "Language" }).getByRole("link", { name: "한국어" }).click();

@@ -374,6 +374,12 @@ describe("campaign page views", () => {
     const query = await get(`/en/c/${own.slug}?ref=mail`);
     expect(query.res.status).toBe(200);
     expect(query.res.headers.get("x-page-cache")).toBeNull();
+
+    // A shared link (a lone source code) is the same page: served from the copy, with the code written in.
+    const shared = await get(`/en/c/${own.slug}?source=share-kakao`);
+    expect(shared.res.headers.get("x-page-cache")).toBe("hit");
+    expect(shared.body).toContain('name="source" value="share-kakao"');
+    expect(shared.body).toContain(`href="/en/c/${own.slug}/write?source=share-kakao"`);
   });
 
   it("make no database query once cached, and show an organizer's change at once", async () => {

@@ -168,6 +168,19 @@ describe("SignForm under abuse protection", () => {
     expect(action.mock.calls[0]![1].get("website")).toBe("");
   });
 
+  it("sends the source code of the address it was opened at", async () => {
+    const before = window.location.href;
+    try {
+      window.history.replaceState(null, "", "/en/c/summit?source=share-x");
+      const action = renderForm("en");
+      await fillAndSend();
+      await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+      expect(action.mock.calls[0]![1].get("source")).toBe("share-x");
+    } finally {
+      window.history.replaceState(null, "", before);
+    }
+  });
+
   it("says so in the alert when the server refuses with too many attempts", async () => {
     renderForm(
       "en",

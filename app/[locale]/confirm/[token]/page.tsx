@@ -33,7 +33,7 @@ export default async function ConfirmPage({ params }: Params) {
         <>
           <p>{t("body", { campaign: link.campaignTitle })}</p>
           <ActionButtonForm
-            action={confirmAction.bind(null, token)}
+            action={confirmAction.bind(null, token, locale, link.campaignSlug)}
             button={t("button")}
             outcomes={{ confirmed: t("done"), already_confirmed: t("alreadyDone"), invalid: t("invalid") }}
             back={{ href: `/${locale}/c/${link.campaignSlug}`, label: t("backToCampaign") }}

@@ -28,7 +28,7 @@ export default async function EmbedPage({ params }: Params) {
     <main className="embed-widget">
       <p className="embed-title" lang={campaign.locale}>
         {/* A new tab: the campaign page refuses to be framed, and the reader should see whose site they are on. */}
-        <a href={`/${locale}/c/${campaign.slug}`} target="_blank" rel="noopener">
+        <a href={`/${locale}/c/${campaign.slug}?source=embed`} target="_blank" rel="noopener">
           {campaign.title}
         </a>
       </p>
@@ -37,7 +37,7 @@ export default async function EmbedPage({ params }: Params) {
       </NextIntlClientProvider>
       {campaign.state === "open" && (
         <p>
-          <a className="button" href={`/${locale}/c/${campaign.slug}`} target="_blank" rel="noopener">
+          <a className="button" href={`/${locale}/c/${campaign.slug}?source=embed`} target="_blank" rel="noopener">
             {t("signHeading")}
           </a>
         </p>

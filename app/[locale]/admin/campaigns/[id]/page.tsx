@@ -13,6 +13,7 @@ import { BundlesSection } from "@/components/organizers/bundles-section";
 import { ScrollTable } from "@/components/organizers/scroll-table";
 import { ApiButton } from "@/components/organizers/api-button";
 import { SignaturesChart } from "@/components/organizers/signatures-chart";
+import { SharingSection } from "@/components/organizers/sharing-section";
 import { BarFill } from "@/components/ui/bar-fill";
 
 type Params = { params: Promise<{ locale: Locale; id: string }> };
@@ -146,6 +147,8 @@ export default async function CampaignAdminPage({ params }: Params) {
           </ScrollTable>
         </AdminSection>
       </div>
+
+      <SharingSection locale={locale} slug={campaign.slug} title={title} perSource={counts.perSource} />
 
       <AdminSection id="held" title={t("campaign.held")} empty={held.length === 0 && t("campaign.noHeld")}>
         <ul className="held-list">

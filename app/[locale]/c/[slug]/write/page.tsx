@@ -10,6 +10,9 @@ import { cachedComposerCampaign } from "@/lib/letters/cached-composer-campaign";
 import { letterLanguages } from "@/lib/letters/schema";
 import { Composer, type LetterTexts } from "@/components/letters/composer";
 import { issueFormToken } from "@/lib/infra/security/form-token";
+import { cachedPublicCampaign, cachedSignatureCount } from "@/lib/campaigns/cached-campaign-reads";
+import { previewMetadata } from "@/lib/campaigns/preview-image-path";
+import { SharePanel } from "@/components/sharing/share-panel";
 
 type Params = { params: Promise<{ locale: Locale; slug: string }> };
 
@@ -17,17 +20,21 @@ type Params = { params: Promise<{ locale: Locale; slug: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, slug } = await params;
-  const [campaign, t] = await Promise.all([
-    cachedComposerCampaign(slug, locale),
+  const [campaign, count, t] = await Promise.all([
+    cachedPublicCampaign(slug, locale),
+    cachedSignatureCount(slug),
     getTranslations({ locale, namespace: "composer" }),
   ]);
-  return campaign ? { title: `${t("title")}: ${campaign.title}` } : {};
+  if (!campaign || !count) return {};
+  const path = `/${locale}/c/${campaign.slug}/write`;
+  const title = `${t("title")}: ${campaign.title}`;
+  return previewMetadata({ locale, path, title, description: campaign.summary, campaign, ...count });
 }
 
 export default async function WritePage({ params }: Params) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
-  const campaign = await cachedComposerCampaign(slug, locale);
+  const [campaign, count] = await Promise.all([cachedComposerCampaign(slug, locale), cachedSignatureCount(slug)]);
   if (!campaign) notFound();
   const t = await getTranslations({ locale, namespace: "composer" });
 
@@ -77,6 +84,15 @@ export default async function WritePage({ params }: Params) {
               letterTexts={letterTexts}
               explanations={explanations}
               formToken={issueFormToken("letter")}
+              thanks={
+                <SharePanel
+                  locale={locale}
+                  slug={campaign.slug}
+                  title={campaign.title}
+                  after="letter"
+                  count={count ? { confirmed: count.confirmed, goal: count.goal } : undefined}
+                />
+              }
             />
           </NextIntlClientProvider>
         </>

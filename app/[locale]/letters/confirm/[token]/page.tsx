@@ -34,7 +34,7 @@ export default async function ConfirmLetterPage({ params }: Params) {
         <>
           <p>{t("body", { campaign: link.campaignTitle })}</p>
           <ActionButtonForm
-            action={confirmLetterAction.bind(null, token)}
+            action={confirmLetterAction.bind(null, token, locale, link.campaignSlug)}
             button={t("button")}
             outcomes={{
               confirmed: t("done"),
