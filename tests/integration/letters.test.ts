@@ -381,8 +381,12 @@ describe("withdrawing a letter", () => {
       campaignTitle: expect.stringContaining("시험 캠페인"),
       status: "pending",
     });
-    // A signature's withdraw token is not a letter's.
+    // A signature's withdraw token is not a letter's, and only the exact link works: nothing may follow it.
     expect(await withdrawLetter(withdrawToken(row.id))).toEqual({ status: "invalid" });
+    for (const extended of [`${token}x`, `${token}.x`, `${token}=`]) {
+      expect(await describeLetterWithdrawLink(extended, "ko"), extended).toBeNull();
+      expect(await withdrawLetter(extended), extended).toEqual({ status: "invalid" });
+    }
 
     expect(await withdrawLetter(token)).toEqual({ status: "withdrawn", campaignId: campaign.id });
     const after = await prisma.letter.findUniqueOrThrow({ where: { id: row.id } });
