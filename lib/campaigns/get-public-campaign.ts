@@ -5,6 +5,7 @@ import { db } from "@/lib/infra/db";
 import { campaignState } from "./campaign-state";
 import { isCampaignSlug } from "./slug";
 import { pickTranslation } from "./pick-translation";
+import { organizationNameIn } from "./organization-name";
 import type { Locale } from "@/lib/infra/i18n/config";
 
 export type PublicCampaign = {
@@ -35,7 +36,7 @@ export async function getPublicCampaign(slug: string, locale: Locale): Promise<P
       "c.default_locale",
       "c.opens_at",
       "c.closes_at",
-      "o.name as organization_name",
+      organizationNameIn(locale).as("organization_name"),
       jsonArrayFrom(
         eb
           .selectFrom("campaign_translation as t")

@@ -4,6 +4,7 @@ import { db } from "@/lib/infra/db";
 import type { OutboxRow, MailContent } from "@/lib/infra/outbox/outbox";
 import { campaignTitles } from "@/lib/campaigns/campaign-title";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
+import { organizationNameIn } from "@/lib/campaigns/organization-name";
 import { renderSignatureMail } from "./signature-mail-template";
 
 export async function renderSignatureMessage(message: OutboxRow): Promise<MailContent | null> {
@@ -15,7 +16,7 @@ export async function renderSignatureMessage(message: OutboxRow): Promise<MailCo
     .select((eb) => [
       "s.name",
       "c.default_locale",
-      "o.name as organization_name",
+      organizationNameIn(message.locale).as("organization_name"),
       campaignTitles(eb.ref("c.id")).as("titles"),
     ])
     .where("s.id", "=", message.signature_id)

@@ -1,6 +1,7 @@
 // Renders an outbox message from its kind and parameters, in the recipient's language.
 import { isLocale, type Locale } from "@/lib/infra/i18n/config";
 import { translator } from "@/lib/infra/i18n/messages";
+import { wordEnding } from "@/lib/infra/i18n/korean-particle";
 import { confirmUrl, withdrawUrl } from "./links";
 import { env } from "@/lib/infra/env";
 import { renderBodies, type Block } from "@/lib/infra/mail/layout";
@@ -22,7 +23,10 @@ export function renderSignatureMail(ctx: SignatureMailContext): RenderedMail {
   const t = translator(locale, "email");
   const withdraw = withdrawUrl(locale, ctx.signatureId);
   const greeting = t("greeting", { name: ctx.signerName });
-  const signoff = t("signoff", { organization: ctx.organizationName });
+  const signoff = t("signoff", {
+    organization: ctx.organizationName,
+    organizationEnding: wordEnding(ctx.organizationName),
+  });
   let subject: string;
   let blocks: Block[];
   if (ctx.kind === "signature.confirm") {
