@@ -22,7 +22,7 @@ export const hasOnlyAllowedChars = (v: string, { newlines = false } = {}) =>
  * RFC 2047 encoded words (`=?utf-8?q?…?=`, `=?utf-8?b?…?=`): mail readers decode them wherever a single line of ours
  * ends up in a header (a subject, a sender's name), so `=?utf-8?q?x=0D=0ABcc:…?=` would read as a line break there.
  */
-const encodedWord = /=\?([^?\s]+)\?([BbQq])\?(.*?)\?=/g;
+const encodedWord = /=\?([^?\s]+)\?([BbQq])\?([^?]*)\?=/g;
 
 /** True for text that holds an encoded word, decoded or not. */
 export const hasEncodedWords = (v: string) => v.search(encodedWord) !== -1;
