@@ -357,6 +357,7 @@ export function Composer({
               city: draft.city.trim(),
               region: place.region,
               country: place.country,
+              language: draft.language,
             })}
           />
         )}

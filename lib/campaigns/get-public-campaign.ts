@@ -6,6 +6,7 @@ import { campaignState } from "./campaign-state";
 import { isCampaignSlug } from "./slug";
 import { pickTranslation } from "./pick-translation";
 import { defaultAppearance, type Appearance } from "./appearance";
+import { organizationNameIn } from "./organization-name";
 import type { Locale } from "@/lib/infra/i18n/config";
 
 export type PublicCampaign = {
@@ -42,7 +43,7 @@ export async function getPublicCampaign(slug: string, locale: Locale): Promise<P
       "c.closes_at",
       "c.risk",
       "c.updated_at",
-      "o.name as organization_name",
+      organizationNameIn(locale).as("organization_name"),
       jsonArrayFrom(
         eb
           .selectFrom("campaign_translation as t")

@@ -5,6 +5,8 @@ import { prisma, pool } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import { isLocale, type Locale } from "@/lib/infra/i18n/config";
 import { translator } from "@/lib/infra/i18n/messages";
+import { wordEnding } from "@/lib/infra/i18n/korean-particle";
+import { formatPlace } from "@/lib/infra/geo/format-place";
 import { regionName } from "@/lib/infra/geo/regions";
 import { isolate, renderBodies, type Block } from "@/lib/infra/mail/layout";
 import type { MailContent, OutboxRow } from "@/lib/infra/outbox/outbox";
@@ -19,7 +21,7 @@ function place(locale: Locale, parts: { city?: string | null; region?: string | 
   let names = countryNames.get(locale);
   if (!names) countryNames.set(locale, (names = new Intl.DisplayNames([locale], { type: "region", fallback: "code" })));
   const countryName = names.of(parts.country.trim()) ?? parts.country;
-  return [parts.city, regionName(parts.country.trim(), parts.region, locale), countryName].filter(Boolean).join(", ");
+  return formatPlace([parts.city, regionName(parts.country.trim(), parts.region, locale), countryName], locale);
 }
 
 /** A writer as the target sees them: "Jane Doe, Seattle, WA, United States", "J. D., United States" or no name. */
@@ -33,10 +35,17 @@ function writerLine(locale: Locale, person: Person): string {
 async function campaignFor(id: string, locale: Locale) {
   const campaign = await prisma.campaign.findUniqueOrThrow({
     where: { id },
-    select: { senderEmail: true, defaultLocale: true, organization: { select: { name: true } }, translations: true },
+    select: {
+      senderEmail: true,
+      defaultLocale: true,
+      organization: { select: { name: true, translations: { where: { locale }, select: { name: true } } } },
+      translations: true,
+    },
   });
   const text = pickTranslation(campaign.translations, locale, campaign.defaultLocale)!;
-  return { ...campaign, text };
+  // The organization's name in the delivery's language when it has one ("주최: …"), else its own.
+  const organization = { name: campaign.organization.translations[0]?.name ?? campaign.organization.name };
+  return { ...campaign, organization, text };
 }
 
 type LetterForDelivery = {
@@ -137,7 +146,13 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
   const countedOnly = signers.length - listed.length;
   const blocks: Block[] = [
     { text: t("digestGreeting", { target: campaign.text.targetName }) },
-    { text: t("digestIntro", { campaign: campaign.text.title, organization: campaign.organization.name }) },
+    {
+      text: t("digestIntro", {
+        campaign: campaign.text.title,
+        organization: campaign.organization.name,
+        organizationEnding: wordEnding(campaign.organization.name),
+      }),
+    },
     {
       text: payload.periodStart
         ? t("digestPeriod", { start: date(new Date(payload.periodStart)), ...counts })

@@ -4,6 +4,7 @@ import { db } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import { isLocale, type Locale } from "@/lib/infra/i18n/config";
 import { translator } from "@/lib/infra/i18n/messages";
+import { wordEnding } from "@/lib/infra/i18n/korean-particle";
 import { renderBodies, type Block } from "@/lib/infra/mail/layout";
 import type { MailContent, OutboxRow } from "@/lib/infra/outbox/outbox";
 import { formatLetter, placeNames } from "./format-letter";
@@ -11,6 +12,7 @@ import { letterConfirmUrl, letterWithdrawUrl } from "./links";
 import { campaignTitles } from "@/lib/campaigns/campaign-title";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
 import { shareMailLine } from "@/lib/campaigns/share-mail-line";
+import { organizationNameIn } from "@/lib/campaigns/organization-name";
 
 export type LetterMailKind = "letter.confirm" | "letter.already_confirmed";
 
@@ -64,7 +66,9 @@ export function renderLetterMail(ctx: LetterMailContext): { subject: string; tex
   if (ctx.campaignSlug) blocks.push({ note: shareMailLine(locale, ctx.campaignSlug) });
   blocks.push(
     { note: t("withdrawLine", { url: withdraw }) },
-    { text: t("signoff", { organization: ctx.organizationName }) },
+    {
+      text: t("signoff", { organization: ctx.organizationName, organizationEnding: wordEnding(ctx.organizationName) }),
+    },
   );
   return { subject, ...renderBodies(locale, blocks) };
 }
@@ -87,7 +91,7 @@ export async function renderLetterMessage(message: OutboxRow): Promise<MailConte
       "l.also_sign",
       "c.default_locale",
       "c.slug",
-      "o.name as organization_name",
+      organizationNameIn(message.locale).as("organization_name"),
       campaignTitles(eb.ref("c.id")).as("titles"),
     ])
     .where("l.id", "=", message.letter_id)

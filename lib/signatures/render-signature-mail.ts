@@ -4,6 +4,7 @@ import { db } from "@/lib/infra/db";
 import type { OutboxRow, MailContent } from "@/lib/infra/outbox/outbox";
 import { campaignTitles } from "@/lib/campaigns/campaign-title";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
+import { organizationNameIn } from "@/lib/campaigns/organization-name";
 import { renderSignatureMail } from "./signature-mail-template";
 
 export async function renderSignatureMessage(message: OutboxRow): Promise<MailContent | null> {
@@ -16,7 +17,7 @@ export async function renderSignatureMessage(message: OutboxRow): Promise<MailCo
       "s.appearance",
       "c.default_locale",
       "c.slug",
-      "o.name as organization_name",
+      organizationNameIn(message.locale).as("organization_name"),
       campaignTitles(eb.ref("c.id")).as("titles"),
     ])
     .where("s.id", "=", message.signature_id)

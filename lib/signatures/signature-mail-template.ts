@@ -2,6 +2,7 @@
 // typed in the form: anyone can sign with any name and someone else's address, and our mail would carry their words.
 import { isLocale, type Locale } from "@/lib/infra/i18n/config";
 import { translator } from "@/lib/infra/i18n/messages";
+import { wordEnding } from "@/lib/infra/i18n/korean-particle";
 import { confirmUrl, withdrawUrl } from "./links";
 import { env } from "@/lib/infra/env";
 import { renderBodies, type Block } from "@/lib/infra/mail/layout";
@@ -33,7 +34,10 @@ export function renderSignatureMail(ctx: SignatureMailContext): RenderedMail {
     { text: ta("emailChoice", { choice: ta(ctx.appearance) }) },
     { note: ta("emailChange", { url: withdraw }) },
   ];
-  const signoff = t("signoff", { organization: ctx.organizationName });
+  const signoff = t("signoff", {
+    organization: ctx.organizationName,
+    organizationEnding: wordEnding(ctx.organizationName),
+  });
   const share: Block[] = ctx.campaignSlug ? [{ note: shareMailLine(locale, ctx.campaignSlug) }] : [];
   let subject: string;
   let blocks: Block[];

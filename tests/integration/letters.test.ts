@@ -222,6 +222,19 @@ describe("POST /api/campaigns/[slug]/letters", () => {
       "invalid_characters",
     ],
     ["LF in the name (header injection)", { name: "Jane\nBcc: victim@example.test" }, "name", "invalid_characters"],
+    [
+      "an encoded word in the subject that decodes to CR LF (header injection in mail readers)",
+      { subject: "=?utf-8?q?Hello=0D=0ABcc:_victim@example.test?=" },
+      "subject",
+      "invalid_characters",
+    ],
+    [
+      "a base64 encoded word in the subject that decodes to CR LF",
+      { subject: "Re: =?UTF-8?B?UmU6IOyViOuFlQ0KQmNjOiBhQGV4YW1wbGUudGVzdA==?=" },
+      "subject",
+      "invalid_characters",
+    ],
+    ["an encoded word in the name", { name: "=?utf-8?b?7ZmN6ri464+Z?=" }, "name", "encoded_words"],
     ["NUL in the city", { city: "Al\u0000bany" }, "city", "invalid_characters"],
     ["CR in the email", { email: "a@example.test\rBcc: b@example.test" }, "email", "invalid_characters"],
     ["a missing city", { city: "" }, "city", "required"],
@@ -381,8 +394,12 @@ describe("withdrawing a letter", () => {
       campaignTitle: expect.stringContaining("시험 캠페인"),
       status: "pending",
     });
-    // A signature's withdraw token is not a letter's.
+    // A signature's withdraw token is not a letter's, and only the exact link works: nothing may follow it.
     expect(await withdrawLetter(withdrawToken(row.id))).toEqual({ status: "invalid" });
+    for (const extended of [`${token}x`, `${token}.x`, `${token}=`]) {
+      expect(await describeLetterWithdrawLink(extended, "ko"), extended).toBeNull();
+      expect(await withdrawLetter(extended), extended).toEqual({ status: "invalid" });
+    }
 
     expect(await withdrawLetter(token)).toEqual({ status: "withdrawn", campaignId: campaign.id });
     const after = await prisma.letter.findUniqueOrThrow({ where: { id: row.id } });

@@ -29,7 +29,14 @@ import * as resendInvitation from "@/app/api/organizer/invitations/[id]/resend/r
 import { closeDb, prisma } from "@/lib/infra/db";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { params } from "./helpers";
-import { campaignWithData, organizerRequest, organizerSession, signIn, validCampaign } from "./organizer-helpers";
+import {
+  appOrigin,
+  campaignWithData,
+  organizerRequest,
+  organizerSession,
+  signIn,
+  validCampaign,
+} from "./organizer-helpers";
 
 type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
 type Fixture = Awaited<ReturnType<typeof fixtureFor>>;
@@ -282,6 +289,34 @@ describe.each(routes)("$name", (route) => {
     expect(await prisma.member.findUnique({ where: { id: foreign.member } })).toMatchObject({ role: "editor" });
     expect(await prisma.invitation.count({ where: { id: foreign.invitation } })).toBe(1);
     expect(await prisma.auditEvent.count({ where: { organizationId: other.organization.id } })).toBe(0);
+  });
+
+  it.each([
+    ["its Origin", { origin: "https://evil.example" }],
+    ["its Referer", { referer: "https://evil.example/page" }],
+    ["a null Origin", { origin: "null" }],
+    ["a sibling subdomain's Referer", { referer: "http://evil.localhost:3000/" }],
+  ])(
+    "refuses a request that names another site in %s, without Sec-Fetch-Site (older browsers): 403",
+    async (_label, headers) => {
+      const mine = await campaignWithData(own.organization.id);
+      const before = await prisma.exportRecord.count({ where: { campaignId: mine.campaign.id } });
+      const res = await call(route, route.target(mine), own.cookie, headers);
+      expect(res.status, res.text).toBe(403);
+      expect(JSON.parse(res.text).error.code).toBe("cross_site_request");
+      expect(res.text).not.toContain(mine.suffix);
+      expect(await prisma.exportRecord.count({ where: { campaignId: mine.campaign.id } })).toBe(before);
+      expect((await prisma.campaign.findUniqueOrThrow({ where: { id: mine.campaign.id } })).status).toBe("open");
+    },
+  );
+
+  it("serves a request whose Origin and Referer are this site", async () => {
+    const mine = await campaignWithData(own.organization.id);
+    const res = await call(route, route.target(mine), own.cookie, {
+      origin: appOrigin,
+      referer: `${appOrigin}/en/admin/campaigns/${mine.campaign.id}`,
+    });
+    expect(res.status, res.text).toBe(route.ok);
   });
 
   it("answers 401 when signed out", async () => {

@@ -1,14 +1,18 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { describeInvitation } from "@/lib/organizers/team/describe-invitation";
+import { invitationIsOpen } from "@/lib/organizers/team/invitation-is-open";
 import { AcceptInvitationForm } from "@/components/organizers/accept-invitation-form";
+
+export const dynamic = "force-dynamic";
 
 export default async function InvitationPage({ params }: { params: Promise<{ locale: Locale; token: string }> }) {
   const { locale, token } = await params;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "admin.invitation" });
   const tr = await getTranslations({ locale, namespace: "admin.roles" });
-  const invitation = await describeInvitation(token);
+  const open = await invitationIsOpen(token);
+  const invitation = open ? await describeInvitation(token) : null;
   return (
     <>
       <h1>{t("title")}</h1>
@@ -20,7 +24,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ loc
           )}
         </div>
       )}
-      <AcceptInvitationForm token={token} locale={locale} />
+      {open ? <AcceptInvitationForm token={token} locale={locale} /> : <p role="status">{t("linkInvalid")}</p>}
     </>
   );
 }
