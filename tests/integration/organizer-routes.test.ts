@@ -299,7 +299,7 @@ describe.each(routes)("$name", (route) => {
   ])(
     "refuses a request that names another site in %s, without Sec-Fetch-Site (older browsers): 403",
     async (_label, headers) => {
-      const mine = await campaignWithData(own.organization.id);
+      const mine = await fixtureFor(own.organization.id);
       const before = await prisma.exportRecord.count({ where: { campaignId: mine.campaign.id } });
       const res = await call(route, route.target(mine), own.cookie, headers);
       expect(res.status, res.text).toBe(403);
@@ -311,7 +311,7 @@ describe.each(routes)("$name", (route) => {
   );
 
   it("serves a request whose Origin and Referer are this site", async () => {
-    const mine = await campaignWithData(own.organization.id);
+    const mine = await fixtureFor(own.organization.id);
     const res = await call(route, route.target(mine), own.cookie, {
       origin: appOrigin,
       referer: `${appOrigin}/en/admin/campaigns/${mine.campaign.id}`,
@@ -345,7 +345,7 @@ describe("ids and roles", () => {
   });
 
   it("refuses state changes from another origin (403) and without any origin signal", async () => {
-    const mine = await campaignWithData(own.organization.id);
+    const mine = await fixtureFor(own.organization.id);
     const path = `/api/organizer/campaigns/${mine.campaign.id}/close`;
     const crossSite = await closeRoute.POST(
       organizerRequest("POST", path, { cookie: own.cookie, headers: { origin: "https://evil.example" } }),

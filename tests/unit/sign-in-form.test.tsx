@@ -42,7 +42,7 @@ describe("SignInForm", () => {
 
   it("says it in Korean too", async () => {
     expect((await signInAnswered("ko", 429, { "retry-after": "600" })).textContent).toBe(
-      "실패한 시도가 너무 많습니다. 10분 후 다시 시도해 주십시오.",
+      "실패한 시도가 너무 많습니다. 10분 뒤에 다시 시도해 주세요.",
     );
   });
 
