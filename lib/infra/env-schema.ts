@@ -98,6 +98,7 @@ export const envSchema = z
     CHALLENGE_SUSPECT_PER_5_MINUTES: z.coerce.number().int().min(1).default(20),
     CHALLENGE_DIFFICULTY: z.coerce.number().int().min(1).max(32).default(14),
     CHALLENGE_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(600),
+    CHALLENGE_WAIT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
     SIGNALS_NETWORK_MIN: z.coerce.number().int().min(2).default(20),
     SIGNALS_BURST_PER_MINUTE: z.coerce.number().int().min(2).default(30),
     SIGNALS_NEAR_COPIES_MIN: z.coerce.number().int().min(2).default(3),

@@ -11,6 +11,7 @@ import { CountMeter } from "@/components/campaigns/count-meter";
 import { SignForm } from "@/components/signatures/sign-form";
 import { countryOptions } from "@/lib/infra/geo/countries";
 import { issueFormToken } from "@/lib/infra/security/form-token";
+import { env } from "@/lib/infra/env";
 import { signAction } from "./actions";
 
 type Params = { params: Promise<{ locale: Locale; slug: string }> };
@@ -82,6 +83,7 @@ export default async function CampaignPage({ params }: Params) {
                   locale={locale}
                   countries={countryOptions(locale)}
                   formToken={issueFormToken("sign")}
+                  minSeconds={env.SIGN_MIN_SECONDS}
                 />
                 <div className="write-own">
                   <Link className="button button-secondary" href={`/${locale}/c/${campaign.slug}/write`}>
