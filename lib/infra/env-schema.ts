@@ -93,6 +93,7 @@ export const envSchema = z
     RATE_EMAIL_HOURLY: z.coerce.number().int().min(1).default(10),
     SIGN_MIN_SECONDS: z.coerce.number().min(0).max(600).default(3),
     LETTER_MIN_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+    LETTER_DRAFT_DAYS: z.coerce.number().int().min(1).max(90).default(7),
     CHALLENGE_CAMPAIGN_PER_MINUTE: z.coerce.number().int().min(1).default(300),
     CHALLENGE_NETWORK_PER_10_MINUTES: z.coerce.number().int().min(1).default(100),
     CHALLENGE_SUSPECT_PER_5_MINUTES: z.coerce.number().int().min(1).default(20),

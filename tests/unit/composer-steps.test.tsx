@@ -238,6 +238,7 @@ describe("the letter composer", () => {
         city: "Albany",
         country: "US",
         region: "NY",
+        savedAt: Date.now(),
       }),
     );
     renderComposer(

@@ -10,6 +10,7 @@ import { cachedComposerCampaign } from "@/lib/letters/cached-composer-campaign";
 import { letterLanguages } from "@/lib/letters/schema";
 import { Composer, type LetterTexts } from "@/components/letters/composer";
 import { issueFormToken } from "@/lib/infra/security/form-token";
+import { env } from "@/lib/infra/env";
 
 type Params = { params: Promise<{ locale: Locale; slug: string }> };
 
@@ -72,6 +73,7 @@ export default async function WritePage({ params }: Params) {
               letterTexts={letterTexts}
               explanations={explanations}
               formToken={issueFormToken("letter")}
+              draftDays={env.LETTER_DRAFT_DAYS}
             />
           </NextIntlClientProvider>
         </>
