@@ -228,7 +228,7 @@ test("a spoofed X-Forwarded-For does not get around the burst limit on the real 
   let refused: Awaited<ReturnType<typeof post>> | undefined;
   for (let round = 0; round < 5 && !refused; round++) {
     const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => post(round * 40 + i)));
-    expect(answers.every((res) => res.status() === 202 || res.status() === 429)).toBe(true);
+    expect(answers.map((res) => res.status()).filter((status) => status !== 202 && status !== 429)).toEqual([]);
     refused = answers.find((res) => res.status() === 429);
   }
   expect(refused).toBeDefined();

@@ -8,7 +8,7 @@ import { withdrawAction } from "./actions";
 type Params = { params: Promise<{ locale: Locale; token: string }> };
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "same-origin" };
 
 export default async function WithdrawPage({ params }: Params) {
   const { locale, token } = await params;
@@ -18,19 +18,15 @@ export default async function WithdrawPage({ params }: Params) {
   return (
     <div className="page narrow">
       <h1>{t("title")}</h1>
-      {!link ? (
-        <p role="status">{t("invalid")}</p>
-      ) : (
-        <>
-          <p>{t("body", { campaign: link.campaignTitle })}</p>
-          <ActionButtonForm
-            action={withdrawAction.bind(null, token)}
-            button={t("button")}
-            danger
-            outcomes={{ withdrawn: t("done"), invalid: t("invalid") }}
-          />
-        </>
-      )}
+      {link && <p>{t("body", { campaign: link.campaignTitle })}</p>}
+      <ActionButtonForm
+        key="action"
+        initial={link ? "idle" : "invalid"}
+        action={withdrawAction.bind(null, token)}
+        button={t("button")}
+        danger
+        outcomes={{ withdrawn: t("done"), invalid: t("invalid") }}
+      />
     </div>
   );
 }
