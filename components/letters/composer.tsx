@@ -1,6 +1,15 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type FormEvent,
+  type ReactNode,
+} from "react";
 import { useTranslations } from "next-intl";
 import { assembleLetter } from "@/lib/letters/assemble-letter";
 import { formatLetter, placeNames } from "@/lib/letters/format-letter";
@@ -38,6 +47,8 @@ export type SubmitResult =
   { ok: true } | { ok: false; code?: string; fields?: Record<string, string>; challenge?: Challenge };
 export type SubmitLetter = (slug: string, input: LetterInput, locale: string) => Promise<SubmitResult>;
 
+const noSubscribe = () => () => {};
+
 type Props = {
   campaign: Pick<ComposerCampaign, "slug" | "targetName" | "topics" | "defaultAppearance">;
   locale: string;
@@ -48,6 +59,8 @@ type Props = {
   explanations: Record<LetterLanguage, string>;
   /** The signed render time (lib/infra/security/form-token.ts). */
   formToken: string;
+  /** LETTER_DRAFT_DAYS: how long the draft stays in this browser after its last change. */
+  draftDays: number;
   submit?: SubmitLetter;
   /** The thank-you step shown under the success message (components/sharing/share-panel.tsx). */
   thanks?: ReactNode;
@@ -86,6 +99,7 @@ export function Composer({
   letterTexts,
   explanations,
   formToken,
+  draftDays,
   submit = postLetter,
   thanks,
 }: Props) {
@@ -96,6 +110,12 @@ export function Composer({
   const fid = (name: string) => `${id}-${name}`;
   const [draft, setDraft] = useState<Draft>(() => ({ ...emptyDraft(locale), formToken }));
   const [restored, setRestored] = useState(false);
+  // False in the server's HTML (and so without JavaScript), true once the composer runs in the browser.
+  const scripted = useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -110,11 +130,11 @@ export function Composer({
 
   // The saved draft is read after the first render, so that the server's HTML and the browser's first render agree.
   useEffect(() => {
-    const saved = loadDraft(campaign.slug, locale);
+    const saved = loadDraft(campaign.slug, locale, { keepDays: draftDays });
     // eslint-disable-next-line react-hooks/set-state-in-effect -- restoring from localStorage can only happen in the browser
     if (saved) setDraft(saved.formToken ? saved : { ...saved, formToken });
     setRestored(true);
-  }, [campaign.slug, locale, formToken]);
+  }, [campaign.slug, locale, formToken, draftDays]);
   useEffect(() => {
     if (restored && sentTo === null) saveDraft(campaign.slug, draft);
   }, [draft, restored, sentTo, campaign.slug]);
@@ -369,14 +389,16 @@ export function Composer({
             </button>
           )}
           {step < totalSteps && (
-            <button type="submit" className="button">
+            // Disabled in the server's HTML: without JavaScript, pressing it would only reload an empty composer
+            // (the page says the composer needs JavaScript).
+            <button type="submit" className="button" disabled={!scripted}>
               {t("next")}
             </button>
           )}
         </div>
       </form>
       <p className="hint composer-storage">
-        {t("keptHere")}{" "}
+        {t("keptHere", { days: draftDays })}{" "}
         <button type="button" className="link-button" onClick={discard}>
           {t("discard")}
         </button>

@@ -1,5 +1,6 @@
 // The composer's draft: what the writer has chosen and written so far, kept in the browser (localStorage, one
-// draft per campaign) until the letter is sent, so that a reload or a step back loses nothing.
+// draft per campaign) until the letter is sent, so that a reload or a step back loses nothing; and no longer than
+// LETTER_DRAFT_DAYS after its last change, so that a shared or seized device does not keep it for ever.
 import type { Appearance } from "@/lib/campaigns/appearance";
 import { fieldErrorCodes } from "@/lib/infra/validation/field-error-codes";
 import { fieldStep, letterInput, type LetterField, type LetterInput, type LetterLanguage } from "@/lib/letters/schema";
@@ -37,6 +38,8 @@ export type Draft = {
   wantsUpdates: boolean;
   /** The form token of the page where this draft began: a restored draft sent at once is not "too fast". */
   formToken?: string;
+  /** When it was last saved (ms since the epoch): it expires LETTER_DRAFT_DAYS later. */
+  savedAt?: number;
 };
 
 export function emptyDraft(locale: string): Draft {
@@ -68,12 +71,23 @@ export function emptyDraft(locale: string): Draft {
 
 const storageKey = (slug: string) => `open-letters:letter-draft:${slug}`;
 
-export function loadDraft(slug: string, locale: string): Draft | null {
+const dayMs = 86_400_000;
+
+/** The saved draft, unless it is older than `keepDays` (then it is erased); `now` is the browser's clock. */
+export function loadDraft(
+  slug: string,
+  locale: string,
+  { now = Date.now(), keepDays }: { now?: number; keepDays: number },
+): Draft | null {
   try {
     const raw = window.localStorage.getItem(storageKey(slug));
     if (!raw) return null;
     const saved = JSON.parse(raw) as Partial<Draft>;
-    if (saved?.v !== 1) return null;
+    // A draft without a date was saved before drafts expired: its age is unknown, so it goes.
+    if (saved?.v !== 1 || typeof saved.savedAt !== "number" || now - saved.savedAt > keepDays * dayMs) {
+      clearDraft(slug);
+      return null;
+    }
     const draft = { ...emptyDraft(locale), ...saved };
     draft.step = Math.min(Math.max(1, Number(draft.step) || 1), totalSteps);
     draft.reached = Math.max(draft.step, Math.min(Number(draft.reached) || 1, totalSteps));
@@ -83,9 +97,9 @@ export function loadDraft(slug: string, locale: string): Draft | null {
   }
 }
 
-export function saveDraft(slug: string, draft: Draft): void {
+export function saveDraft(slug: string, draft: Draft, now = Date.now()): void {
   try {
-    window.localStorage.setItem(storageKey(slug), JSON.stringify(draft));
+    window.localStorage.setItem(storageKey(slug), JSON.stringify({ ...draft, savedAt: now }));
   } catch {
     // Private browsing or a full storage: the composer still works, the draft just does not survive a reload.
   }

@@ -35,7 +35,12 @@ type Props = {
   source?: string;
   /** The thank-you step shown under the success message (components/sharing/share-panel.tsx). */
   thanks?: ReactNode;
+  /** SIGN_MIN_SECONDS: a form sent back sooner is stored as suspected, so the browser waits out the rest first. */
+  minSeconds: number;
 };
+
+/** Added to the minimum wait, for the time between the server signing the token and this form appearing. */
+const waitMarginMs = 250;
 
 const noSubscribe = () => () => {};
 
@@ -64,6 +69,7 @@ export function SignForm({
   defaultAppearance,
   source: sourceProp,
   thanks,
+  minSeconds,
 }: Props) {
   const t = useTranslations("signForm");
   const te = useTranslations("fieldErrors");
@@ -80,6 +86,12 @@ export function SignForm({
   // What was last sent: sent again, with the solution, when the server asks for a challenge first.
   const lastSent = useRef<FormData | null>(null);
   const [solved, setSolved] = useState(0);
+  // When the form appeared (after the server signed its token), and whether a valid form waits out the minimum time.
+  const shownAt = useRef<number | null>(null);
+  const [waiting, setWaiting] = useState(false);
+  useEffect(() => {
+    shownAt.current = performance.now();
+  }, []);
   // False in the server's HTML (and so without JavaScript), true once the form runs in the browser.
   const scripted = useSyncExternalStore(
     noSubscribe,
@@ -130,7 +142,7 @@ export function SignForm({
       <>
         <div ref={successRef} tabIndex={-1} className="success" role="status" data-testid="sign-success">
           <h3>{t("successTitle")}</h3>
-          <p>{t("successBody", { email: state.email })}</p>
+          <p>{t(state.emailed === "recently" ? "successRecentBody" : "successBody", { email: state.email })}</p>
           <p className="muted">{t("successHint")}</p>
         </div>
         {thanks}
@@ -141,8 +153,21 @@ export function SignForm({
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const problems = checkSignatureForm(signatureFromForm(new FormData(event.currentTarget)));
     if (Object.keys(problems).length === 0) {
-      lastSent.current = new FormData(event.currentTarget);
+      const data = new FormData(event.currentTarget);
+      lastSent.current = data;
       setClientErrors(null);
+      // A person whose browser filled the form in for them may press Sign sooner than the silent check allows:
+      // hold the form back until then instead of letting it be stored as suspected.
+      const wait =
+        shownAt.current === null ? 0 : shownAt.current + minSeconds * 1000 + waitMarginMs - performance.now();
+      if (minSeconds > 0 && wait > 0) {
+        event.preventDefault();
+        setWaiting(true);
+        window.setTimeout(() => {
+          setWaiting(false);
+          startTransition(() => formAction(data));
+        }, wait);
+      }
       return;
     }
     event.preventDefault();
@@ -172,11 +197,19 @@ export function SignForm({
     wantsUpdates: t("wantsUpdates"),
   };
   const checking = state.status === "challenge" && scripted && solved < 3;
+  const busy = pending || checking || waiting;
   const regionRequired = regionRules[country]?.required ?? false;
   const showRegion = country !== "";
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="sign-form" aria-describedby={`${id}-privacy`}>
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      noValidate
+      className="sign-form"
+      aria-describedby={`${id}-privacy`}
+      data-scripted={scripted || undefined}
+    >
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="formToken" value={formToken} />
       <input type="hidden" name="source" value={source} />
@@ -213,8 +246,19 @@ export function SignForm({
         data-testid="challenge-status"
         className={state.status === "challenge" ? "notice" : "visually-hidden"}
       >
-        {state.status === "challenge" ? (checking ? t("checking") : t("challengeNoScript")) : ""}
+        {state.status === "challenge"
+          ? checking
+            ? t("checking")
+            : t("challengeNoScript", { seconds: state.waitTicket.waitSeconds })
+          : ""}
       </p>
+      {state.status === "challenge" && !scripted && (
+        // Without JavaScript: the signed ticket, sent again after the wait, counts as the browser check.
+        <>
+          <input type="hidden" name="challengeToken" value={state.waitTicket.token} />
+          <input type="hidden" name="challengeNonce" value="0" />
+        </>
+      )}
       <Honeypot id={fid("website")} label={t("honeypot")} />
 
       <div className="field">
@@ -386,9 +430,12 @@ export function SignForm({
         <label htmlFor={fid("wantsUpdates")}>{labelFor.wantsUpdates}</label>
       </div>
 
-      <button type="submit" className="button" disabled={pending || checking} aria-disabled={pending || checking}>
-        {pending || checking ? t("submitting") : t("submit")}
+      <button type="submit" className="button" disabled={busy} aria-disabled={busy}>
+        {busy ? t("submitting") : t("submit")}
       </button>
+      <p role="status" className="visually-hidden" data-testid="sign-sending">
+        {waiting || pending ? t("submitting") : ""}
+      </p>
       <p id={`${id}-privacy`} className="hint privacy">
         {t("privacy")}
       </p>

@@ -1,7 +1,8 @@
 // Records a signature and its email in one statement: the abuse checks' counters (lib/integrity/guard-submission.ts),
 // the signature and its outbox message, which the outbox relay (lib/infra/outbox/relay-outbox.ts) hands to a send job.
-// Signing again is harmless: ON CONFLICT keeps one row per (campaign, address); a new email goes out at most once
-// per resend window. Without a choice of how to appear, the campaign's risk setting picks it (defaultAppearance).
+// Signing again is harmless: ON CONFLICT keeps one row per (campaign, address) with the newest details; a new email
+// (and link) goes out at most once per resend window, and the answer says whether one went out now or a while ago.
+// Without a choice of how to appear, the campaign's risk setting picks it (defaultAppearance).
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { Signature } from "./schema";
@@ -19,6 +20,8 @@ export type SignContext = { ip?: string | null };
 
 function signStatement(slug: string, input: Signature, s: Submission) {
   const { guard, at } = s;
+  // Whether the existing row (`sig`) gets a new email: it was suspected, or last emailed before the resend window.
+  const notify = sql`(sig.status = 'suspected' OR sig.last_notified_at < ${s.resendIfNotifiedBefore})`;
   return sql<SubmissionRow>`
 WITH ${guardCtes(guard)}, c AS (
   SELECT id, status, default_locale FROM campaign WHERE slug = ${slug}
@@ -60,20 +63,32 @@ WITH ${guardCtes(guard)}, c AS (
     locale = EXCLUDED.locale,
     ip_hash = CASE WHEN sig.status = 'suspected' THEN EXCLUDED.ip_hash ELSE sig.ip_hash END,
     network_hash = CASE WHEN sig.status = 'suspected' THEN EXCLUDED.network_hash ELSE sig.network_hash END,
-    confirm_token_hash = CASE WHEN sig.status IN ('pending', 'suspected') THEN EXCLUDED.confirm_token_hash
+    -- Within the resend window the link already sent stays the valid one: no new token, no new email.
+    confirm_token_hash = CASE WHEN sig.status IN ('pending', 'suspected') AND ${notify} THEN EXCLUDED.confirm_token_hash
                               ELSE sig.confirm_token_hash END,
-    confirm_token_expires_at = CASE WHEN sig.status IN ('pending', 'suspected') THEN EXCLUDED.confirm_token_expires_at
-                                    ELSE sig.confirm_token_expires_at END,
-    last_notified_at = EXCLUDED.last_notified_at
-  -- A suspected attempt never changes an existing signature (nor sends anything).
-  WHERE EXCLUDED.status = 'pending' AND (sig.status = 'suspected' OR sig.last_notified_at < ${s.resendIfNotifiedBefore})
-  RETURNING sig.id, sig.status, sig.email, sig.locale
-), ${confirmationMailCtes(s, "s", "signature")}
+    confirm_token_expires_at = CASE WHEN sig.status IN ('pending', 'suspected') AND ${notify}
+                                    THEN EXCLUDED.confirm_token_expires_at ELSE sig.confirm_token_expires_at END,
+    last_notified_at = CASE WHEN ${notify} THEN EXCLUDED.last_notified_at ELSE sig.last_notified_at END
+  -- A suspected attempt never changes an existing signature (nor sends anything); a confirmed one is only told again
+  -- after the resend window.
+  WHERE EXCLUDED.status = 'pending' AND (sig.status IN ('pending', 'suspected') OR ${notify})
+  -- Emailed now: a new row, a confirmed one told again, or a pending one that took this request's token.
+  RETURNING sig.id, sig.status, sig.email, sig.locale,
+            sig.status <> 'pending' OR sig.confirm_token_hash = ${s.confirmTokenHash} AS notified
+), sn AS (
+  SELECT id, status, email, locale FROM s WHERE notified
+), ${confirmationMailCtes(s, "sn", "signature")}
 SELECT ${submissionAnswer}`;
 }
 
-export async function signPetition(slug: string, input: Signature, ctx: SignContext = {}): Promise<void> {
-  await writeSubmission({
+/**
+ * "now": a link is on its way (or, to a silent check's catch, the same answer); "recently": this address was sent
+ * one within the resend window, which stays the link to use, and the details given now replace the earlier ones.
+ */
+export type SignOutcome = { emailed: "now" | "recently" };
+
+export async function signPetition(slug: string, input: Signature, ctx: SignContext = {}): Promise<SignOutcome> {
+  const row = await writeSubmission({
     kind: "sign",
     slug,
     email: input.email,
@@ -81,4 +96,5 @@ export async function signPetition(slug: string, input: Signature, ctx: SignCont
     ip: ctx.ip ?? null,
     statement: (submission) => signStatement(slug, input, submission),
   });
+  return { emailed: row.outbox_id === null && !row.suspected ? "recently" : "now" };
 }

@@ -43,7 +43,7 @@ export type Submission = {
  */
 export function confirmationMailCtes(
   s: Submission,
-  written: "s" | "l",
+  written: "sn" | "l",
   owner: "signature" | "letter",
 ): RawBuilder<unknown> {
   const w = sql.table(written);
@@ -85,7 +85,10 @@ export type SubmissionWrite<R extends SubmissionRow> = {
   statement: (submission: Submission) => RawBuilder<R>;
 };
 
-export async function writeSubmission<R extends SubmissionRow>(write: SubmissionWrite<R>): Promise<R> {
+/** The statement's answer, and whether a silent check caught this submission (answered as if it had not). */
+export async function writeSubmission<R extends SubmissionRow>(
+  write: SubmissionWrite<R>,
+): Promise<R & { suspected: boolean }> {
   if (!isCampaignSlug(write.slug)) throw new AppError("campaign_not_found");
   const key = emailKey(write.email);
   const guard = prepareGuard({ kind: write.kind, slug: write.slug, ip: write.ip, emailKey: key, fields: write.fields });
@@ -107,7 +110,7 @@ export async function writeSubmission<R extends SubmissionRow>(write: Submission
   const [row] = await writeWithinDeadline(deadline, write.statement(submission));
   await enforceGuard(guard, row!);
   if (!row!.open) throw unavailableCampaign(row!.campaign_status);
-  return row!;
+  return { ...row!, suspected: guard.spamReason !== null };
 }
 
 export { guardCtes };

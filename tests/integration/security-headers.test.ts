@@ -83,7 +83,7 @@ function expectHeaders(res: Response, body: string, kind: Kind) {
   const h = res.headers;
   expect(h.get("x-content-type-options")).toBe("nosniff");
   if (kind === "static") return;
-  expect(h.get("referrer-policy")).toBe(kind === "token-page" ? "no-referrer" : "same-origin");
+  expect(h.get("referrer-policy")).toBe("same-origin");
   expect(h.get("cross-origin-opener-policy")).toBe("same-origin");
   expect(h.get("permissions-policy")).toMatch(/camera=\(\)/);
   expect(h.get("strict-transport-security")).toBeNull();

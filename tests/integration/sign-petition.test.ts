@@ -8,6 +8,8 @@ import { resendWindowSeconds } from "@/lib/signatures/write-submission";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { relayOutbox } from "@/lib/infra/outbox/relay-outbox";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
+import { signatureInput } from "@/lib/signatures/schema";
+import { signPetition } from "@/lib/signatures/sign-petition";
 import { createCampaign, jsonRequest, outboxFor, params, queuedJobs, signer } from "./helpers";
 
 afterEach(() => resetClock());
@@ -89,6 +91,57 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     expect(await again.json()).toEqual({ status: "pending_confirmation" });
     expect(await prisma.signature.count({ where: { campaignId: campaign.id } })).toBe(1);
     expect(await outboxFor(campaign.id)).toHaveLength(1);
+  });
+
+  it("signing again within the resend window says a link went out a few minutes ago and keeps the new details", async () => {
+    const campaign = await createCampaign();
+    const person = signer({ name: "Kim Tpyo", country: "US", region: "CA", comment: "First words" });
+    expect(await signPetition(campaign.slug, signatureInput.parse(person))).toEqual({ emailed: "now" });
+    const [firstMessage] = await outboxFor(campaign.id);
+
+    advanceClock(3 * 60_000);
+    const corrected = { ...person, name: "Kim Typo", country: "KR", region: "11", comment: "Better words" };
+    expect(await signPetition(campaign.slug, signatureInput.parse(corrected))).toEqual({ emailed: "recently" });
+    const row = await prisma.signature.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    expect(row).toMatchObject({
+      status: "pending",
+      name: "Kim Typo",
+      country: "KR",
+      region: "11",
+      comment: "Better words",
+    });
+    // No second email, and the link already sent is still the one that works (and confirms the newest details).
+    const messages = await outboxFor(campaign.id);
+    expect(messages.map((m) => m.status)).toEqual(["pending"]);
+    expect(await confirmSignature(String(firstMessage!.payload.token))).toMatchObject({ status: "confirmed" });
+    expect(await prisma.signature.findFirstOrThrow({ where: { campaignId: campaign.id } })).toMatchObject({
+      status: "confirmed",
+      name: "Kim Typo",
+    });
+  });
+
+  it("tells a confirmed signer signing again within the window that a link went out, and changes nothing", async () => {
+    const campaign = await createCampaign();
+    const person = signer();
+    await signPetition(campaign.slug, signatureInput.parse(person));
+    const [message] = await outboxFor(campaign.id);
+    await confirmSignature(String(message!.payload.token));
+    advanceClock(60_000);
+    const again = signatureInput.parse({ ...person, name: "Someone Else" });
+    expect(await signPetition(campaign.slug, again)).toEqual({ emailed: "recently" });
+    expect(await outboxFor(campaign.id)).toHaveLength(1);
+    expect(await prisma.signature.findFirstOrThrow({ where: { campaignId: campaign.id } })).toMatchObject({
+      status: "confirmed",
+      name: person.name,
+    });
+  });
+
+  it("answers a submission caught by a silent check as if a link had been sent, and sends none", async () => {
+    const campaign = await createCampaign();
+    const bot = signatureInput.parse(signer({ website: "http://spam.example" }));
+    expect(await signPetition(campaign.slug, bot)).toEqual({ emailed: "now" });
+    expect(await signPetition(campaign.slug, bot)).toEqual({ emailed: "now" });
+    expect(await outboxFor(campaign.id)).toHaveLength(0);
   });
 
   it("gives the confirmation link CONFIRMATION_TTL_HOURS, and emails again only after the resend window", async () => {

@@ -243,6 +243,7 @@ describe("the letter composer", () => {
         city: "Albany",
         country: "US",
         region: "NY",
+        savedAt: Date.now(),
       }),
     );
     renderComposer(

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { NextIntlClientProvider } from "next-intl";
 import { SignForm } from "@/components/signatures/sign-form";
@@ -12,7 +12,9 @@ function renderForm(
   action = vi.fn(async (_state: SignFormState, _form: FormData): Promise<SignFormState> => ({
     status: "ok",
     email: "jimin@example.org",
+    emailed: "now",
   })),
+  minSeconds = 0,
 ) {
   render(
     <NextIntlClientProvider locale={locale} messages={messages[locale]}>
@@ -22,10 +24,27 @@ function renderForm(
         countries={countryOptions(locale)}
         defaultAppearance="initials"
         formToken="form-token"
+        minSeconds={minSeconds}
       />
     </NextIntlClientProvider>,
   );
   return action;
+}
+
+/**
+ * A clock the test moves (performance.now, from 0 when the form appears) and the form's long waits held for the test
+ * to run; the short timers React and the testing library use still run by themselves.
+ */
+function heldTimers() {
+  const clock = { now: 0, held: [] as { ms: number; run: () => void }[] };
+  vi.spyOn(performance, "now").mockImplementation(() => clock.now);
+  const realSetTimeout = window.setTimeout.bind(window);
+  vi.spyOn(window, "setTimeout").mockImplementation(((run: () => void, ms?: number, ...args: unknown[]) => {
+    if ((ms ?? 0) <= 1000) return realSetTimeout(run, ms, ...args);
+    clock.held.push({ ms: ms!, run });
+    return 0;
+  }) as typeof window.setTimeout);
+  return clock;
 }
 
 describe("SignForm", () => {
@@ -92,6 +111,65 @@ describe("SignForm", () => {
     await user.click(screen.getByRole("button", { name: "서명하기" }));
     await screen.findByTestId("sign-success");
     expect(action.mock.calls[0]![1].get("appearance")).toBe("counted");
+  });
+
+  it("holds a form filled in at once until the minimum time has passed, saying it is sending, then sends it", async () => {
+    const clock = heldTimers();
+    try {
+      const user = userEvent.setup();
+      const action = renderForm("en", undefined, 3);
+      // What autofill does: every field at once, then Sign straight away (0.5 s after the form appeared).
+      await user.type(screen.getByLabelText("Full name"), "Kim Ji-min");
+      await user.type(screen.getByLabelText("Email address"), "jimin@example.org");
+      await user.selectOptions(screen.getByLabelText("State"), "NY");
+      clock.now = 500;
+      await user.click(screen.getByRole("button", { name: "Sign the letter" }));
+
+      expect(action).not.toHaveBeenCalled();
+      expect(screen.getByRole("button", { name: "Signing…" })).toBeDisabled();
+      expect(screen.getByTestId("sign-sending")).toHaveTextContent("Signing…");
+      // It waits out the rest of the 3 s, and a little more for the time the page took to arrive.
+      expect(clock.held).toHaveLength(1);
+      expect(clock.held[0]!.ms).toBe(3000 + 250 - 500);
+      act(() => clock.held[0]!.run());
+      await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+      expect(action.mock.calls[0]![1].get("email")).toBe("jimin@example.org");
+      expect(await screen.findByTestId("sign-success")).toHaveTextContent("We have sent a confirmation link");
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
+  it("sends at once when the minimum time has already passed", async () => {
+    const clock = heldTimers();
+    try {
+      const user = userEvent.setup();
+      const action = renderForm("en", undefined, 3);
+      await user.type(screen.getByLabelText("Full name"), "Kim Ji-min");
+      await user.type(screen.getByLabelText("Email address"), "jimin@example.org");
+      await user.selectOptions(screen.getByLabelText("State"), "NY");
+      clock.now = 3300;
+      await user.click(screen.getByRole("button", { name: "Sign the letter" }));
+      await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+      expect(clock.held).toHaveLength(0);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
+  it("says truthfully that a link went out a few minutes ago when none is sent now", async () => {
+    const user = userEvent.setup();
+    renderForm(
+      "en",
+      vi.fn(async (): Promise<SignFormState> => ({ status: "ok", email: "jimin@example.org", emailed: "recently" })),
+    );
+    await user.type(screen.getByLabelText("Full name"), "Kim Ji-min");
+    await user.type(screen.getByLabelText("Email address"), "jimin@example.org");
+    await user.selectOptions(screen.getByLabelText("State"), "NY");
+    await user.click(screen.getByRole("button", { name: "Sign the letter" }));
+    const success = await screen.findByTestId("sign-success");
+    expect(success).toHaveTextContent("We already sent a confirmation link to jimin@example.org a few minutes ago");
+    expect(success).not.toHaveTextContent("We have sent");
   });
 
   it("keeps both privacy choices off by default", () => {
@@ -193,10 +271,11 @@ describe("SignForm under abuse protection", () => {
   it("solves a challenge the server asks for and sends the form again with the solution", async () => {
     const action = vi.fn(async (_state: SignFormState, form: FormData): Promise<SignFormState> =>
       form.get("challengeNonce")
-        ? { status: "ok", email: "kim@example.org" }
+        ? { status: "ok", email: "kim@example.org", emailed: "now" }
         : {
             status: "challenge",
             challenge: { token: "a.b", difficulty: 6, algorithm: "sha256-leading-zero-bits" },
+            waitTicket: { token: "ticket.mac", waitSeconds: 10 },
             values,
           },
     );
@@ -205,6 +284,7 @@ describe("SignForm under abuse protection", () => {
     expect(await screen.findByTestId("sign-success", {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(action).toHaveBeenCalledTimes(2);
     const second = action.mock.calls[1]![1];
+    // The browser did the work: the waiting ticket for browsers without JavaScript is not in the form.
     expect(second.get("challengeToken")).toBe("a.b");
     const digest = new Uint8Array(
       await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`a.b:${second.get("challengeNonce")}`)),

@@ -48,9 +48,10 @@ function createAuth() {
       useSecureCookies: env.APP_ENV === "production",
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: env.APP_ENV === "production" },
       cookiePrefix: "open-letters",
-      // Set by the auth route from the address TRUST_PROXY vouches for (with-client-address.ts), never by a client.
-      // better-auth itself trusts X-Forwarded-For only when it holds one entry; with more (a client's own entries
-      // plus ours) it put every such request into one shared bucket, so one client's failures throttled everyone.
+      // Set by the auth route from the address TRUST_PROXY vouches for (with-client-address.ts), never by a client,
+      // and a keyed hash of it: rate_limit and session rows never hold a raw address. better-auth itself trusts
+      // X-Forwarded-For only when it holds one entry; with more (a client's own entries plus ours) it put every such
+      // request into one shared bucket, so one client's failures throttled everyone.
       ipAddress: { ipAddressHeaders: [clientAddressHeader] },
       database: { generateId: () => randomUUID() },
     },

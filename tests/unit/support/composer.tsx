@@ -26,11 +26,12 @@ const topicsKo = flagshipCampaign.topics.map((t) => ({
   paragraphs: { en: t.texts.en.paragraph, ko: t.texts.ko.paragraph },
 }));
 
-export function renderComposer(
+/** The composer as the write page renders it, for the flagship campaign. */
+export function composerElement(
   locale: "en" | "ko" = "en",
   submit: SubmitLetter = vi.fn(async () => ({ ok: true as const })),
 ) {
-  const utils = render(
+  return (
     <NextIntlClientProvider locale={locale} messages={messages[locale]}>
       <Composer
         campaign={{
@@ -55,10 +56,18 @@ export function renderComposer(
         }}
         explanations={{ en: messages.en.composer.safety.explain, ko: messages.ko.composer.safety.explain }}
         formToken="form-token"
+        draftDays={7}
         submit={submit}
       />
-    </NextIntlClientProvider>,
+    </NextIntlClientProvider>
   );
+}
+
+export function renderComposer(
+  locale: "en" | "ko" = "en",
+  submit: SubmitLetter = vi.fn(async () => ({ ok: true as const })),
+) {
+  const utils = render(composerElement(locale, submit));
   return { ...utils, submit };
 }
 

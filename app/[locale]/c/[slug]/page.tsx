@@ -15,6 +15,7 @@ import { sourceCode } from "@/lib/campaigns/source-code";
 import { previewMetadata } from "@/lib/campaigns/preview-image-path";
 import { countryOptions } from "@/lib/infra/geo/countries";
 import { issueFormToken } from "@/lib/infra/security/form-token";
+import { env } from "@/lib/infra/env";
 import { signAction } from "./actions";
 
 type Params = { params: Promise<{ locale: Locale; slug: string }> };
@@ -114,6 +115,7 @@ export default async function CampaignPage({ params, searchParams }: Params & Se
                       headingLevel={3}
                     />
                   }
+                  minSeconds={env.SIGN_MIN_SECONDS}
                 />
                 <div className="write-own">
                   <Link

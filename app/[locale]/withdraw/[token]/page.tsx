@@ -11,7 +11,7 @@ import { changeAppearanceAction, withdrawAction } from "./actions";
 type Params = { params: Promise<{ locale: Locale; token: string }> };
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "same-origin" };
 
 export default async function WithdrawPage({ params }: Params) {
   const { locale, token } = await params;
@@ -22,31 +22,29 @@ export default async function WithdrawPage({ params }: Params) {
   return (
     <div className="page narrow">
       <h1>{t("title")}</h1>
-      {!link ? (
-        <p role="status">{t("invalid")}</p>
-      ) : (
-        <>
-          <p>{t("body", { campaign: link.campaignTitle })}</p>
-          <ActionButtonForm
-            action={withdrawAction.bind(null, token)}
-            button={t("button")}
-            danger
-            outcomes={{ withdrawn: t("done"), invalid: t("invalid") }}
-          />
-          <section aria-labelledby="appearance-heading" data-testid="appearance-section">
-            <h2 id="appearance-heading">{ta("pageTitle")}</h2>
-            {link.delivered ? (
-              <p data-testid="appearance-delivered">{ta("pageDelivered", { choice: ta(link.appearance) })}</p>
-            ) : (
-              <>
-                <p>{ta("pageBody")}</p>
-                <NextIntlClientProvider messages={clientMessages(locale, ["appearance"])}>
-                  <AppearanceForm action={changeAppearanceAction.bind(null, token)} current={link.appearance} />
-                </NextIntlClientProvider>
-              </>
-            )}
-          </section>
-        </>
+      {link && <p>{t("body", { campaign: link.campaignTitle })}</p>}
+      <ActionButtonForm
+        key="action"
+        initial={link ? "idle" : "invalid"}
+        action={withdrawAction.bind(null, token)}
+        button={t("button")}
+        danger
+        outcomes={{ withdrawn: t("done"), invalid: t("invalid") }}
+      />
+      {link && (
+        <section aria-labelledby="appearance-heading" data-testid="appearance-section">
+          <h2 id="appearance-heading">{ta("pageTitle")}</h2>
+          {link.delivered ? (
+            <p data-testid="appearance-delivered">{ta("pageDelivered", { choice: ta(link.appearance) })}</p>
+          ) : (
+            <>
+              <p>{ta("pageBody")}</p>
+              <NextIntlClientProvider messages={clientMessages(locale, ["appearance"])}>
+                <AppearanceForm action={changeAppearanceAction.bind(null, token)} current={link.appearance} />
+              </NextIntlClientProvider>
+            </>
+          )}
+        </section>
       )}
     </div>
   );

@@ -13,6 +13,7 @@ import { issueFormToken } from "@/lib/infra/security/form-token";
 import { cachedPublicCampaign, cachedSignatureCount } from "@/lib/campaigns/cached-campaign-reads";
 import { previewMetadata } from "@/lib/campaigns/preview-image-path";
 import { SharePanel } from "@/components/sharing/share-panel";
+import { env } from "@/lib/infra/env";
 
 type Params = { params: Promise<{ locale: Locale; slug: string }> };
 
@@ -93,6 +94,7 @@ export default async function WritePage({ params }: Params) {
                   count={count ? { confirmed: count.confirmed, goal: count.goal } : undefined}
                 />
               }
+              draftDays={env.LETTER_DRAFT_DAYS}
             />
           </NextIntlClientProvider>
         </>

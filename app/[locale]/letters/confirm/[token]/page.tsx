@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/infra/i18n/config";
@@ -9,8 +8,8 @@ import { confirmLetterAction } from "./actions";
 type Params = { params: Promise<{ locale: Locale; token: string }> };
 
 export const dynamic = "force-dynamic";
-// The token is in the address: keep it out of search engines and out of Referer headers.
-export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
+// The token is in the address: keep it out of search engines and out of other sites' Referer headers.
+export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "same-origin" };
 
 export default async function ConfirmLetterPage({ params }: Params) {
   const { locale, token } = await params;
@@ -18,34 +17,24 @@ export default async function ConfirmLetterPage({ params }: Params) {
   const t = await getTranslations({ locale, namespace: "letterConfirm" });
   const link = await describeLetterConfirmLink(token, locale);
   const back = link ? { href: `/${locale}/c/${link.campaignSlug}`, label: t("backToCampaign") } : undefined;
+  const initial = !link ? "invalid" : link.status !== "pending" ? "already_confirmed" : "idle";
   return (
     <div className="page narrow">
       <h1>{t("title")}</h1>
-      {!link ? (
-        <p role="status">{t("invalid")}</p>
-      ) : link.status !== "pending" ? (
-        <>
-          <p role="status">{t("alreadyDone")}</p>
-          <p>
-            <Link href={back!.href}>{back!.label}</Link>
-          </p>
-        </>
-      ) : (
-        <>
-          <p>{t("body", { campaign: link.campaignTitle })}</p>
-          <ActionButtonForm
-            action={confirmLetterAction.bind(null, token, locale, link.campaignSlug)}
-            button={t("button")}
-            outcomes={{
-              confirmed: t("done"),
-              confirmed_signed: t("doneSigned"),
-              already_confirmed: t("alreadyDone"),
-              invalid: t("invalid"),
-            }}
-            back={back}
-          />
-        </>
-      )}
+      {initial === "idle" && <p>{t("body", { campaign: link!.campaignTitle })}</p>}
+      <ActionButtonForm
+        key="action"
+        initial={initial}
+        action={confirmLetterAction.bind(null, token, locale, link?.campaignSlug ?? "")}
+        button={t("button")}
+        outcomes={{
+          confirmed: t("done"),
+          confirmed_signed: t("doneSigned"),
+          already_confirmed: t("alreadyDone"),
+          invalid: t("invalid"),
+        }}
+        back={back}
+      />
     </div>
   );
 }

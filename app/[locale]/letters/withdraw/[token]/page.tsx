@@ -8,36 +8,37 @@ import { withdrawLetterAction } from "./actions";
 type Params = { params: Promise<{ locale: Locale; token: string }> };
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "same-origin" };
 
 export default async function WithdrawLetterPage({ params }: Params) {
   const { locale, token } = await params;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "letterWithdraw" });
   const link = await describeLetterWithdrawLink(token, locale);
+  const initial = !link
+    ? "invalid"
+    : link.status === "queued"
+      ? "on_its_way"
+      : link.status === "delivered"
+        ? "delivered"
+        : "idle";
   return (
     <div className="page narrow">
       <h1>{t("title")}</h1>
-      {!link ? (
-        <p role="status">{t("invalid")}</p>
-      ) : link.status === "queued" || link.status === "delivered" ? (
-        <p role="status">{link.status === "queued" ? t("onItsWay") : t("delivered")}</p>
-      ) : (
-        <>
-          <p>{t("body", { campaign: link.campaignTitle })}</p>
-          <ActionButtonForm
-            action={withdrawLetterAction.bind(null, token)}
-            button={t("button")}
-            danger
-            outcomes={{
-              withdrawn: t("done"),
-              on_its_way: t("onItsWay"),
-              delivered: t("delivered"),
-              invalid: t("invalid"),
-            }}
-          />
-        </>
-      )}
+      {initial === "idle" && <p>{t("body", { campaign: link!.campaignTitle })}</p>}
+      <ActionButtonForm
+        key="action"
+        initial={initial}
+        action={withdrawLetterAction.bind(null, token)}
+        button={t("button")}
+        danger
+        outcomes={{
+          withdrawn: t("done"),
+          on_its_way: t("onItsWay"),
+          delivered: t("delivered"),
+          invalid: t("invalid"),
+        }}
+      />
     </div>
   );
 }
