@@ -185,6 +185,7 @@ const campaignFields: Record<string, fc.Arbitrary<unknown>> = {
   senderEmail: fc.oneof(fieldValue(300), fc.constantFrom("   ", "a@b.c\r\nBcc: x@y.z", "\u0000")),
   defaultLocale: fieldValue(),
   letterDelivery: fieldValue(),
+  risk: fieldValue(),
   digestIntervalMinutes: fc.oneof(fieldValue(), fc.constantFrom(true, "30", -5, 1e20)),
   throttlePerMinute: fc.oneof(fieldValue(), fc.constantFrom(false, "1", 0, 1001)),
   holdUntil: fc.oneof(
