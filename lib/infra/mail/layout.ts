@@ -1,4 +1,6 @@
-// Plain-text and HTML bodies from the same paragraphs. Everything interpolated into HTML is escaped here.
+// Plain-text and HTML bodies from the same paragraphs. Everything interpolated into HTML is escaped here. Every web
+// address in a paragraph (a withdraw link inside a sentence, one in a letter's text) becomes a link in the HTML part;
+// the text part keeps each address whole on its line (tests/integration/mail-links.test.ts renders every kind).
 
 export function escapeHtml(value: string): string {
   return value
@@ -7,6 +9,22 @@ export function escapeHtml(value: string): string {
     .replaceAll(">", "&gt;")
     .replaceAll('"', "&quot;")
     .replaceAll("'", "&#39;");
+}
+
+// An address is made of URL characters (ASCII: Korean text may follow it with no space); a full stop, comma or
+// closing bracket at its end belongs to the sentence.
+const webAddress = /https?:\/\/[\w\-.~:/?#@!$&*+,;=%()[\]]*[\w\-~/#@$&*+=%]/g;
+
+/** Escaped text, with each web address in it as a link (its own text, so the reader sees where it goes). */
+export function linkifyHtml(value: string): string {
+  let html = "";
+  let last = 0;
+  for (const match of value.matchAll(webAddress)) {
+    const url = escapeHtml(match[0]);
+    html += `${escapeHtml(value.slice(last, match.index))}<a href="${url}">${url}</a>`;
+    last = match.index + match[0].length;
+  }
+  return html + escapeHtml(value.slice(last));
 }
 
 export type Block = { text: string } | { link: string; label: string } | { note: string };
@@ -18,8 +36,8 @@ export function renderBodies(lang: string, blocks: Block[]): { text: string; htm
       if ("link" in b) {
         return `<p><a href="${escapeHtml(b.link)}" style="display:inline-block;background:#1d4ed8;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(b.label)}</a></p>`;
       }
-      if ("note" in b) return `<p style="color:#4b5563;font-size:13px">${escapeHtml(b.note)}</p>`;
-      return `<p>${escapeHtml(b.text).replaceAll("\n", "<br>")}</p>`;
+      if ("note" in b) return `<p style="color:#4b5563;font-size:13px">${linkifyHtml(b.note)}</p>`;
+      return `<p>${linkifyHtml(b.text).replaceAll("\n", "<br>")}</p>`;
     })
     .join("\n");
   return {
