@@ -18,6 +18,8 @@ import { signatureFromForm, type SignFormState } from "@/lib/signatures/form-dat
 import { hasRegionList, regionOptions, regionRules } from "@/lib/infra/geo/regions";
 import { solveChallenge } from "@/lib/integrity/solve-challenge";
 import { Honeypot } from "@/components/ui/honeypot";
+import { CommentField } from "./comment-field";
+import { clearSignDraft, readSignDraft, saveSignDraft, type SignDraft } from "./sign-draft";
 
 type Props = {
   action: (state: SignFormState, form: FormData) => Promise<SignFormState>;
@@ -25,6 +27,8 @@ type Props = {
   countries: { code: string; name: string }[];
   /** The signed render time (lib/infra/security/form-token.ts). */
   formToken: string;
+  /** The campaign's slug: what the signer typed is kept under it when they switch the page's language. */
+  slug?: string;
 };
 
 const noSubscribe = () => () => {};
@@ -45,7 +49,7 @@ const fieldOrder: SignatureField[] = [
  * shows each problem beside its field and in a summary announced to screen readers, and works without JavaScript
  * through the server action.
  */
-export function SignForm({ action, locale, countries, formToken }: Props) {
+export function SignForm({ action, locale, countries, formToken, slug }: Props) {
   const t = useTranslations("signForm");
   const te = useTranslations("fieldErrors");
   const ta = useTranslations("apiErrors");
@@ -55,6 +59,8 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
   const values =
     state.status === "invalid" || state.status === "error" || state.status === "challenge" ? state.values : undefined;
   const [country, setCountry] = useState(values?.country || (locale === "ko" ? "KR" : "US"));
+  // Answers typed on this campaign's page in the other language (./sign-draft.ts), restored once after loading.
+  const [draft, setDraft] = useState<SignDraft | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const successRef = useRef<HTMLDivElement>(null);
   // What was last sent: sent again, with the solution, when the server asks for a challenge first.
@@ -69,6 +75,20 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
 
   const errors = clientErrors ?? (state.status === "invalid" ? state.fields : {});
   const errorCount = Object.keys(errors).length;
+
+  useEffect(() => {
+    const kept = slug && !values ? readSignDraft(slug) : null;
+    if (!kept) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- sessionStorage can only be read in the browser
+    setDraft(kept);
+    if (kept.country) setCountry(kept.country);
+    // Once, on arrival: later answers are the person's own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (state.status === "ok" && slug) clearSignDraft(slug);
+  }, [state.status, slug]);
 
   useEffect(() => {
     if (state.status === "ok") successRef.current?.focus();
@@ -144,7 +164,15 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
   const showRegion = country !== "";
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="sign-form" aria-describedby={`${id}-privacy`}>
+    <form
+      key={draft ? "restored" : "new"}
+      action={formAction}
+      onSubmit={onSubmit}
+      onChange={slug ? (e) => saveSignDraft(slug, e.currentTarget) : undefined}
+      noValidate
+      className="sign-form"
+      aria-describedby={`${id}-privacy`}
+    >
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="formToken" value={formToken} />
       <div
@@ -192,7 +220,7 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
           autoComplete="name"
           required
           maxLength={limits.name}
-          defaultValue={values?.name}
+          defaultValue={values?.name ?? draft?.name}
           aria-invalid={errors.name ? true : undefined}
           aria-describedby={describedBy("name")}
         />
@@ -209,7 +237,7 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
           autoComplete="email"
           required
           maxLength={limits.email}
-          defaultValue={values?.email}
+          defaultValue={values?.email ?? draft?.email}
           aria-invalid={errors.email ? true : undefined}
           aria-describedby={describedBy("email", true)}
         />
@@ -253,7 +281,7 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
                 name="region"
                 key={country}
                 autoComplete="address-level1"
-                defaultValue={values?.region ?? ""}
+                defaultValue={values?.region ?? draft?.region ?? ""}
                 aria-invalid={errors.region ? true : undefined}
                 aria-describedby={describedBy("region")}
                 required={regionRequired}
@@ -272,7 +300,7 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
                 key={country}
                 autoComplete="address-level1"
                 maxLength={limits.region}
-                defaultValue={values?.region}
+                defaultValue={values?.region ?? draft?.region}
                 aria-invalid={errors.region ? true : undefined}
                 aria-describedby={describedBy("region")}
               />
@@ -289,7 +317,7 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
               autoComplete="postal-code"
               maxLength={limits.postalCode}
               inputMode={country === "US" || country === "KR" ? "numeric" : undefined}
-              defaultValue={values?.postalCode}
+              defaultValue={values?.postalCode ?? draft?.postalCode}
               aria-invalid={errors.postalCode ? true : undefined}
               aria-describedby={describedBy("postalCode")}
             />
@@ -298,31 +326,31 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
         </div>
       )}
 
-      <div className="field">
-        <label htmlFor={fid("comment")}>
-          {labelFor.comment} <span className="muted">{t("optional")}</span>
-        </label>
-        <textarea
-          id={fid("comment")}
-          name="comment"
-          rows={3}
-          maxLength={limits.comment}
-          defaultValue={values?.comment}
-          aria-invalid={errors.comment ? true : undefined}
-          aria-describedby={describedBy("comment", true)}
-        />
-        <p id={`${fid("comment")}-hint`} className="hint">
-          {t("commentHint", { max: limits.comment })}
-        </p>
-        {errorText("comment")}
-      </div>
+      <CommentField
+        id={fid("comment")}
+        label={
+          <>
+            {labelFor.comment} <span className="muted">{t("optional")}</span>
+          </>
+        }
+        max={limits.comment}
+        defaultValue={values?.comment ?? draft?.comment}
+        invalid={Boolean(errors.comment)}
+        describedBy={describedBy("comment", true)}
+        hint={
+          <p id={`${fid("comment")}-hint`} className="hint">
+            {t("commentHint", { max: limits.comment })}
+          </p>
+        }
+        error={errorText("comment")}
+      />
 
       <div className="check">
         <input
           id={fid("showName")}
           name="showName"
           type="checkbox"
-          defaultChecked={values?.showName ?? false}
+          defaultChecked={values?.showName ?? draft?.showName ?? false}
           aria-describedby={`${fid("showName")}-hint`}
         />
         <label htmlFor={fid("showName")}>{labelFor.showName}</label>
@@ -336,7 +364,7 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
           id={fid("wantsUpdates")}
           name="wantsUpdates"
           type="checkbox"
-          defaultChecked={values?.wantsUpdates ?? false}
+          defaultChecked={values?.wantsUpdates ?? draft?.wantsUpdates ?? false}
         />
         <label htmlFor={fid("wantsUpdates")}>{labelFor.wantsUpdates}</label>
       </div>

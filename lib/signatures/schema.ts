@@ -5,6 +5,7 @@ import { z } from "@/lib/infra/validation/zod";
 import { isCountryCode } from "@/lib/infra/geo/countries";
 import { checkAddress } from "@/lib/infra/geo/check-address";
 import { locales } from "@/lib/infra/i18n/config";
+import { hasNonAsciiLocalPart } from "@/lib/infra/validation/email-checks";
 import { blankToUndefined, line, optionalLine, optionalParagraphs } from "@/lib/infra/validation/text";
 import { abuseFields } from "@/lib/integrity/schema";
 import { emailFormat, limits, postalCodeFormat } from "./rules";
@@ -17,6 +18,7 @@ export const signatureInput = z
       .trim()
       .min(1, { error: "required" })
       .max(limits.email, { error: "too_long" })
+      .refine((v) => !hasNonAsciiLocalPart(v), { error: "email_local_ascii" })
       .pipe(z.email({ pattern: emailFormat, error: "invalid_email" })),
     country: z
       .string({ error: "required" })

@@ -82,6 +82,7 @@ export default async function CampaignPage({ params }: Params) {
                   locale={locale}
                   countries={countryOptions(locale)}
                   formToken={issueFormToken("sign")}
+                  slug={campaign.slug}
                 />
                 <div className="write-own">
                   <Link className="button button-secondary" href={`/${locale}/c/${campaign.slug}/write`}>
