@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { titleFrom } from "@/lib/infra/i18n/page-title";
 import { describeConfirmLink } from "@/lib/signatures/describe-link";
 import { ActionButtonForm } from "@/components/signatures/action-button-form";
 import { confirmAction } from "./actions";
@@ -10,7 +10,10 @@ type Params = { params: Promise<{ locale: Locale; token: string }> };
 
 export const dynamic = "force-dynamic";
 // The token is in the address: keep it out of search engines and out of Referer headers.
-export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const generateMetadata = titleFrom("confirm", "title", {
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+});
 
 export default async function ConfirmPage({ params }: Params) {
   const { locale, token } = await params;

@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { titleFrom } from "@/lib/infra/i18n/page-title";
 import { describeWithdrawLink } from "@/lib/signatures/describe-link";
 import { ActionButtonForm } from "@/components/signatures/action-button-form";
 import { withdrawAction } from "./actions";
@@ -8,7 +8,10 @@ import { withdrawAction } from "./actions";
 type Params = { params: Promise<{ locale: Locale; token: string }> };
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const generateMetadata = titleFrom("withdraw", "title", {
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+});
 
 export default async function WithdrawPage({ params }: Params) {
   const { locale, token } = await params;

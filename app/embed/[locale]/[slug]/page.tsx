@@ -26,17 +26,18 @@ export default async function EmbedPage({ params }: Params) {
   const t = await getTranslations({ locale, namespace: "campaign" });
   return (
     <main className="embed-widget">
-      <p className="embed-title" lang={campaign.locale}>
+      {/* The frame's one heading, so a screen reader can jump to it in the partner's page. */}
+      <h1 className="embed-title" lang={campaign.locale}>
         {/* A new tab: the campaign page refuses to be framed, and the reader should see whose site they are on. */}
         <a href={`/${locale}/c/${campaign.slug}`} target="_blank" rel="noopener">
           {campaign.title}
         </a>
-      </p>
+      </h1>
       <NextIntlClientProvider messages={clientMessages(locale, ["campaign"])}>
         <CountMeter slug={campaign.slug} initialCount={count.confirmed} goal={count.goal} />
       </NextIntlClientProvider>
       {campaign.state === "open" && (
-        <p>
+        <p className="embed-sign">
           <a className="button" href={`/${locale}/c/${campaign.slug}`} target="_blank" rel="noopener">
             {t("signHeading")}
           </a>

@@ -1,0 +1,22 @@
+// A page's <title> from its own heading's message, in the page's language: every page names itself (screen readers
+// announce it first, tabs and history show it). The layout adds " · Open Letters".
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { defaultLocale, isLocale } from "./config";
+
+type Props = { params: Promise<{ locale?: string }> };
+
+/**
+ * A generateMetadata giving the page the title `namespace.key`, plus any other metadata it needs. A page beside the
+ * layout that sets the template (the start page) is not under it: `withAppName` adds the suffix itself.
+ */
+export function titleFrom(namespace: string, key: string, extra: Metadata = {}, { withAppName = false } = {}) {
+  return async function generateMetadata({ params }: Props): Promise<Metadata> {
+    const { locale: given } = await params;
+    const locale = isLocale(given) ? given : defaultLocale;
+    const title = (await getTranslations({ locale, namespace }))(key as never);
+    if (!withAppName) return { ...extra, title };
+    const appName = (await getTranslations({ locale, namespace: "common" }))("appName");
+    return { ...extra, title: { absolute: `${title} · ${appName}` } };
+  };
+}
