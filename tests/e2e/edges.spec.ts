@@ -159,7 +159,9 @@ test("every page has its own title in both languages, and passes axe (404 and to
     ["/en/admin/sign-in", /· Open Letters$/],
     ["/ko/admin/sign-in", /· 오픈 레터스$/],
     [`/en/verify`, /· Open Letters$/],
-    [`/ko/c/${campaign.slug}/write`, `${campaign.titles.ko} · 오픈 레터스`],
+    [`/ko/c/${campaign.slug}/write`, new RegExp(`${campaign.titles.ko} · 오픈 레터스$`)],
+    ["/en/c/no-such-campaign/write", "Page not found · Open Letters"],
+    ["/embed/en/no-such-campaign", /^Page not found/],
   ] as unknown as [string, string][];
   for (const [path, title] of titles) {
     await page.goto(path);

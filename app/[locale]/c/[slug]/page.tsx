@@ -5,6 +5,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { clientMessages } from "@/lib/infra/i18n/client-messages";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { notFoundMetadata } from "@/lib/infra/i18n/page-title";
 import { cachedPublicCampaign, cachedSignatureCount } from "@/lib/campaigns/cached-campaign-reads";
 import { Paragraphs } from "@/components/campaigns/paragraphs";
 import { CountMeter } from "@/components/campaigns/count-meter";
@@ -21,7 +22,7 @@ type Params = { params: Promise<{ locale: Locale; slug: string }> };
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, slug } = await params;
   const campaign = await cachedPublicCampaign(slug, locale);
-  return campaign ? { title: campaign.title, description: campaign.summary } : {};
+  return campaign ? { title: campaign.title, description: campaign.summary } : notFoundMetadata(locale);
 }
 
 export default async function CampaignPage({ params }: Params) {

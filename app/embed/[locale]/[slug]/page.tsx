@@ -5,6 +5,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { cachedPublicCampaign, cachedSignatureCount } from "@/lib/campaigns/cached-campaign-reads";
 import { clientMessages } from "@/lib/infra/i18n/client-messages";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { notFoundMetadata } from "@/lib/infra/i18n/page-title";
 import { CountMeter } from "@/components/campaigns/count-meter";
 
 type Params = { params: Promise<{ locale: Locale; slug: string }> };
@@ -15,7 +16,7 @@ type Params = { params: Promise<{ locale: Locale; slug: string }> };
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, slug } = await params;
   const campaign = await cachedPublicCampaign(slug, locale);
-  return campaign ? { title: campaign.title } : {};
+  return campaign ? { title: campaign.title } : notFoundMetadata(locale);
 }
 
 export default async function EmbedPage({ params }: Params) {

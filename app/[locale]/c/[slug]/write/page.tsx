@@ -5,6 +5,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { clientMessages } from "@/lib/infra/i18n/client-messages";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { notFoundMetadata } from "@/lib/infra/i18n/page-title";
 import { countryOptions } from "@/lib/infra/geo/countries";
 import { cachedComposerCampaign } from "@/lib/letters/cached-composer-campaign";
 import { letterLanguages } from "@/lib/letters/schema";
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
     cachedComposerCampaign(slug, locale),
     getTranslations({ locale, namespace: "composer" }),
   ]);
-  return campaign ? { title: `${t("title")}: ${campaign.title}` } : {};
+  return campaign ? { title: `${t("title")}: ${campaign.title}` } : notFoundMetadata(locale);
 }
 
 export default async function WritePage({ params }: Params) {
