@@ -1,11 +1,14 @@
 import Link from "next/link";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { titleFrom } from "@/lib/infra/i18n/page-title";
 import { listPublicCampaigns } from "@/lib/campaigns/list-public-campaigns";
 import { BarFill } from "@/components/ui/bar-fill";
 
 // Rendered per request: the list is small and must not need a database at build time.
 export const dynamic = "force-dynamic";
+
+export const generateMetadata = titleFrom("home", "title", {}, { withAppName: true });
 
 export default async function HomePage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;

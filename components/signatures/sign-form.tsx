@@ -22,6 +22,8 @@ import { Honeypot } from "@/components/ui/honeypot";
 import { isAppearance, type Appearance } from "@/lib/campaigns/appearance";
 import { AppearanceChoice } from "./appearance-choice";
 import { sourceCode } from "@/lib/campaigns/source-code";
+import { CommentField } from "./comment-field";
+import { clearSignDraft, readSignDraft, saveSignDraft, type SignDraft } from "./sign-draft";
 
 type Props = {
   action: (state: SignFormState, form: FormData) => Promise<SignFormState>;
@@ -37,6 +39,8 @@ type Props = {
   thanks?: ReactNode;
   /** SIGN_MIN_SECONDS: a form sent back sooner is stored as suspected, so the browser waits out the rest first. */
   minSeconds: number;
+  /** The campaign's slug: what the signer typed is kept under it when they switch the page's language. */
+  slug?: string;
 };
 
 /** Added to the minimum wait, for the time between the server signing the token and this form appearing. */
@@ -70,6 +74,7 @@ export function SignForm({
   source: sourceProp,
   thanks,
   minSeconds,
+  slug,
 }: Props) {
   const t = useTranslations("signForm");
   const te = useTranslations("fieldErrors");
@@ -81,6 +86,8 @@ export function SignForm({
   const values =
     state.status === "invalid" || state.status === "error" || state.status === "challenge" ? state.values : undefined;
   const [country, setCountry] = useState(values?.country || (locale === "ko" ? "KR" : "US"));
+  // Answers typed on this campaign's page in the other language (./sign-draft.ts), restored once after loading.
+  const [draft, setDraft] = useState<SignDraft | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const successRef = useRef<HTMLDivElement>(null);
   // What was last sent: sent again, with the solution, when the server asks for a challenge first.
@@ -109,6 +116,20 @@ export function SignForm({
 
   const errors = clientErrors ?? (state.status === "invalid" ? state.fields : {});
   const errorCount = Object.keys(errors).length;
+
+  useEffect(() => {
+    const kept = slug && !values ? readSignDraft(slug) : null;
+    if (!kept) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- sessionStorage can only be read in the browser
+    setDraft(kept);
+    if (kept.country) setCountry(kept.country);
+    // Once, on arrival: later answers are the person's own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (state.status === "ok" && slug) clearSignDraft(slug);
+  }, [state.status, slug]);
 
   useEffect(() => {
     if (state.status === "ok") successRef.current?.focus();
@@ -203,8 +224,10 @@ export function SignForm({
 
   return (
     <form
+      key={draft ? "restored" : "new"}
       action={formAction}
       onSubmit={onSubmit}
+      onChange={slug ? (e) => saveSignDraft(slug, e.currentTarget) : undefined}
       noValidate
       className="sign-form"
       aria-describedby={`${id}-privacy`}
@@ -269,7 +292,7 @@ export function SignForm({
           autoComplete="name"
           required
           maxLength={limits.name}
-          defaultValue={values?.name}
+          defaultValue={values?.name ?? draft?.name}
           aria-invalid={errors.name ? true : undefined}
           aria-describedby={describedBy("name")}
         />
@@ -286,7 +309,7 @@ export function SignForm({
           autoComplete="email"
           required
           maxLength={limits.email}
-          defaultValue={values?.email}
+          defaultValue={values?.email ?? draft?.email}
           aria-invalid={errors.email ? true : undefined}
           aria-describedby={describedBy("email", true)}
         />
@@ -330,7 +353,7 @@ export function SignForm({
                 name="region"
                 key={country}
                 autoComplete="address-level1"
-                defaultValue={values?.region ?? ""}
+                defaultValue={values?.region ?? draft?.region ?? ""}
                 aria-invalid={errors.region ? true : undefined}
                 aria-describedby={describedBy("region")}
                 required={regionRequired}
@@ -349,7 +372,7 @@ export function SignForm({
                 key={country}
                 autoComplete="address-level1"
                 maxLength={limits.region}
-                defaultValue={values?.region}
+                defaultValue={values?.region ?? draft?.region}
                 aria-invalid={errors.region ? true : undefined}
                 aria-describedby={describedBy("region")}
               />
@@ -366,7 +389,7 @@ export function SignForm({
               autoComplete="postal-code"
               maxLength={limits.postalCode}
               inputMode={country === "US" || country === "KR" ? "numeric" : undefined}
-              defaultValue={values?.postalCode}
+              defaultValue={values?.postalCode ?? draft?.postalCode}
               aria-invalid={errors.postalCode ? true : undefined}
               aria-describedby={describedBy("postalCode")}
             />
@@ -387,31 +410,31 @@ export function SignForm({
         }
       />
 
-      <div className="field">
-        <label htmlFor={fid("comment")}>
-          {labelFor.comment} <span className="muted">{t("optional")}</span>
-        </label>
-        <textarea
-          id={fid("comment")}
-          name="comment"
-          rows={3}
-          maxLength={limits.comment}
-          defaultValue={values?.comment}
-          aria-invalid={errors.comment ? true : undefined}
-          aria-describedby={describedBy("comment", true)}
-        />
-        <p id={`${fid("comment")}-hint`} className="hint">
-          {t("commentHint", { max: limits.comment })}
-        </p>
-        {errorText("comment")}
-      </div>
+      <CommentField
+        id={fid("comment")}
+        label={
+          <>
+            {labelFor.comment} <span className="muted">{t("optional")}</span>
+          </>
+        }
+        max={limits.comment}
+        defaultValue={values?.comment ?? draft?.comment}
+        invalid={Boolean(errors.comment)}
+        describedBy={describedBy("comment", true)}
+        hint={
+          <p id={`${fid("comment")}-hint`} className="hint">
+            {t("commentHint", { max: limits.comment })}
+          </p>
+        }
+        error={errorText("comment")}
+      />
 
       <div className="check">
         <input
           id={fid("showName")}
           name="showName"
           type="checkbox"
-          defaultChecked={values?.showName ?? false}
+          defaultChecked={values?.showName ?? draft?.showName ?? false}
           aria-describedby={`${fid("showName")}-hint`}
         />
         <label htmlFor={fid("showName")}>{labelFor.showName}</label>
@@ -425,7 +448,7 @@ export function SignForm({
           id={fid("wantsUpdates")}
           name="wantsUpdates"
           type="checkbox"
-          defaultChecked={values?.wantsUpdates ?? false}
+          defaultChecked={values?.wantsUpdates ?? draft?.wantsUpdates ?? false}
         />
         <label htmlFor={fid("wantsUpdates")}>{labelFor.wantsUpdates}</label>
       </div>

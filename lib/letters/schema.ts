@@ -5,6 +5,7 @@ import { isCountryCode } from "@/lib/infra/geo/countries";
 import { checkAddress } from "@/lib/infra/geo/check-address";
 import { locales } from "@/lib/infra/i18n/config";
 import { appearances } from "@/lib/campaigns/appearance";
+import { hasNonAsciiLocalPart } from "@/lib/infra/validation/email-checks";
 import { blankToUndefined, hasOnlyAllowedChars, isBlank, line, optionalLine } from "@/lib/infra/validation/text";
 import { abuseFields } from "@/lib/integrity/schema";
 import { sourceCode } from "@/lib/campaigns/source-code";
@@ -67,6 +68,7 @@ export const letterInput = z
       .min(1, { error: "required" })
       .max(letterLimits.email, { error: "too_long" })
       .refine((v) => hasOnlyAllowedChars(v), { error: "invalid_characters" })
+      .refine((v) => !hasNonAsciiLocalPart(v), { error: "email_local_ascii" })
       .pipe(z.email({ error: "invalid_email" })),
     street: optionalLine(letterLimits.street),
     city: line(letterLimits.city),

@@ -5,6 +5,7 @@ import { addressIssues } from "@/lib/infra/geo/check-address";
 import { isCountryCode } from "@/lib/infra/geo/countries";
 import { isLocale } from "@/lib/infra/i18n/config";
 import { isAppearance } from "@/lib/campaigns/appearance";
+import { hasNonAsciiLocalPart } from "@/lib/infra/validation/email-checks";
 import { codePointLength, isBlank, lineIssue, paragraphsIssue } from "@/lib/infra/validation/text-checks";
 import type { SignFormValues } from "./form-data";
 import { emailFormat, limits, postalCodeFormat } from "./rules";
@@ -15,6 +16,7 @@ function emailIssue(value: string): string | undefined {
   const v = value.trim();
   if (v.length < 1) return "required";
   if (codePointLength(v) > limits.email) return "too_long";
+  if (hasNonAsciiLocalPart(v)) return "email_local_ascii";
   return emailFormat.test(v) ? undefined : "invalid_email";
 }
 

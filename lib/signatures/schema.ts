@@ -6,6 +6,7 @@ import { isCountryCode } from "@/lib/infra/geo/countries";
 import { checkAddress } from "@/lib/infra/geo/check-address";
 import { locales } from "@/lib/infra/i18n/config";
 import { appearances } from "@/lib/campaigns/appearance";
+import { hasNonAsciiLocalPart } from "@/lib/infra/validation/email-checks";
 import { blankToUndefined, line, optionalLine, optionalParagraphs } from "@/lib/infra/validation/text";
 import { abuseFields } from "@/lib/integrity/schema";
 import { sourceCode } from "@/lib/campaigns/source-code";
@@ -19,6 +20,7 @@ export const signatureInput = z
       .trim()
       .min(1, { error: "required" })
       .max(limits.email, { error: "too_long" })
+      .refine((v) => !hasNonAsciiLocalPart(v), { error: "email_local_ascii" })
       .pipe(z.email({ pattern: emailFormat, error: "invalid_email" })),
     country: z
       .string({ error: "required" })

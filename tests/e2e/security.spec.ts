@@ -56,7 +56,7 @@ test("another site cannot frame a page, but may frame the count and the count wi
   // The widget renders in Korean, and hydrates in the frame (its count refreshes from the browser).
   const widget = page.frameLocator('iframe[name="widget"]');
   await expect(widget.getByRole("link", { name: campaign.titles.ko })).toBeVisible();
-  await expect(widget.getByTestId("confirmed-count")).toHaveText("아직 확인된 서명이 없습니다");
+  await expect(widget.getByTestId("confirmed-count")).toHaveText("첫 번째 서명자가 되어 주세요");
   await countRequest;
   await expect.poll(() => cspViolations.some((v) => v.includes("frame-ancestors 'none'"))).toBe(true);
   await expect(page.frameLocator('iframe[name="page"]').getByRole("heading", { level: 1 })).toHaveCount(0);

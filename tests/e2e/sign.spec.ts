@@ -17,7 +17,7 @@ const journeys = [
     success: "Check your email",
     confirmButton: "Confirm my signature",
     confirmed: "Your signature is confirmed and counted.",
-    count: (n: number) => (n === 1 ? "1 confirmed signature" : "No confirmed signatures yet"),
+    count: (n: number) => (n === 1 ? "1 confirmed signature" : "Be the first to co-sign"),
   },
   {
     locale: "ko",
@@ -28,7 +28,7 @@ const journeys = [
     success: "이메일을 확인해 주세요",
     confirmButton: "서명 확인하기",
     confirmed: "서명이 확인되어 집계되었습니다.",
-    count: (n: number) => (n === 1 ? "확인된 서명 1명" : "아직 확인된 서명이 없습니다"),
+    count: (n: number) => (n === 1 ? "확인된 서명 1명" : "첫 번째 서명자가 되어 주세요"),
   },
 ] as const;
 

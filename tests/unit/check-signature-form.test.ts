@@ -28,6 +28,8 @@ const email = fc.oneof(
     "@",
     "a@",
     "가@나.한국",
+    "홍길동@example.com",
+    "jimin@나.한국",
     "a@😀.com",
     "a@b@c.de",
     `${"a".repeat(250)}@example.org`,

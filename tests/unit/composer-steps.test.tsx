@@ -42,6 +42,21 @@ describe("the letter composer", () => {
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Step 1 of 6");
   });
 
+  it("step 3 keeps a pasted subject whole and refuses it over the limit instead of cutting it", async () => {
+    const user = userEvent.setup();
+    renderComposer();
+    await toDraft(user);
+    const subject = screen.getByLabelText("Subject");
+    expect(subject).not.toHaveAttribute("maxLength");
+    await user.clear(subject);
+    await user.click(subject);
+    await user.paste("a".repeat(200));
+    expect(subject).toHaveValue("a".repeat(200));
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(subject).toHaveAttribute("aria-invalid", "true");
+    expect(subject).toHaveAccessibleDescription("This is too long.");
+  });
+
   it("step 2 asks who the writer is (optional) and for their own words, with a caution about family details", async () => {
     const user = userEvent.setup();
     renderComposer();

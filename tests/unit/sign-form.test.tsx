@@ -209,6 +209,36 @@ describe("SignForm", () => {
     expect(screen.getByLabelText("이름")).toHaveAccessibleDescription("필수 입력 항목입니다.");
   });
 
+  it("says plainly, in both languages, that the part before @ must be Latin letters", async () => {
+    const user = userEvent.setup();
+    renderForm("en");
+    await user.type(screen.getByLabelText("Email address"), "홍길동@example.com");
+    await user.click(screen.getByRole("button", { name: "Sign the letter" }));
+    expect(screen.getByLabelText("Email address")).toHaveAccessibleDescription(
+      /The part before @ can only have Latin letters \(a–z\), digits and \. _ - \+\./,
+    );
+  });
+
+  it("counts the comment as it is typed, cuts nothing off, and refuses it over the limit with the server's message", async () => {
+    const user = userEvent.setup();
+    const action = renderForm("ko");
+    const comment = screen.getByLabelText(/서명하는 이유/);
+    expect(comment).not.toHaveAttribute("maxLength");
+    expect(screen.getByTestId("comment-count")).toHaveTextContent("1,000자 중 0자");
+    await user.click(comment);
+    await user.paste("가".repeat(1200));
+    expect(comment).toHaveValue("가".repeat(1200));
+    expect(screen.getByTestId("comment-count")).toHaveTextContent("1,000자 중 1,200자: 200자를 줄여 주세요");
+    expect(screen.getByTestId("comment-count-live")).toHaveAttribute("aria-live", "polite");
+    await user.type(screen.getByLabelText("이름"), "김하나");
+    await user.type(screen.getByLabelText("이메일 주소"), "hana@example.org");
+    await user.selectOptions(screen.getByLabelText(/시·도/), "11");
+    await user.click(screen.getByRole("button", { name: "서명하기" }));
+    expect(comment).toHaveAttribute("aria-invalid", "true");
+    expect(comment).toHaveAccessibleDescription(expect.stringContaining("입력한 내용이 너무 깁니다."));
+    expect(action).not.toHaveBeenCalled();
+  });
+
   it("offers a free-text region outside the United States and Korea", async () => {
     const user = userEvent.setup();
     renderForm("en");

@@ -60,6 +60,8 @@ describe("signatureInput", () => {
     [{ name: "   " }, "name", "required"],
     [{ name: "a\u0000b" }, "name", "invalid_characters"],
     [{ email: "jimin@" }, "email", "invalid_email"],
+    [{ email: "홍길동@example.com" }, "email", "email_local_ascii"],
+    [{ email: "josé@example.com" }, "email", "email_local_ascii"],
     [{ email: `${"a".repeat(250)}@example.org` }, "email", "too_long"],
     [{ country: "XX" }, "country", "invalid_country"],
     [{ country: 12 }, "country", "required"],

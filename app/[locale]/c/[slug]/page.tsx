@@ -5,6 +5,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { clientMessages } from "@/lib/infra/i18n/client-messages";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { notFoundMetadata } from "@/lib/infra/i18n/page-title";
 import { cachedPublicCampaign, cachedSignatureCount } from "@/lib/campaigns/cached-campaign-reads";
 import { Paragraphs } from "@/components/campaigns/paragraphs";
 import { LinkedText } from "@/components/campaigns/linked-text";
@@ -27,7 +28,7 @@ type Search = { searchParams: Promise<{ source?: string | string[] }> };
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, slug } = await params;
   const [campaign, count] = await Promise.all([cachedPublicCampaign(slug, locale), cachedSignatureCount(slug)]);
-  if (!campaign || !count) return {};
+  if (!campaign || !count) return notFoundMetadata(locale);
   const path = `/${locale}/c/${campaign.slug}`;
   return previewMetadata({ locale, path, title: campaign.title, description: campaign.summary, campaign, ...count });
 }
@@ -116,6 +117,7 @@ export default async function CampaignPage({ params, searchParams }: Params & Se
                     />
                   }
                   minSeconds={env.SIGN_MIN_SECONDS}
+                  slug={campaign.slug}
                 />
                 <div className="write-own">
                   <Link

@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { titleFrom } from "@/lib/infra/i18n/page-title";
 import { describeConfirmLink } from "@/lib/signatures/describe-link";
 import { ActionButtonForm } from "@/components/signatures/action-button-form";
 import { confirmAction } from "./actions";
@@ -8,8 +8,11 @@ import { confirmAction } from "./actions";
 type Params = { params: Promise<{ locale: Locale; token: string }> };
 
 export const dynamic = "force-dynamic";
-// The token is in the address: keep it out of search engines and out of other sites' Referer headers.
-export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "same-origin" };
+// The token is in the address: keep it out of search engines and out of other sites' Referer headers (same-origin: a form posted without JavaScript still carries our own Origin).
+export const generateMetadata = titleFrom("confirm", "title", {
+  robots: { index: false, follow: false },
+  referrer: "same-origin",
+});
 
 export default async function ConfirmPage({ params }: Params) {
   const { locale, token } = await params;

@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { clientMessages } from "@/lib/infra/i18n/client-messages";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { titleFrom } from "@/lib/infra/i18n/page-title";
 import { describeWithdrawLink } from "@/lib/signatures/describe-link";
 import { ActionButtonForm } from "@/components/signatures/action-button-form";
 import { AppearanceForm } from "@/components/signatures/appearance-form";
@@ -11,7 +11,10 @@ import { changeAppearanceAction, withdrawAction } from "./actions";
 type Params = { params: Promise<{ locale: Locale; token: string }> };
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "same-origin" };
+export const generateMetadata = titleFrom("withdraw", "title", {
+  robots: { index: false, follow: false },
+  referrer: "same-origin",
+});
 
 export default async function WithdrawPage({ params }: Params) {
   const { locale, token } = await params;

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { env } from "@/lib/infra/env";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { titleFrom } from "@/lib/infra/i18n/page-title";
 import { listDeliveries } from "@/lib/delivery/list-deliveries";
 import { listHeldLetters } from "@/lib/integrity/moderation/list-held-letters";
 import { campaignCounts } from "@/lib/organizers/campaigns/campaign-counts";
@@ -12,11 +14,14 @@ import { AdminSection } from "@/components/organizers/admin-section";
 import { BundlesSection } from "@/components/organizers/bundles-section";
 import { ScrollTable } from "@/components/organizers/scroll-table";
 import { ApiButton } from "@/components/organizers/api-button";
+import { EmbedSection } from "@/components/organizers/embed-section";
 import { SignaturesChart } from "@/components/organizers/signatures-chart";
 import { SharingSection } from "@/components/organizers/sharing-section";
 import { BarFill } from "@/components/ui/bar-fill";
 
 type Params = { params: Promise<{ locale: Locale; id: string }> };
+
+export const generateMetadata = titleFrom("admin.campaign", "pageTitle");
 
 export default async function CampaignAdminPage({ params }: Params) {
   const { locale, id } = await params;
@@ -99,6 +104,8 @@ export default async function CampaignAdminPage({ params }: Params) {
         </p>
         <p className="hint">{t("campaign.exportNote")}</p>
       </section>
+
+      <EmbedSection appUrl={env.APP_URL} slug={campaign.slug} locale={locale} />
 
       <BundlesSection campaignId={campaign.id} locale={locale} canEdit={canEdit} />
 

@@ -2,9 +2,14 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { describeInvitation } from "@/lib/organizers/team/describe-invitation";
 import { invitationIsOpen } from "@/lib/organizers/team/invitation-is-open";
+import { titleFrom } from "@/lib/infra/i18n/page-title";
 import { AcceptInvitationForm } from "@/components/organizers/accept-invitation-form";
 
 export const dynamic = "force-dynamic";
+export const generateMetadata = titleFrom("admin.invitation", "title", {
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+});
 
 export default async function InvitationPage({ params }: { params: Promise<{ locale: Locale; token: string }> }) {
   const { locale, token } = await params;

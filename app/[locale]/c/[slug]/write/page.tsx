@@ -5,6 +5,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { clientMessages } from "@/lib/infra/i18n/client-messages";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { notFoundMetadata } from "@/lib/infra/i18n/page-title";
 import { countryOptions } from "@/lib/infra/geo/countries";
 import { cachedComposerCampaign } from "@/lib/letters/cached-composer-campaign";
 import { letterLanguages } from "@/lib/letters/schema";
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
     cachedSignatureCount(slug),
     getTranslations({ locale, namespace: "composer" }),
   ]);
-  if (!campaign || !count) return {};
+  if (!campaign || !count) return notFoundMetadata(locale);
   const path = `/${locale}/c/${campaign.slug}/write`;
   const title = `${t("title")}: ${campaign.title}`;
   return previewMetadata({ locale, path, title, description: campaign.summary, campaign, ...count });

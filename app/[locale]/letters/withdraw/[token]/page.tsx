@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { titleFrom } from "@/lib/infra/i18n/page-title";
 import { describeLetterWithdrawLink } from "@/lib/letters/describe-letter-link";
 import { ActionButtonForm } from "@/components/signatures/action-button-form";
 import { withdrawLetterAction } from "./actions";
@@ -8,7 +8,10 @@ import { withdrawLetterAction } from "./actions";
 type Params = { params: Promise<{ locale: Locale; token: string }> };
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "same-origin" };
+export const generateMetadata = titleFrom("letterWithdraw", "title", {
+  robots: { index: false, follow: false },
+  referrer: "same-origin",
+});
 
 export default async function WithdrawLetterPage({ params }: Params) {
   const { locale, token } = await params;
