@@ -1,5 +1,5 @@
-// An owner invites an organizer by email: the invitation row (only the token's hash), its email in the outbox and
-// the send job, in one transaction. Inviting an address again replaces its open invitation.
+// An owner invites an organizer by email: the invitation row (only the token's hash) and its email in the outbox,
+// in one transaction. Inviting an address again replaces its open invitation.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
@@ -7,7 +7,7 @@ import { transaction } from "@/lib/infra/db";
 import { nowMs } from "@/lib/infra/clock";
 import { env } from "@/lib/infra/env";
 import { newToken } from "@/lib/infra/crypto";
-import { boss, onTransaction, queues } from "@/lib/infra/queue/boss";
+import type { MessageKind } from "@/lib/infra/outbox/message-kinds";
 import { messageIdFor } from "@/lib/infra/mail/message-id";
 import { requireRole } from "../current-organizer";
 import type { invitationInput } from "./invitation-schema";
@@ -18,7 +18,6 @@ export async function inviteMember(scope: Scope, input: z.output<typeof invitati
   const { token, hash } = newToken();
   const id = randomUUID();
   const outboxId = randomUUID();
-  const queue = await boss();
   const expiresAt = new Date(nowMs() + env.INVITATION_TTL_HOURS * 3600_000);
   return transaction(async (trx) => {
     await trx
@@ -43,14 +42,13 @@ export async function inviteMember(scope: Scope, input: z.output<typeof invitati
       .insertInto("outbox_message")
       .values({
         id: outboxId,
-        kind: "organizer.invitation",
+        kind: "organizer.invitation" satisfies MessageKind,
         to: input.email,
         locale: input.locale,
         payload: JSON.stringify({ token, invitationId: id }),
         message_id: messageIdFor(outboxId),
       })
       .execute();
-    await queue.send(queues.mailSend, { outboxId }, { id: outboxId, db: onTransaction(trx) });
     return { id };
   });
 }
