@@ -18,12 +18,13 @@ export function startMailWorker(options: Options = {}, worker = new OutboxWorker
 export async function startWorkers(options: Options = {}): Promise<void> {
   // One worker id for both lanes: what it takes back after an outage is whatever it had in hand.
   const worker = new OutboxWorker();
-  startMailWorker(options, worker);
-  workOutbox("delivery", { kinds: mailKinds, worker, pollMs: pollMs(options) });
   await startDeliveryTicks(options);
   await startRetentionWorker(options);
   await startAbuseWorker(options);
   await startBounceReceiver();
+  // Last: a worker that sends has finished starting (a database that goes away from here on is waited out).
+  startMailWorker(options, worker);
+  workOutbox("delivery", { kinds: mailKinds, worker, pollMs: pollMs(options) });
 }
 
 function pollMs(options: Options): number | undefined {
