@@ -1,7 +1,8 @@
 // Renders the emails that go to a campaign's target: a letter on its own (From the campaign's sender, Reply-To the
 // writer, subject and body exactly as written), or a digest (letters inline, new signers as a CSV attachment,
 // running totals).
-import { prisma, pool } from "@/lib/infra/db";
+import { sql, type NotNull } from "kysely";
+import { db } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import { isLocale, type Locale } from "@/lib/infra/i18n/config";
 import { translator } from "@/lib/infra/i18n/messages";
@@ -21,11 +22,18 @@ function place(locale: Locale, parts: { city?: string | null; region?: string | 
 }
 
 async function campaignFor(id: string, locale: Locale) {
-  const campaign = await prisma.campaign.findUniqueOrThrow({
-    where: { id },
-    select: { senderEmail: true, defaultLocale: true, organization: { select: { name: true } }, translations: true },
-  });
-  const text = pickTranslation(campaign.translations, locale, campaign.defaultLocale)!;
+  const campaign = await db
+    .selectFrom("campaign")
+    .innerJoin("organization", "organization.id", "campaign.organization_id")
+    .select(["campaign.sender_email", "campaign.default_locale", "organization.name as organization_name"])
+    .where("campaign.id", "=", id)
+    .executeTakeFirstOrThrow();
+  const translations = await db
+    .selectFrom("campaign_translation")
+    .select(["locale", "title", "target_name", "letter"])
+    .where("campaign_id", "=", id)
+    .execute();
+  const text = pickTranslation(translations, locale, campaign.default_locale)!;
   return { ...campaign, text };
 }
 
@@ -53,16 +61,15 @@ export async function renderLetterDeliveries(messages: OutboxRow[]): Promise<Map
   const rendered = new Map<string, MailContent | null>(messages.map((m) => [m.id, null]));
   const wanted = messages.filter((m) => m.letter_id && m.campaign_id);
   if (wanted.length === 0) return rendered;
-  const { rows } = await pool.query<LetterForDelivery>(
-    `SELECT x.message_id, l.name, l.email, l.city, l.region, l.country, l.subject, l.body, l.language, l.status::text,
-            c.sender_email, COALESCE(t.title, d.title, '') AS title
-       FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS x(message_id, letter_id, locale)
-       JOIN letter l ON l.id = x.letter_id
-       JOIN campaign c ON c.id = l.campaign_id
-       LEFT JOIN campaign_translation t ON t.campaign_id = c.id AND t.locale = x.locale
-       LEFT JOIN campaign_translation d ON d.campaign_id = c.id AND d.locale = c.default_locale`,
-    [wanted.map((m) => m.id), wanted.map((m) => m.letter_id), wanted.map((m) => m.locale)],
-  );
+  const { rows } = await sql<LetterForDelivery>`
+SELECT x.message_id, l.name, l.email, l.city, l.region, l.country, l.subject, l.body, l.language, l.status::text,
+       c.sender_email, COALESCE(t.title, d.title, '') AS title
+  FROM unnest(${wanted.map((m) => m.id)}::uuid[], ${wanted.map((m) => m.letter_id)}::uuid[],
+              ${wanted.map((m) => m.locale)}::text[]) AS x(message_id, letter_id, locale)
+  JOIN letter l ON l.id = x.letter_id
+  JOIN campaign c ON c.id = l.campaign_id
+  LEFT JOIN campaign_translation t ON t.campaign_id = c.id AND t.locale = x.locale
+  LEFT JOIN campaign_translation d ON d.campaign_id = c.id AND d.locale = c.default_locale`.execute(db);
   const locales = new Map(wanted.map((m) => [m.id, m.locale]));
   for (const letter of rows) {
     if (!letter.email || letter.status === "withdrawn" || letter.status === "rejected") continue;
@@ -96,19 +103,23 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
 
   // What this digest carries, as it is now: a signer who withdrew since, or whom an organizer struck out, is no
   // longer listed.
-  const { rows: signers } = await pool.query<{
-    name: string;
-    region: string | null;
-    country: string;
-    confirmed_at: Date;
-  }>(
-    `SELECT name, region, country, confirmed_at FROM signature WHERE delivery_message_id = $1 AND status = 'confirmed' ORDER BY confirmed_at, id`,
-    [message.id],
-  );
-  const letters = await prisma.letter.findMany({
-    where: { deliveryMessageId: message.id, status: { in: ["queued", "delivered"] } },
-    orderBy: [{ confirmedAt: "asc" }, { id: "asc" }],
-  });
+  const signers = await db
+    .selectFrom("signature")
+    .select(["name", "region", "country", "confirmed_at"])
+    .where("delivery_message_id", "=", message.id)
+    .where("status", "=", "confirmed")
+    .$narrowType<{ confirmed_at: NotNull }>()
+    .orderBy("confirmed_at")
+    .orderBy("id")
+    .execute();
+  const letters = await db
+    .selectFrom("letter")
+    .select(["name", "city", "region", "country", "subject", "body"])
+    .where("delivery_message_id", "=", message.id)
+    .where("status", "in", ["queued", "delivered"])
+    .orderBy("confirmed_at")
+    .orderBy("id")
+    .execute();
 
   const date = (d: Date) => d.toISOString().slice(0, 10);
   const csv = toCsv(
@@ -122,8 +133,8 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
   );
   const counts = { signatures: signers.length, letters: letters.length };
   const blocks: Block[] = [
-    { text: t("digestGreeting", { target: campaign.text.targetName }) },
-    { text: t("digestIntro", { campaign: campaign.text.title, organization: campaign.organization.name }) },
+    { text: t("digestGreeting", { target: campaign.text.target_name }) },
+    { text: t("digestIntro", { campaign: campaign.text.title, organization: campaign.organization_name }) },
     {
       text: payload.periodStart
         ? t("digestPeriod", { start: date(new Date(payload.periodStart)), ...counts })
@@ -142,7 +153,7 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
     });
   }
   return {
-    from: campaign.senderEmail ?? env.MAIL_FROM,
+    from: campaign.sender_email ?? env.MAIL_FROM,
     subject: t("digestSubject", { campaign: campaign.text.title, ...counts }),
     ...renderBodies(locale, blocks),
     attachments: signers.length

@@ -3,6 +3,7 @@
 // recorded in outbox_event. The send loops (work-outbox.ts) claim due messages; tools and tests send by id.
 import { env } from "@/lib/infra/env";
 import { mailTransport } from "@/lib/infra/mail/transport";
+import { SendNotStartedError } from "@/lib/infra/mail/smtp-pool";
 import { db } from "@/lib/infra/db";
 import { now } from "@/lib/infra/clock";
 import type { MailContent, MailKinds } from "./outbox";
@@ -167,6 +168,9 @@ async function sendOne(
     return { message, status: "sent", response: info.response, settledSql };
   } catch (err) {
     if (isPermanent(err)) return { message, status: "failed", error: describe(err), settledSql };
+    // Never tried (it waited too long for a connection): due again at once, and the claim is not counted as a try.
+    if (err instanceof SendNotStartedError)
+      return { message, status: "pending", error: describe(err), availableAt: now(), untried: true };
     return retryOrFail(message, describe(err), lastAttempt, settledSql);
   }
 }

@@ -13,6 +13,8 @@ export type Settlement = {
   response?: string;
   error?: string;
   availableAt?: Date;
+  /** A retry of a message that never reached the relay: its claim does not count as an attempt. */
+  untried?: boolean;
   /** What the outcome means for the items the message carried (its kind's `settledSql`). */
   settledSql?: string;
 };
@@ -26,14 +28,16 @@ export async function settleOutboxMessages(workerId: string, settlements: Settle
 WITH s AS (
   SELECT * FROM unnest(${settlements.map((s) => s.message.id)}::uuid[], ${settlements.map((s) => s.status)}::text[],
                        ${settlements.map((s) => s.response ?? null)}::text[], ${settlements.map((s) => s.error ?? null)}::text[],
-                       ${settlements.map((s) => s.availableAt ?? null)}::timestamptz[])
-         AS s(id, status, response, error, available_at)
+                       ${settlements.map((s) => s.availableAt ?? null)}::timestamptz[],
+                       ${settlements.map((s) => s.untried === true)}::boolean[])
+         AS s(id, status, response, error, available_at, untried)
 ), m AS (
   UPDATE outbox_message o
      SET status = s.status::outbox_status, response = COALESCE(s.response, o.response), last_error = s.error,
          payload = CASE WHEN s.status = 'pending' THEN o.payload ELSE o.payload - 'token' END,
          sent_at = CASE WHEN s.status = 'sent' THEN ${at}::timestamptz ELSE o.sent_at END,
          available_at = COALESCE(s.available_at, o.available_at), claimed_by = NULL, claimed_until = NULL,
+         attempts = CASE WHEN s.untried THEN o.attempts - 1 ELSE o.attempts END,
          updated_at = ${at}
     FROM s
    WHERE o.id = s.id AND o.status = 'sending' AND o.claimed_by = ${workerId}
