@@ -5,13 +5,13 @@ import { env } from "@/lib/infra/env";
 import { isLocale, type Locale } from "@/lib/infra/i18n/config";
 import { translator } from "@/lib/infra/i18n/messages";
 import { renderBodies, type Block } from "@/lib/infra/mail/layout";
-import type { MailContent, OutboxRow } from "@/lib/infra/outbox/outbox";
+import type { MailContent, MessageKind, OutboxRow } from "@/lib/infra/outbox/outbox";
 import { formatLetter, placeNames } from "./format-letter";
 import { letterConfirmUrl, letterWithdrawUrl } from "./links";
 import { campaignTitles } from "@/lib/campaigns/campaign-title";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
 
-export type LetterMailKind = "letter.confirm" | "letter.already_confirmed";
+export type LetterMailKind = Extract<MessageKind, `letter.${string}`>;
 
 export type LetterMailContext = {
   kind: LetterMailKind;

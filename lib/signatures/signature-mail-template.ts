@@ -4,9 +4,12 @@ import { translator } from "@/lib/infra/i18n/messages";
 import { confirmUrl, withdrawUrl } from "./links";
 import { env } from "@/lib/infra/env";
 import { renderBodies, type Block } from "@/lib/infra/mail/layout";
+import type { MessageKind } from "@/lib/infra/outbox/message-kinds";
+
+export type SignatureMailKind = Extract<MessageKind, `signature.${string}`>;
 
 export type SignatureMailContext = {
-  kind: "signature.confirm" | "signature.already_confirmed";
+  kind: SignatureMailKind;
   locale: string;
   signatureId: string;
   signerName: string;
