@@ -1,7 +1,8 @@
 // Renders the emails that go to a campaign's target: a letter on its own (From the campaign's sender, Reply-To the
 // writer, subject and body exactly as written), or a digest (letters inline, new signers as a CSV attachment,
 // running totals). Every signer and writer is shown as they chose (./appear-as.ts), their name isolated (isolate).
-import { prisma, pool } from "@/lib/infra/db";
+import { sql, type NotNull } from "kysely";
+import { db } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import { isLocale, type Locale } from "@/lib/infra/i18n/config";
 import { translator } from "@/lib/infra/i18n/messages";
@@ -12,6 +13,7 @@ import { isolate, renderBodies, type Block } from "@/lib/infra/mail/layout";
 import type { MailContent, OutboxRow } from "@/lib/infra/outbox/outbox";
 import { toCsv } from "@/lib/infra/csv";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
+import { organizationNameIn } from "@/lib/campaigns/organization-name";
 import type { Appearance } from "@/lib/campaigns/appearance";
 import { appearAs, type Person } from "./appear-as";
 
@@ -33,19 +35,21 @@ function writerLine(locale: Locale, person: Person): string {
 }
 
 async function campaignFor(id: string, locale: Locale) {
-  const campaign = await prisma.campaign.findUniqueOrThrow({
-    where: { id },
-    select: {
-      senderEmail: true,
-      defaultLocale: true,
-      organization: { select: { name: true, translations: { where: { locale }, select: { name: true } } } },
-      translations: true,
-    },
-  });
-  const text = pickTranslation(campaign.translations, locale, campaign.defaultLocale)!;
   // The organization's name in the delivery's language when it has one ("주최: …"), else its own.
-  const organization = { name: campaign.organization.translations[0]?.name ?? campaign.organization.name };
-  return { ...campaign, organization, text };
+  const campaign = await db
+    .selectFrom("campaign as c")
+    .innerJoin("organization as o", "o.id", "c.organization_id")
+    .select(["c.sender_email as senderEmail", "c.default_locale as defaultLocale"])
+    .select(organizationNameIn(locale).as("organizationName"))
+    .where("c.id", "=", id)
+    .executeTakeFirstOrThrow();
+  const translations = await db
+    .selectFrom("campaign_translation")
+    .select(["locale", "title", "target_name as targetName", "letter"])
+    .where("campaign_id", "=", id)
+    .execute();
+  const text = pickTranslation(translations, locale, campaign.defaultLocale)!;
+  return { ...campaign, organization: { name: campaign.organizationName }, text };
 }
 
 type LetterForDelivery = {
@@ -73,16 +77,15 @@ export async function renderLetterDeliveries(messages: OutboxRow[]): Promise<Map
   const rendered = new Map<string, MailContent | null>(messages.map((m) => [m.id, null]));
   const wanted = messages.filter((m) => m.letter_id && m.campaign_id);
   if (wanted.length === 0) return rendered;
-  const { rows } = await pool.query<LetterForDelivery>(
-    `SELECT x.message_id, l.appearance, l.name, l.email, l.city, l.region, l.country, l.subject, l.body, l.language, l.status::text,
-            c.sender_email, COALESCE(t.title, d.title, '') AS title
-       FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS x(message_id, letter_id, locale)
-       JOIN letter l ON l.id = x.letter_id
-       JOIN campaign c ON c.id = l.campaign_id
-       LEFT JOIN campaign_translation t ON t.campaign_id = c.id AND t.locale = x.locale
-       LEFT JOIN campaign_translation d ON d.campaign_id = c.id AND d.locale = c.default_locale`,
-    [wanted.map((m) => m.id), wanted.map((m) => m.letter_id), wanted.map((m) => m.locale)],
-  );
+  const { rows } = await sql<LetterForDelivery>`
+SELECT x.message_id, l.appearance, l.name, l.email, l.city, l.region, l.country, l.subject, l.body, l.language,
+       l.status::text, c.sender_email, COALESCE(t.title, d.title, '') AS title
+  FROM unnest(${wanted.map((m) => m.id)}::uuid[], ${wanted.map((m) => m.letter_id)}::uuid[],
+              ${wanted.map((m) => m.locale)}::text[]) AS x(message_id, letter_id, locale)
+  JOIN letter l ON l.id = x.letter_id
+  JOIN campaign c ON c.id = l.campaign_id
+  LEFT JOIN campaign_translation t ON t.campaign_id = c.id AND t.locale = x.locale
+  LEFT JOIN campaign_translation d ON d.campaign_id = c.id AND d.locale = c.default_locale`.execute(db);
   const locales = new Map(wanted.map((m) => [m.id, m.locale]));
   for (const letter of rows) {
     if (!letter.email || letter.status === "withdrawn" || letter.status === "rejected") continue;
@@ -116,20 +119,23 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
 
   // What this digest carries, as it is now: a signer who withdrew since, or whom an organizer struck out, is no
   // longer listed.
-  const { rows: signers } = await pool.query<{
-    appearance: Appearance;
-    name: string;
-    region: string | null;
-    country: string;
-    confirmed_at: Date;
-  }>(
-    `SELECT appearance, name, region, country, confirmed_at FROM signature WHERE delivery_message_id = $1 AND status = 'confirmed' ORDER BY confirmed_at, id`,
-    [message.id],
-  );
-  const letters = await prisma.letter.findMany({
-    where: { deliveryMessageId: message.id, status: { in: ["queued", "delivered"] } },
-    orderBy: [{ confirmedAt: "asc" }, { id: "asc" }],
-  });
+  const signers = await db
+    .selectFrom("signature")
+    .select(["appearance", "name", "region", "country", "confirmed_at"])
+    .where("delivery_message_id", "=", message.id)
+    .where("status", "=", "confirmed")
+    .$narrowType<{ confirmed_at: NotNull }>()
+    .orderBy("confirmed_at")
+    .orderBy("id")
+    .execute();
+  const letters = await db
+    .selectFrom("letter")
+    .select(["appearance", "name", "city", "region", "country", "subject", "body"])
+    .where("delivery_message_id", "=", message.id)
+    .where("status", "in", ["queued", "delivered"])
+    .orderBy("confirmed_at")
+    .orderBy("id")
+    .execute();
 
   const date = (d: Date) => d.toISOString().slice(0, 10);
   // Signers who asked to be counted only are counted here and listed nowhere.

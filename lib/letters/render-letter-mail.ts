@@ -6,7 +6,7 @@ import { isLocale, type Locale } from "@/lib/infra/i18n/config";
 import { translator } from "@/lib/infra/i18n/messages";
 import { wordEnding } from "@/lib/infra/i18n/korean-particle";
 import { renderBodies, type Block } from "@/lib/infra/mail/layout";
-import type { MailContent, OutboxRow } from "@/lib/infra/outbox/outbox";
+import type { MailContent, MessageKind, OutboxRow } from "@/lib/infra/outbox/outbox";
 import { formatLetter, placeNames } from "./format-letter";
 import { letterConfirmUrl, letterWithdrawUrl } from "./links";
 import { campaignTitles } from "@/lib/campaigns/campaign-title";
@@ -14,7 +14,7 @@ import { pickTranslation } from "@/lib/campaigns/pick-translation";
 import { shareMailLine } from "@/lib/campaigns/share-mail-line";
 import { organizationNameIn } from "@/lib/campaigns/organization-name";
 
-export type LetterMailKind = "letter.confirm" | "letter.already_confirmed";
+export type LetterMailKind = Extract<MessageKind, `letter.${string}`>;
 
 export type LetterMailContext = {
   kind: LetterMailKind;

@@ -5,7 +5,7 @@ import type { OutboxRow, MailContent } from "@/lib/infra/outbox/outbox";
 import { campaignTitles } from "@/lib/campaigns/campaign-title";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
 import { organizationNameIn } from "@/lib/campaigns/organization-name";
-import { renderSignatureMail } from "./signature-mail-template";
+import { renderSignatureMail, type SignatureMailKind } from "./signature-mail-template";
 
 export async function renderSignatureMessage(message: OutboxRow): Promise<MailContent | null> {
   if (!message.signature_id) return null;
@@ -25,7 +25,7 @@ export async function renderSignatureMessage(message: OutboxRow): Promise<MailCo
   if (!signature) return null;
   const text = pickTranslation(signature.titles, message.locale, signature.default_locale);
   return renderSignatureMail({
-    kind: message.kind as "signature.confirm" | "signature.already_confirmed",
+    kind: message.kind as SignatureMailKind,
     locale: message.locale,
     signatureId: message.signature_id,
     appearance: signature.appearance,

@@ -8,9 +8,12 @@ import { env } from "@/lib/infra/env";
 import { renderBodies, type Block } from "@/lib/infra/mail/layout";
 import type { Appearance } from "@/lib/campaigns/appearance";
 import { shareMailLine } from "@/lib/campaigns/share-mail-line";
+import type { MessageKind } from "@/lib/infra/outbox/message-kinds";
+
+export type SignatureMailKind = Extract<MessageKind, `signature.${string}`>;
 
 export type SignatureMailContext = {
-  kind: "signature.confirm" | "signature.already_confirmed";
+  kind: SignatureMailKind;
   locale: string;
   signatureId: string;
   /** How the signer chose to appear to the target: the email repeats it, with the link to change it. */

@@ -29,9 +29,8 @@ beforeAll(async () => {
     SMTP_SECURE: "false",
     MAIL_FROM: "Open Letters <no-reply@letters.example.test>",
     DELIVERY_SEND_ATTEMPTS: "5",
-    // Jobs this process enqueues expire like the worker processes' below: a killed worker's job moves on in seconds.
+    // Claims run out as quickly as the worker processes' below: a killed worker's messages move on in seconds.
     JOB_EXPIRE_SECONDS: "3",
-    JOB_SUPERVISE_SECONDS: "1",
   });
   m = {
     db: await import("@/lib/infra/db"),
@@ -196,12 +195,13 @@ describe("letters one by one", () => {
     await confirmedLetters(campaign.id, 7);
     await m.schedule.scheduleDeliveries();
     expect(await deliveriesOf(campaign.id)).toHaveLength(3);
-    const { rows: jobs } = await m.db.pool.query<{ delay: number }>(
-      `SELECT extract(epoch FROM start_after - created_on)::int AS delay FROM pgboss.job
-        WHERE name = 'delivery.send' AND data->>'outboxId' IN (SELECT id::text FROM outbox_message WHERE campaign_id = $1) ORDER BY 1`,
+    // Each message is due at its place in the minute.
+    const { rows: due } = await m.db.pool.query<{ delay: number }>(
+      `SELECT round(extract(epoch FROM available_at - min(available_at) OVER ()))::int AS delay
+         FROM outbox_message WHERE campaign_id = $1 ORDER BY 1`,
       [campaign.id],
     );
-    expect(jobs.map((j) => j.delay)).toEqual([0, 20, 40]);
+    expect(due.map((j) => j.delay)).toEqual([0, 20, 40]);
 
     await m.schedule.scheduleDeliveries();
     expect(await deliveriesOf(campaign.id)).toHaveLength(3);
@@ -368,12 +368,11 @@ describe("a long relay outage", () => {
       status: "pending",
       last_error: expect.stringMatching(/^waiting for the relay.*421/),
     });
-    const { rows: jobs } = await m.db.pool.query<{ delay: number }>(
-      `SELECT extract(epoch FROM start_after - created_on)::int AS delay FROM pgboss.job
-        WHERE name = 'delivery.send' AND data->>'outboxId' = $1 AND state = 'created'`,
+    const { rows: due } = await m.db.pool.query<{ delay: number }>(
+      `SELECT round(extract(epoch FROM available_at - updated_at))::int AS delay FROM outbox_message WHERE id = $1`,
       [delivery!.id],
     );
-    expect(jobs.map((j) => j.delay)).toContain(3600);
+    expect(due).toEqual([{ delay: 3600 }]);
     expect(await m.list.letterDeliveryStatus(letterId!)).toMatchObject({ status: "queued" });
 
     // When the relay answers again, the same message goes out.
@@ -392,9 +391,8 @@ describe("worker processes", { timeout: 120_000 }, () => {
         ...process.env,
         SMTP_HOST: "127.0.0.1",
         SMTP_PORT: String(sink.port),
-        // A killed worker's job is given to another after a few seconds instead of minutes.
+        // A killed worker's claims run out after a few seconds instead of minutes.
         JOB_EXPIRE_SECONDS: "3",
-        JOB_SUPERVISE_SECONDS: "1",
       },
       stdio: ["ignore", "ignore", "inherit"],
     });
@@ -421,14 +419,14 @@ describe("worker processes", { timeout: 120_000 }, () => {
     sink.delayMs = 400;
     const first = startWorker();
     await expect.poll(() => mineOf(ids).length, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(5);
-    // From here the relay holds each message for seconds, so the worker dies with messages on the wire however late
-    // this poll saw the first five.
-    sink.delayMs = 5_000;
-    await new Promise((r) => setTimeout(r, 150));
+    // From here the relay holds each message unanswered, mid-DATA: the worker dies with messages on the wire.
+    sink.holding = true;
+    await expect.poll(() => sink.held, { timeout: 60_000, interval: 20 }).toBeGreaterThan(0);
     first.kill("SIGKILL");
     await new Promise((r) => first.once("exit", r));
+    sink.release();
     sink.delayMs = 0;
-    // Killed mid-batch: some messages were on the wire.
+    // Killed mid-batch: the messages on the wire are still claimed by the dead worker.
     const { rows: inFlight } = await m.db.pool.query(
       `SELECT count(*)::int AS n FROM outbox_message WHERE campaign_id = $1 AND status = 'sending'`,
       [campaign.id],

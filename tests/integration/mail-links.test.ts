@@ -4,6 +4,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, prisma } from "@/lib/infra/db";
 import { stopBoss } from "@/lib/infra/queue/boss";
+import type { MessageKind } from "@/lib/infra/outbox/message-kinds";
 import type { OutboxRow } from "@/lib/infra/outbox/outbox";
 import { mailKinds } from "@/lib/worker/mail-kinds";
 import { createCampaign } from "./helpers";
@@ -70,7 +71,7 @@ async function fixtures() {
   });
   await prisma.letter.update({ where: { id: delivered.id }, data: { status: "queued", deliveryMessageId: digestId } });
 
-  const row = (kind: string, locale: string, fields: Partial<OutboxRow>): OutboxRow => ({
+  const row = (kind: MessageKind, locale: string, fields: Partial<OutboxRow>): OutboxRow => ({
     id: randomUUID(),
     kind,
     to: "someone@example.test",
@@ -106,7 +107,7 @@ describe("links in emails", () => {
       const rows = rowsFor(locale);
       expect(Object.keys(rows).sort()).toEqual(Object.keys(mailKinds).sort());
       for (const [kind, row] of Object.entries(rows)) {
-        const mail = await mailKinds[kind]!.render(row);
+        const mail = await mailKinds[kind as MessageKind]!.render(row);
         expect(mail, `${kind} (${locale}) renders`).not.toBeNull();
         const textUrls = [...mail!.text.matchAll(url)].map((m) => m[0].replace(/[.,)]$/, ""));
         expect(textUrls.length, `${kind} (${locale}) has a web address`).toBeGreaterThan(0);

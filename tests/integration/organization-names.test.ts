@@ -1,5 +1,6 @@
 // An organization's name per language: Korean pages and emails say "주최: <its Korean name>" with the particle that
 // name takes, other languages use its own name; organizer:create and the seed give it.
+import type { MessageKind } from "@/lib/infra/outbox/message-kinds";
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, prisma } from "@/lib/infra/db";
@@ -24,7 +25,7 @@ async function confirmationMail(slug: string, locale: "en" | "ko") {
   const row = await prisma.outboxMessage.findFirstOrThrow({ where: { to: input.email } });
   return (await renderSignatureMessage({
     id: row.id,
-    kind: row.kind,
+    kind: row.kind as MessageKind,
     to: row.to,
     locale: row.locale,
     payload: row.payload as Record<string, unknown>,

@@ -10,7 +10,7 @@ import { closeDb, prisma, pool } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { addressStandIn } from "@/lib/organizers/auth/with-client-address";
-import { params } from "./helpers";
+import { params, sendState } from "./helpers";
 import {
   appOrigin,
   createOrganizer,
@@ -155,11 +155,8 @@ describe("invitations", () => {
     expect(message.locale).toBe("ko");
     const token = (message.payload as { token: string }).token;
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const { rows } = await pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send' AND data->>'outboxId' = $1`,
-      [message.id],
-    );
-    expect(rows[0]!.n).toBe(1);
+    // The row is the email's only job: due at once for the send loops.
+    expect(await sendState(message.id)).toEqual({ status: "pending", attempts: 0, claimed_by: null, due: true });
     // Only the token's hash is stored.
     const invitation = await prisma.invitation.findUniqueOrThrow({ where: { id } });
     expect(Buffer.from(invitation.tokenHash).toString("base64url")).not.toBe(token);

@@ -6,11 +6,12 @@ import { advanceClock, resetClock } from "@/lib/infra/clock";
 import { env } from "@/lib/infra/env";
 import { resendWindowSeconds } from "@/lib/signatures/write-submission";
 import { stopBoss } from "@/lib/infra/queue/boss";
-import { relayOutbox } from "@/lib/infra/outbox/relay-outbox";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { signatureInput } from "@/lib/signatures/schema";
 import { signPetition } from "@/lib/signatures/sign-petition";
-import { createCampaign, jsonRequest, outboxFor, params, queuedJobs, signer } from "./helpers";
+import { createCampaign, jsonRequest, outboxFor, params, sendState, signer } from "./helpers";
+import { claimOutboxMessages } from "@/lib/infra/outbox/claim-outbox-messages";
+import { OutboxWorker } from "@/lib/infra/outbox/outbox-worker";
 
 afterEach(() => resetClock());
 
@@ -75,11 +76,8 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ kind: "signature.confirm", to: "Ji.Min@Example.TEST", status: "pending" });
     expect(String(messages[0]!.payload.token)).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    // The request wrote no job; the relay queues one, once.
-    expect(await queuedJobs(messages[0]!.id)).toBe(0);
-    await relayOutbox();
-    await relayOutbox();
-    expect(await queuedJobs(messages[0]!.id)).toBe(1);
+    // The row is the message's only job: due at once, for any worker to claim.
+    expect(await sendState(messages[0]!.id)).toEqual({ status: "pending", attempts: 0, claimed_by: null, due: true });
   });
 
   it("answers a repeated signature the same way, keeps one row and sends no second email within the resend window", async () => {
@@ -233,19 +231,26 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     expect(await outboxFor(campaign.id)).toHaveLength(1);
   });
 
-  it("queues each email exactly once when several relays run at once", async () => {
+  it("gives each email to exactly one worker when several claim at once", async () => {
     const campaign = await createCampaign();
     const answers = await Promise.all(Array.from({ length: 60 }, () => sign(campaign.slug, signer())));
     expect(answers.map((r) => r.status)).toEqual(Array(60).fill(202));
-    // Three workers relaying in small batches at the same moment, until nothing is left.
+    // Three workers claiming in small batches at the same moment, until nothing due is left.
+    const claimedBy = new Map<string, string[]>();
     const drain = async () => {
-      while ((await relayOutbox(7)) > 0);
+      const worker = new OutboxWorker();
+      for (;;) {
+        const rows = await claimOutboxMessages(worker, { lane: "own", limit: 7 });
+        if (rows.length === 0) return;
+        for (const r of rows) claimedBy.set(r.id, [...(claimedBy.get(r.id) ?? []), worker.id]);
+      }
     };
     await Promise.all([drain(), drain(), drain()]);
     const messages = await outboxFor(campaign.id);
     expect(messages).toHaveLength(60);
-    const jobs = await Promise.all(messages.map((m) => queuedJobs(m.id)));
-    expect(jobs).toEqual(Array(60).fill(1));
+    expect(messages.map((m) => claimedBy.get(m.id)?.length)).toEqual(Array(60).fill(1));
+    expect(new Set(messages.map((m) => claimedBy.get(m.id)![0])).size).toBeGreaterThan(1);
+    for (const m of messages) expect((await sendState(m.id))!.claimed_by).toBe(claimedBy.get(m.id)![0]);
   });
 
   it.each([

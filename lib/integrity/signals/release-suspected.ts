@@ -39,9 +39,9 @@ WITH s AS (
    WHERE id = ${row.id} AND status = 'suspected'
   RETURNING id, email, locale
 )
-INSERT INTO outbox_message (id, kind, "to", locale, payload, message_id, signature_id, enqueued_at)
+INSERT INTO outbox_message (id, kind, "to", locale, payload, message_id, signature_id)
 SELECT ${outboxId}::uuid, 'signature.confirm', s.email, s.locale, jsonb_build_object('token', ${token}::text),
-       ${messageIdFor(outboxId)}, s.id, NULL
+       ${messageIdFor(outboxId)}, s.id
   FROM s
 RETURNING signature_id AS id`.execute(trx);
     if (rows.length !== 1) throw new AppError("conflict");

@@ -1,5 +1,5 @@
-// An owner invites an organizer by email: the invitation row (only the token's hash), its email in the outbox and
-// the send job, in one transaction. Inviting an address again replaces its open invitation; an address that already
+// An owner invites an organizer by email: the invitation row (only the token's hash), and its email in the outbox,
+// in one transaction. Inviting an address again replaces its open invitation; an address that already
 // belongs to an organizer is refused at once (one organization per organizer), not when the invitee accepts.
 import "server-only";
 import { randomUUID } from "node:crypto";
@@ -9,7 +9,7 @@ import { nowMs } from "@/lib/infra/clock";
 import { env } from "@/lib/infra/env";
 import { AppError } from "@/lib/infra/errors";
 import { newToken } from "@/lib/infra/crypto";
-import { boss, onTransaction, queues } from "@/lib/infra/queue/boss";
+import type { MessageKind } from "@/lib/infra/outbox/message-kinds";
 import { messageIdFor } from "@/lib/infra/mail/message-id";
 import { requireRole } from "../current-organizer";
 import { recordAudit } from "../record-audit";
@@ -48,7 +48,6 @@ export async function queueInvitation(trx: Transaction, scope: Scope, input: Inv
   const { token, hash } = newToken();
   const id = randomUUID();
   const outboxId = randomUUID();
-  const queue = await boss();
   const expiresAt = new Date(nowMs() + env.INVITATION_TTL_HOURS * 3600_000);
   await trx
     .deleteFrom("invitation")
@@ -72,13 +71,12 @@ export async function queueInvitation(trx: Transaction, scope: Scope, input: Inv
     .insertInto("outbox_message")
     .values({
       id: outboxId,
-      kind: "organizer.invitation",
+      kind: "organizer.invitation" satisfies MessageKind,
       to: input.email,
       locale: input.locale,
       payload: JSON.stringify({ token, invitationId: id }),
       message_id: messageIdFor(outboxId),
     })
     .execute();
-  await queue.send(queues.mailSend, { outboxId }, { id: outboxId, db: onTransaction(trx) });
   return { id };
 }
