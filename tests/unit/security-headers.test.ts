@@ -167,6 +167,20 @@ describe("refusedPageRequest (server actions, checked in proxy.ts before Next ru
       "payload_too_large",
     ],
     ["a body at the limit", "POST", { origin: app, "content-length": String(serverActionBodyLimit) }, null],
+    // As Next's own check: an origin naming the host the request was sent to is this site, whatever APP_URL says.
+    ["an action to the host it names", "POST", { host: "127.0.0.1:3100", origin: "http://127.0.0.1:3100" }, null],
+    [
+      "another site, to our host",
+      "POST",
+      { host: "127.0.0.1:3100", origin: "http://evil.example" },
+      "cross_site_request",
+    ],
+    [
+      "our host's Origin with another site's Referer",
+      "POST",
+      { host: "127.0.0.1:3100", origin: "http://127.0.0.1:3100", referer: "https://evil.example/" },
+      "cross_site_request",
+    ],
   ] as const)("%s", (_label, method, headers, refused) => {
     expect(refusedPageRequest(method, new Headers(headers), app)).toBe(refused);
   });

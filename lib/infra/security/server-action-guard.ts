@@ -1,6 +1,7 @@
 // Requests that change something through a page (server actions: the sign, confirm and withdraw forms, with or
 // without JavaScript) refused before Next runs them, so they answer 403 / 413 like the API instead of Next's 500.
-// Next makes the same checks itself (its Origin against the Host, its body limit) but answers both with a 500.
+// Next makes the same checks itself (its Origin against the Host, its body limit) but answers both with a 500; an
+// origin is ours when it is APP_URL's or names the host the request was sent to, as Next's own check has it.
 import type { ErrorCode } from "@/lib/infra/errors";
 import { namesForeignOrigin } from "./foreign-origin";
 
@@ -16,9 +17,26 @@ export function refusedPageRequest(
   appOrigin: string,
 ): Extract<ErrorCode, "cross_site_request" | "payload_too_large"> | null {
   if (safeMethods.has(method)) return null;
-  if (namesForeignOrigin(headers, appOrigin)) return "cross_site_request";
+  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  const requestOrigin = host ? originNaming(headers, host) : null;
+  if (namesForeignOrigin(headers, requestOrigin ?? appOrigin) && namesForeignOrigin(headers, appOrigin))
+    return "cross_site_request";
   const site = headers.get("sec-fetch-site");
   if (site !== null && site !== "same-origin") return "cross_site_request";
   if (Number(headers.get("content-length") ?? "0") > serverActionBodyLimit) return "payload_too_large";
+  return null;
+}
+
+/** The origin (scheme and host) the request's own Origin or Referer gives, when its host is the one it was sent to. */
+function originNaming(headers: Headers, host: string): string | null {
+  for (const value of [headers.get("origin"), headers.get("referer")]) {
+    if (!value) continue;
+    try {
+      const url = new URL(value);
+      if (url.host === host) return url.origin;
+    } catch {
+      return null;
+    }
+  }
   return null;
 }
