@@ -3,11 +3,11 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { assembleLetter } from "@/lib/letters/assemble-letter";
-import { formatLetter, placeNames } from "@/lib/letters/format-letter";
+import { letterDeliveryFor, type LetterFooterTexts } from "@/lib/delivery/compose-letter-delivery";
 import type { ComposerCampaign } from "@/lib/letters/get-composer-campaign";
 import { measurePersonalisation } from "@/lib/letters/personalisation";
 import { checkLetterSafety } from "@/lib/letters/safety-check";
-import type { LetterInput, LetterLanguage } from "@/lib/letters/schema";
+import { letterInput, type LetterInput, type LetterLanguage } from "@/lib/letters/schema";
 import {
   clearDraft,
   draftErrors,
@@ -39,7 +39,9 @@ export type SubmitResult =
 export type SubmitLetter = (slug: string, input: LetterInput, locale: string) => Promise<SubmitResult>;
 
 type Props = {
-  campaign: Pick<ComposerCampaign, "slug" | "targetName" | "topics">;
+  campaign: Pick<ComposerCampaign, "slug" | "targetName" | "topics" | "delivery">;
+  /** The footer the delivery adds, in the delivery's language. */
+  deliveryTexts: LetterFooterTexts;
   locale: string;
   countries: { code: string; name: string }[];
   /** Per letter language: default subject, greeting and closing of the first draft. */
@@ -84,6 +86,7 @@ export function Composer({
   letterTexts,
   explanations,
   formToken,
+  deliveryTexts,
   submit = postLetter,
 }: Props) {
   const t = useTranslations("composer");
@@ -268,7 +271,9 @@ export function Composer({
   const errorCount = Object.keys(errors).length;
   const step = draft.step;
   const stepProps = { draft, update, errors, fid };
-  const place = placeNames(draft.country || "US", draft.region, draft.language);
+  // The preview is the delivery itself, from the draft as the server will store it (the one shared schema).
+  const parsed = step === 6 ? letterInput.safeParse(toLetterInput(draft, locale)) : null;
+  const delivery = parsed?.success ? letterDeliveryFor(parsed.data, campaign.delivery, deliveryTexts) : null;
 
   return (
     <div className="composer">
@@ -332,18 +337,7 @@ export function Composer({
         )}
         {step === 5 && <StepDetails {...stepProps} countries={countries} locale={locale} />}
         {step === 6 && (
-          <StepPreview
-            {...stepProps}
-            targetName={campaign.targetName}
-            sending={sending}
-            deliveredText={formatLetter({
-              body: draft.body.trim(),
-              name: draft.name.trim(),
-              city: draft.city.trim(),
-              region: place.region,
-              country: place.country,
-            })}
-          />
+          <StepPreview {...stepProps} targetName={campaign.targetName} sending={sending} delivery={delivery} />
         )}
 
         <div className="composer-nav">

@@ -24,6 +24,8 @@ export type Draft = {
   keptFor: string | null;
   name: string;
   email: string;
+  /** "Let the recipient's office reply to me by email": off unless the writer ticks it. */
+  replyConsent: boolean;
   street: string;
   city: string;
   region: string;
@@ -51,6 +53,7 @@ export function emptyDraft(locale: string): Draft {
     keptFor: null,
     name: "",
     email: "",
+    replyConsent: false,
     street: "",
     city: "",
     region: "",
@@ -113,6 +116,7 @@ export function toLetterInput(draft: Draft, locale: string): LetterInput {
     alsoSign: draft.alsoSign,
     showName: draft.showName,
     wantsUpdates: draft.wantsUpdates,
+    replyConsent: draft.replyConsent,
     locale: locale === "ko" ? "ko" : "en",
   };
 }

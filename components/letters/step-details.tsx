@@ -21,6 +21,7 @@ export function useDetailLabels(country: string) {
     alsoSign: t("alsoSign"),
     showName: t("showName"),
     wantsUpdates: t("wantsUpdates"),
+    replyConsent: t("replyConsent"),
   };
 }
 
@@ -65,6 +66,19 @@ export function StepDetails({ draft, update, errors, fid, countries, locale }: P
         false,
         t("emailHint"),
       )}
+      <div className="check">
+        <input
+          id={fid("replyConsent")}
+          type="checkbox"
+          checked={draft.replyConsent}
+          onChange={(e) => update({ replyConsent: e.target.checked })}
+          aria-describedby={`${fid("replyConsent")}-hint`}
+        />
+        <label htmlFor={fid("replyConsent")}>{label.replyConsent}</label>
+        <p id={`${fid("replyConsent")}-hint`} className="hint">
+          {t("replyConsentHint")}
+        </p>
+      </div>
       {text("street", { autoComplete: "street-address", maxLength: letterLimits.street }, true)}
       {text("city", { autoComplete: "address-level2", maxLength: letterLimits.city })}
       <div className="field">

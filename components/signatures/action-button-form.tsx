@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
 
 type Props = {
-  action: (state: { status: string }) => Promise<{ status: string }>;
+  /** `detail`, when the action gives one, follows the outcome (a confirmed letter's leaving time). */
+  action: (state: { status: string }) => Promise<{ status: string; detail?: string }>;
   button: string;
   /** The message to show for each status the action may answer with. */
   outcomes: Record<string, string>;
@@ -14,7 +15,10 @@ type Props = {
 
 /** A page whose only change happens when its button is pressed: confirm or withdraw a signature. */
 export function ActionButtonForm({ action, button, outcomes, back, danger }: Props) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const [state, formAction, pending] = useActionState(action, { status: "idle" } as {
+    status: string;
+    detail?: string;
+  });
   const resultRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.status !== "idle") resultRef.current?.focus();
@@ -30,6 +34,7 @@ export function ActionButtonForm({ action, button, outcomes, back, danger }: Pro
         data-status={state.status}
       >
         <p>{outcomes[state.status]}</p>
+        {state.detail && <p data-testid="action-detail">{state.detail}</p>}
         {back && (
           <p>
             <Link href={back.href}>{back.label}</Link>

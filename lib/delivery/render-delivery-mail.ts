@@ -1,15 +1,17 @@
-// Renders the emails that go to a campaign's target: a letter on its own (From the campaign's sender, Reply-To the
-// writer, subject and body exactly as written), or a digest (letters inline, new signers as a CSV attachment,
-// running totals).
+// Renders the emails that go to a campaign's target: a letter on its own (compose-letter-delivery.ts: From the
+// campaign's sender, Reply-To the writer only if they chose it, subject and body exactly as written), or a digest
+// (letters inline, new signers as a CSV attachment, running totals).
 import { prisma, pool } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import { isLocale, type Locale } from "@/lib/infra/i18n/config";
-import { translator } from "@/lib/infra/i18n/messages";
+import { messages as allMessages, translator } from "@/lib/infra/i18n/messages";
 import { regionName } from "@/lib/infra/geo/regions";
 import { renderBodies, type Block } from "@/lib/infra/mail/layout";
 import type { MailContent, OutboxRow } from "@/lib/infra/outbox/outbox";
 import { toCsv } from "@/lib/infra/csv";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
+import { campaignSender } from "@/lib/campaigns/campaign-sender";
+import { composeLetterDelivery } from "./compose-letter-delivery";
 
 const countryNames = new Map<string, Intl.DisplayNames>();
 
@@ -39,6 +41,7 @@ type LetterForDelivery = {
   subject: string;
   body: string;
   language: string;
+  reply_consent: boolean;
   status: string;
   sender_email: string | null;
   title: string;
@@ -54,8 +57,8 @@ export async function renderLetterDeliveries(messages: OutboxRow[]): Promise<Map
   const wanted = messages.filter((m) => m.letter_id && m.campaign_id);
   if (wanted.length === 0) return rendered;
   const { rows } = await pool.query<LetterForDelivery>(
-    `SELECT x.message_id, l.name, l.email, l.city, l.region, l.country, l.subject, l.body, l.language, l.status::text,
-            c.sender_email, COALESCE(t.title, d.title, '') AS title
+    `SELECT x.message_id, l.name, l.email, l.city, l.region, l.country, l.subject, l.body, l.language, l.reply_consent,
+            l.status::text, c.sender_email, COALESCE(t.title, d.title, '') AS title
        FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS x(message_id, letter_id, locale)
        JOIN letter l ON l.id = x.letter_id
        JOIN campaign c ON c.id = l.campaign_id
@@ -68,21 +71,15 @@ export async function renderLetterDeliveries(messages: OutboxRow[]): Promise<Map
     if (!letter.email || letter.status === "withdrawn" || letter.status === "rejected") continue;
     const messageLocale = locales.get(letter.message_id)!;
     const locale: Locale = isLocale(messageLocale) ? messageLocale : "en";
-    const t = translator(locale, "delivery");
-    const footer = t("letterFooter", { name: letter.name, place: place(locale, letter), campaign: letter.title });
-    const html = renderBodies(letter.language, [
-      ...letter.body.split(/\n\s*\n/).map((p) => ({ text: p })),
-      { note: footer },
-    ]).html;
-    rendered.set(letter.message_id, {
-      from: letter.sender_email ?? env.MAIL_FROM,
-      replyTo: { name: letter.name, address: letter.email },
-      subject: letter.subject,
-      // The plain-text part is the letter exactly as written, then a signature block.
-      text: `${letter.body}\n\n-- \n${footer}\n`,
-      html,
-      headers: { "Content-Language": letter.language },
-    });
+    rendered.set(
+      letter.message_id,
+      composeLetterDelivery({
+        letter: { ...letter, email: letter.email, replyConsent: letter.reply_consent },
+        campaign: { sender: campaignSender(letter.sender_email), title: letter.title },
+        locale,
+        texts: allMessages[locale].delivery,
+      }),
+    );
   }
   return rendered;
 }
@@ -142,7 +139,7 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
     });
   }
   return {
-    from: campaign.senderEmail ?? env.MAIL_FROM,
+    from: campaignSender(campaign.senderEmail),
     subject: t("digestSubject", { campaign: campaign.text.title, ...counts }),
     ...renderBodies(locale, blocks),
     attachments: signers.length

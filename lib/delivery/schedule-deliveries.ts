@@ -1,13 +1,16 @@
 // The delivery tick: for each campaign, puts what is due into the outbox — confirmed letters one by one (at most
 // the throttle per minute) and, every digest interval, one digest of the new signatures (and of the letters when the
 // campaign delivers letters in digests). Each batch is claimed and marked in the same transaction that records it,
-// so any number of workers may run the tick at once: a campaign another worker is handling is skipped.
+// so any number of workers may run the tick at once: a campaign another worker is handling is skipped. A letter
+// waits out its campaign's cooling-off hold after confirmation (lib/letters/letter-hold.ts), read from the clock.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { pool, withTransaction } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
+import { now } from "@/lib/infra/clock";
 import { boss, onClient, queues } from "@/lib/infra/queue/boss";
 import { digestMessageId, letterMessageId } from "./message-ids";
+import { letterHoldHours } from "@/lib/letters/letter-hold";
 
 export type TickResult = {
   campaignId: string;
@@ -23,31 +26,40 @@ type CampaignRow = {
   digest_interval_minutes: number;
   throttle_per_minute: number;
   hold_until: Date | null;
+  letter_hold_hours: number | null;
   last_digest_at: Date | null;
   digest_due: boolean;
 };
 
+/** A letter (alias `l`) past its cooling-off hold at $at, its campaign's hold in hours being $hours; 0 holds nothing. */
+const pastHold = (at: string, hours: string) =>
+  `(${hours} = 0 OR l.confirmed_at <= ${at}::timestamptz - make_interval(hours => ${hours}))`;
+
 export async function scheduleDeliveries(): Promise<TickResult> {
+  const at = now();
   // Campaigns with something confirmed and not yet handed over, whose hold (if any) has passed.
   const { rows } = await pool.query<{ id: string }>(
     `SELECT c.id FROM campaign c
       WHERE c.status <> 'draft' AND (c.hold_until IS NULL OR c.hold_until <= now())
-        AND (EXISTS (SELECT 1 FROM letter l WHERE l.campaign_id = c.id AND l.status = 'confirmed' AND l.delivery_message_id IS NULL)
+        AND (EXISTS (SELECT 1 FROM letter l WHERE l.campaign_id = c.id AND l.status = 'confirmed' AND l.delivery_message_id IS NULL
+                       AND ${pastHold("$1", "COALESCE(c.letter_hold_hours, $2::int)")})
           OR EXISTS (SELECT 1 FROM signature s WHERE s.campaign_id = c.id AND s.status = 'confirmed' AND s.delivery_message_id IS NULL))`,
+    [at, env.LETTER_HOLD_HOURS],
   );
   const results: TickResult = [];
   for (const { id } of rows) {
-    const result = await scheduleCampaign(id);
+    const result = await scheduleCampaign(id, at);
     if (result) results.push(result);
   }
   return results;
 }
 
-async function scheduleCampaign(campaignId: string): Promise<TickResult[number] | null> {
+async function scheduleCampaign(campaignId: string, at: Date): Promise<TickResult[number] | null> {
   const queue = await boss();
   return withTransaction(async (client) => {
     const { rows } = await client.query<CampaignRow>(
-      `SELECT id, target_email, default_locale, letter_delivery, digest_interval_minutes, throttle_per_minute, hold_until, last_digest_at,
+      `SELECT id, target_email, default_locale, letter_delivery, digest_interval_minutes, throttle_per_minute, hold_until,
+              letter_hold_hours, last_digest_at,
               (last_digest_at IS NULL OR last_digest_at + make_interval(mins => digest_interval_minutes) <= now()) AS digest_due
          FROM campaign WHERE id = $1 AND (hold_until IS NULL OR hold_until <= now())
           FOR UPDATE SKIP LOCKED`,
@@ -71,7 +83,7 @@ async function scheduleCampaign(campaignId: string): Promise<TickResult[number] 
     const jobs: { id: string; startAfter: number }[] = [];
     const spacing = 60 / Math.max(1, campaign.throttle_per_minute);
 
-    const digest = campaign.digest_due && budget > 0 ? await assembleDigest(client, campaign) : null;
+    const digest = campaign.digest_due && budget > 0 ? await assembleDigest(client, campaign, at) : null;
     if (digest) {
       jobs.push({ id: digest.messageId, startAfter: 0 });
       budget -= 1;
@@ -79,7 +91,7 @@ async function scheduleCampaign(campaignId: string): Promise<TickResult[number] 
 
     let letters = 0;
     if (campaign.letter_delivery === "individual" && budget > 0) {
-      const queued = await queueLetters(client, campaign, budget);
+      const queued = await queueLetters(client, campaign, budget, at);
       // Spread over the minute, so the target never sees more than the throttle in any minute.
       const offset = jobs.length;
       queued.forEach((id, i) => jobs.push({ id, startAfter: Math.round((offset + i) * spacing) }));
@@ -99,11 +111,12 @@ async function scheduleCampaign(campaignId: string): Promise<TickResult[number] 
 }
 
 /** Claims up to `limit` confirmed letters, each becoming its own delivery email. Returns the outbox ids. */
-async function queueLetters(client: pg.PoolClient, campaign: CampaignRow, limit: number): Promise<string[]> {
+async function queueLetters(client: pg.PoolClient, campaign: CampaignRow, limit: number, at: Date): Promise<string[]> {
   const { rows: picked } = await client.query<{ id: string }>(
-    `SELECT id FROM letter WHERE campaign_id = $1 AND status = 'confirmed' AND delivery_message_id IS NULL
+    `SELECT id FROM letter l WHERE campaign_id = $1 AND status = 'confirmed' AND delivery_message_id IS NULL
+        AND ${pastHold("$3", "$4::int")}
       ORDER BY confirmed_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-    [campaign.id, limit],
+    [campaign.id, limit, at, letterHoldHours(campaign.letter_hold_hours)],
   );
   if (picked.length === 0) return [];
   const messages = picked.map((l) => ({ id: randomUUID(), letterId: l.id, messageId: letterMessageId(l.id) }));
@@ -128,7 +141,7 @@ async function queueLetters(client: pg.PoolClient, campaign: CampaignRow, limit:
 }
 
 /** One digest of everything new since the last: signatures always, letters when the campaign says so. */
-async function assembleDigest(client: pg.PoolClient, campaign: CampaignRow) {
+async function assembleDigest(client: pg.PoolClient, campaign: CampaignRow, at: Date) {
   // Signers travel as CSV rows; letters inline, so far fewer fit in one email.
   const max = env.DIGEST_MAX_ITEMS;
   const maxLetters = env.DIGEST_MAX_LETTERS;
@@ -140,9 +153,10 @@ async function assembleDigest(client: pg.PoolClient, campaign: CampaignRow) {
   const { rows: letters } =
     campaign.letter_delivery === "digest"
       ? await client.query<{ id: string }>(
-          `SELECT id FROM letter WHERE campaign_id = $1 AND status = 'confirmed' AND delivery_message_id IS NULL
+          `SELECT id FROM letter l WHERE campaign_id = $1 AND status = 'confirmed' AND delivery_message_id IS NULL
+              AND ${pastHold("$3", "$4::int")}
             ORDER BY confirmed_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-          [campaign.id, maxLetters],
+          [campaign.id, maxLetters, at, letterHoldHours(campaign.letter_hold_hours)],
         )
       : { rows: [] };
   if (signatures.length === 0 && letters.length === 0) return null;

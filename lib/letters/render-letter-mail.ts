@@ -8,6 +8,7 @@ import { renderBodies, type Block } from "@/lib/infra/mail/layout";
 import type { MailContent, OutboxRow } from "@/lib/infra/outbox/outbox";
 import { formatLetter, placeNames } from "./format-letter";
 import { letterConfirmUrl, letterWithdrawUrl } from "./links";
+import { letterHoldHours } from "./letter-hold";
 import { campaignTitles } from "@/lib/campaigns/campaign-title";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
 
@@ -30,6 +31,8 @@ export type LetterMailContext = {
     alsoSign: boolean;
   };
   token?: string;
+  /** The campaign's cooling-off hold (letter-hold.ts), in hours. */
+  holdHours?: number;
 };
 
 export function renderLetterMail(ctx: LetterMailContext): { subject: string; text: string; html: string } {
@@ -48,6 +51,7 @@ export function renderLetterMail(ctx: LetterMailContext): { subject: string; tex
       { text: t("confirm.action") },
       { link: letterConfirmUrl(locale, ctx.token), label: t("confirm.button") },
       { note: t("confirm.expiry", { days: Math.round(env.CONFIRMATION_TTL_HOURS / 24) }) },
+      { note: t("confirm.hold", { hours: ctx.holdHours ?? letterHoldHours(null) }) },
       ...(ctx.letter.alsoSign ? [{ note: t("confirm.alsoSign") }] : []),
       { text: t("confirm.copyIntro") },
       { text: `${t("confirm.subjectLine")} ${ctx.letter.subject}` },
@@ -82,6 +86,7 @@ export async function renderLetterMessage(message: OutboxRow): Promise<MailConte
       "l.language",
       "l.also_sign",
       "c.default_locale",
+      "c.letter_hold_hours",
       "o.name as organization_name",
       campaignTitles(eb.ref("c.id")).as("titles"),
     ])
@@ -108,5 +113,6 @@ export async function renderLetterMessage(message: OutboxRow): Promise<MailConte
       alsoSign: letter.also_sign,
     },
     token: typeof message.payload.token === "string" ? message.payload.token : undefined,
+    holdHours: letterHoldHours(letter.letter_hold_hours),
   });
 }

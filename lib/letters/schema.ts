@@ -88,6 +88,8 @@ export const letterInput = z
     alsoSign: z.boolean({ error: "invalid_boolean" }).default(false),
     showName: z.boolean({ error: "invalid_boolean" }).default(false),
     wantsUpdates: z.boolean({ error: "invalid_boolean" }).default(false),
+    /** Only with this ticked does the writer's address become the delivered letter's Reply-To. */
+    replyConsent: z.boolean({ error: "invalid_boolean" }).default(false),
     locale: z.enum(locales, { error: "invalid_locale" }).optional(),
     ...abuseFields,
   })
@@ -114,6 +116,7 @@ export const fieldStep: Record<LetterField, number> = {
   alsoSign: 5,
   showName: 5,
   wantsUpdates: 5,
+  replyConsent: 5,
   locale: 5,
   formToken: 6,
   website: 6,

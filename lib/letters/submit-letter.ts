@@ -41,6 +41,7 @@ function submitStatement(slug: string, input: Letter, s: Submission) {
     "show_name",
     "wants_updates",
     "also_sign",
+    "reply_consent",
     "ip_hash",
     "confirm_token_hash",
     "confirm_token_expires_at",
@@ -56,13 +57,13 @@ WITH ${guardCtes(guard)}, c AS (
   SELECT count(*) = cardinality(${input.topics}::text[]) AS ok FROM chosen
 ), l AS (
   INSERT INTO letter AS l (id, campaign_id, email, email_key, name, street, city, region, postal_code, country, subject,
-                           body, language, locale, writer_role, show_name, wants_updates, also_sign, ip_hash,
+                           body, language, locale, writer_role, show_name, wants_updates, also_sign, reply_consent, ip_hash,
                            confirm_token_hash, confirm_token_expires_at, status, spam_reason, network_hash,
                            last_notified_at)
   SELECT ${randomUUID()}::uuid, open_c.id, ${input.email}, ${s.emailKey}, ${input.name}, ${input.street ?? null},
          ${input.city}, ${input.region ?? null}, ${input.postalCode ?? null}, ${input.country}, ${input.subject},
          ${input.body}, ${input.language}, COALESCE(${input.locale ?? null}, open_c.default_locale),
-         ${input.writerRole ?? null}, ${input.showName}, ${input.wantsUpdates}, ${input.alsoSign}, ${guard.ipHash},
+         ${input.writerRole ?? null}, ${input.showName}, ${input.wantsUpdates}, ${input.alsoSign}, ${input.replyConsent}, ${guard.ipHash},
          ${s.confirmTokenHash}, ${s.confirmExpiresAt},
          CASE WHEN ${guard.spamReason}::text IS NULL THEN 'pending' ELSE 'suspected' END::letter_status,
          ${guard.spamReason}, ${guard.networkHash}, ${at}

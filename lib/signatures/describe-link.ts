@@ -7,7 +7,14 @@ import { campaignTitles } from "@/lib/campaigns/campaign-title";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
 import { readWithdrawToken } from "./links";
 
-export type LinkTarget = { campaignSlug: string; campaignTitle: string; status: "pending" | "confirmed" };
+export type LinkTarget = {
+  campaignSlug: string;
+  campaignTitle: string;
+  status: "pending" | "confirmed";
+  targetName: string;
+  /** When a digest that carried this signature was sent to the target: from then on it cannot be called back. */
+  sentInDigestAt: Date | null;
+};
 
 /** A confirmation link names its signature by the token's hash, a withdraw link by the signature's id. */
 type Link = { confirmTokenHash: Buffer } | { id: string };
@@ -22,6 +29,12 @@ async function describe(link: Link, locale: string): Promise<LinkTarget | null> 
       "c.slug",
       "c.default_locale",
       campaignTitles(eb.ref("c.id")).as("titles"),
+      eb
+        .selectFrom("outbox_message as d")
+        .select("d.sent_at")
+        .whereRef("d.id", "=", "s.delivery_message_id")
+        .where("d.status", "=", "sent")
+        .as("sent_at"),
     ])
     .where((eb) => ("id" in link ? eb("s.id", "=", link.id) : eb("s.confirm_token_hash", "=", link.confirmTokenHash)))
     .executeTakeFirst();
@@ -38,6 +51,8 @@ async function describe(link: Link, locale: string): Promise<LinkTarget | null> 
     campaignSlug: signature.slug,
     campaignTitle: text?.title ?? "",
     status: signature.status === "pending" ? "pending" : "confirmed",
+    targetName: text?.target_name ?? "",
+    sentInDigestAt: signature.sent_at ?? null,
   };
 }
 

@@ -69,6 +69,7 @@ export async function getCampaignForEdit(
       letterDelivery: c.letterDelivery,
       digestIntervalMinutes: c.digestIntervalMinutes,
       throttlePerMinute: c.throttlePerMinute,
+      letterHoldHours: c.letterHoldHours ?? undefined,
       holdUntil: iso(c.holdUntil),
       opensAt: iso(c.opensAt),
       closesAt: iso(c.closesAt),

@@ -20,6 +20,7 @@ function columns(c: CampaignData) {
     letter_delivery: c.letterDelivery,
     digest_interval_minutes: c.digestIntervalMinutes,
     throttle_per_minute: c.throttlePerMinute,
+    letter_hold_hours: c.letterHoldHours ?? null,
     hold_until: c.holdUntil ?? null,
     opens_at: c.opensAt ?? null,
     closes_at: c.closesAt ?? null,

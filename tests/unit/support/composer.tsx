@@ -37,7 +37,9 @@ export function renderComposer(
           slug,
           targetName: flagshipCampaign.targetName[locale],
           topics: locale === "ko" ? topicsKo : topics,
+          delivery,
         }}
+        deliveryTexts={messages.en.delivery}
         locale={locale}
         countries={countryOptions(locale)}
         letterTexts={{
@@ -60,5 +62,12 @@ export function renderComposer(
   );
   return { ...utils, submit };
 }
+
+/** The delivery as an English-language campaign sends it (the preview shows it). */
+export const delivery = {
+  sender: "Human Rights Now <letters@hrn.example>",
+  title: flagshipCampaign.texts.en.title,
+  locale: "en" as const,
+};
 
 export const storageKey = `open-letters:letter-draft:${slug}`;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { describeWithdrawLink } from "@/lib/signatures/describe-link";
+import { formatDay } from "@/lib/infra/i18n/format-moment";
 import { ActionButtonForm } from "@/components/signatures/action-button-form";
 import { withdrawAction } from "./actions";
 
@@ -22,6 +23,11 @@ export default async function WithdrawPage({ params }: Params) {
         <p role="status">{t("invalid")}</p>
       ) : (
         <>
+          {link.sentInDigestAt && (
+            <p data-testid="sent-in-digest">
+              {t("sentInDigest", { target: link.targetName, date: formatDay(link.sentInDigestAt, locale) })}
+            </p>
+          )}
           <p>{t("body", { campaign: link.campaignTitle })}</p>
           <ActionButtonForm
             action={withdrawAction.bind(null, token)}

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { clientMessages } from "@/lib/infra/i18n/client-messages";
+import { messages } from "@/lib/infra/i18n/messages";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { countryOptions } from "@/lib/infra/geo/countries";
 import { cachedComposerCampaign } from "@/lib/letters/cached-composer-campaign";
@@ -45,6 +46,9 @@ export default async function WritePage({ params }: Params) {
     explanations[lang] = tl("safety.explain");
   }
 
+  // The preview shows the footer the delivery adds, in the delivery's language (compose-letter-delivery.ts).
+  const { letterFooterReplyWriter, letterFooterReplyOrganizers } = messages[campaign.delivery.locale].delivery;
+
   return (
     <div className="page composer-page">
       <p className="eyebrow">
@@ -66,7 +70,13 @@ export default async function WritePage({ params }: Params) {
             messages={clientMessages(locale, ["composer", "letterErrors", "fieldErrors", "apiErrors"])}
           >
             <Composer
-              campaign={{ slug: campaign.slug, targetName: campaign.targetName, topics: campaign.topics }}
+              campaign={{
+                slug: campaign.slug,
+                targetName: campaign.targetName,
+                topics: campaign.topics,
+                delivery: campaign.delivery,
+              }}
+              deliveryTexts={{ letterFooterReplyWriter, letterFooterReplyOrganizers }}
               locale={locale}
               countries={countryOptions(locale)}
               letterTexts={letterTexts}

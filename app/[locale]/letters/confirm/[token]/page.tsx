@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { describeLetterConfirmLink } from "@/lib/letters/describe-letter-link";
+import { formatMoment } from "@/lib/infra/i18n/format-moment";
 import { ActionButtonForm } from "@/components/signatures/action-button-form";
 import { confirmLetterAction } from "./actions";
 
@@ -26,6 +27,11 @@ export default async function ConfirmLetterPage({ params }: Params) {
       ) : link.status !== "pending" ? (
         <>
           <p role="status">{t("alreadyDone")}</p>
+          {link.status === "confirmed" && link.leavesAt && (
+            <p data-testid="leaves-at">
+              {t("leavesAt", { target: link.targetName, time: formatMoment(link.leavesAt, locale) })}
+            </p>
+          )}
           <p>
             <Link href={back!.href}>{back!.label}</Link>
           </p>
@@ -33,8 +39,9 @@ export default async function ConfirmLetterPage({ params }: Params) {
       ) : (
         <>
           <p>{t("body", { campaign: link.campaignTitle })}</p>
+          <p>{t("hold", { hours: link.holdHours, target: link.targetName })}</p>
           <ActionButtonForm
-            action={confirmLetterAction.bind(null, token)}
+            action={confirmLetterAction.bind(null, token, locale, link.targetName)}
             button={t("button")}
             outcomes={{
               confirmed: t("done"),

@@ -1,0 +1,264 @@
+// What reaches a campaign's target, read from a real SMTP sink: each delivery kind (a letter on its own, a digest with
+// its CSV) against the table below, which says what the "Where your details go" panel says. And the composer's
+// preview is the delivered email itself: From, Reply-To, subject and both bodies, field by field.
+import { randomUUID } from "node:crypto";
+import { simpleParser, type AddressObject } from "mailparser";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SmtpSink, type ReceivedMail } from "./smtp-sink";
+
+const sink = new SmtpSink();
+const sender = { name: "Test Coalition", address: "letters@coalition.example.test" };
+
+let m: {
+  db: typeof import("@/lib/infra/db");
+  boss: typeof import("@/lib/infra/queue/boss");
+  transport: typeof import("@/lib/infra/mail/transport");
+  route: typeof import("@/app/api/campaigns/[slug]/letters/route");
+  confirm: typeof import("@/lib/letters/confirm-letter");
+  schema: typeof import("@/lib/letters/schema");
+  composer: typeof import("@/lib/letters/get-composer-campaign");
+  compose: typeof import("@/lib/delivery/compose-letter-delivery");
+  schedule: typeof import("@/lib/delivery/schedule-deliveries");
+  deliver: typeof import("@/lib/worker/deliver-outbox-message");
+  messages: typeof import("@/lib/infra/i18n/messages");
+  sign: typeof import("@/lib/signatures/sign-petition");
+  signSchema: typeof import("@/lib/signatures/schema");
+  confirmSignature: typeof import("@/lib/signatures/confirm-signature");
+  helpers: typeof import("./helpers");
+};
+
+beforeAll(async () => {
+  const port = await sink.start();
+  // lib/infra/env is read on first import: point the app at this relay before that.
+  Object.assign(process.env, {
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(port),
+    SMTP_SECURE: "false",
+    MAIL_FROM: "Open Letters <no-reply@letters.example.test>",
+  });
+  m = {
+    db: await import("@/lib/infra/db"),
+    boss: await import("@/lib/infra/queue/boss"),
+    transport: await import("@/lib/infra/mail/transport"),
+    route: await import("@/app/api/campaigns/[slug]/letters/route"),
+    confirm: await import("@/lib/letters/confirm-letter"),
+    schema: await import("@/lib/letters/schema"),
+    composer: await import("@/lib/letters/get-composer-campaign"),
+    compose: await import("@/lib/delivery/compose-letter-delivery"),
+    schedule: await import("@/lib/delivery/schedule-deliveries"),
+    deliver: await import("@/lib/worker/deliver-outbox-message"),
+    messages: await import("@/lib/infra/i18n/messages"),
+    sign: await import("@/lib/signatures/sign-petition"),
+    signSchema: await import("@/lib/signatures/schema"),
+    confirmSignature: await import("@/lib/signatures/confirm-signature"),
+    helpers: await import("./helpers"),
+  };
+});
+
+afterAll(async () => {
+  await m.boss.stopBoss();
+  m.transport.closeMailTransport();
+  await m.db.closeDb();
+  await sink.stop();
+}, 60_000);
+
+beforeEach(() => sink.reset());
+
+const attempt = { retryCount: 0, retryLimit: 3 };
+
+/** A person whose every detail can be looked for in what the target receives. */
+function person() {
+  const mark = randomUUID().slice(0, 8);
+  return {
+    name: `Kim Writer ${mark}`,
+    email: `writer.${mark}@example.test`,
+    street: `1 Main St ${mark}`,
+    city: `Albany`,
+    region: "NY",
+    postalCode: "12207",
+    country: "US",
+    comment: `I sign for my aunt ${mark}`,
+    ip: `203.0.113.${Math.floor(Math.random() * 200) + 1}`,
+  };
+}
+type Person = ReturnType<typeof person>;
+
+async function openCampaign() {
+  const campaign = await m.helpers.campaignWithTopics();
+  return m.db.prisma.campaign.update({
+    where: { id: campaign.id },
+    data: { senderEmail: `${sender.name} <${sender.address}>`, throttlePerMinute: 100, letterHoldHours: 0 },
+  });
+}
+
+/** Sends whatever is pending in the outbox for `kindPrefix` (the confirmation emails, or the deliveries). */
+async function sendPending(campaignId: string, kindPrefix: string) {
+  const { rows } = await m.db.pool.query<{ id: string }>(
+    `SELECT id FROM outbox_message WHERE campaign_id = $1 AND kind LIKE $2 AND status = 'pending' ORDER BY created_at`,
+    [campaignId, `${kindPrefix}%`],
+  );
+  for (const { id } of rows) expect(await m.deliver.deliverOutboxMessage(id, attempt)).toBe("sent");
+}
+
+/** A letter written through the public API exactly as the composer posts it, and confirmed. */
+async function writeAndConfirm(slug: string, p: Person, replyConsent: boolean) {
+  const input = {
+    topics: ["prison-camps"],
+    subject: `Please raise the camps (${p.name})`,
+    body: `Dear Mr. President,\n\nPlease raise the prison camps at the summit.\n\nThey hold tens of thousands of people.\n\nSincerely,`,
+    language: "en",
+    name: p.name,
+    email: p.email,
+    street: p.street,
+    city: p.city,
+    region: p.region,
+    postalCode: p.postalCode,
+    country: p.country,
+    replyConsent,
+    locale: "en",
+  };
+  const res = await m.route.POST(
+    m.helpers.jsonRequest(`/api/campaigns/${slug}/letters`, { ...input, formToken: m.helpers.formToken("letter") }),
+    m.helpers.params({ slug }),
+  );
+  expect(res.status).toBe(202);
+  const { rows } = await m.db.pool.query<{ token: string }>(
+    `SELECT m.payload->>'token' AS token FROM outbox_message m JOIN letter l ON l.id = m.letter_id WHERE l.email_key = $1`,
+    [p.email.toLowerCase()],
+  );
+  expect((await m.confirm.confirmLetter(rows[0]!.token)).status).toBe("confirmed");
+  return input;
+}
+
+async function addresses(mail: ReceivedMail) {
+  const parsed = await simpleParser(mail.raw);
+  const one = (a: AddressObject | AddressObject[] | undefined) => {
+    const value = (Array.isArray(a) ? a[0] : a)?.value[0];
+    return { name: value?.name ?? "", address: value?.address ?? "" };
+  };
+  return { from: one(parsed.from), replyTo: one(parsed.replyTo), headers: parsed.headerLines };
+}
+
+/** Everything the target receives of one message, as one string: headers, both bodies, each attachment. */
+const everything = (mail: ReceivedMail) =>
+  [mail.raw.toString("utf8"), mail.text, mail.html, ...mail.attachments.map((a) => a.content.toString("utf8"))].join(
+    "\n",
+  );
+
+/**
+ * What each delivery kind carries of a person, as the "Where your details go" panel says (privacy.where in the
+ * messages): `shows` must be there, `never` must not be anywhere in the message, headers and attachments included.
+ */
+const table = {
+  "letter, no reply consent": {
+    shows: ["name", "city", "region", "country", "letter"],
+    never: ["email", "street", "postalCode", "ip"],
+    replyTo: "campaign",
+  },
+  "letter, reply consent": {
+    shows: ["name", "city", "region", "country", "letter", "email"],
+    never: ["street", "postalCode", "ip"],
+    replyTo: "writer",
+  },
+  "digest with CSV": {
+    shows: ["name", "region", "country"],
+    never: ["email", "street", "postalCode", "comment", "ip"],
+    replyTo: "none",
+  },
+} as const;
+
+type Detail = (typeof table)[keyof typeof table]["shows" | "never"][number];
+
+/** How a detail reads in a delivery written in English (the CSV gives the country as its code). */
+function readable(p: Person, detail: Detail, row: keyof typeof table): string {
+  switch (detail) {
+    case "region":
+      return "New York";
+    case "country":
+      return row === "digest with CSV" ? `,${p.country}` : "United States";
+    case "letter":
+      return "Please raise the prison camps at the summit.";
+    default:
+      return p[detail];
+  }
+}
+
+function checkAgainstTable(mail: ReceivedMail, p: Person, row: keyof typeof table) {
+  const all = everything(mail);
+  for (const detail of table[row].shows) expect(all, `${row} shows ${detail}`).toContain(readable(p, detail, row));
+  for (const detail of table[row].never) {
+    expect(all.toLowerCase(), `${row} never carries ${detail}`).not.toContain(readable(p, detail, row).toLowerCase());
+  }
+}
+
+describe("a letter delivered on its own", () => {
+  for (const replyConsent of [false, true]) {
+    it(`${replyConsent ? "with" : "without"} reply consent: the preview is what the sink receives, field by field`, async () => {
+      const campaign = await openCampaign();
+      const p = person();
+      const input = await writeAndConfirm(campaign.slug, p, replyConsent);
+      await m.schedule.scheduleDeliveries();
+      await sendPending(campaign.id, "delivery.");
+      const delivered = sink.received.filter((r) => r.to === "target@example.test");
+      expect(delivered).toHaveLength(1);
+      const mail = delivered[0]!;
+
+      // The composer's preview: the same input through the shared schema, the same campaign read, the same function.
+      const composer = (await m.composer.getComposerCampaign(campaign.slug, "en"))!;
+      const preview = m.compose.letterDeliveryFor(
+        m.schema.letterInput.parse(input),
+        composer.delivery,
+        m.messages.messages[composer.delivery.locale].delivery,
+      );
+      const { from, replyTo } = await addresses(mail);
+      expect(from).toEqual(preview.from);
+      expect(replyTo).toEqual(preview.replyTo);
+      expect(mail.subject).toBe(preview.subject);
+      expect(mail.text).toBe(preview.text);
+      expect(mail.html.trim()).toBe(preview.html.trim());
+
+      // The envelope sender is ours, never the writer's.
+      expect(mail.mailFrom).toBe(sender.address);
+      expect(from).toEqual(sender);
+      if (replyConsent) {
+        expect(replyTo).toEqual({ name: p.name, address: p.email });
+        expect(mail.text).toContain("replying to this email answers the writer directly");
+        checkAgainstTable(mail, p, "letter, reply consent");
+      } else {
+        expect(replyTo).toEqual(sender);
+        expect(mail.text).toContain("replying to this email reaches the campaign's organizers");
+        checkAgainstTable(mail, p, "letter, no reply consent");
+      }
+    });
+  }
+});
+
+describe("a digest with its CSV", () => {
+  it("carries each signer's name, region and country, and nothing else of them", async () => {
+    const campaign = await openCampaign();
+    const p = person();
+    const input = m.signSchema.signatureInput.parse(
+      m.helpers.signer({
+        name: p.name,
+        email: p.email,
+        region: p.region,
+        country: p.country,
+        postalCode: p.postalCode,
+        comment: p.comment,
+      }),
+    );
+    await m.sign.signPetition(campaign.slug, input, { ip: p.ip });
+    const { rows } = await m.db.pool.query<{ token: string }>(
+      `SELECT m.payload->>'token' AS token FROM outbox_message m JOIN signature s ON s.id = m.signature_id WHERE s.email_key = $1`,
+      [p.email.toLowerCase()],
+    );
+    expect((await m.confirmSignature.confirmSignature(rows[0]!.token)).status).toBe("confirmed");
+    await m.schedule.scheduleDeliveries();
+    await sendPending(campaign.id, "delivery.");
+    const [mail] = sink.received.filter((r) => r.to === "target@example.test");
+    expect(mail!.attachments.map((a) => a.contentType)).toEqual(["text/csv"]);
+    checkAgainstTable(mail!, p, "digest with CSV");
+    expect((await addresses(mail!)).replyTo).toEqual({ name: "", address: "" });
+    expect(mail!.mailFrom).toBe(sender.address);
+  });
+});
