@@ -337,7 +337,13 @@ export function Composer({
         )}
         {step === 5 && <StepDetails {...stepProps} countries={countries} locale={locale} />}
         {step === 6 && (
-          <StepPreview {...stepProps} targetName={campaign.targetName} sending={sending} delivery={delivery} />
+          <StepPreview
+            {...stepProps}
+            targetName={campaign.targetName}
+            sending={sending}
+            delivery={delivery}
+            locale={locale}
+          />
         )}
 
         <div className="composer-nav">

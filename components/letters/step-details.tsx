@@ -28,6 +28,7 @@ export function useDetailLabels(country: string) {
 /** Step 5: who the letter is from, as the recipient's office expects it, and the writer's privacy choices. */
 export function StepDetails({ draft, update, errors, fid, countries, locale }: Props) {
   const t = useTranslations("composer.details");
+  const tc = useTranslations("composer");
   const label = useDetailLabels(draft.country);
   const regionRequired = regionRules[draft.country]?.required ?? false;
   const text = (
@@ -58,7 +59,9 @@ export function StepDetails({ draft, update, errors, fid, countries, locale }: P
   );
   return (
     <>
-      <p>{t("intro")}</p>
+      <p>
+        {t("intro")} <a href={`/${locale}/privacy#where`}>{tc("whereLink")}</a>
+      </p>
       {text("name", { autoComplete: "name", maxLength: letterLimits.name })}
       {text(
         "email",

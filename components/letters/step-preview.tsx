@@ -4,11 +4,12 @@ import { useTranslations } from "next-intl";
 import { addressLine, type LetterDelivery } from "@/lib/delivery/compose-letter-delivery";
 import type { StepProps } from "./fields";
 
-type Props = StepProps & { targetName: string; delivery: LetterDelivery | null; sending: boolean };
+type Props = StepProps & { targetName: string; delivery: LetterDelivery | null; sending: boolean; locale: string };
 
 /** Step 6: the email exactly as the target will get it (the delivery's own rendering), then send. */
-export function StepPreview({ draft, fid, targetName, delivery, sending }: Props) {
+export function StepPreview({ draft, fid, targetName, delivery, sending, locale }: Props) {
   const t = useTranslations("composer.preview");
+  const tc = useTranslations("composer");
   return (
     <>
       <p>{t("intro")}</p>
@@ -47,7 +48,7 @@ export function StepPreview({ draft, fid, targetName, delivery, sending }: Props
         </button>
       </p>
       <p id={`${fid("preview")}-privacy`} className="hint privacy">
-        {t("privacy")}
+        {t("privacy")} <a href={`/${locale}/privacy#where`}>{tc("whereLink")}</a>
       </p>
     </>
   );

@@ -345,7 +345,7 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
         {pending || checking ? t("submitting") : t("submit")}
       </button>
       <p id={`${id}-privacy`} className="hint privacy">
-        {t("privacy")}
+        {t("privacy")} <a href={`/${locale}/privacy#where`}>{t("whereLink")}</a>
       </p>
     </form>
   );

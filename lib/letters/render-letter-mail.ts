@@ -10,6 +10,7 @@ import { formatLetter, placeNames } from "./format-letter";
 import { letterConfirmUrl, letterWithdrawUrl } from "./links";
 import { letterHoldHours } from "./letter-hold";
 import { campaignTitles } from "@/lib/campaigns/campaign-title";
+import { whereUrl } from "@/lib/signatures/links";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
 
 export type LetterMailKind = "letter.confirm" | "letter.already_confirmed";
@@ -64,6 +65,7 @@ export function renderLetterMail(ctx: LetterMailContext): { subject: string; tex
   }
   blocks.push(
     { note: t("withdrawLine", { url: withdraw }) },
+    { note: t("whereLine"), href: whereUrl(locale) },
     { text: t("signoff", { organization: ctx.organizationName }) },
   );
   return { subject, ...renderBodies(locale, blocks) };

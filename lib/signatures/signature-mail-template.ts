@@ -1,7 +1,7 @@
 // Renders an outbox message from its kind and parameters, in the recipient's language.
 import { isLocale, type Locale } from "@/lib/infra/i18n/config";
 import { translator } from "@/lib/infra/i18n/messages";
-import { confirmUrl, withdrawUrl } from "./links";
+import { confirmUrl, whereUrl, withdrawUrl } from "./links";
 import { env } from "@/lib/infra/env";
 import { renderBodies, type Block } from "@/lib/infra/mail/layout";
 
@@ -37,6 +37,7 @@ export function renderSignatureMail(ctx: SignatureMailContext): RenderedMail {
       { note: t("signatureConfirm.expiry", { days }) },
       { note: t("ignoreLine") },
       { note: t("withdrawLine", { url: withdraw }) },
+      { note: t("whereLine"), href: whereUrl(locale) },
       { text: signoff },
     ];
   } else {
@@ -46,6 +47,7 @@ export function renderSignatureMail(ctx: SignatureMailContext): RenderedMail {
       { text: t("signatureAlreadyConfirmed.intro", { campaign: ctx.campaignTitle }) },
       { text: t("signatureAlreadyConfirmed.body") },
       { note: t("withdrawLine", { url: withdraw }) },
+      { note: t("whereLine"), href: whereUrl(locale) },
       { text: signoff },
     ];
   }

@@ -262,3 +262,49 @@ describe("a digest with its CSV", () => {
     expect(mail!.mailFrom).toBe(sender.address);
   });
 });
+
+describe("every email a signer or a writer gets", () => {
+  it("links to “Where your details go”, in its text and its HTML", async () => {
+    const campaign = await openCampaign();
+    const p = person();
+    await m.sign.signPetition(
+      campaign.slug,
+      m.signSchema.signatureInput.parse(m.helpers.signer({ email: p.email, name: p.name })),
+      { ip: p.ip },
+    );
+    const writer = person();
+    const res = await m.route.POST(
+      m.helpers.jsonRequest(`/api/campaigns/${campaign.slug}/letters`, {
+        topics: ["prison-camps"],
+        subject: "Please raise the camps",
+        body: "Dear Mr. President,\n\nPlease raise the prison camps at the summit. They hold tens of thousands of people.\n\nSincerely,",
+        language: "en",
+        name: writer.name,
+        email: writer.email,
+        city: writer.city,
+        region: writer.region,
+        country: writer.country,
+        locale: "ko",
+        formToken: m.helpers.formToken("letter"),
+      }),
+      m.helpers.params({ slug: campaign.slug }),
+    );
+    expect(res.status).toBe(202);
+    const { rows } = await m.db.pool.query<{ id: string; kind: string }>(
+      `SELECT o.id, o.kind FROM outbox_message o
+         LEFT JOIN signature s ON s.id = o.signature_id LEFT JOIN letter l ON l.id = o.letter_id
+        WHERE s.campaign_id = $1 OR l.campaign_id = $1`,
+      [campaign.id],
+    );
+    expect(rows.map((r) => r.kind).sort()).toEqual(["letter.confirm", "signature.confirm"]);
+    for (const { id } of rows) expect(await m.deliver.deliverOutboxMessage(id, attempt)).toBe("sent");
+    const mails = sink.received.filter((r) => r.to === p.email || r.to === writer.email);
+    expect(mails).toHaveLength(2);
+    for (const mail of mails) {
+      const locale = mail.to === writer.email ? "ko" : "en";
+      const url = `http://localhost:3000/${locale}/privacy#where`;
+      expect(mail.text).toContain(url);
+      expect(mail.html).toContain(`<a href="${url}"`);
+    }
+  });
+});
