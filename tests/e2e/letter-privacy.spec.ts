@@ -65,7 +65,7 @@ test("Reply-To is the writer only when ticked; a held letter waits, says until w
   page,
   campaign,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(400_000);
   const suffix = randomUUID().slice(0, 6);
   const campaignId = (await query<{ id: string }>(`SELECT id FROM campaign WHERE slug = $1`, [campaign.slug]))[0]!.id;
   // The test's campaign gets a 24-hour cooling-off hold; a second one below has none.
@@ -108,7 +108,22 @@ test("Reply-To is the writer only when ticked; a held letter waits, says until w
   expect(notReplied.replyTo).toMatch(/^"?E2E Open"? <letters@open\.example\.test>$/);
   expect(notReplied.text).not.toContain("@example.test");
   expect(notReplied.text).toContain("replying to this email reaches the campaign's organizers");
+
+  // After delivery, the withdraw link says plainly what reached the target, and still erases our copy.
+  await page.goto(withReply.withdraw);
+  await expect(page.getByTestId("delivered")).toContainText(
+    "its subject and text, your name, city, region and country, and your email address as its reply address",
+  );
   await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Erase our copy" }).click();
+  await expect(page.getByTestId("action-result")).toContainText("Our copy of your letter is erased.");
+  expect(
+    await query(
+      `SELECT email, body FROM letter WHERE email_key IS NULL AND subject = '' AND status = 'delivered'
+    AND campaign_id = (SELECT id FROM campaign WHERE slug = $1)`,
+      [open],
+    ),
+  ).toEqual([{ email: null, body: "" }]);
 
   // That tick ran after the held letter was confirmed, and left it where it was.
   expect(await query(`SELECT status::text FROM letter WHERE id = $1`, [heldId])).toEqual([{ status: "confirmed" }]);
