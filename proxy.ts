@@ -4,20 +4,28 @@
 // the page cache when it holds them (lib/page-cache), with the fresh nonce written into the cached copy. API routes
 // are left out: their wrappers set the same headers (lib/infra/security/with-security-headers.ts), which keeps the
 // middleware machinery off the sign endpoint's hot path. Each request gets its id here (X-Request-Id on the answer,
-// and on the request Next renders, where server actions read it), as API requests get theirs in apiRoute.
+// and on the request Next renders, where server actions read it), as API requests get theirs in apiRoute. A page
+// request that changes something (a server action) another site started, or too large, is refused here with the
+// API's 403 / 413 (lib/infra/security/server-action-guard.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { cacheablePage } from "@/lib/page-cache/cacheable-page";
 import { fillNonceOf, fillSettled } from "@/lib/page-cache/fill-page";
 import { cachedPageFor } from "@/lib/page-cache/serve-cached-page";
+import { env } from "@/lib/infra/env";
+import { AppError } from "@/lib/infra/errors";
+import { errorResponse } from "@/lib/infra/http";
+import { negotiateLocale } from "@/lib/infra/i18n/config";
 import { withRequestId } from "@/lib/infra/log-context";
 import { requestIdHeader, requestIdOf } from "@/lib/infra/request-id";
 import { createNonce } from "@/lib/infra/security/create-nonce";
 import { isDocumentKind, routeKindOf } from "@/lib/infra/security/route-kind";
 import { securityHeaders } from "@/lib/infra/security/security-headers";
 import { securityOptions as options } from "@/lib/infra/security/security-options";
+import { refusedPageRequest } from "@/lib/infra/security/server-action-guard";
 
 /** How long the first views of a page wait for the one render the cache makes of it, before rendering their own. */
 const fillWaitMs = 3000;
+const appOrigin = new URL(env.APP_URL).origin;
 
 export async function proxy(request: NextRequest) {
   const requestId = requestIdOf(request.headers);
@@ -29,6 +37,8 @@ export async function proxy(request: NextRequest) {
 async function answer(request: NextRequest, requestId: string): Promise<NextResponse> {
   const kind = routeKindOf(request.nextUrl.pathname);
   const documentRoute = isDocumentKind(kind);
+  const refused = documentRoute ? refusedPageRequest(request.method, request.headers, appOrigin) : null;
+  if (refused) return refusal(refused, request);
   // This process rendering a page for the page cache brings the nonce the cached copy is to carry.
   const fillNonce = documentRoute ? fillNonceOf(request.headers) : null;
   const nonce = documentRoute ? (fillNonce ?? createNonce()) : undefined;
@@ -52,6 +62,14 @@ async function answer(request: NextRequest, requestId: string): Promise<NextResp
   if (documentRoute) requestHeaders.set("content-security-policy", headers["content-security-policy"]!);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+/** The API's JSON error, with the API's headers: nothing of the page runs. */
+function refusal(code: "cross_site_request" | "payload_too_large", request: NextRequest): NextResponse {
+  const error = errorResponse(new AppError(code), negotiateLocale(request.headers.get("accept-language")));
+  const response = new NextResponse(error.body, { status: error.status, headers: error.headers });
+  for (const [name, value] of Object.entries(securityHeaders("api", options))) response.headers.set(name, value);
   return response;
 }
 

@@ -1,9 +1,12 @@
 import Link from "next/link";
+import type { Metadata } from "next";
 import "./globals.css";
 import en from "@/lib/infra/i18n/messages/en.json";
 import ko from "@/lib/infra/i18n/messages/ko.json";
 
 // Addresses outside any language: say it in both.
+export const metadata: Metadata = { title: `${en.common.notFoundTitle} · ${en.common.appName}` };
+
 export default function RootNotFound() {
   return (
     <html lang="en">

@@ -20,6 +20,13 @@ export async function seed(): Promise<{ created: boolean; organizer: DemoOrganiz
     .select("id")
     .where("slug", "=", demoOrganization.slug)
     .executeTakeFirstOrThrow();
+  // Its name in other languages, added when missing (an organizer's own wording is kept).
+  for (const [locale, name] of Object.entries(demoOrganization.translatedNames))
+    await db
+      .insertInto("organization_translation")
+      .values({ organization_id: organization.id, locale, name })
+      .onConflict((oc) => oc.columns(["organization_id", "locale"]).doNothing())
+      .execute();
   // Development only: a demo owner of the demo organization, created once.
   const organizer = await ensureDemoOrganizer(organization.id);
   const existing = await db
@@ -45,6 +52,8 @@ export async function seed(): Promise<{ created: boolean; organizer: DemoOrganiz
         sender_email: `${demoOrganization.name} <letters@open-letters.example>`,
         // Letters one by one, throttled; signatures in a daily digest with a CSV of the new signers.
         letter_delivery: "individual",
+        // Some signers and writers have family in North Korea: the forms pre-select "initials and country".
+        risk: "at_risk",
         digest_interval_minutes: 1440,
         throttle_per_minute: 30,
         default_locale: "en",

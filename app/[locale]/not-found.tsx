@@ -1,5 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/lib/infra/i18n/page-title";
+
+export const generateMetadata = titleFrom("common", "notFoundTitle");
 
 export default async function NotFound() {
   const t = await getTranslations("common");

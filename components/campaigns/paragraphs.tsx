@@ -1,4 +1,6 @@
-/** Text stored with blank lines between paragraphs, rendered as paragraphs (React escapes the text). */
+import { LinkedText } from "./linked-text";
+
+/** Text stored with blank lines between paragraphs, rendered as paragraphs with their addresses as links. */
 export function Paragraphs({ text, className }: { text: string; className?: string }) {
   return (
     <div className={className}>
@@ -6,7 +8,9 @@ export function Paragraphs({ text, className }: { text: string; className?: stri
         .split(/\n\s*\n/)
         .filter((p) => p.trim())
         .map((p, i) => (
-          <p key={i}>{p.trim()}</p>
+          <p key={i}>
+            <LinkedText text={p.trim()} />
+          </p>
         ))}
     </div>
   );

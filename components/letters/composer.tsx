@@ -1,6 +1,15 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type FormEvent,
+  type ReactNode,
+} from "react";
 import { useTranslations } from "next-intl";
 import { assembleLetter } from "@/lib/letters/assemble-letter";
 import { letterDeliveryFor, type LetterFooterTexts } from "@/lib/delivery/compose-letter-delivery";
@@ -38,8 +47,10 @@ export type SubmitResult =
   { ok: true } | { ok: false; code?: string; fields?: Record<string, string>; challenge?: Challenge };
 export type SubmitLetter = (slug: string, input: LetterInput, locale: string) => Promise<SubmitResult>;
 
+const noSubscribe = () => () => {};
+
 type Props = {
-  campaign: Pick<ComposerCampaign, "slug" | "targetName" | "topics" | "delivery">;
+  campaign: Pick<ComposerCampaign, "slug" | "targetName" | "topics" | "delivery" | "defaultAppearance">;
   /** The footer the delivery adds, in the delivery's language. */
   deliveryTexts: LetterFooterTexts;
   locale: string;
@@ -50,7 +61,11 @@ type Props = {
   explanations: Record<LetterLanguage, string>;
   /** The signed render time (lib/infra/security/form-token.ts). */
   formToken: string;
+  /** LETTER_DRAFT_DAYS: how long the draft stays in this browser after its last change. */
+  draftDays: number;
   submit?: SubmitLetter;
+  /** The thank-you step shown under the success message (components/sharing/share-panel.tsx). */
+  thanks?: ReactNode;
 };
 
 /** Sends the letter to the JSON endpoint, which validates it with the same schema. */
@@ -87,7 +102,9 @@ export function Composer({
   explanations,
   formToken,
   deliveryTexts,
+  draftDays,
   submit = postLetter,
+  thanks,
 }: Props) {
   const t = useTranslations("composer");
   const ta = useTranslations("apiErrors");
@@ -96,6 +113,12 @@ export function Composer({
   const fid = (name: string) => `${id}-${name}`;
   const [draft, setDraft] = useState<Draft>(() => ({ ...emptyDraft(locale), formToken }));
   const [restored, setRestored] = useState(false);
+  // False in the server's HTML (and so without JavaScript), true once the composer runs in the browser.
+  const scripted = useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -110,11 +133,11 @@ export function Composer({
 
   // The saved draft is read after the first render, so that the server's HTML and the browser's first render agree.
   useEffect(() => {
-    const saved = loadDraft(campaign.slug, locale);
+    const saved = loadDraft(campaign.slug, locale, { keepDays: draftDays });
     // eslint-disable-next-line react-hooks/set-state-in-effect -- restoring from localStorage can only happen in the browser
     if (saved) setDraft(saved.formToken ? saved : { ...saved, formToken });
     setRestored(true);
-  }, [campaign.slug, locale, formToken]);
+  }, [campaign.slug, locale, formToken, draftDays]);
   useEffect(() => {
     if (restored && sentTo === null) saveDraft(campaign.slug, draft);
   }, [draft, restored, sentTo, campaign.slug]);
@@ -204,7 +227,9 @@ export function Composer({
     }
     setSending(true);
     setFormError(null);
-    const input = { ...toLetterInput(draft, locale), formToken: draft.formToken ?? formToken, website };
+    // The `?source=` code of the link the writer came by (dropped by the schema if it is not one).
+    const source = new URLSearchParams(window.location.search).get("source") ?? undefined;
+    const input = { ...toLetterInput(draft, locale), formToken: draft.formToken ?? formToken, website, source };
     let result = await submit(campaign.slug, input, locale);
     // Under abuse the server asks for a proof of work: solve it here and send again, a few times at most.
     for (let tries = 0; tries < 3 && !result.ok && result.code === "challenge_required" && result.challenge; tries++) {
@@ -251,11 +276,14 @@ export function Composer({
 
   if (sentTo !== null) {
     return (
-      <div ref={successRef} tabIndex={-1} role="status" className="success" data-testid="letter-success">
-        <h2>{t("success.title")}</h2>
-        <p>{t("success.body", { email: sentTo })}</p>
-        <p className="muted">{t("success.hint")}</p>
-      </div>
+      <>
+        <div ref={successRef} tabIndex={-1} role="status" className="success" data-testid="letter-success">
+          <h2>{t("success.title")}</h2>
+          <p>{t("success.body", { email: sentTo })}</p>
+          <p className="muted">{t("success.hint")}</p>
+        </div>
+        {thanks}
+      </>
     );
   }
 
@@ -273,7 +301,14 @@ export function Composer({
   const stepProps = { draft, update, errors, fid };
   // The preview is the delivery itself, from the draft as the server will store it (the one shared schema).
   const parsed = step === 6 ? letterInput.safeParse(toLetterInput(draft, locale)) : null;
-  const delivery = parsed?.success ? letterDeliveryFor(parsed.data, campaign.delivery, deliveryTexts) : null;
+  // A writer who left "how I appear" untouched appears as the campaign's default, as submit-letter.ts stores it.
+  const delivery = parsed?.success
+    ? letterDeliveryFor(
+        { ...parsed.data, appearance: parsed.data.appearance ?? campaign.defaultAppearance },
+        campaign.delivery,
+        deliveryTexts,
+      )
+    : null;
 
   return (
     <div className="composer">
@@ -335,7 +370,14 @@ export function Composer({
             onEdit={() => go(3)}
           />
         )}
-        {step === 5 && <StepDetails {...stepProps} countries={countries} locale={locale} />}
+        {step === 5 && (
+          <StepDetails
+            {...stepProps}
+            countries={countries}
+            locale={locale}
+            defaultAppearance={campaign.defaultAppearance}
+          />
+        )}
         {step === 6 && (
           <StepPreview
             {...stepProps}
@@ -353,14 +395,16 @@ export function Composer({
             </button>
           )}
           {step < totalSteps && (
-            <button type="submit" className="button">
+            // Disabled in the server's HTML: without JavaScript, pressing it would only reload an empty composer
+            // (the page says the composer needs JavaScript).
+            <button type="submit" className="button" disabled={!scripted}>
               {t("next")}
             </button>
           )}
         </div>
       </form>
       <p className="hint composer-storage">
-        {t("keptHere")}{" "}
+        {t("keptHere", { days: draftDays })}{" "}
         <button type="button" className="link-button" onClick={discard}>
           {t("discard")}
         </button>

@@ -1,5 +1,7 @@
 // The composer's draft: what the writer has chosen and written so far, kept in the browser (localStorage, one
-// draft per campaign) until the letter is sent, so that a reload or a step back loses nothing.
+// draft per campaign) until the letter is sent, so that a reload or a step back loses nothing; and no longer than
+// LETTER_DRAFT_DAYS after its last change, so that a shared or seized device does not keep it for ever.
+import type { Appearance } from "@/lib/campaigns/appearance";
 import { fieldErrorCodes } from "@/lib/infra/validation/field-error-codes";
 import { fieldStep, letterInput, type LetterField, type LetterInput, type LetterLanguage } from "@/lib/letters/schema";
 
@@ -33,9 +35,13 @@ export type Draft = {
   country: string;
   alsoSign: boolean;
   showName: boolean;
+  /** How the writer appears to the recipient; "" until chosen, which sends the campaign's pre-selected choice. */
+  appearance: Appearance | "";
   wantsUpdates: boolean;
   /** The form token of the page where this draft began: a restored draft sent at once is not "too fast". */
   formToken?: string;
+  /** When it was last saved (ms since the epoch): it expires LETTER_DRAFT_DAYS later. */
+  savedAt?: number;
 };
 
 export function emptyDraft(locale: string): Draft {
@@ -61,18 +67,30 @@ export function emptyDraft(locale: string): Draft {
     country: locale === "ko" ? "KR" : "US",
     alsoSign: false,
     showName: false,
+    appearance: "",
     wantsUpdates: false,
   };
 }
 
 const storageKey = (slug: string) => `open-letters:letter-draft:${slug}`;
 
-export function loadDraft(slug: string, locale: string): Draft | null {
+const dayMs = 86_400_000;
+
+/** The saved draft, unless it is older than `keepDays` (then it is erased); `now` is the browser's clock. */
+export function loadDraft(
+  slug: string,
+  locale: string,
+  { now = Date.now(), keepDays }: { now?: number; keepDays: number },
+): Draft | null {
   try {
     const raw = window.localStorage.getItem(storageKey(slug));
     if (!raw) return null;
     const saved = JSON.parse(raw) as Partial<Draft>;
-    if (saved?.v !== 1) return null;
+    // A draft without a date was saved before drafts expired: its age is unknown, so it goes.
+    if (saved?.v !== 1 || typeof saved.savedAt !== "number" || now - saved.savedAt > keepDays * dayMs) {
+      clearDraft(slug);
+      return null;
+    }
     const draft = { ...emptyDraft(locale), ...saved };
     draft.step = Math.min(Math.max(1, Number(draft.step) || 1), totalSteps);
     draft.reached = Math.max(draft.step, Math.min(Number(draft.reached) || 1, totalSteps));
@@ -82,9 +100,9 @@ export function loadDraft(slug: string, locale: string): Draft | null {
   }
 }
 
-export function saveDraft(slug: string, draft: Draft): void {
+export function saveDraft(slug: string, draft: Draft, now = Date.now()): void {
   try {
-    window.localStorage.setItem(storageKey(slug), JSON.stringify(draft));
+    window.localStorage.setItem(storageKey(slug), JSON.stringify({ ...draft, savedAt: now }));
   } catch {
     // Private browsing or a full storage: the composer still works, the draft just does not survive a reload.
   }
@@ -115,6 +133,7 @@ export function toLetterInput(draft: Draft, locale: string): LetterInput {
     country: draft.country,
     alsoSign: draft.alsoSign,
     showName: draft.showName,
+    appearance: draft.appearance || undefined,
     wantsUpdates: draft.wantsUpdates,
     replyConsent: draft.replyConsent,
     locale: locale === "ko" ? "ko" : "en",

@@ -3,13 +3,21 @@
 import { useTranslations } from "next-intl";
 import { hasRegionList, regionOptions, regionRules } from "@/lib/infra/geo/regions";
 import { letterLimits } from "@/lib/letters/schema";
-import { describedBy, FieldError, type StepProps } from "./fields";
+import type { Appearance } from "@/lib/campaigns/appearance";
+import { AppearanceChoice } from "@/components/signatures/appearance-choice";
+import { describedBy, FieldError, useErrorMessage, type StepProps } from "./fields";
 
-type Props = StepProps & { countries: { code: string; name: string }[]; locale: string };
+type Props = StepProps & {
+  countries: { code: string; name: string }[];
+  locale: string;
+  /** The campaign's pre-selected "how you appear to the recipient", shown until the writer chooses. */
+  defaultAppearance: Appearance;
+};
 
 /** The labels of step 5's fields, also used by the error summary. */
 export function useDetailLabels(country: string) {
   const t = useTranslations("composer.details");
+  const tp = useTranslations("appearance");
   return {
     name: t("name"),
     email: t("email"),
@@ -19,6 +27,7 @@ export function useDetailLabels(country: string) {
     region: country === "US" ? t("regionUS") : country === "KR" ? t("regionKR") : t("region"),
     postalCode: country === "US" ? t("postalCodeUS") : t("postalCode"),
     alsoSign: t("alsoSign"),
+    appearance: tp("legend"),
     showName: t("showName"),
     wantsUpdates: t("wantsUpdates"),
     replyConsent: t("replyConsent"),
@@ -26,9 +35,10 @@ export function useDetailLabels(country: string) {
 }
 
 /** Step 5: who the letter is from, as the recipient's office expects it, and the writer's privacy choices. */
-export function StepDetails({ draft, update, errors, fid, countries, locale }: Props) {
+export function StepDetails({ draft, update, errors, fid, countries, locale, defaultAppearance }: Props) {
   const t = useTranslations("composer.details");
   const tc = useTranslations("composer");
+  const message = useErrorMessage();
   const label = useDetailLabels(draft.country);
   const regionRequired = regionRules[draft.country]?.required ?? false;
   const text = (
@@ -147,6 +157,13 @@ export function StepDetails({ draft, update, errors, fid, countries, locale }: P
           true,
         )}
       </div>
+
+      <AppearanceChoice
+        id={fid("appearance")}
+        value={draft.appearance || defaultAppearance}
+        onChange={(appearance) => update({ appearance })}
+        error={errors.appearance ? message(errors.appearance) : undefined}
+      />
 
       {(["alsoSign", "showName", "wantsUpdates"] as const).map((name) => {
         const hint = name === "alsoSign" ? t("alsoSignHint") : name === "showName" ? t("showNameHint") : null;

@@ -27,7 +27,6 @@ export function StepDraft({
           id={fid("subject")}
           lang={draft.language}
           value={draft.subject}
-          maxLength={letterLimits.subject.max}
           onChange={(e) => update({ subject: e.target.value })}
           aria-invalid={errors.subject ? true : undefined}
           aria-describedby={describedBy(fid, errors, "subject")}

@@ -27,6 +27,11 @@ export async function AdminHeader({ scope, locale }: { scope: Scope; locale: str
               <Link href={`/${locale}/admin/exports`}>{t("nav.exports")}</Link>
             </li>
           )}
+          {o.role === "owner" && (
+            <li>
+              <Link href={`/${locale}/admin/team`}>{t("nav.team")}</Link>
+            </li>
+          )}
         </ul>
       </nav>
     </div>

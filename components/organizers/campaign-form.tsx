@@ -21,6 +21,7 @@ export const emptyCampaign: CampaignInput = {
   senderEmail: "",
   defaultLocale: "en",
   letterDelivery: "individual",
+  risk: "standard",
   digestIntervalMinutes: 1440,
   throttlePerMinute: 30,
   holdUntil: "",
@@ -175,6 +176,21 @@ export function CampaignForm({ initial, campaignId }: { initial: CampaignInput; 
             <option value="individual">{t("individual")}</option>
             <option value="digest">{t("digest")}</option>
           </select>
+        </div>
+        <div className="field">
+          <label htmlFor={fieldId("risk")}>{t("risk")}</label>
+          <select
+            id={fieldId("risk")}
+            value={value.risk}
+            onChange={(e) => set({ risk: e.target.value as "standard" | "at_risk" })}
+            aria-describedby={`${fieldId("risk")}-hint`}
+          >
+            <option value="standard">{t("riskStandard")}</option>
+            <option value="at_risk">{t("riskAtRisk")}</option>
+          </select>
+          <p id={`${fieldId("risk")}-hint`} className="hint">
+            {t("riskHint")}
+          </p>
         </div>
         {input(
           "digestIntervalMinutes",

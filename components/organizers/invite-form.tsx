@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 
@@ -7,7 +8,9 @@ export function InviteForm() {
   const t = useTranslations("admin.invite");
   const tr = useTranslations("admin.roles");
   const locale = useLocale();
+  const router = useRouter();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [emailError, setEmailError] = useState<string | null>(null);
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -18,11 +21,16 @@ export function InviteForm() {
       body: JSON.stringify({ email, role: form.get("role"), locale: form.get("language") }),
     }).catch(() => null);
     const body = await res?.json().catch(() => null);
+    const fieldError: string | null = body?.error?.fields?.email?.message ?? null;
+    setEmailError(fieldError);
     setMessage(
       res?.ok
         ? { ok: true, text: t("sent", { email }) }
-        : { ok: false, text: body?.error?.fields?.email?.message ?? body?.error?.message ?? "Error" },
+        : fieldError
+          ? null
+          : { ok: false, text: body?.error?.message ?? "Error" },
     );
+    if (res?.ok) router.refresh();
   }
   return (
     <section aria-labelledby="invite-heading" className="admin-section">
@@ -30,7 +38,17 @@ export function InviteForm() {
       <form className="sign-form admin-narrow" onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor="invite-email">{t("email")}</label>
-          <input id="invite-email" name="email" type="email" required />
+          <input
+            id="invite-email"
+            name="email"
+            type="email"
+            required
+            aria-invalid={emailError ? true : undefined}
+            aria-describedby={emailError ? "invite-email-error" : undefined}
+          />
+          <p id="invite-email-error" className="field-error" role="alert" hidden={!emailError}>
+            {emailError}
+          </p>
         </div>
         <div className="field">
           <label htmlFor="invite-role">{t("role")}</label>

@@ -27,7 +27,13 @@ export function SignInForm({ locale }: { locale: string }) {
       router.refresh();
       return;
     }
-    setError(res?.status === 429 ? t("throttled") : t("failed"));
+    if (res?.status === 429) {
+      // Retry-After, in seconds: said in whole minutes, so the organizer knows how long to wait.
+      const seconds = Number(res.headers.get("retry-after"));
+      setError(seconds > 0 ? t("throttledFor", { minutes: Math.ceil(seconds / 60) }) : t("throttled"));
+      return;
+    }
+    setError(t("failed"));
   }
 
   return (

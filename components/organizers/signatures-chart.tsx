@@ -18,8 +18,13 @@ export function SignaturesChart({ data, title, tableLabel, dayLabel, countLabel,
   const bar = width / shown.length;
   return (
     <figure className="chart">
+      {/* The labels are page text beside the drawing, not SVG text: the drawing shrinks to fit a phone, and text
+          inside it shrank with it (to about 8 px at 390 px wide). Page text keeps its size at every width. */}
+      <p className="chart-max" aria-hidden="true" data-testid="chart-label">
+        {max}
+      </p>
       <svg
-        viewBox={`0 0 ${width} ${height + 24}`}
+        viewBox={`0 0 ${width} ${height + 1}`}
         role="img"
         aria-label={title}
         width="100%"
@@ -36,16 +41,11 @@ export function SignaturesChart({ data, title, tableLabel, dayLabel, countLabel,
             </g>
           );
         })}
-        <text x="0" y={height + 18} fontSize="12" fill="currentColor">
-          {shown[0]!.day}
-        </text>
-        <text x={width} y={height + 18} fontSize="12" fill="currentColor" textAnchor="end">
-          {shown[shown.length - 1]!.day}
-        </text>
-        <text x="4" y="14" fontSize="12" fill="currentColor">
-          {max}
-        </text>
       </svg>
+      <p className="chart-axis" aria-hidden="true">
+        <span data-testid="chart-label">{shown[0]!.day}</span>
+        <span data-testid="chart-label">{shown[shown.length - 1]!.day}</span>
+      </p>
       <details>
         <summary>{tableLabel}</summary>
         <table className="data-table">

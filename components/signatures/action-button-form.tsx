@@ -11,18 +11,27 @@ type Props = {
   outcomes: Record<string, string>;
   back?: { href: string; label: string };
   danger?: boolean;
+  /** What the link already is when the page is opened ("idle": the button is still to be pressed). */
+  initial?: string;
+  /** The detail that goes with `initial` (a confirmed letter's leaving time when the page is opened again). */
+  initialDetail?: string;
 };
 
-/** A page whose only change happens when its button is pressed: confirm or withdraw a signature. */
-export function ActionButtonForm({ action, button, outcomes, back, danger }: Props) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" } as {
+/**
+ * A page whose only change happens when its button is pressed: confirm or withdraw a signature or a letter. The page
+ * renders it in one place whatever the link's state (`initial`), so that without JavaScript the page answering the
+ * post shows what the action did (React matches the action's state to this same place), not the link's new state.
+ */
+export function ActionButtonForm({ action, button, outcomes, back, danger, initial = "idle", initialDetail }: Props) {
+  const [state, formAction, pending] = useActionState(action, { status: initial, detail: initialDetail } as {
     status: string;
     detail?: string;
   });
   const resultRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (state.status !== "idle") resultRef.current?.focus();
-  }, [state]);
+    // The answer to pressing the button takes the focus; what the page opened with does not.
+    if (state.status !== initial) resultRef.current?.focus();
+  }, [state, initial]);
   if (state.status !== "idle") {
     return (
       <div

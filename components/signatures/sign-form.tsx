@@ -9,6 +9,7 @@ import {
   useState,
   useSyncExternalStore,
   type FormEvent,
+  type ReactNode,
 } from "react";
 import { useTranslations } from "next-intl";
 import type { SignatureField } from "@/lib/signatures/schema";
@@ -18,6 +19,11 @@ import { signatureFromForm, type SignFormState } from "@/lib/signatures/form-dat
 import { hasRegionList, regionOptions, regionRules } from "@/lib/infra/geo/regions";
 import { solveChallenge } from "@/lib/integrity/solve-challenge";
 import { Honeypot } from "@/components/ui/honeypot";
+import { isAppearance, type Appearance } from "@/lib/campaigns/appearance";
+import { AppearanceChoice } from "./appearance-choice";
+import { sourceCode } from "@/lib/campaigns/source-code";
+import { CommentField } from "./comment-field";
+import { clearSignDraft, readSignDraft, saveSignDraft, type SignDraft } from "./sign-draft";
 
 type Props = {
   action: (state: SignFormState, form: FormData) => Promise<SignFormState>;
@@ -25,7 +31,20 @@ type Props = {
   countries: { code: string; name: string }[];
   /** The signed render time (lib/infra/security/form-token.ts). */
   formToken: string;
+  /** The pre-selected "how you appear to the recipient": the campaign's risk setting picks it. */
+  defaultAppearance: Appearance;
+  /** The `?source=` code of the link the signer came by, kept with the signature. */
+  source?: string;
+  /** The thank-you step shown under the success message (components/sharing/share-panel.tsx). */
+  thanks?: ReactNode;
+  /** SIGN_MIN_SECONDS: a form sent back sooner is stored as suspected, so the browser waits out the rest first. */
+  minSeconds: number;
+  /** The campaign's slug: what the signer typed is kept under it when they switch the page's language. */
+  slug?: string;
 };
+
+/** Added to the minimum wait, for the time between the server signing the token and this form appearing. */
+const waitMarginMs = 250;
 
 const noSubscribe = () => () => {};
 
@@ -36,6 +55,7 @@ const fieldOrder: SignatureField[] = [
   "region",
   "postalCode",
   "comment",
+  "appearance",
   "showName",
   "wantsUpdates",
 ];
@@ -45,21 +65,40 @@ const fieldOrder: SignatureField[] = [
  * shows each problem beside its field and in a summary announced to screen readers, and works without JavaScript
  * through the server action.
  */
-export function SignForm({ action, locale, countries, formToken }: Props) {
+export function SignForm({
+  action,
+  locale,
+  countries,
+  formToken,
+  defaultAppearance,
+  source: sourceProp,
+  thanks,
+  minSeconds,
+  slug,
+}: Props) {
   const t = useTranslations("signForm");
   const te = useTranslations("fieldErrors");
   const ta = useTranslations("apiErrors");
+  const tp = useTranslations("appearance");
   const id = useId();
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as SignFormState);
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
   const values =
     state.status === "invalid" || state.status === "error" || state.status === "challenge" ? state.values : undefined;
   const [country, setCountry] = useState(values?.country || (locale === "ko" ? "KR" : "US"));
+  // Answers typed on this campaign's page in the other language (./sign-draft.ts), restored once after loading.
+  const [draft, setDraft] = useState<SignDraft | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const successRef = useRef<HTMLDivElement>(null);
   // What was last sent: sent again, with the solution, when the server asks for a challenge first.
   const lastSent = useRef<FormData | null>(null);
   const [solved, setSolved] = useState(0);
+  // When the form appeared (after the server signed its token), and whether a valid form waits out the minimum time.
+  const shownAt = useRef<number | null>(null);
+  const [waiting, setWaiting] = useState(false);
+  useEffect(() => {
+    shownAt.current = performance.now();
+  }, []);
   // False in the server's HTML (and so without JavaScript), true once the form runs in the browser.
   const scripted = useSyncExternalStore(
     noSubscribe,
@@ -67,8 +106,30 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
     () => false,
   );
 
+  // A cached page is rendered without the address's query: the browser reads the code from the address itself.
+  const sourceInAddress = useSyncExternalStore(
+    noSubscribe,
+    () => sourceCode(new URLSearchParams(window.location.search).get("source")) ?? "",
+    () => "",
+  );
+  const source = sourceInAddress || values?.source || sourceProp || "";
+
   const errors = clientErrors ?? (state.status === "invalid" ? state.fields : {});
   const errorCount = Object.keys(errors).length;
+
+  useEffect(() => {
+    const kept = slug && !values ? readSignDraft(slug) : null;
+    if (!kept) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- sessionStorage can only be read in the browser
+    setDraft(kept);
+    if (kept.country) setCountry(kept.country);
+    // Once, on arrival: later answers are the person's own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (state.status === "ok" && slug) clearSignDraft(slug);
+  }, [state.status, slug]);
 
   useEffect(() => {
     if (state.status === "ok") successRef.current?.focus();
@@ -99,19 +160,35 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
 
   if (state.status === "ok") {
     return (
-      <div ref={successRef} tabIndex={-1} className="success" role="status" data-testid="sign-success">
-        <h3>{t("successTitle")}</h3>
-        <p>{t("successBody", { email: state.email })}</p>
-        <p className="muted">{t("successHint")}</p>
-      </div>
+      <>
+        <div ref={successRef} tabIndex={-1} className="success" role="status" data-testid="sign-success">
+          <h3>{t("successTitle")}</h3>
+          <p>{t(state.emailed === "recently" ? "successRecentBody" : "successBody", { email: state.email })}</p>
+          <p className="muted">{t("successHint")}</p>
+        </div>
+        {thanks}
+      </>
     );
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const problems = checkSignatureForm(signatureFromForm(new FormData(event.currentTarget)));
     if (Object.keys(problems).length === 0) {
-      lastSent.current = new FormData(event.currentTarget);
+      const data = new FormData(event.currentTarget);
+      lastSent.current = data;
       setClientErrors(null);
+      // A person whose browser filled the form in for them may press Sign sooner than the silent check allows:
+      // hold the form back until then instead of letting it be stored as suspected.
+      const wait =
+        shownAt.current === null ? 0 : shownAt.current + minSeconds * 1000 + waitMarginMs - performance.now();
+      if (minSeconds > 0 && wait > 0) {
+        event.preventDefault();
+        setWaiting(true);
+        window.setTimeout(() => {
+          setWaiting(false);
+          startTransition(() => formAction(data));
+        }, wait);
+      }
       return;
     }
     event.preventDefault();
@@ -136,17 +213,29 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
     region: country === "US" ? t("regionUS") : country === "KR" ? t("regionKR") : t("region"),
     postalCode: country === "US" ? t("postalCodeUS") : t("postalCode"),
     comment: t("comment"),
+    appearance: tp("legend"),
     showName: t("showName"),
     wantsUpdates: t("wantsUpdates"),
   };
   const checking = state.status === "challenge" && scripted && solved < 3;
+  const busy = pending || checking || waiting;
   const regionRequired = regionRules[country]?.required ?? false;
   const showRegion = country !== "";
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="sign-form" aria-describedby={`${id}-privacy`}>
+    <form
+      key={draft ? "restored" : "new"}
+      action={formAction}
+      onSubmit={onSubmit}
+      onChange={slug ? (e) => saveSignDraft(slug, e.currentTarget) : undefined}
+      noValidate
+      className="sign-form"
+      aria-describedby={`${id}-privacy`}
+      data-scripted={scripted || undefined}
+    >
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="formToken" value={formToken} />
+      <input type="hidden" name="source" value={source} />
       <div
         ref={summaryRef}
         tabIndex={-1}
@@ -180,8 +269,19 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
         data-testid="challenge-status"
         className={state.status === "challenge" ? "notice" : "visually-hidden"}
       >
-        {state.status === "challenge" ? (checking ? t("checking") : t("challengeNoScript")) : ""}
+        {state.status === "challenge"
+          ? checking
+            ? t("checking")
+            : t("challengeNoScript", { seconds: state.waitTicket.waitSeconds })
+          : ""}
       </p>
+      {state.status === "challenge" && !scripted && (
+        // Without JavaScript: the signed ticket, sent again after the wait, counts as the browser check.
+        <>
+          <input type="hidden" name="challengeToken" value={state.waitTicket.token} />
+          <input type="hidden" name="challengeNonce" value="0" />
+        </>
+      )}
       <Honeypot id={fid("website")} label={t("honeypot")} />
 
       <div className="field">
@@ -192,7 +292,7 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
           autoComplete="name"
           required
           maxLength={limits.name}
-          defaultValue={values?.name}
+          defaultValue={values?.name ?? draft?.name}
           aria-invalid={errors.name ? true : undefined}
           aria-describedby={describedBy("name")}
         />
@@ -209,7 +309,7 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
           autoComplete="email"
           required
           maxLength={limits.email}
-          defaultValue={values?.email}
+          defaultValue={values?.email ?? draft?.email}
           aria-invalid={errors.email ? true : undefined}
           aria-describedby={describedBy("email", true)}
         />
@@ -253,7 +353,7 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
                 name="region"
                 key={country}
                 autoComplete="address-level1"
-                defaultValue={values?.region ?? ""}
+                defaultValue={values?.region ?? draft?.region ?? ""}
                 aria-invalid={errors.region ? true : undefined}
                 aria-describedby={describedBy("region")}
                 required={regionRequired}
@@ -272,7 +372,7 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
                 key={country}
                 autoComplete="address-level1"
                 maxLength={limits.region}
-                defaultValue={values?.region}
+                defaultValue={values?.region ?? draft?.region}
                 aria-invalid={errors.region ? true : undefined}
                 aria-describedby={describedBy("region")}
               />
@@ -289,7 +389,7 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
               autoComplete="postal-code"
               maxLength={limits.postalCode}
               inputMode={country === "US" || country === "KR" ? "numeric" : undefined}
-              defaultValue={values?.postalCode}
+              defaultValue={values?.postalCode ?? draft?.postalCode}
               aria-invalid={errors.postalCode ? true : undefined}
               aria-describedby={describedBy("postalCode")}
             />
@@ -298,31 +398,43 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
         </div>
       )}
 
-      <div className="field">
-        <label htmlFor={fid("comment")}>
-          {labelFor.comment} <span className="muted">{t("optional")}</span>
-        </label>
-        <textarea
-          id={fid("comment")}
-          name="comment"
-          rows={3}
-          maxLength={limits.comment}
-          defaultValue={values?.comment}
-          aria-invalid={errors.comment ? true : undefined}
-          aria-describedby={describedBy("comment", true)}
-        />
-        <p id={`${fid("comment")}-hint`} className="hint">
-          {t("commentHint", { max: limits.comment })}
-        </p>
-        {errorText("comment")}
-      </div>
+      <AppearanceChoice
+        id={fid("appearance")}
+        defaultValue={isAppearance(values?.appearance) ? values.appearance : defaultAppearance}
+        error={
+          errors.appearance
+            ? te.has(errors.appearance as never)
+              ? te(errors.appearance as never)
+              : te("invalid")
+            : undefined
+        }
+      />
+
+      <CommentField
+        id={fid("comment")}
+        label={
+          <>
+            {labelFor.comment} <span className="muted">{t("optional")}</span>
+          </>
+        }
+        max={limits.comment}
+        defaultValue={values?.comment ?? draft?.comment}
+        invalid={Boolean(errors.comment)}
+        describedBy={describedBy("comment", true)}
+        hint={
+          <p id={`${fid("comment")}-hint`} className="hint">
+            {t("commentHint", { max: limits.comment })}
+          </p>
+        }
+        error={errorText("comment")}
+      />
 
       <div className="check">
         <input
           id={fid("showName")}
           name="showName"
           type="checkbox"
-          defaultChecked={values?.showName ?? false}
+          defaultChecked={values?.showName ?? draft?.showName ?? false}
           aria-describedby={`${fid("showName")}-hint`}
         />
         <label htmlFor={fid("showName")}>{labelFor.showName}</label>
@@ -336,14 +448,17 @@ export function SignForm({ action, locale, countries, formToken }: Props) {
           id={fid("wantsUpdates")}
           name="wantsUpdates"
           type="checkbox"
-          defaultChecked={values?.wantsUpdates ?? false}
+          defaultChecked={values?.wantsUpdates ?? draft?.wantsUpdates ?? false}
         />
         <label htmlFor={fid("wantsUpdates")}>{labelFor.wantsUpdates}</label>
       </div>
 
-      <button type="submit" className="button" disabled={pending || checking} aria-disabled={pending || checking}>
-        {pending || checking ? t("submitting") : t("submit")}
+      <button type="submit" className="button" disabled={busy} aria-disabled={busy}>
+        {busy ? t("submitting") : t("submit")}
       </button>
+      <p role="status" className="visually-hidden" data-testid="sign-sending">
+        {waiting || pending ? t("submitting") : ""}
+      </p>
       <p id={`${id}-privacy`} className="hint privacy">
         {t("privacy")} <a href={`/${locale}/privacy#where`}>{t("whereLink")}</a>
       </p>

@@ -5,6 +5,8 @@ import { db } from "@/lib/infra/db";
 import { campaignState } from "./campaign-state";
 import { isCampaignSlug } from "./slug";
 import { pickTranslation } from "./pick-translation";
+import { defaultAppearance, type Appearance } from "./appearance";
+import { organizationNameIn } from "./organization-name";
 import type { Locale } from "@/lib/infra/i18n/config";
 
 export type PublicCampaign = {
@@ -20,6 +22,10 @@ export type PublicCampaign = {
   context: string;
   letter: string;
   sources: string;
+  /** The sign form's pre-selected "how I appear to the target", from the campaign's risk setting. */
+  defaultAppearance: Appearance;
+  /** Changes whenever an organizer saves the campaign: part of its preview image's address. */
+  version: string;
 };
 
 export async function getPublicCampaign(slug: string, locale: Locale): Promise<PublicCampaign | null> {
@@ -35,7 +41,9 @@ export async function getPublicCampaign(slug: string, locale: Locale): Promise<P
       "c.default_locale",
       "c.opens_at",
       "c.closes_at",
-      "o.name as organization_name",
+      "c.risk",
+      "c.updated_at",
+      organizationNameIn(locale).as("organization_name"),
       jsonArrayFrom(
         eb
           .selectFrom("campaign_translation as t")
@@ -62,5 +70,7 @@ export async function getPublicCampaign(slug: string, locale: Locale): Promise<P
     context: text.context,
     letter: text.letter,
     sources: text.sources,
+    defaultAppearance: defaultAppearance(campaign.risk),
+    version: campaign.updated_at.getTime().toString(36),
   };
 }

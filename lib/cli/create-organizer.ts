@@ -1,4 +1,5 @@
-// `npm run organizer:create -- --email owner@example.org --organization "Name" [--slug name] [--locale en|ko]`:
+// `npm run organizer:create -- --email owner@example.org --organization "Name" [--organization-ko "이름"]
+// [--slug name] [--locale en|ko]`:
 // the first organizer of a deployment. Prints a one-time link where the owner sets their password.
 // What it prints is the command's answer to the operator who typed it, not a log: plain lines, never records.
 import { parseArgs } from "node:util";
@@ -9,13 +10,14 @@ import { toolDatabaseUrl } from "./local-database";
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const usage =
-  'usage: npm run organizer:create -- --email owner@example.org --organization "Organization name" [--slug slug] [--locale en|ko]';
+  'usage: npm run organizer:create -- --email owner@example.org --organization "Organization name" [--organization-ko "단체 이름"] [--slug slug] [--locale en|ko]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       email: { type: "string" },
       organization: { type: "string" },
+      "organization-ko": { type: "string" },
       slug: { type: "string" },
       locale: { type: "string", default: "en" },
     },
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
   const { env } = await import("@/lib/infra/env");
   const { token, expiresAt } = await createOrganization({
     name: values.organization,
+    koreanName: values["organization-ko"],
     slug: values.slug,
     ownerEmail: values.email,
   });

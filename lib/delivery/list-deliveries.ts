@@ -1,6 +1,8 @@
 // Delivery status and history for organizers: every email sent to a campaign's target, what it carried, each
 // attempt with the relay's answer. Callers must already have checked that the reader may see this campaign.
-import { prisma } from "@/lib/infra/db";
+import { sql } from "kysely";
+import { db } from "@/lib/infra/db";
+import { kindsOf } from "@/lib/infra/outbox/message-kinds";
 
 export type DeliveryRecord = {
   id: string;
@@ -20,51 +22,102 @@ export async function listDeliveries(
   campaignId: string,
   options: { take?: number; status?: DeliveryRecord["status"] } = {},
 ): Promise<DeliveryRecord[]> {
-  const messages = await prisma.outboxMessage.findMany({
-    where: { campaignId, kind: { startsWith: "delivery." }, ...(options.status ? { status: options.status } : {}) },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: Math.min(options.take ?? 50, 500),
-    include: {
-      events: { orderBy: { at: "asc" }, select: { status: true, attempt: true, detail: true, at: true } },
-      _count: { select: { deliveredSignatures: true, deliveredLetters: true } },
-    },
-  });
+  let query = db
+    .selectFrom("outbox_message as m")
+    .select((eb) => [
+      "m.id",
+      "m.kind",
+      "m.status",
+      "m.message_id",
+      "m.attempts",
+      "m.last_error",
+      "m.response",
+      "m.created_at",
+      "m.sent_at",
+      eb
+        .selectFrom("signature")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .whereRef("signature.delivery_message_id", "=", "m.id")
+        .as("signatures"),
+      eb
+        .selectFrom("letter")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .whereRef("letter.delivery_message_id", "=", "m.id")
+        .as("letters"),
+    ])
+    .where("m.campaign_id", "=", campaignId)
+    .where("m.kind", "in", kindsOf("delivery"))
+    .orderBy("m.created_at", "desc")
+    .orderBy("m.id", "desc")
+    .limit(Math.min(options.take ?? 50, 500));
+  if (options.status) query = query.where("m.status", "=", options.status);
+  const messages = await query.execute();
+  const events = messages.length
+    ? await db
+        .selectFrom("outbox_event")
+        .select(["message_id", "status", "attempt", "detail", "at"])
+        .where(
+          "message_id",
+          "in",
+          messages.map((m) => m.id),
+        )
+        .orderBy("at")
+        .orderBy("id")
+        .execute()
+    : [];
   return messages.map((m) => ({
     id: m.id,
     kind: m.kind === "delivery.letter" ? "letter" : "digest",
     status: m.status,
-    messageId: m.messageId,
+    messageId: m.message_id,
     attempts: m.attempts,
-    lastError: m.lastError,
+    lastError: m.last_error,
     response: m.response,
-    createdAt: m.createdAt,
-    sentAt: m.sentAt,
-    carries: { signatures: m._count.deliveredSignatures, letters: m._count.deliveredLetters },
-    history: m.events,
+    createdAt: m.created_at,
+    sentAt: m.sent_at,
+    carries: { signatures: m.signatures ?? 0, letters: m.letters ?? 0 },
+    history: events
+      .filter((e) => e.message_id === m.id)
+      .map((e) => ({ status: e.status, attempt: e.attempt, detail: e.detail, at: e.at })),
   }));
 }
 
 /** Where one letter stands: its own status and dates, and the email that carries it. */
 export async function letterDeliveryStatus(letterId: string) {
-  const letter = await prisma.letter.findUnique({
-    where: { id: letterId },
-    select: {
-      status: true,
-      confirmedAt: true,
-      queuedAt: true,
-      deliveredAt: true,
-      deliveryMessage: {
-        select: {
-          id: true,
-          status: true,
-          attempts: true,
-          lastError: true,
-          response: true,
-          messageId: true,
-          sentAt: true,
-        },
-      },
-    },
-  });
-  return letter;
+  const letter = await db
+    .selectFrom("letter")
+    .leftJoin("outbox_message as m", "m.id", "letter.delivery_message_id")
+    .select([
+      "letter.status",
+      "letter.confirmed_at",
+      "letter.queued_at",
+      "letter.delivered_at",
+      "m.id as message_row_id",
+      "m.status as message_status",
+      "m.attempts",
+      "m.last_error",
+      "m.response",
+      "m.message_id",
+      "m.sent_at",
+    ])
+    .where("letter.id", "=", letterId)
+    .executeTakeFirst();
+  if (!letter) return null;
+  return {
+    status: letter.status,
+    confirmedAt: letter.confirmed_at,
+    queuedAt: letter.queued_at,
+    deliveredAt: letter.delivered_at,
+    deliveryMessage: letter.message_row_id
+      ? {
+          id: letter.message_row_id,
+          status: letter.message_status!,
+          attempts: letter.attempts!,
+          lastError: letter.last_error,
+          response: letter.response,
+          messageId: letter.message_id!,
+          sentAt: letter.sent_at,
+        }
+      : null,
+  };
 }

@@ -1,17 +1,23 @@
 // Renders the emails that go to a campaign's target: a letter on its own (compose-letter-delivery.ts: From the
 // campaign's sender, Reply-To the writer only if they chose it, subject and body exactly as written), or a digest
-// (letters inline, new signers as a CSV attachment, running totals).
-import { prisma, pool } from "@/lib/infra/db";
-import { env } from "@/lib/infra/env";
+// (letters inline, new signers as a CSV attachment, running totals). Every signer and writer is shown as they chose
+// (./appear-as.ts), their name isolated (isolate).
+import { sql, type NotNull } from "kysely";
+import { db } from "@/lib/infra/db";
 import { isLocale, type Locale } from "@/lib/infra/i18n/config";
 import { messages as allMessages, translator } from "@/lib/infra/i18n/messages";
+import { wordEnding } from "@/lib/infra/i18n/korean-particle";
+import { formatPlace } from "@/lib/infra/geo/format-place";
 import { regionName } from "@/lib/infra/geo/regions";
-import { renderBodies, type Block } from "@/lib/infra/mail/layout";
+import { isolate, renderBodies, type Block } from "@/lib/infra/mail/layout";
 import type { MailContent, OutboxRow } from "@/lib/infra/outbox/outbox";
 import { toCsv } from "@/lib/infra/csv";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
 import { campaignSender } from "@/lib/campaigns/campaign-sender";
-import { composeLetterDelivery } from "./compose-letter-delivery";
+import { organizationNameIn } from "@/lib/campaigns/organization-name";
+import type { Appearance } from "@/lib/campaigns/appearance";
+import { appearAs, type Person } from "./appear-as";
+import { composeLetterDelivery, letterFooterTexts } from "./compose-letter-delivery";
 
 const countryNames = new Map<string, Intl.DisplayNames>();
 
@@ -19,20 +25,38 @@ function place(locale: Locale, parts: { city?: string | null; region?: string | 
   let names = countryNames.get(locale);
   if (!names) countryNames.set(locale, (names = new Intl.DisplayNames([locale], { type: "region", fallback: "code" })));
   const countryName = names.of(parts.country.trim()) ?? parts.country;
-  return [parts.city, regionName(parts.country.trim(), parts.region, locale), countryName].filter(Boolean).join(", ");
+  return formatPlace([parts.city, regionName(parts.country.trim(), parts.region, locale), countryName], locale);
+}
+
+/** A writer as the target sees them: "Jane Doe, Seattle, WA, United States", "J. D., United States" or no name. */
+function writerLine(locale: Locale, person: Person): string {
+  const shown = appearAs(person);
+  const t = translator(locale, "appearance");
+  if (shown.appearance === "counted") return t("anonymousWriter");
+  return t("person", { name: isolate(shown.name), place: isolate(place(locale, shown)) });
 }
 
 async function campaignFor(id: string, locale: Locale) {
-  const campaign = await prisma.campaign.findUniqueOrThrow({
-    where: { id },
-    select: { senderEmail: true, defaultLocale: true, organization: { select: { name: true } }, translations: true },
-  });
-  const text = pickTranslation(campaign.translations, locale, campaign.defaultLocale)!;
-  return { ...campaign, text };
+  // The organization's name in the delivery's language when it has one ("주최: …"), else its own.
+  const campaign = await db
+    .selectFrom("campaign as c")
+    .innerJoin("organization as o", "o.id", "c.organization_id")
+    .select(["c.sender_email as senderEmail", "c.default_locale as defaultLocale"])
+    .select(organizationNameIn(locale).as("organizationName"))
+    .where("c.id", "=", id)
+    .executeTakeFirstOrThrow();
+  const translations = await db
+    .selectFrom("campaign_translation")
+    .select(["locale", "title", "target_name as targetName", "letter"])
+    .where("campaign_id", "=", id)
+    .execute();
+  const text = pickTranslation(translations, locale, campaign.defaultLocale)!;
+  return { ...campaign, organization: { name: campaign.organizationName }, text };
 }
 
 type LetterForDelivery = {
   message_id: string;
+  appearance: Appearance;
   name: string;
   email: string | null;
   city: string | null;
@@ -56,16 +80,15 @@ export async function renderLetterDeliveries(messages: OutboxRow[]): Promise<Map
   const rendered = new Map<string, MailContent | null>(messages.map((m) => [m.id, null]));
   const wanted = messages.filter((m) => m.letter_id && m.campaign_id);
   if (wanted.length === 0) return rendered;
-  const { rows } = await pool.query<LetterForDelivery>(
-    `SELECT x.message_id, l.name, l.email, l.city, l.region, l.country, l.subject, l.body, l.language, l.reply_consent,
-            l.status::text, c.sender_email, COALESCE(t.title, d.title, '') AS title
-       FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS x(message_id, letter_id, locale)
-       JOIN letter l ON l.id = x.letter_id
-       JOIN campaign c ON c.id = l.campaign_id
-       LEFT JOIN campaign_translation t ON t.campaign_id = c.id AND t.locale = x.locale
-       LEFT JOIN campaign_translation d ON d.campaign_id = c.id AND d.locale = c.default_locale`,
-    [wanted.map((m) => m.id), wanted.map((m) => m.letter_id), wanted.map((m) => m.locale)],
-  );
+  const { rows } = await sql<LetterForDelivery>`
+SELECT x.message_id, l.appearance, l.name, l.email, l.city, l.region, l.country, l.subject, l.body, l.language,
+       l.reply_consent, l.status::text, c.sender_email, COALESCE(t.title, d.title, '') AS title
+  FROM unnest(${wanted.map((m) => m.id)}::uuid[], ${wanted.map((m) => m.letter_id)}::uuid[],
+              ${wanted.map((m) => m.locale)}::text[]) AS x(message_id, letter_id, locale)
+  JOIN letter l ON l.id = x.letter_id
+  JOIN campaign c ON c.id = l.campaign_id
+  LEFT JOIN campaign_translation t ON t.campaign_id = c.id AND t.locale = x.locale
+  LEFT JOIN campaign_translation d ON d.campaign_id = c.id AND d.locale = c.default_locale`.execute(db);
   const locales = new Map(wanted.map((m) => [m.id, m.locale]));
   for (const letter of rows) {
     if (!letter.email || letter.status === "withdrawn" || letter.status === "rejected") continue;
@@ -77,7 +100,7 @@ export async function renderLetterDeliveries(messages: OutboxRow[]): Promise<Map
         letter: { ...letter, email: letter.email, replyConsent: letter.reply_consent },
         campaign: { sender: campaignSender(letter.sender_email), title: letter.title },
         locale,
-        texts: allMessages[locale].delivery,
+        texts: letterFooterTexts(allMessages[locale]),
       }),
     );
   }
@@ -93,39 +116,52 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
 
   // What this digest carries, as it is now: a signer who withdrew since, or whom an organizer struck out, is no
   // longer listed.
-  const { rows: signers } = await pool.query<{
-    name: string;
-    region: string | null;
-    country: string;
-    confirmed_at: Date;
-  }>(
-    `SELECT name, region, country, confirmed_at FROM signature WHERE delivery_message_id = $1 AND status = 'confirmed' ORDER BY confirmed_at, id`,
-    [message.id],
-  );
-  const letters = await prisma.letter.findMany({
-    where: { deliveryMessageId: message.id, status: { in: ["queued", "delivered"] } },
-    orderBy: [{ confirmedAt: "asc" }, { id: "asc" }],
-  });
+  const signers = await db
+    .selectFrom("signature")
+    .select(["appearance", "name", "region", "country", "confirmed_at"])
+    .where("delivery_message_id", "=", message.id)
+    .where("status", "=", "confirmed")
+    .$narrowType<{ confirmed_at: NotNull }>()
+    .orderBy("confirmed_at")
+    .orderBy("id")
+    .execute();
+  const letters = await db
+    .selectFrom("letter")
+    .select(["appearance", "name", "city", "region", "country", "subject", "body"])
+    .where("delivery_message_id", "=", message.id)
+    .where("status", "in", ["queued", "delivered"])
+    .orderBy("confirmed_at")
+    .orderBy("id")
+    .execute();
 
   const date = (d: Date) => d.toISOString().slice(0, 10);
-  const csv = toCsv(
-    [t("csvName"), t("csvRegion"), t("csvCountry"), t("csvDate")],
-    signers.map((s) => [
-      s.name,
-      regionName(s.country.trim(), s.region, locale) ?? "",
-      s.country.trim(),
-      date(s.confirmed_at),
-    ]),
-  );
+  // Signers who asked to be counted only are counted here and listed nowhere.
+  const ta = translator(locale, "appearance");
+  const listed = signers.flatMap((s) => {
+    const shown = appearAs(s);
+    if (shown.appearance === "counted") return [];
+    const region = shown.appearance === "full" ? (regionName(shown.country, shown.region, locale) ?? "") : "";
+    const as = shown.appearance === "full" ? ta("csvFull") : ta("csvInitials");
+    return [[shown.name, region, shown.country, date(s.confirmed_at), as]];
+  });
+  const csv = toCsv([t("csvName"), t("csvRegion"), t("csvCountry"), t("csvDate"), ta("csvShownAs")], listed);
   const counts = { signatures: signers.length, letters: letters.length };
+  const countedOnly = signers.length - listed.length;
   const blocks: Block[] = [
     { text: t("digestGreeting", { target: campaign.text.targetName }) },
-    { text: t("digestIntro", { campaign: campaign.text.title, organization: campaign.organization.name }) },
+    {
+      text: t("digestIntro", {
+        campaign: campaign.text.title,
+        organization: campaign.organization.name,
+        organizationEnding: wordEnding(campaign.organization.name),
+      }),
+    },
     {
       text: payload.periodStart
         ? t("digestPeriod", { start: date(new Date(payload.periodStart)), ...counts })
         : t("digestFirstPeriod", counts),
     },
+    ...(countedOnly ? [{ text: ta("digestCounted", { count: countedOnly }) }] : []),
     { text: t("digestTotals", payload.totals) },
     { note: t("digestNote") },
     { text: `${t("digestLetterHeading")}\n\n${campaign.text.letter}` },
@@ -134,7 +170,7 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
     blocks.push({ text: `${t("digestLettersHeading")}` });
     letters.forEach((letter, i) => {
       blocks.push({
-        text: `${t("digestLetterFrom", { n: i + 1, count: letters.length, name: letter.name, place: place(locale, letter) })}\n${t("digestLetterSubject", { subject: letter.subject })}\n\n${letter.body}`,
+        text: `${t("digestLetterFrom", { n: i + 1, count: letters.length, writer: writerLine(locale, letter) })}\n${t("digestLetterSubject", { subject: letter.subject })}\n\n${letter.body}`,
       });
     });
   }
@@ -142,7 +178,7 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
     from: campaignSender(campaign.senderEmail),
     subject: t("digestSubject", { campaign: campaign.text.title, ...counts }),
     ...renderBodies(locale, blocks),
-    attachments: signers.length
+    attachments: listed.length
       ? [
           {
             filename: t("csvFileName", { date: date(new Date()) }),

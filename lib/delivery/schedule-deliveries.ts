@@ -1,16 +1,17 @@
 // The delivery tick: for each campaign, puts what is due into the outbox — confirmed letters one by one (at most
-// the throttle per minute) and, every digest interval, one digest of the new signatures (and of the letters when the
-// campaign delivers letters in digests). Each batch is claimed and marked in the same transaction that records it,
-// so any number of workers may run the tick at once: a campaign another worker is handling is skipped. A letter
-// waits out its campaign's cooling-off hold after confirmation (lib/letters/letter-hold.ts), read from the clock.
+// the throttle per minute, spread over the minute) and, every digest interval, one digest of the new signatures (and
+// of the letters when the campaign delivers letters in digests). Each batch is claimed and marked in the same
+// transaction that writes its messages, so any number of workers may run the tick at once: a campaign another worker
+// is handling is skipped. A letter waits out its campaign's cooling-off hold after confirmation
+// (lib/letters/letter-hold.ts), measured from the clock's time passed in, never the database's.
 import { randomUUID } from "node:crypto";
-import type pg from "pg";
-import { pool, withTransaction } from "@/lib/infra/db";
-import { env } from "@/lib/infra/env";
+import { sql } from "kysely";
+import { db, transaction, type Transaction } from "@/lib/infra/db";
 import { now } from "@/lib/infra/clock";
-import { boss, onClient, queues } from "@/lib/infra/queue/boss";
+import { env } from "@/lib/infra/env";
+import { kindsOf, type MessageKind } from "@/lib/infra/outbox/message-kinds";
 import { digestMessageId, letterMessageId } from "./message-ids";
-import { letterHoldHours } from "@/lib/letters/letter-hold";
+import { hourMs, letterHoldHours } from "@/lib/letters/letter-hold";
 
 export type TickResult = {
   campaignId: string;
@@ -23,28 +24,30 @@ type CampaignRow = {
   target_email: string;
   default_locale: string;
   letter_delivery: "individual" | "digest";
-  digest_interval_minutes: number;
   throttle_per_minute: number;
-  hold_until: Date | null;
   letter_hold_hours: number | null;
   last_digest_at: Date | null;
   digest_due: boolean;
 };
 
-/** A letter (alias `l`) past its cooling-off hold at $at, its campaign's hold in hours being $hours; 0 holds nothing. */
-const pastHold = (at: string, hours: string) =>
-  `(${hours} = 0 OR l.confirmed_at <= ${at}::timestamptz - make_interval(hours => ${hours}))`;
+const deliveryKinds = kindsOf("delivery");
+
+/** The latest confirmation time a letter may have to be past its campaign's hold at `at` (null: no hold). */
+function confirmedBy(campaign: CampaignRow, at: Date): Date | null {
+  const hours = letterHoldHours(campaign.letter_hold_hours);
+  return hours === 0 ? null : new Date(at.getTime() - hours * hourMs);
+}
 
 export async function scheduleDeliveries(): Promise<TickResult> {
   const at = now();
   // Campaigns with something confirmed and not yet handed over, whose hold (if any) has passed.
-  const { rows } = await pool.query<{ id: string }>(
-    `SELECT c.id FROM campaign c
-      WHERE c.status <> 'draft' AND (c.hold_until IS NULL OR c.hold_until <= now())
-        AND (EXISTS (SELECT 1 FROM letter l WHERE l.campaign_id = c.id AND l.status = 'confirmed' AND l.delivery_message_id IS NULL
-                       AND ${pastHold("$1", "COALESCE(c.letter_hold_hours, $2::int)")})
-          OR EXISTS (SELECT 1 FROM signature s WHERE s.campaign_id = c.id AND s.status = 'confirmed' AND s.delivery_message_id IS NULL))`,
-    [at, env.LETTER_HOLD_HOURS],
+  const { rows } = await sql<{ id: string }>`
+SELECT c.id FROM campaign c
+ WHERE c.status <> 'draft' AND (c.hold_until IS NULL OR c.hold_until <= ${at})
+   AND (EXISTS (SELECT 1 FROM letter l WHERE l.campaign_id = c.id AND l.status = 'confirmed' AND l.delivery_message_id IS NULL
+                  AND l.confirmed_at <= ${at}::timestamptz - make_interval(hours => COALESCE(c.letter_hold_hours, ${env.LETTER_HOLD_HOURS}::int)))
+     OR EXISTS (SELECT 1 FROM signature s WHERE s.campaign_id = c.id AND s.status = 'confirmed' AND s.delivery_message_id IS NULL))`.execute(
+    db,
   );
   const results: TickResult = [];
   for (const { id } of rows) {
@@ -55,154 +58,169 @@ export async function scheduleDeliveries(): Promise<TickResult> {
 }
 
 async function scheduleCampaign(campaignId: string, at: Date): Promise<TickResult[number] | null> {
-  const queue = await boss();
-  return withTransaction(async (client) => {
-    const { rows } = await client.query<CampaignRow>(
-      `SELECT id, target_email, default_locale, letter_delivery, digest_interval_minutes, throttle_per_minute, hold_until,
-              letter_hold_hours, last_digest_at,
-              (last_digest_at IS NULL OR last_digest_at + make_interval(mins => digest_interval_minutes) <= now()) AS digest_due
-         FROM campaign WHERE id = $1 AND (hold_until IS NULL OR hold_until <= now())
-          FOR UPDATE SKIP LOCKED`,
-      [campaignId],
-    );
+  return transaction(async (trx) => {
+    const { rows } = await sql<CampaignRow>`
+SELECT id, target_email, default_locale, letter_delivery, throttle_per_minute, letter_hold_hours,
+       last_digest_at,
+       (last_digest_at IS NULL OR last_digest_at + make_interval(mins => digest_interval_minutes) <= ${at}) AS digest_due
+  FROM campaign WHERE id = ${campaignId} AND (hold_until IS NULL OR hold_until <= ${at})
+   FOR UPDATE SKIP LOCKED`.execute(trx);
     const campaign = rows[0];
-    if (!campaign) {
-      return null;
-    }
+    if (!campaign) return null;
     // While the relay refuses earlier deliveries, queue nothing new: the backlog waits in its tables, not in retries.
-    const { rows: pressure } = await client.query<{ recent: number; retrying: boolean }>(
-      `SELECT count(*) FILTER (WHERE created_at > now() - interval '1 minute')::int AS recent,
-              bool_or(status = 'pending' AND attempts > 0) AS retrying
-         FROM outbox_message WHERE campaign_id = $1 AND kind LIKE 'delivery.%' AND created_at > now() - interval '1 day'`,
-      [campaignId],
-    );
-    if (pressure[0]?.retrying) {
-      return { campaignId, letters: 0, digest: null };
-    }
+    const { rows: pressure } = await sql<{ recent: number; retrying: boolean | null }>`
+SELECT count(*) FILTER (WHERE created_at > ${at}::timestamptz - interval '1 minute')::int AS recent,
+       bool_or(status = 'pending' AND attempts > 0) AS retrying
+  FROM outbox_message
+ WHERE campaign_id = ${campaignId} AND kind = ANY(${deliveryKinds}::text[])
+   AND created_at > ${at}::timestamptz - interval '1 day'`.execute(trx);
+    if (pressure[0]?.retrying) return { campaignId, letters: 0, digest: null };
     let budget = Math.max(0, campaign.throttle_per_minute - (pressure[0]?.recent ?? 0));
-    const jobs: { id: string; startAfter: number }[] = [];
-    const spacing = 60 / Math.max(1, campaign.throttle_per_minute);
+    let sent = 0;
 
-    const digest = campaign.digest_due && budget > 0 ? await assembleDigest(client, campaign, at) : null;
+    const digest = campaign.digest_due && budget > 0 ? await assembleDigest(trx, campaign, at) : null;
     if (digest) {
-      jobs.push({ id: digest.messageId, startAfter: 0 });
       budget -= 1;
+      sent += 1;
     }
 
     let letters = 0;
     if (campaign.letter_delivery === "individual" && budget > 0) {
-      const queued = await queueLetters(client, campaign, budget, at);
       // Spread over the minute, so the target never sees more than the throttle in any minute.
-      const offset = jobs.length;
-      queued.forEach((id, i) => jobs.push({ id, startAfter: Math.round((offset + i) * spacing) }));
-      letters = queued.length;
-    }
-
-    if (jobs.length) {
-      // One statement for the whole batch of send jobs, in the batch's own transaction.
-      await queue.insert(
-        queues.deliverySend,
-        jobs.map((job) => ({ id: job.id, data: { outboxId: job.id }, startAfter: job.startAfter })),
-        { db: onClient(client) },
+      const spacingMs = 60_000 / Math.max(1, campaign.throttle_per_minute);
+      letters = await queueLetters(
+        trx,
+        campaign,
+        budget,
+        (i) => new Date(at.getTime() + Math.round((sent + i) * spacingMs)),
+        confirmedBy(campaign, at),
       );
     }
     return { campaignId, letters, digest: digest && { signatures: digest.signatures, letters: digest.letters } };
   });
 }
 
-/** Claims up to `limit` confirmed letters, each becoming its own delivery email. Returns the outbox ids. */
-async function queueLetters(client: pg.PoolClient, campaign: CampaignRow, limit: number, at: Date): Promise<string[]> {
-  const { rows: picked } = await client.query<{ id: string }>(
-    `SELECT id FROM letter l WHERE campaign_id = $1 AND status = 'confirmed' AND delivery_message_id IS NULL
-        AND ${pastHold("$3", "$4::int")}
-      ORDER BY confirmed_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-    [campaign.id, limit, at, letterHoldHours(campaign.letter_hold_hours)],
+/** Claims up to `limit` confirmed letters, each becoming its own delivery email, the i-th sent at `sendAt(i)`. */
+async function queueLetters(
+  trx: Transaction,
+  campaign: CampaignRow,
+  limit: number,
+  sendAt: (i: number) => Date,
+  heldUntil: Date | null,
+): Promise<number> {
+  const picked = await trx
+    .selectFrom("letter")
+    .select("id")
+    .where("campaign_id", "=", campaign.id)
+    .where("status", "=", "confirmed")
+    .where("delivery_message_id", "is", null)
+    .$if(heldUntil !== null, (q) => q.where("confirmed_at", "<=", heldUntil!))
+    .orderBy("confirmed_at")
+    .orderBy("id")
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  if (picked.length === 0) return 0;
+  const messages = picked.map((l, i) => ({
+    id: randomUUID(),
+    letterId: l.id,
+    messageId: letterMessageId(l.id),
+    availableAt: sendAt(i),
+  }));
+  const kind: MessageKind = "delivery.letter";
+  await sql`
+WITH m AS (
+  INSERT INTO outbox_message (id, kind, "to", locale, message_id, letter_id, campaign_id, available_at)
+  SELECT x.id, ${kind}, ${campaign.target_email}, ${campaign.default_locale}, x.message_id, x.letter_id, ${campaign.id}, x.available_at
+    FROM unnest(${messages.map((m) => m.id)}::uuid[], ${messages.map((m) => m.letterId)}::uuid[],
+                ${messages.map((m) => m.messageId)}::text[], ${messages.map((m) => m.availableAt)}::timestamptz[])
+         AS x(id, letter_id, message_id, available_at)
+  RETURNING id, letter_id
+)
+UPDATE letter SET status = 'queued', queued_at = ${now()}, delivery_message_id = m.id FROM m WHERE letter.id = m.letter_id`.execute(
+    trx,
   );
-  if (picked.length === 0) return [];
-  const messages = picked.map((l) => ({ id: randomUUID(), letterId: l.id, messageId: letterMessageId(l.id) }));
-  await client.query(
-    `WITH m AS (
-       INSERT INTO outbox_message (id, kind, "to", locale, message_id, letter_id, campaign_id)
-       SELECT x.id, 'delivery.letter', $2, $3, x.message_id, x.letter_id, $1
-         FROM unnest($4::uuid[], $5::uuid[], $6::text[]) AS x(id, letter_id, message_id)
-       RETURNING id, letter_id
-     )
-     UPDATE letter SET status = 'queued', queued_at = now(), delivery_message_id = m.id FROM m WHERE letter.id = m.letter_id`,
-    [
-      campaign.id,
-      campaign.target_email,
-      campaign.default_locale,
-      messages.map((m) => m.id),
-      messages.map((m) => m.letterId),
-      messages.map((m) => m.messageId),
-    ],
-  );
-  return messages.map((m) => m.id);
+  return messages.length;
 }
 
 /** One digest of everything new since the last: signatures always, letters when the campaign says so. */
-async function assembleDigest(client: pg.PoolClient, campaign: CampaignRow, at: Date) {
+async function assembleDigest(trx: Transaction, campaign: CampaignRow, at: Date) {
   // Signers travel as CSV rows; letters inline, so far fewer fit in one email.
   const max = env.DIGEST_MAX_ITEMS;
   const maxLetters = env.DIGEST_MAX_LETTERS;
-  const { rows: signatures } = await client.query<{ id: string }>(
-    `SELECT id FROM signature WHERE campaign_id = $1 AND status = 'confirmed' AND delivery_message_id IS NULL
-      ORDER BY confirmed_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-    [campaign.id, max],
-  );
-  const { rows: letters } =
-    campaign.letter_delivery === "digest"
-      ? await client.query<{ id: string }>(
-          `SELECT id FROM letter l WHERE campaign_id = $1 AND status = 'confirmed' AND delivery_message_id IS NULL
-              AND ${pastHold("$3", "$4::int")}
-            ORDER BY confirmed_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-          [campaign.id, maxLetters, at, letterHoldHours(campaign.letter_hold_hours)],
-        )
-      : { rows: [] };
+  const heldUntil = confirmedBy(campaign, at);
+  const unsent = (table: "signature" | "letter", limit: number) =>
+    trx
+      .selectFrom(table)
+      .select("id")
+      .where("campaign_id", "=", campaign.id)
+      .where("status", "=", "confirmed")
+      .where("delivery_message_id", "is", null)
+      .$if(table === "letter" && heldUntil !== null, (q) => q.where("confirmed_at", "<=", heldUntil!))
+      .orderBy("confirmed_at")
+      .orderBy("id")
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+  const signatures = await unsent("signature", max);
+  const letters = campaign.letter_delivery === "digest" ? await unsent("letter", maxLetters) : [];
   if (signatures.length === 0 && letters.length === 0) return null;
 
   const id = randomUUID();
-  const { rows: totals } = await client.query<{ confirmed: number; letters: number }>(
-    `SELECT COALESCE((SELECT sum(confirmed) FROM campaign_count_shard WHERE campaign_id = $1), 0)::int AS confirmed,
-            (SELECT count(*) FROM letter WHERE campaign_id = $1 AND status IN ('confirmed', 'queued', 'delivered'))::int AS letters`,
-    [campaign.id],
+  const { rows: totals } = await sql<{ confirmed: number; letters: number }>`
+SELECT COALESCE((SELECT sum(confirmed) FROM campaign_count_shard WHERE campaign_id = ${campaign.id}), 0)::int AS confirmed,
+       (SELECT count(*) FROM letter WHERE campaign_id = ${campaign.id} AND status IN ('confirmed', 'queued', 'delivered'))::int AS letters`.execute(
+    trx,
   );
   const payload = {
     periodStart: campaign.last_digest_at?.toISOString() ?? null,
-    periodEnd: new Date().toISOString(),
+    periodEnd: at.toISOString(),
     signatures: signatures.length,
     letters: letters.length,
     totals: totals[0],
   };
-  await client.query(
-    `INSERT INTO outbox_message (id, kind, "to", locale, payload, message_id, campaign_id)
-     VALUES ($1, 'delivery.digest', $2, $3, $4, $5, $6)`,
-    [
+  await trx
+    .insertInto("outbox_message")
+    .values({
       id,
-      campaign.target_email,
-      campaign.default_locale,
-      payload,
-      digestMessageId(
+      kind: "delivery.digest" satisfies MessageKind,
+      to: campaign.target_email,
+      locale: campaign.default_locale,
+      payload: JSON.stringify(payload),
+      message_id: digestMessageId(
         campaign.id,
         [...signatures, ...letters].map((r) => r.id),
       ),
-      campaign.id,
-    ],
-  );
+      campaign_id: campaign.id,
+      available_at: at,
+    })
+    .execute();
   if (signatures.length) {
-    await client.query(`UPDATE signature SET delivery_message_id = $1 WHERE id = ANY($2::uuid[])`, [
-      id,
-      signatures.map((s) => s.id),
-    ]);
+    await trx
+      .updateTable("signature")
+      .set({ delivery_message_id: id })
+      .where(
+        "id",
+        "in",
+        signatures.map((s) => s.id),
+      )
+      .execute();
   }
   if (letters.length) {
-    await client.query(
-      `UPDATE letter SET status = 'queued', queued_at = now(), delivery_message_id = $1 WHERE id = ANY($2::uuid[])`,
-      [id, letters.map((l) => l.id)],
-    );
+    await trx
+      .updateTable("letter")
+      .set({ status: "queued", queued_at: at, delivery_message_id: id })
+      .where(
+        "id",
+        "in",
+        letters.map((l) => l.id),
+      )
+      .execute();
   }
   // A digest cut short by the size cap is followed by the next tranche at the next tick.
   const complete = signatures.length < max && letters.length < maxLetters;
-  if (complete) await client.query(`UPDATE campaign SET last_digest_at = now() WHERE id = $1`, [campaign.id]);
+  if (complete) await trx.updateTable("campaign").set({ last_digest_at: at }).where("id", "=", campaign.id).execute();
   return { messageId: id, signatures: signatures.length, letters: letters.length };
 }

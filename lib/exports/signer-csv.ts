@@ -61,6 +61,8 @@ function columnsFor(options: SignerExportOptions): Column[] {
     text("language", "s.locale"),
     { header: "confirmed_at", cell: sql`to_char(s.confirmed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')` },
     { header: "name_public", cell: sql`CASE WHEN s.show_name THEN 'yes' ELSE 'no' END` },
+    // The organizer's export keeps the name as given; this column says how the target receives it.
+    { header: "appears_to_target_as", cell: sql`s.appearance::text` },
     ...(options.includeLetters ? [text("letter_subject", "l.subject"), text("letter_body", "l.body")] : []),
   ];
 }

@@ -26,7 +26,12 @@ export type ErrorCode = keyof typeof errorStatus;
 export type FieldError = { code: string; message: string };
 
 /** What some errors carry besides their code: when to retry (429), the challenge to solve (428). */
-export type ErrorExtra = { retryAfter?: number; challenge?: { token: string; difficulty: number; algorithm: string } };
+export type ErrorExtra = {
+  retryAfter?: number;
+  challenge?: { token: string; difficulty: number; algorithm: string };
+  /** For a form sent without JavaScript: a signed ticket that counts as the challenge when sent after the wait. */
+  waitTicket?: { token: string; waitSeconds: number };
+};
 
 export class AppError extends Error {
   constructor(

@@ -1,17 +1,18 @@
 // The abuse checks a public submission passes, at no statement of their own: prepareGuard does what needs no
 // database, guardCtes counts the attempt inside the write's own statement and decides there whether the write may
-// happen, and enforceGuard turns a refusal into 429 or 428. A suspected submission is stored as suspected.
+// happen, and enforceGuard turns a refusal into 429 or 428 (with a proof-of-work challenge, and a waiting ticket for
+// a browser without JavaScript). A suspected submission is stored as suspected.
 import "server-only";
 import { sql, type RawBuilder } from "kysely";
 import { now } from "@/lib/infra/clock";
 import { keyedHash } from "@/lib/infra/crypto";
 import { AppError } from "@/lib/infra/errors";
-import { clientNetwork } from "./client-network";
+import { clientNetwork } from "@/lib/infra/client-network";
 import { detectSpam, type SpamReason } from "./detect-spam";
 import type { FormKind } from "@/lib/infra/security/form-token";
-import { issueChallenge } from "./issue-challenge";
+import { issueChallenge, issueWaitTicket } from "./issue-challenge";
 import { countAbuse, rateKeysFor, type RateKey } from "./rate-keys";
-import type { AbuseFields } from "./schema";
+import type { AbuseFields, WaitTicket } from "./schema";
 import { verifyChallenge } from "./verify-challenge";
 
 export type Submission = { kind: FormKind; slug: string; ip: string | null; emailKey: string; fields: AbuseFields };
@@ -23,9 +24,13 @@ export type Guard = {
   /** Keyed hashes of the address and its network, stored with the submission. */
   ipHash: string | null;
   networkHash: string | null;
+  /** The client's network (IPv4 /24, IPv6 /48), which suspicion is counted under; null when unknown. */
+  network: string | null;
   /** The counters this attempt is counted under, and the challenge solution it spends (single use). */
   keys: RateKey[];
   spend: { key: string; expiresAt: number } | null;
+  /** A waiting ticket sent too early: asked again, the same ticket comes back with the seconds left. */
+  early: WaitTicket | null;
   /** The time the windows are read at (lib/infra/clock.ts). */
   at: Date;
 };
@@ -44,6 +49,7 @@ export function prepareGuard({ kind, slug, ip, emailKey, fields }: Submission): 
     spamReason,
     ipHash: ip ? keyedHash("ip", ip) : null,
     networkHash: net ? keyedHash("network", net.network) : null,
+    network: net?.network ?? null,
     keys: rateKeysFor({
       kind,
       slug,
@@ -53,6 +59,10 @@ export function prepareGuard({ kind, slug, ip, emailKey, fields }: Submission): 
       suspected: spamReason !== null,
     }),
     spend: solution?.ok ? { key: solution.spentKey, expiresAt: solution.expiresAt } : null,
+    early:
+      solution && !solution.ok && solution.reason === "too_early"
+        ? { token: fields.challenge!.token, waitSeconds: solution.waitSeconds }
+        : null,
     at,
   };
 }
@@ -102,11 +112,12 @@ k AS (
 /** Throws what a refused write answers; a flood of refused requests also counts towards the challenge. */
 export async function enforceGuard(guard: Guard, row: GuardRow): Promise<void> {
   if (row.retry_after !== null) {
-    await countAbuse(guard.kind, guard.slug, guard.at);
+    await countAbuse(guard.kind, guard.slug, guard.network, guard.at);
     throw new AppError("rate_limited", undefined, undefined, { retryAfter: row.retry_after });
   }
   if (!row.allowed)
     throw new AppError("challenge_required", undefined, undefined, {
       challenge: issueChallenge(guard.kind, guard.slug),
+      waitTicket: guard.early ?? issueWaitTicket(guard.kind, guard.slug),
     });
 }

@@ -1,6 +1,6 @@
 // The counters an attempt is counted under: fixed windows in Postgres (`rate_window`), so every app server counts
 // the same requests. Hard limits (per email, per address) refuse with 429; triggers (per campaign, per network,
-// suspected attempts) turn the challenge on. guard-submission.ts counts them in the same statement as the write.
+// suspected attempts from a network) turn the challenge on. guard-submission.ts counts them in the same statement as the write.
 import "server-only";
 import { db } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
@@ -10,7 +10,7 @@ import type { FormKind } from "@/lib/infra/security/form-token";
 export type RateInput = {
   kind: FormKind;
   slug: string;
-  /** The IPv4 address or IPv6 /64 (client-network.ts); null when unknown. */
+  /** The IPv4 address or IPv6 /64 (lib/infra/client-network.ts); null when unknown. */
   ipKey: string | null;
   /** The IPv4 /24 or IPv6 /48. */
   network: string | null;
@@ -21,8 +21,12 @@ export type RateInput = {
 
 export type RateKey = { key: string; seconds: number; bump: boolean; limit?: number; trigger?: number };
 
-/** Campaign-wide signs of abuse (suspected submissions, limits hit) in five-minute windows. */
-const abuseKey = (kind: FormKind, slug: string) => `${kind}:abuse:${slug}`;
+/**
+ * Signs of abuse (suspected submissions, limits hit) on a campaign from one client network, in five-minute windows:
+ * one client's junk slows that network down, never everyone signing the campaign.
+ */
+const abuseKey = (kind: FormKind, slug: string, network: string | null) =>
+  `${kind}:abuse:${slug}:${network ? keyedHash("rate-network", network) : "unknown"}`;
 
 export function rateKeysFor(input: RateInput): RateKey[] {
   const { kind } = input;
@@ -35,7 +39,7 @@ export function rateKeysFor(input: RateInput): RateKey[] {
     },
     { key: `${kind}:campaign:${input.slug}`, seconds: 60, bump: true, trigger: env.CHALLENGE_CAMPAIGN_PER_MINUTE },
     {
-      key: abuseKey(kind, input.slug),
+      key: abuseKey(kind, input.slug, input.network),
       seconds: 300,
       bump: input.suspected,
       trigger: env.CHALLENGE_SUSPECT_PER_5_MINUTES,
@@ -60,11 +64,11 @@ export function rateKeysFor(input: RateInput): RateKey[] {
 }
 
 /** Only on the 429 path: one more statement, so that a flood of refused requests turns the challenge on. */
-export async function countAbuse(kind: FormKind, slug: string, at: Date): Promise<void> {
+export async function countAbuse(kind: FormKind, slug: string, network: string | null, at: Date): Promise<void> {
   const windowStart = new Date(Math.floor(at.getTime() / 300_000) * 300_000);
   await db
     .insertInto("rate_window")
-    .values({ key: abuseKey(kind, slug), window_start: windowStart, hits: 1 })
+    .values({ key: abuseKey(kind, slug, network), window_start: windowStart, hits: 1 })
     .onConflict((oc) =>
       oc.columns(["key", "window_start"]).doUpdateSet((eb) => ({ hits: eb("rate_window.hits", "+", 1) })),
     )

@@ -19,4 +19,6 @@ export const abuseFields = {
 export type ChallengeSolution = z.output<typeof challengeSolution>;
 /** What the server sends with `challenge_required`: find a nonce so that SHA-256(`${token}:${nonce}`) starts with `difficulty` zero bits. */
 export type Challenge = { token: string; difficulty: number; algorithm: "sha256-leading-zero-bits" };
+/** What the server sends a form without JavaScript with `challenge_required`: this token, sent after the wait, passes. */
+export type WaitTicket = { token: string; waitSeconds: number };
 export type AbuseFields = { formToken?: string; website?: string; challenge?: ChallengeSolution };

@@ -51,14 +51,14 @@ WITH target AS (
   RETURNING letter.*
 ), s AS (
   INSERT INTO signature AS sig (id, campaign_id, email, email_key, name, country, region, postal_code, show_name,
-                               wants_updates, locale, status, confirmed_at)
+                               appearance, wants_updates, locale, status, confirmed_at, source)
   SELECT ${randomUUID()}::uuid, campaign_id, email, email_key, name, country, region, postal_code, show_name,
-         wants_updates, locale, 'confirmed', ${at}
+         appearance, wants_updates, locale, 'confirmed', ${at}, source
     FROM l WHERE also_sign AND email_key IS NOT NULL
   ON CONFLICT (campaign_id, email_key) DO UPDATE SET
     status = 'confirmed', confirmed_at = ${at}, name = EXCLUDED.name, email = EXCLUDED.email,
     country = EXCLUDED.country, region = EXCLUDED.region, postal_code = EXCLUDED.postal_code,
-    show_name = EXCLUDED.show_name, wants_updates = EXCLUDED.wants_updates, confirm_token_hash = NULL
+    show_name = EXCLUDED.show_name, appearance = EXCLUDED.appearance, wants_updates = EXCLUDED.wants_updates, confirm_token_hash = NULL
   WHERE sig.status = 'pending'
   RETURNING sig.campaign_id
 ), counted AS (

@@ -7,6 +7,7 @@ import { now } from "@/lib/infra/clock";
 import { sha256 } from "@/lib/infra/crypto";
 import { campaignTitles } from "@/lib/campaigns/campaign-title";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
+import type { Appearance } from "@/lib/campaigns/appearance";
 import { readLetterWithdrawToken } from "./links";
 import { letterHoldHours, letterLeavesAt } from "./letter-hold";
 
@@ -23,6 +24,8 @@ export type LetterLinkTarget = {
   /** A delivered letter: when it was sent, whether the writer's address went with it, and whether our copy is erased. */
   deliveredAt: Date | null;
   replyConsent: boolean;
+  /** How the writer appears to the target (lib/delivery/appear-as.ts). */
+  appearance: Appearance;
   erased: boolean;
 };
 
@@ -39,6 +42,7 @@ async function describe(link: Link, locale: string): Promise<LetterLinkTarget | 
       "l.confirmed_at",
       "l.delivered_at",
       "l.reply_consent",
+      "l.appearance",
       "l.email",
       "c.letter_hold_hours",
       "c.slug",
@@ -63,6 +67,7 @@ async function describe(link: Link, locale: string): Promise<LetterLinkTarget | 
     holdHours: letterHoldHours(letter.letter_hold_hours),
     deliveredAt: letter.delivered_at,
     replyConsent: letter.reply_consent,
+    appearance: letter.appearance,
     // A withdrawn delivered letter keeps only its delivery record (lib/privacy/erase-person.ts).
     erased: letter.status === "delivered" && letter.email === null,
   };

@@ -1,5 +1,6 @@
 // The letter exactly as it is delivered: subject, then the body as written, then the writer's name and place.
 // The composer's preview, the confirmation mail's copy and the delivery all use this one layout.
+import { formatPlace } from "@/lib/infra/geo/format-place";
 import { regionName } from "@/lib/infra/geo/regions";
 
 export type LetterForDelivery = {
@@ -11,10 +12,14 @@ export type LetterForDelivery = {
   region?: string | null;
   /** Already a display name. */
   country: string;
+  /** The letter's language, which orders the place ("대한민국 서울특별시" in Korean); English order when not given. */
+  language?: string;
 };
 
-export function letterSignature(letter: Pick<LetterForDelivery, "name" | "city" | "region" | "country">): string {
-  const place = [letter.city, letter.region, letter.country].filter((p) => p && p.trim()).join(", ");
+export function letterSignature(
+  letter: Pick<LetterForDelivery, "name" | "city" | "region" | "country" | "language">,
+): string {
+  const place = formatPlace([letter.city, letter.region, letter.country], letter.language ?? "en");
   return place ? `${letter.name}\n${place}` : letter.name;
 }
 

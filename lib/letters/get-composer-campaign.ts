@@ -5,6 +5,7 @@ import { jsonArrayFrom } from "kysely/helpers/postgres";
 import { db } from "@/lib/infra/db";
 import { campaignState } from "@/lib/campaigns/campaign-state";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
+import { defaultAppearance, type Appearance } from "@/lib/campaigns/appearance";
 import { isCampaignSlug } from "@/lib/campaigns/slug";
 import { isLocale, type Locale } from "@/lib/infra/i18n/config";
 import { campaignSender } from "@/lib/campaigns/campaign-sender";
@@ -31,6 +32,8 @@ export type ComposerCampaign = {
   /** What the delivered letter's envelope says (compose-letter-delivery.ts): the campaign's sender address, and its
    *  title in the language the delivery is written in (the campaign's default). */
   delivery: { sender: string; title: string; locale: Locale };
+  /** The pre-selected "how I appear to the target", from the campaign's risk setting. */
+  defaultAppearance: Appearance;
 };
 
 export async function getComposerCampaign(slug: string, locale: Locale): Promise<ComposerCampaign | null> {
@@ -44,6 +47,7 @@ export async function getComposerCampaign(slug: string, locale: Locale): Promise
       "c.opens_at",
       "c.closes_at",
       "c.sender_email",
+      "c.risk",
       jsonArrayFrom(
         eb
           .selectFrom("campaign_translation as t")
@@ -95,6 +99,7 @@ export async function getComposerCampaign(slug: string, locale: Locale): Promise
     title: text.title,
     targetName: text.target_name,
     letterDefaults,
+    defaultAppearance: defaultAppearance(campaign.risk),
     topics: campaign.topics.flatMap((topic) => {
       const own = pick(topic.translations);
       if (!own) return [];

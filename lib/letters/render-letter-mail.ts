@@ -4,16 +4,19 @@ import { db } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import { isLocale, type Locale } from "@/lib/infra/i18n/config";
 import { translator } from "@/lib/infra/i18n/messages";
+import { wordEnding } from "@/lib/infra/i18n/korean-particle";
 import { renderBodies, type Block } from "@/lib/infra/mail/layout";
-import type { MailContent, OutboxRow } from "@/lib/infra/outbox/outbox";
+import type { MailContent, MessageKind, OutboxRow } from "@/lib/infra/outbox/outbox";
 import { formatLetter, placeNames } from "./format-letter";
 import { letterConfirmUrl, letterWithdrawUrl } from "./links";
 import { letterHoldHours } from "./letter-hold";
 import { campaignTitles } from "@/lib/campaigns/campaign-title";
 import { whereUrl } from "@/lib/signatures/links";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
+import { shareMailLine } from "@/lib/campaigns/share-mail-line";
+import { organizationNameIn } from "@/lib/campaigns/organization-name";
 
-export type LetterMailKind = "letter.confirm" | "letter.already_confirmed";
+export type LetterMailKind = Extract<MessageKind, `letter.${string}`>;
 
 export type LetterMailContext = {
   kind: LetterMailKind;
@@ -21,6 +24,8 @@ export type LetterMailContext = {
   letterId: string;
   campaignTitle: string;
   organizationName: string;
+  /** The campaign's address: the email asks the writer to share it. */
+  campaignSlug?: string;
   letter: {
     subject: string;
     body: string;
@@ -63,10 +68,13 @@ export function renderLetterMail(ctx: LetterMailContext): { subject: string; tex
     subject = t("alreadyConfirmed.subject", { campaign });
     blocks.push({ text: t("alreadyConfirmed.intro", { campaign }) }, { text: t("alreadyConfirmed.body") });
   }
+  if (ctx.campaignSlug) blocks.push({ note: shareMailLine(locale, ctx.campaignSlug) });
   blocks.push(
     { note: t("withdrawLine", { url: withdraw }) },
     { note: t("whereLine"), href: whereUrl(locale) },
-    { text: t("signoff", { organization: ctx.organizationName }) },
+    {
+      text: t("signoff", { organization: ctx.organizationName, organizationEnding: wordEnding(ctx.organizationName) }),
+    },
   );
   return { subject, ...renderBodies(locale, blocks) };
 }
@@ -89,7 +97,8 @@ export async function renderLetterMessage(message: OutboxRow): Promise<MailConte
       "l.also_sign",
       "c.default_locale",
       "c.letter_hold_hours",
-      "o.name as organization_name",
+      "c.slug",
+      organizationNameIn(message.locale).as("organization_name"),
       campaignTitles(eb.ref("c.id")).as("titles"),
     ])
     .where("l.id", "=", message.letter_id)
@@ -104,6 +113,7 @@ export async function renderLetterMessage(message: OutboxRow): Promise<MailConte
     letterId: message.letter_id,
     campaignTitle: text?.title ?? "",
     organizationName: letter.organization_name,
+    campaignSlug: letter.slug,
     letter: {
       subject: letter.subject,
       body: letter.body,

@@ -4,8 +4,11 @@ import { z } from "@/lib/infra/validation/zod";
 import { isCountryCode } from "@/lib/infra/geo/countries";
 import { checkAddress } from "@/lib/infra/geo/check-address";
 import { locales } from "@/lib/infra/i18n/config";
+import { appearances } from "@/lib/campaigns/appearance";
+import { hasNonAsciiLocalPart } from "@/lib/infra/validation/email-checks";
 import { blankToUndefined, hasOnlyAllowedChars, isBlank, line, optionalLine } from "@/lib/infra/validation/text";
 import { abuseFields } from "@/lib/integrity/schema";
+import { sourceCode } from "@/lib/campaigns/source-code";
 
 export const letterLimits = {
   subject: { min: 3, max: 150 },
@@ -65,6 +68,7 @@ export const letterInput = z
       .min(1, { error: "required" })
       .max(letterLimits.email, { error: "too_long" })
       .refine((v) => hasOnlyAllowedChars(v), { error: "invalid_characters" })
+      .refine((v) => !hasNonAsciiLocalPart(v), { error: "email_local_ascii" })
       .pipe(z.email({ error: "invalid_email" })),
     street: optionalLine(letterLimits.street),
     city: line(letterLimits.city),
@@ -87,10 +91,14 @@ export const letterInput = z
       .refine(isCountryCode, { error: "invalid_country" }),
     alsoSign: z.boolean({ error: "invalid_boolean" }).default(false),
     showName: z.boolean({ error: "invalid_boolean" }).default(false),
+    // How the writer appears to the target; left out, the campaign's risk setting decides (submit-letter.ts).
+    appearance: z.preprocess(blankToUndefined, z.enum(appearances, { error: "invalid_appearance" }).optional()),
     wantsUpdates: z.boolean({ error: "invalid_boolean" }).default(false),
     /** Only with this ticked does the writer's address become the delivered letter's Reply-To. */
     replyConsent: z.boolean({ error: "invalid_boolean" }).default(false),
     locale: z.enum(locales, { error: "invalid_locale" }).optional(),
+    /** The link's `?source=` code; one of another shape is dropped, not refused. */
+    source: z.preprocess(sourceCode, z.string().optional()),
     ...abuseFields,
   })
   .superRefine(checkAddress);
@@ -115,9 +123,11 @@ export const fieldStep: Record<LetterField, number> = {
   country: 5,
   alsoSign: 5,
   showName: 5,
+  appearance: 5,
   wantsUpdates: 5,
   replyConsent: 5,
   locale: 5,
+  source: 6,
   formToken: 6,
   website: 6,
   challenge: 6,

@@ -39,6 +39,7 @@ function submitStatement(slug: string, input: Letter, s: Submission) {
     "language",
     "writer_role",
     "show_name",
+    "appearance",
     "wants_updates",
     "also_sign",
     "reply_consent",
@@ -50,23 +51,27 @@ function submitStatement(slug: string, input: Letter, s: Submission) {
 WITH ${guardCtes(guard)}, c AS (
   SELECT id, status FROM campaign WHERE slug = ${slug}
 ), open_c AS (
-  SELECT id, default_locale FROM campaign WHERE id = (SELECT id FROM c) AND ${openAt(at)} AND (SELECT allowed FROM verdict)
+  SELECT id, default_locale, risk FROM campaign WHERE id = (SELECT id FROM c) AND ${openAt(at)} AND (SELECT allowed FROM verdict)
 ), chosen AS (
   SELECT t.id FROM campaign_topic t JOIN open_c ON t.campaign_id = open_c.id WHERE t.key = ANY(${input.topics}::text[])
 ), valid AS (
   SELECT count(*) = cardinality(${input.topics}::text[]) AS ok FROM chosen
 ), l AS (
   INSERT INTO letter AS l (id, campaign_id, email, email_key, name, street, city, region, postal_code, country, subject,
-                           body, language, locale, writer_role, show_name, wants_updates, also_sign, reply_consent, ip_hash,
+                           body, language, locale, writer_role, show_name, appearance, wants_updates, also_sign, reply_consent,
+                           ip_hash,
                            confirm_token_hash, confirm_token_expires_at, status, spam_reason, network_hash,
-                           last_notified_at)
+                           last_notified_at, source)
   SELECT ${randomUUID()}::uuid, open_c.id, ${input.email}, ${s.emailKey}, ${input.name}, ${input.street ?? null},
          ${input.city}, ${input.region ?? null}, ${input.postalCode ?? null}, ${input.country}, ${input.subject},
          ${input.body}, ${input.language}, COALESCE(${input.locale ?? null}, open_c.default_locale),
-         ${input.writerRole ?? null}, ${input.showName}, ${input.wantsUpdates}, ${input.alsoSign}, ${input.replyConsent}, ${guard.ipHash},
+         ${input.writerRole ?? null}, ${input.showName},
+         COALESCE(${input.appearance ?? null}::appearance,
+                  CASE WHEN open_c.risk = 'at_risk' THEN 'initials' ELSE 'full' END::appearance),
+         ${input.wantsUpdates}, ${input.alsoSign}, ${input.replyConsent}, ${guard.ipHash},
          ${s.confirmTokenHash}, ${s.confirmExpiresAt},
          CASE WHEN ${guard.spamReason}::text IS NULL THEN 'pending' ELSE 'suspected' END::letter_status,
-         ${guard.spamReason}, ${guard.networkHash}, ${at}
+         ${guard.spamReason}, ${guard.networkHash}, ${at}, ${input.source ?? null}
     FROM open_c WHERE (SELECT ok FROM valid)
   ON CONFLICT (campaign_id, email_key) DO UPDATE SET
     -- A pending letter is replaced by the newest one, with a fresh token; a confirmed one is left as it is. A

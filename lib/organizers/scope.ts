@@ -36,6 +36,7 @@ export function scopeFor(organizer: Organizer) {
             "sender_email as senderEmail",
             "default_locale as defaultLocale",
             "letter_delivery as letterDelivery",
+            "risk",
             "digest_interval_minutes as digestIntervalMinutes",
             "throttle_per_minute as throttlePerMinute",
             "letter_hold_hours as letterHoldHours",

@@ -5,7 +5,7 @@
 // is fresh for PAGE_CACHE_SECONDS; for some time after, it is still served while a new one renders.
 import { issueFormToken } from "@/lib/infra/security/form-token";
 import { env } from "@/lib/infra/env";
-import type { CacheablePage } from "./cacheable-page";
+import { withSourceCode, type CacheablePage } from "./cacheable-page";
 import { fillPageSoon } from "./fill-page";
 import { pageStore } from "./page-store";
 
@@ -25,5 +25,6 @@ export function cachedPageFor(page: CacheablePage, nonce: string, now = Date.now
 
   let body = cached.html.replaceAll(cached.nonce, nonce);
   if (cached.formToken) body = body.replaceAll(cached.formToken.value, issueFormToken(cached.formToken.kind, now));
+  if (page.source) body = withSourceCode(body, page.path, page.source);
   return { body, headers: cached.headers, state: age < freshMs ? "hit" : "stale" };
 }

@@ -4,6 +4,8 @@
 import { addressIssues } from "@/lib/infra/geo/check-address";
 import { isCountryCode } from "@/lib/infra/geo/countries";
 import { isLocale } from "@/lib/infra/i18n/config";
+import { isAppearance } from "@/lib/campaigns/appearance";
+import { hasNonAsciiLocalPart } from "@/lib/infra/validation/email-checks";
 import { codePointLength, isBlank, lineIssue, paragraphsIssue } from "@/lib/infra/validation/text-checks";
 import type { SignFormValues } from "./form-data";
 import { emailFormat, limits, postalCodeFormat } from "./rules";
@@ -14,6 +16,7 @@ function emailIssue(value: string): string | undefined {
   const v = value.trim();
   if (v.length < 1) return "required";
   if (codePointLength(v) > limits.email) return "too_long";
+  if (hasNonAsciiLocalPart(v)) return "email_local_ascii";
   return emailFormat.test(v) ? undefined : "invalid_email";
 }
 
@@ -41,10 +44,12 @@ export function checkSignatureForm(values: SignFormValues): Record<string, strin
     postalCode: postalCode === undefined ? undefined : postalCodeIssue(postalCode),
     comment: comment === undefined ? undefined : paragraphsIssue(comment, limits.comment),
     locale: values.locale === undefined || isLocale(values.locale) ? undefined : "invalid_locale",
+    appearance:
+      given(values.appearance) === undefined || isAppearance(values.appearance) ? undefined : "invalid_appearance",
   };
   // Like the schema's superRefine: address rules on the normalised values, after each field's own first issue. zod
-  // skips the refinement after an issue that stops parsing; of a form's fields only the locale enum raises one.
-  if (found.locale === undefined) {
+  // skips the refinement after an issue that stops parsing; of a form's fields only the two enums raise one.
+  if (found.locale === undefined && found.appearance === undefined) {
     for (const { field, code } of addressIssues({ country, region, postalCode })) found[field] ??= code;
   }
   return Object.fromEntries(Object.entries(found).filter((e): e is [string, string] => e[1] !== undefined));

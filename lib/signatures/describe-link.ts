@@ -5,6 +5,7 @@ import { now } from "@/lib/infra/clock";
 import { sha256 } from "@/lib/infra/crypto";
 import { campaignTitles } from "@/lib/campaigns/campaign-title";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
+import type { Appearance } from "@/lib/campaigns/appearance";
 import { readWithdrawToken } from "./links";
 
 export type LinkTarget = {
@@ -14,6 +15,9 @@ export type LinkTarget = {
   targetName: string;
   /** When a digest that carried this signature was sent to the target: from then on it cannot be called back. */
   sentInDigestAt: Date | null;
+  /** How the signer appears to the target, and whether a digest has already taken the signature (then it is fixed). */
+  appearance: Appearance;
+  delivered: boolean;
 };
 
 /** A confirmation link names its signature by the token's hash, a withdraw link by the signature's id. */
@@ -25,6 +29,8 @@ async function describe(link: Link, locale: string): Promise<LinkTarget | null> 
     .innerJoin("campaign as c", "c.id", "s.campaign_id")
     .select((eb) => [
       "s.status",
+      "s.appearance",
+      "s.delivery_message_id",
       "s.confirm_token_expires_at",
       "c.slug",
       "c.default_locale",
@@ -53,6 +59,8 @@ async function describe(link: Link, locale: string): Promise<LinkTarget | null> 
     status: signature.status === "pending" ? "pending" : "confirmed",
     targetName: text?.target_name ?? "",
     sentInDigestAt: signature.sent_at ?? null,
+    appearance: signature.appearance,
+    delivered: signature.delivery_message_id !== null,
   };
 }
 

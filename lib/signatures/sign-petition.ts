@@ -1,7 +1,8 @@
 // Records a signature and its email in one statement: the abuse checks' counters (lib/integrity/guard-submission.ts),
 // the signature and its outbox message, which the outbox relay (lib/infra/outbox/relay-outbox.ts) hands to a send job.
-// Signing again is harmless: ON CONFLICT keeps one row per (campaign, address); a new email goes out at most once
-// per resend window.
+// Signing again is harmless: ON CONFLICT keeps one row per (campaign, address) with the newest details; a new email
+// (and link) goes out at most once per resend window, and the answer says whether one went out now or a while ago.
+// Without a choice of how to appear, the campaign's risk setting picks it (defaultAppearance).
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { Signature } from "./schema";
@@ -19,22 +20,26 @@ export type SignContext = { ip?: string | null };
 
 function signStatement(slug: string, input: Signature, s: Submission) {
   const { guard, at } = s;
+  // Whether the existing row (`sig`) gets a new email: it was suspected, or last emailed before the resend window.
+  const notify = sql`(sig.status = 'suspected' OR sig.last_notified_at < ${s.resendIfNotifiedBefore})`;
   return sql<SubmissionRow>`
 WITH ${guardCtes(guard)}, c AS (
   SELECT id, status, default_locale FROM campaign WHERE slug = ${slug}
 ), open_c AS (
-  SELECT id, default_locale FROM campaign
+  SELECT id, default_locale, risk FROM campaign
    WHERE id = (SELECT id FROM c) AND ${openAt(at)} AND (SELECT allowed FROM verdict)
 ), s AS (
   INSERT INTO signature AS sig (id, campaign_id, email, email_key, name, country, region, postal_code, comment,
-                               show_name, wants_updates, locale, ip_hash, confirm_token_hash, confirm_token_expires_at,
-                               status, spam_reason, network_hash, last_notified_at)
+                               show_name, appearance, wants_updates, locale, ip_hash, confirm_token_hash, confirm_token_expires_at,
+                               status, spam_reason, network_hash, last_notified_at, source)
   SELECT ${randomUUID()}::uuid, open_c.id, ${input.email}, ${s.emailKey}, ${input.name}, ${input.country},
          ${input.region ?? null}, ${input.postalCode ?? null}, ${input.comment ?? null}, ${input.showName},
+         COALESCE(${input.appearance ?? null}::appearance,
+                  CASE WHEN open_c.risk = 'at_risk' THEN 'initials' ELSE 'full' END::appearance),
          ${input.wantsUpdates}, COALESCE(${input.locale ?? null}, open_c.default_locale), ${guard.ipHash},
          ${s.confirmTokenHash}, ${s.confirmExpiresAt},
          CASE WHEN ${guard.spamReason}::text IS NULL THEN 'pending' ELSE 'suspected' END::signature_status,
-         ${guard.spamReason}, ${guard.networkHash}, ${at}
+         ${guard.spamReason}, ${guard.networkHash}, ${at}, ${input.source ?? null}
     FROM open_c
   ON CONFLICT (campaign_id, email_key) DO UPDATE SET
     -- A pending signature takes the newest details and a fresh token; a confirmed one is left as it is. A suspected
@@ -50,25 +55,40 @@ WITH ${guardCtes(guard)}, c AS (
     -- Whoever signs again with this address cannot turn the owner's privacy choices on, only off.
     show_name = CASE WHEN sig.status = 'pending' THEN sig.show_name AND EXCLUDED.show_name
                      WHEN sig.status = 'suspected' THEN EXCLUDED.show_name ELSE sig.show_name END,
+    -- The enum runs from most to least shown: GREATEST keeps the more private of the two choices.
+    appearance = CASE WHEN sig.status = 'pending' THEN GREATEST(sig.appearance, EXCLUDED.appearance)
+                      WHEN sig.status = 'suspected' THEN EXCLUDED.appearance ELSE sig.appearance END,
     wants_updates = CASE WHEN sig.status = 'pending' THEN sig.wants_updates AND EXCLUDED.wants_updates
                          WHEN sig.status = 'suspected' THEN EXCLUDED.wants_updates ELSE sig.wants_updates END,
     locale = EXCLUDED.locale,
     ip_hash = CASE WHEN sig.status = 'suspected' THEN EXCLUDED.ip_hash ELSE sig.ip_hash END,
     network_hash = CASE WHEN sig.status = 'suspected' THEN EXCLUDED.network_hash ELSE sig.network_hash END,
-    confirm_token_hash = CASE WHEN sig.status IN ('pending', 'suspected') THEN EXCLUDED.confirm_token_hash
+    -- Within the resend window the link already sent stays the valid one: no new token, no new email.
+    confirm_token_hash = CASE WHEN sig.status IN ('pending', 'suspected') AND ${notify} THEN EXCLUDED.confirm_token_hash
                               ELSE sig.confirm_token_hash END,
-    confirm_token_expires_at = CASE WHEN sig.status IN ('pending', 'suspected') THEN EXCLUDED.confirm_token_expires_at
-                                    ELSE sig.confirm_token_expires_at END,
-    last_notified_at = EXCLUDED.last_notified_at
-  -- A suspected attempt never changes an existing signature (nor sends anything).
-  WHERE EXCLUDED.status = 'pending' AND (sig.status = 'suspected' OR sig.last_notified_at < ${s.resendIfNotifiedBefore})
-  RETURNING sig.id, sig.status, sig.email, sig.locale
-), ${confirmationMailCtes(s, "s", "signature")}
+    confirm_token_expires_at = CASE WHEN sig.status IN ('pending', 'suspected') AND ${notify}
+                                    THEN EXCLUDED.confirm_token_expires_at ELSE sig.confirm_token_expires_at END,
+    last_notified_at = CASE WHEN ${notify} THEN EXCLUDED.last_notified_at ELSE sig.last_notified_at END
+  -- A suspected attempt never changes an existing signature (nor sends anything); a confirmed one is only told again
+  -- after the resend window.
+  WHERE EXCLUDED.status = 'pending' AND (sig.status IN ('pending', 'suspected') OR ${notify})
+  -- Emailed now: a new row, a confirmed one told again, or a pending one that took this request's token.
+  RETURNING sig.id, sig.status, sig.email, sig.locale,
+            sig.status <> 'pending' OR sig.confirm_token_hash = ${s.confirmTokenHash} AS notified
+), sn AS (
+  SELECT id, status, email, locale FROM s WHERE notified
+), ${confirmationMailCtes(s, "sn", "signature")}
 SELECT ${submissionAnswer}`;
 }
 
-export async function signPetition(slug: string, input: Signature, ctx: SignContext = {}): Promise<void> {
-  await writeSubmission({
+/**
+ * "now": a link is on its way (or, to a silent check's catch, the same answer); "recently": this address was sent
+ * one within the resend window, which stays the link to use, and the details given now replace the earlier ones.
+ */
+export type SignOutcome = { emailed: "now" | "recently" };
+
+export async function signPetition(slug: string, input: Signature, ctx: SignContext = {}): Promise<SignOutcome> {
+  const row = await writeSubmission({
     kind: "sign",
     slug,
     email: input.email,
@@ -76,4 +96,5 @@ export async function signPetition(slug: string, input: Signature, ctx: SignCont
     ip: ctx.ip ?? null,
     statement: (submission) => signStatement(slug, input, submission),
   });
+  return { emailed: row.outbox_id === null && !row.suspected ? "recently" : "now" };
 }

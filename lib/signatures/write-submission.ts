@@ -6,6 +6,7 @@ import { isCampaignSlug } from "@/lib/campaigns/slug";
 import { unavailableCampaign } from "@/lib/campaigns/unavailable-campaign";
 import { newToken } from "@/lib/infra/crypto";
 import { writeWithinDeadline } from "@/lib/infra/db";
+import type { MessageKind } from "@/lib/infra/outbox/message-kinds";
 import { env } from "@/lib/infra/env";
 import { AppError } from "@/lib/infra/errors";
 import { messageIdFor } from "@/lib/infra/mail/message-id";
@@ -43,21 +44,23 @@ export type Submission = {
  */
 export function confirmationMailCtes(
   s: Submission,
-  written: "s" | "l",
+  written: "sn" | "l",
   owner: "signature" | "letter",
 ): RawBuilder<unknown> {
   const w = sql.table(written);
   const ownerColumn = sql.ref(`${owner}_id`);
+  const confirm = `${owner}.confirm` as const satisfies MessageKind;
+  const alreadyConfirmed = `${owner}.already_confirmed` as const satisfies MessageKind;
   return sql`stale AS (
   UPDATE outbox_message SET status = 'cancelled', payload = payload - 'token', updated_at = now()
     FROM ${w} WHERE outbox_message.${ownerColumn} = ${w}.id AND ${w}.status = 'pending' AND outbox_message.status = 'pending'
 ), m AS (
-  INSERT INTO outbox_message (id, kind, "to", locale, payload, message_id, ${ownerColumn}, enqueued_at)
+  INSERT INTO outbox_message (id, kind, "to", locale, payload, message_id, ${ownerColumn})
   SELECT ${s.outboxId}::uuid,
-         CASE WHEN ${w}.status = 'pending' THEN ${`${owner}.confirm`} ELSE ${`${owner}.already_confirmed`} END,
+         CASE WHEN ${w}.status = 'pending' THEN ${confirm} ELSE ${alreadyConfirmed} END,
          ${w}.email, ${w}.locale,
          CASE WHEN ${w}.status = 'pending' THEN jsonb_build_object('token', ${s.token}::text) ELSE '{}'::jsonb END,
-         ${s.messageId}, ${w}.id, NULL
+         ${s.messageId}, ${w}.id
     FROM ${w} WHERE ${w}.status <> 'suspected'
   RETURNING id
 )`;
@@ -85,7 +88,10 @@ export type SubmissionWrite<R extends SubmissionRow> = {
   statement: (submission: Submission) => RawBuilder<R>;
 };
 
-export async function writeSubmission<R extends SubmissionRow>(write: SubmissionWrite<R>): Promise<R> {
+/** The statement's answer, and whether a silent check caught this submission (answered as if it had not). */
+export async function writeSubmission<R extends SubmissionRow>(
+  write: SubmissionWrite<R>,
+): Promise<R & { suspected: boolean }> {
   if (!isCampaignSlug(write.slug)) throw new AppError("campaign_not_found");
   const key = emailKey(write.email);
   const guard = prepareGuard({ kind: write.kind, slug: write.slug, ip: write.ip, emailKey: key, fields: write.fields });
@@ -107,7 +113,7 @@ export async function writeSubmission<R extends SubmissionRow>(write: Submission
   const [row] = await writeWithinDeadline(deadline, write.statement(submission));
   await enforceGuard(guard, row!);
   if (!row!.open) throw unavailableCampaign(row!.campaign_status);
-  return row!;
+  return { ...row!, suspected: guard.spamReason !== null };
 }
 
 export { guardCtes };

@@ -9,5 +9,5 @@ import { mailKinds } from "./mail-kinds";
 
 export { RetryableMailError, isPermanent } from "@/lib/infra/outbox/deliver-outbox-message";
 
-export const deliverOutboxMessage = (id: string, attempt: Attempt) => deliverOne(id, attempt, mailKinds);
+export const deliverOutboxMessage = (id: string, attempt: Partial<Attempt> = {}) => deliverOne(id, attempt, mailKinds);
 export const deliverOutboxMessages = (batch: MessageAttempt[]) => deliverMany(batch, mailKinds);

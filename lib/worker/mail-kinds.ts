@@ -1,4 +1,5 @@
-// The kinds of outbox message and how each is rendered. A feature that sends mail adds its kinds here.
+// How each kind of outbox message is rendered, from the features that own them. A feature that sends a new kind of
+// mail names it in lib/infra/outbox/message-kinds.ts; the type check then asks for its renderer here.
 import type { MailKinds } from "@/lib/infra/outbox/outbox";
 import { renderSignatureMessage } from "@/lib/signatures/render-signature-mail";
 import { renderLetterMessage } from "@/lib/letters/render-letter-mail";

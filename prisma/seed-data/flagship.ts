@@ -23,9 +23,11 @@ export type TopicText = {
   paragraph: string;
 };
 
-export const demoOrganization: { slug: string; name: string } = {
+export const demoOrganization: { slug: string; name: string; translatedNames: Partial<Record<Locale, string>> } = {
   slug: "demo-coalition",
   name: "Open Letters Demo Coalition",
+  /** Shown on pages and in emails in these languages ("주최: …"); `name` everywhere else. */
+  translatedNames: { ko: "오픈 레터스 시범 연대" },
 };
 
 export const flagshipCampaign: {

@@ -67,9 +67,7 @@ export async function deliveryBench(): Promise<{ items: number; app: number; bas
     await client.query(`UPDATE campaign SET hold_until = now() + interval '1 day' WHERE id <> $1`, [campaign.id]);
     // The sign and surge runs left their confirmation emails unsent (no worker ran then): tens of thousands, which
     // the worker would otherwise send beside the letters over the same connections.
-    await client.query(
-      `UPDATE outbox_message SET status = 'cancelled', enqueued_at = COALESCE(enqueued_at, now()) WHERE status = 'pending'`,
-    );
+    await client.query(`UPDATE outbox_message SET status = 'cancelled' WHERE status = 'pending'`);
     await client.query(
       `INSERT INTO letter (id, campaign_id, email, email_key, name, country, subject, body, language, locale, status, confirmed_at)
        SELECT gen_random_uuid(), $1, 'w' || i || '@bench.example', 'w' || i || '@bench.example', 'Writer ' || i, 'US', 'Please act (' || i || ')', $2, 'en', 'en', 'confirmed', now()

@@ -71,7 +71,7 @@ export async function exportBench(databaseUrl: string): Promise<ExportBenchResul
       const sql = `COPY (
         SELECT s.name, s.email, s.country, s.region, s.locale,
                to_char(s.confirmed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-               CASE WHEN s.show_name THEN 'yes' ELSE 'no' END
+               CASE WHEN s.show_name THEN 'yes' ELSE 'no' END, s.appearance::text
           FROM signature s WHERE s.campaign_id = '${campaignId}' AND s.status = 'confirmed' AND s.wants_updates
          ORDER BY s.confirmed_at, s.id) TO STDOUT (FORMAT csv, HEADER true)`;
       await pipeline(client.query(copyTo(sql)), theirs.sink);

@@ -103,9 +103,9 @@ test("an organizer creates a campaign, sees it signed and counted, exports the s
   await expect(page.getByRole("button", { name: "Close the campaign" })).toBeVisible();
   const campaignAdminUrl = page.url();
 
-  // A supporter signs and confirms, agreeing to hear from the organizers.
+  // A supporter signs and confirms, agreeing to hear from the organizers; they came by the organizers' newsletter.
   const signer = `admin-signer-${randomUUID().slice(0, 8)}@example.test`;
-  await page.goto(`/en/c/${slug}`);
+  await page.goto(`/en/c/${slug}?source=newsletter`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Admin test ${slug}`);
   await page.getByLabel("Full name", { exact: true }).fill("Jane Exporter");
   await page.getByLabel("Email address", { exact: true }).fill(signer);
@@ -124,6 +124,9 @@ test("an organizer creates a campaign, sees it signed and counted, exports the s
   await expect(row.getByTestId("confirmed")).toHaveText("1");
   await page.goto(campaignAdminUrl);
   await expect(page.getByTestId("goal")).toContainText("1 of 1000");
+  await expect(page.getByTestId("per-source").locator('tr[data-source="newsletter"] td')).toHaveText(["1", "0"]);
+  await expect(page.getByText(`http://localhost:${new URL(page.url()).port}/ko/c/${slug}?source=social`)).toBeVisible();
+  await expect(page.getByTestId("embed-snippet")).toContainText(`/embed/en/${slug}" title="Admin test ${slug}"`);
   await expectNoAxeViolations(page);
 
   // Export the signers and read the file back.

@@ -72,9 +72,24 @@ export async function openMail(page: Page, email: string, subject: RegExp): Prom
   return (await page.locator("pre.mail-text").textContent()) ?? "";
 }
 
+/** SIGN_MIN_SECONDS of the browser tests' server (tests/e2e/serve.ts): a sign form sent back sooner is suspected. */
+export const signMinSeconds = 2;
+
+/**
+ * Waits until the form token on the page is older than the sign form's minimum time, as it would be after a person
+ * typed. Only for what cannot wait by itself: a form sent without JavaScript, or a script posting to the API.
+ */
+export async function waitOutSignMinimum(page: Page): Promise<void> {
+  const token = await page.locator('input[name="formToken"]').first().inputValue();
+  const issuedAt = parseInt(token.split(".")[0]!, 36);
+  const rest = issuedAt + signMinSeconds * 1000 + 200 - Date.now();
+  if (rest > 0) await page.waitForTimeout(rest);
+}
+
 /** The form token a page renders into its form, as a script posting to the API would have to fetch it. */
 export async function formTokenOf(page: Page, path: string): Promise<string> {
   await page.goto(path);
+  await waitOutSignMinimum(page);
   return page.locator('input[name="formToken"]').first().inputValue();
 }
 

@@ -27,7 +27,7 @@ const journeys = [
       chooseTopic: "Choose at least one topic.",
       finding: "Hoeryong — A place in North Korea",
       unreviewed: "Edit the highlighted details",
-      count: (n: number) => (n === 1 ? "1 confirmed signature" : "No confirmed signatures yet"),
+      count: (n: number) => (n === 1 ? "1 confirmed signature" : "Be the first to co-sign"),
     },
     ownWords:
       "I teach students who came from North Korea. One of them grew up in Hoeryong and still cannot say goodbye to her grandmother.",
@@ -66,7 +66,7 @@ const journeys = [
       chooseTopic: "주제를 하나 이상 골라 주세요.",
       finding: "제 동생 김철수 — 가족의 이름",
       unreviewed: "강조 표시된 내용을 고치시거나",
-      count: (n: number) => (n === 1 ? "확인된 서명 1명" : "아직 확인된 서명이 없습니다"),
+      count: (n: number) => (n === 1 ? "확인된 서명 1명" : "첫 번째 서명자가 되어 주세요"),
     },
     ownWords: "저는 십 년 전에 한국에 온 탈북민입니다. 제 동생 김철수는 아직 북한에 있습니다.",
     addition: "\n\n싱가포르에서 꼭 이 이야기를 해 주십시오. <b>부탁드립니다</b> & 감사합니다.",

@@ -26,13 +26,16 @@ const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
     APP_ENV: "development",
     SMTP_URL: "",
     SMTP_HOST: "",
-    // Browser tests fill forms faster than people: the time-to-submit check is tested for real in integration.
-    SIGN_MIN_SECONDS: "0",
+    // Browser tests fill forms faster than people. The sign form keeps a minimum (signMinSeconds in fixtures.ts), so
+    // that a test can show the browser waiting it out; the letter's is tested in integration.
+    SIGN_MIN_SECONDS: "2",
     // No cooling-off by default: the test of the hold gives its campaign one of its own (letters.spec.ts).
     LETTER_HOLD_HOURS: "0",
     LETTER_MIN_SECONDS: "0",
-    // A few suspected submissions turn the challenge on for their campaign (each test has its own campaign).
+    // A few suspected submissions turn the challenge on for their campaign and network (each test has its own campaign).
     CHALLENGE_SUSPECT_PER_5_MINUTES: "5",
+    // The wait a form without JavaScript is asked for under attack, short enough for a test to wait it out.
+    CHALLENGE_WAIT_SECONDS: "2",
     // Every browser test comes from 127.0.0.1, one network: its counter would carry one test's attempts into the
     // next. The per-network challenge is tested in integration, where each test has a network of its own.
     CHALLENGE_NETWORK_PER_10_MINUTES: "1000000",

@@ -86,7 +86,7 @@ test("an organizer reviews a network with many signatures, strikes it out, sees 
   await expect(page.getByTestId("not-counted")).toContainText("3 suspected");
   await page.getByTestId("not-counted").getByRole("link", { name: "Suspicious activity" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Suspicious activity" })).toBeVisible();
-  await expect(page.getByTestId("signals-suspected")).toContainText("honeypot");
+  await expect(page.getByTestId("signals-suspected")).toContainText("A hidden field was filled in (a bot)");
   const row = page.getByTestId("signals-networks").getByRole("row").nth(1);
   await expect(row.getByRole("rowheader")).toHaveText(/^#\w+$/);
   await expect(row).not.toContainText("e2e-network");
@@ -117,5 +117,66 @@ test("an organizer reviews a network with many signatures, strikes it out, sees 
   // The same page in Korean.
   await page.goto(`/ko/admin/campaigns/${campaignId}/signals`);
   await expect(page.getByRole("heading", { level: 1, name: "의심스러운 활동" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("on a phone-wide page the chart's labels are readable; every reason is in words; one suspected signature is looked at and let through", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const { email, campaignId, slug } = await seed();
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl });
+  await client.connect();
+  await client.query(
+    `INSERT INTO signature (id, campaign_id, email, email_key, name, country, locale, status, spam_reason)
+     VALUES (gen_random_uuid(), $1, 'person@example.test', $2, 'Real Person', 'KR', 'ko', 'suspected', 'no_token')`,
+    [campaignId, `person-${slug}@example.test`],
+  );
+  await client.end();
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/en/admin/sign-in");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Organizer dashboard" })).toBeVisible();
+
+  await page.goto(`/en/admin/campaigns/${campaignId}`);
+  await expect(page).toHaveTitle("Campaign dashboard · Open Letters");
+  const labels = page.getByTestId("chart-label");
+  await expect(labels).toHaveCount(3);
+  for (const label of await labels.all()) {
+    const px = await label.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(px).toBeGreaterThanOrEqual(12);
+    await expect(label).toBeVisible();
+  }
+  // The count widget's code, with the frame sizes it is made for.
+  await expect(page.getByTestId("embed-snippet-en")).toContainText(`/embed/en/${slug}" title="Live signature count"`);
+  await expect(page.getByTestId("embed-snippet-ko")).toContainText('title="실시간 서명 수" width="320" height="220"');
+  await expect(page.locator("#embed-heading").locator("..")).toContainText("320×220");
+  await expectNoAxeViolations(page);
+
+  await page.goto(`/en/admin/campaigns/${campaignId}/signals`);
+  const reasons = page.getByTestId("signals-suspected");
+  await expect(reasons).toContainText("A hidden field was filled in (a bot)");
+  await expect(reasons).toContainText("Sent without the form's token (not from our page)");
+  await expect(reasons).not.toContainText("no_token");
+  await page.getByText(/Look at the suspected signatures one by one/).click();
+  const person = page.getByTestId("suspected-list").getByRole("listitem").filter({ hasText: "Real Person" });
+  await expect(person).toContainText("p…@example.test");
+  await expectNoAxeViolations(page);
+  await person.getByRole("button", { name: "Let it through: send the confirmation email" }).click();
+  await expect(page.getByTestId("suspected-list").getByText("Real Person")).toHaveCount(0);
+  await expect(page.getByTestId("signals-summary")).toContainText("pending: 1");
+
+  // Struck out, a group has nothing left to review.
+  const row = page.getByTestId("signals-networks").getByRole("row").nth(1);
+  await row.getByRole("button", { name: /Review the signatures of network/ }).click();
+  await row.getByRole("button", { name: "Strike out 25 signatures" }).click();
+  await expect(page.getByTestId("signals-summary")).toContainText("Counted: 0");
+  await expect(row.getByRole("button", { name: /Review/ })).toHaveCount(0);
+
+  await page.goto(`/ko/admin/campaigns/${campaignId}/signals`);
+  await expect(page.getByTestId("signals-suspected")).toContainText("숨은 입력란이 채워짐(자동 프로그램)");
   await expectNoAxeViolations(page);
 });

@@ -9,7 +9,9 @@ import { closeDb, prisma, pool } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { keyedHash } from "@/lib/infra/crypto";
-import { signClaims } from "@/lib/integrity/issue-challenge";
+import { issueWaitTicket, signClaims } from "@/lib/integrity/issue-challenge";
+import { enforceGuard, prepareGuard } from "@/lib/integrity/guard-submission";
+import { AppError } from "@/lib/infra/errors";
 import { issueFormToken } from "@/lib/infra/security/form-token";
 import { sweepRateWindows } from "@/lib/integrity/sweep-rate-windows";
 import { signatureCountFor } from "@/lib/campaigns/signature-count";
@@ -81,13 +83,18 @@ async function statusOf(campaignId: string, email: string) {
   });
 }
 
-/** Turns the challenge on for a campaign the way abuse does: enough suspected submissions within five minutes. */
-async function underAttack(slug: string) {
+/**
+ * Turns the challenge on for a campaign's form on one network the way abuse does: enough suspected submissions from
+ * that network within five minutes. Returns an address on that network (another client behind the same router).
+ */
+async function underAttack(slug: string, network = newIp()): Promise<() => string> {
   await earlyInWindow(300, 280);
   for (let i = 0; i < env.CHALLENGE_SUSPECT_PER_5_MINUTES; i++) {
     // The one that reaches the threshold is already asked for a solution.
-    expect([202, 428]).toContain((await sign(slug, signer({ website: "http://spam.example" }))).status);
+    const bot = sameNetwork(network, randomInt(1, 255));
+    expect([202, 428]).toContain((await sign(slug, signer({ website: "http://spam.example" }), bot)).status);
   }
+  return () => sameNetwork(network, randomInt(1, 255));
 }
 
 describe("rate limits", () => {
@@ -280,14 +287,84 @@ describe("the challenge", () => {
     for (let i = 0; i < 5; i++) expect((await sign(campaign.slug, signer(), newIp())).status).toBe(202);
   });
 
+  it("turns on for the network the junk comes from, and never for everyone else signing the campaign", async () => {
+    const campaign = await createCampaign();
+    const onNetwork = await underAttack(campaign.slug);
+    expect((await sign(campaign.slug, signer(), onNetwork())).status).toBe(428);
+    for (let i = 0; i < 3; i++) expect((await sign(campaign.slug, signer(), newIp())).status).toBe(202);
+    // The suspicion is counted under that network alone.
+    const { rows } = await pool.query<{ key: string }>(`SELECT key FROM rate_window WHERE key LIKE $1`, [
+      `sign:abuse:${campaign.slug}:%`,
+    ]);
+    expect(rows).toHaveLength(1);
+  });
+
+  it("lets a browser without JavaScript through with a waiting ticket, sent again after the wait, once", async () => {
+    const campaign = await createCampaign();
+    const onNetwork = await underAttack(campaign.slug);
+    const ticket = issueWaitTicket("sign", campaign.slug, now().getTime());
+    expect(ticket.waitSeconds).toBe(env.CHALLENGE_WAIT_SECONDS);
+    const person = signer();
+    const withTicket = { ...person, challenge: { token: ticket.token, nonce: "0" } };
+
+    // Sent at once, it does not count yet; the guard hands the same ticket back with the seconds left.
+    expect((await sign(campaign.slug, withTicket, onNetwork())).status).toBe(428);
+    const early = prepareGuard({
+      kind: "sign",
+      slug: campaign.slug,
+      ip: onNetwork(),
+      emailKey: person.email,
+      fields: withTicket,
+    });
+    const refusal = await enforceGuard(early, { retry_after: null, allowed: false }).catch((err: AppError) => err);
+    expect(refusal).toBeInstanceOf(AppError);
+    expect((refusal as AppError).extra?.waitTicket).toEqual({
+      token: ticket.token,
+      waitSeconds: env.CHALLENGE_WAIT_SECONDS,
+    });
+
+    try {
+      advanceClock(env.CHALLENGE_WAIT_SECONDS * 1000);
+      expect((await sign(campaign.slug, withTicket, onNetwork())).status).toBe(202);
+      expect(await statusOf(campaign.id, person.email)).toMatchObject({ status: "pending" });
+      // Single use, like a solution; and one for another campaign does not count here.
+      expect((await sign(campaign.slug, { ...signer(), challenge: withTicket.challenge }, onNetwork())).status).toBe(
+        428,
+      );
+      const elsewhere = issueWaitTicket("sign", "another-campaign", now().getTime() - 60_000);
+      const other = { ...signer(), challenge: { token: elsewhere.token, nonce: "0" } };
+      expect((await sign(campaign.slug, other, onNetwork())).status).toBe(428);
+    } finally {
+      resetClock();
+    }
+  });
+
+  it("asks a form without a solution for one with the challenge and a waiting ticket", async () => {
+    const campaign = await createCampaign();
+    const onNetwork = await underAttack(campaign.slug);
+    const person = signer();
+    const guard = prepareGuard({
+      kind: "sign",
+      slug: campaign.slug,
+      ip: onNetwork(),
+      emailKey: person.email,
+      fields: person,
+    });
+    const refusal = (await enforceGuard(guard, { retry_after: null, allowed: false }).catch((e) => e)) as AppError;
+    expect(refusal.code).toBe("challenge_required");
+    expect(refusal.extra?.challenge).toMatchObject({ difficulty: env.CHALLENGE_DIFFICULTY });
+    expect(refusal.extra?.waitTicket).toMatchObject({ waitSeconds: env.CHALLENGE_WAIT_SECONDS });
+  });
+
   it("turns on after suspected submissions; a solved challenge passes once, and only for its campaign", async () => {
     const campaign = await createCampaign();
     const other = await createCampaign();
-    await underAttack(campaign.slug);
-    await underAttack(other.slug);
+    const network = newIp();
+    const onNetwork = await underAttack(campaign.slug, network);
+    await underAttack(other.slug, network);
 
     const person = signer();
-    const asked = await sign(campaign.slug, person, newIp());
+    const asked = await sign(campaign.slug, person, onNetwork());
     expect(asked.status).toBe(428);
     const { error } = await asked.json();
     expect(error).toMatchObject({
@@ -302,14 +379,14 @@ describe("the challenge", () => {
     expect(await statusOf(campaign.id, person.email)).toBeNull();
 
     const solution = { token: error.challenge.token, nonce: solve(error.challenge) };
-    const passed = await sign(campaign.slug, { ...person, challenge: solution }, newIp());
+    const passed = await sign(campaign.slug, { ...person, challenge: solution }, onNetwork());
     expect(passed.status).toBe(202);
     expect(await statusOf(campaign.id, person.email)).toMatchObject({ status: "pending" });
 
     // Used once: the same solution again, or on another campaign, is asked for a new one.
-    const reused = await sign(campaign.slug, { ...signer(), challenge: solution }, newIp());
+    const reused = await sign(campaign.slug, { ...signer(), challenge: solution }, onNetwork());
     expect(reused.status).toBe(428);
-    const elsewhere = await sign(other.slug, { ...signer(), challenge: solution }, newIp());
+    const elsewhere = await sign(other.slug, { ...signer(), challenge: solution }, onNetwork());
     expect(elsewhere.status).toBe(428);
   });
 
@@ -341,20 +418,20 @@ describe("the challenge", () => {
     ],
   ])("refuses a solution to a challenge that is %s", async (_label, makeToken) => {
     const campaign = await createCampaign();
-    await underAttack(campaign.slug);
+    const onNetwork = await underAttack(campaign.slug);
     const token = makeToken(campaign.slug);
     const res = await sign(
       campaign.slug,
       { ...signer(), challenge: { token, nonce: solve({ token, difficulty: 4, algorithm: "" }) } },
-      newIp(),
+      onNetwork(),
     );
     expect(res.status).toBe(428);
   });
 
   it("refuses a wrong answer", async () => {
     const campaign = await createCampaign();
-    await underAttack(campaign.slug);
-    const { error } = await (await sign(campaign.slug, signer(), newIp())).json();
+    const onNetwork = await underAttack(campaign.slug);
+    const { error } = await (await sign(campaign.slug, signer(), onNetwork())).json();
     let nonce = 0;
     while (
       createHash("sha256").update(`${error.challenge.token}:${nonce}`).digest().readUInt32BE(0) >>>
@@ -367,7 +444,7 @@ describe("the challenge", () => {
         await sign(
           campaign.slug,
           { ...signer(), challenge: { token: error.challenge.token, nonce: String(nonce) } },
-          newIp(),
+          onNetwork(),
         )
       ).status,
     ).toBe(428);
@@ -407,18 +484,22 @@ describe("the challenge", () => {
 
   it("asks the letters API for a solution too when the letter form is under attack, and takes it", async () => {
     const campaign = await letterCampaign();
+    const network = newIp();
     await earlyInWindow(300, 280);
     for (let i = 0; i < env.CHALLENGE_SUSPECT_PER_5_MINUTES; i++) {
-      expect([202, 428]).toContain((await write(campaign.slug, aLetter({ formToken: formToken("letter", 1) }))).status);
+      const bot = sameNetwork(network, i + 1);
+      expect([202, 428]).toContain(
+        (await write(campaign.slug, aLetter({ formToken: formToken("letter", 1) }), bot)).status,
+      );
     }
     const letter = aLetter();
-    const asked = await write(campaign.slug, letter, newIp());
+    const asked = await write(campaign.slug, letter, sameNetwork(network, 200));
     expect(asked.status).toBe(428);
     const { error } = await asked.json();
     const passed = await write(
       campaign.slug,
       { ...letter, challenge: { token: error.challenge.token, nonce: solve(error.challenge) } },
-      newIp(),
+      sameNetwork(network, 201),
     );
     expect(passed.status).toBe(202);
     expect(await prisma.letter.findFirst({ where: { campaignId: campaign.id, email: letter.email } })).toMatchObject({

@@ -64,6 +64,8 @@ async function campaignWithSigners(organizationId: string, count = 12) {
       status: "confirmed",
       confirmedAt: new Date(at.getTime() - (count - i) * 1000),
       showName: i % 4 !== 0,
+      // Each signer's own choice: every fourth counted only, every other even one by initials, the rest in full.
+      appearance: i % 4 === 0 ? "counted" : i % 4 === 2 ? "initials" : "full",
     })),
   });
   await prisma.letter.create({
@@ -135,9 +137,11 @@ describe("a campaign's signed delivery bundle", () => {
     ]);
     const csv = parts.get("signers.csv")!.toString("utf8");
     expect(csv.startsWith("\ufeff")).toBe(true);
-    // Those who did not choose to show their name are counted, never named; no address ever appears.
+    // Each signer as they chose: counted only never named, initials without a place; no address ever appears.
     expect(csv).not.toContain("Signer Number4");
     expect(csv).toContain("Signer Number1");
+    expect(csv).not.toContain("Signer Number2");
+    expect(csv).toMatch(/\n[0-9a-f-]{36},S\. N\.,/);
     for (const [, content] of parts) expect(content.toString("latin1")).not.toMatch(/@example\.test/);
 
     const checked = await verify(parts, ["bundle.pdf", "signers.csv"]);

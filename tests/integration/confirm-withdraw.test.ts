@@ -151,6 +151,18 @@ describe("withdrawing a signature", () => {
     expect(await withdrawSignature("not-a-token")).toEqual({ status: "invalid" });
     expect(await prisma.signature.count({ where: { id: signatureId } })).toBe(1);
   });
+
+  it("withdraws only with the exact link: anything added after its signature makes it invalid", async () => {
+    const campaign = await createCampaign();
+    const { signatureId } = await signAndGetToken(campaign.slug, campaign.id);
+    const token = withdrawToken(signatureId);
+    for (const extended of [`${token}x`, `${token}.x`, `${token}.`, `${token}=`, `${token} `, `${token}\u0000`]) {
+      expect(await describeWithdrawLink(extended, "en"), extended).toBeNull();
+      expect(await withdrawSignature(extended), extended).toEqual({ status: "invalid" });
+    }
+    expect(await prisma.signature.count({ where: { id: signatureId } })).toBe(1);
+    expect(await withdrawSignature(token)).toMatchObject({ status: "withdrawn" });
+  });
 });
 
 describe("GET /api/campaigns/[slug]/count", () => {

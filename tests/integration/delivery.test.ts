@@ -29,9 +29,8 @@ beforeAll(async () => {
     SMTP_SECURE: "false",
     MAIL_FROM: "Open Letters <no-reply@letters.example.test>",
     DELIVERY_SEND_ATTEMPTS: "5",
-    // Jobs this process enqueues expire like the worker processes' below: a killed worker's job moves on in seconds.
+    // Claims run out as quickly as the worker processes' below: a killed worker's messages move on in seconds.
     JOB_EXPIRE_SECONDS: "3",
-    JOB_SUPERVISE_SECONDS: "1",
   });
   m = {
     db: await import("@/lib/infra/db"),
@@ -76,8 +75,8 @@ async function confirmedLetters(campaignId: string, count: number, overrides: Re
     const id = randomUUID();
     const email = `writer-${id.slice(0, 8)}@example.test`;
     await m.db.pool.query(
-      `INSERT INTO letter (id, campaign_id, email, email_key, name, city, region, country, subject, body, language, locale, status, confirmed_at)
-       VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $10, 'confirmed', now() + make_interval(secs => $11))`,
+      `INSERT INTO letter (id, campaign_id, email, email_key, name, city, region, country, subject, body, language, locale, status, confirmed_at, appearance)
+       VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $10, 'confirmed', now() + make_interval(secs => $11), $12::appearance)`,
       [
         id,
         campaignId,
@@ -90,6 +89,7 @@ async function confirmedLetters(campaignId: string, count: number, overrides: Re
         overrides.body ?? `Dear Mr. President,\n\nLetter number ${i + 1}.\n\nSincerely`,
         overrides.language ?? "en",
         i,
+        overrides.appearance ?? "full",
       ],
     );
     ids.push(id);
@@ -97,13 +97,13 @@ async function confirmedLetters(campaignId: string, count: number, overrides: Re
   return ids;
 }
 
-async function confirmedSignatures(campaignId: string, names: string[]) {
+async function confirmedSignatures(campaignId: string, names: string[], appearance = "full") {
   for (const [i, name] of names.entries()) {
     const id = randomUUID();
     await m.db.pool.query(
-      `INSERT INTO signature (id, campaign_id, email, email_key, name, country, region, locale, status, confirmed_at)
-       VALUES ($1, $2, $3, $3, $4, 'US', 'NY', 'en', 'confirmed', now() + make_interval(secs => $5))`,
-      [id, campaignId, `s-${id.slice(0, 8)}@example.test`, name, i],
+      `INSERT INTO signature (id, campaign_id, email, email_key, name, country, region, locale, status, confirmed_at, appearance)
+       VALUES ($1, $2, $3, $3, $4, 'US', 'NY', 'en', 'confirmed', now() + make_interval(secs => $5), $6::appearance)`,
+      [id, campaignId, `s-${id.slice(0, 8)}@example.test`, name, i, appearance],
     );
     await m.db.pool.query(
       `INSERT INTO campaign_count_shard (campaign_id, shard, confirmed) VALUES ($1, 0, 1)
@@ -197,12 +197,13 @@ describe("letters one by one", () => {
     await confirmedLetters(campaign.id, 7);
     await m.schedule.scheduleDeliveries();
     expect(await deliveriesOf(campaign.id)).toHaveLength(3);
-    const { rows: jobs } = await m.db.pool.query<{ delay: number }>(
-      `SELECT extract(epoch FROM start_after - created_on)::int AS delay FROM pgboss.job
-        WHERE name = 'delivery.send' AND data->>'outboxId' IN (SELECT id::text FROM outbox_message WHERE campaign_id = $1) ORDER BY 1`,
+    // Each message is due at its place in the minute.
+    const { rows: due } = await m.db.pool.query<{ delay: number }>(
+      `SELECT round(extract(epoch FROM available_at - min(available_at) OVER ()))::int AS delay
+         FROM outbox_message WHERE campaign_id = $1 ORDER BY 1`,
       [campaign.id],
     );
-    expect(jobs.map((j) => j.delay)).toEqual([0, 20, 40]);
+    expect(due.map((j) => j.delay)).toEqual([0, 20, 40]);
 
     await m.schedule.scheduleDeliveries();
     expect(await deliveriesOf(campaign.id)).toHaveLength(3);
@@ -234,17 +235,20 @@ describe("digests", () => {
     const mail = sink.received.find((r) => r.messageId === digest!.message_id)!;
     expect(mail.subject).toBe(`Test campaign ${campaign.slug.slice(5)}: 3 new signatures and 2 letters`);
     expect(mail.text).toContain("Running totals: 3 confirmed signatures, 2 personal letters.");
-    expect(mail.text).toContain("Letter 1 of 2: from Writer 1, Springfield, Illinois, United States");
+    expect(mail.text).toContain(
+      "Letter 1 of 2: from \u2068Writer 1\u2069, \u2068Springfield, Illinois, United States\u2069",
+    );
     expect(mail.text).toContain("Letter number 2.");
 
     expect(mail.attachments).toHaveLength(1);
     expect(mail.attachments[0]!.filename).toMatch(/^signatures-\d{4}-\d{2}-\d{2}\.csv$/);
     const rows = parse(mail.attachments[0]!.content, { columns: true }) as Record<string, string>[];
     const today = new Date().toISOString().slice(0, 10);
+    const full = { city_or_region: "New York", country: "US", signed_on: today, shown_as: "full name" };
     expect(rows).toEqual([
-      { name: "Ada Lovelace", city_or_region: "New York", country: "US", signed_on: today },
-      { name: '\'=HYPERLINK("http://evil.example")', city_or_region: "New York", country: "US", signed_on: today },
-      { name: "김하나", city_or_region: "New York", country: "US", signed_on: today },
+      { ...full, name: "Ada Lovelace" },
+      { ...full, name: '\'=HYPERLINK("http://evil.example")' },
+      { ...full, name: "김하나" },
     ]);
     expect(await letterStatuses(campaign.id)).toEqual(["delivered", "delivered"]);
 
@@ -258,9 +262,7 @@ describe("digests", () => {
     await sendAll(campaign.id);
     const second = (await deliveriesOf(campaign.id))[1]!;
     const secondMail = sink.received.find((r) => r.messageId === second.message_id)!;
-    expect(parse(secondMail.attachments[0]!.content, { columns: true })).toEqual([
-      { name: "Late Signer", city_or_region: "New York", country: "US", signed_on: today },
-    ]);
+    expect(parse(secondMail.attachments[0]!.content, { columns: true })).toEqual([{ ...full, name: "Late Signer" }]);
     expect(secondMail.text).toContain("Running totals: 4 confirmed signatures");
   });
 });
@@ -368,12 +370,11 @@ describe("a long relay outage", () => {
       status: "pending",
       last_error: expect.stringMatching(/^waiting for the relay.*421/),
     });
-    const { rows: jobs } = await m.db.pool.query<{ delay: number }>(
-      `SELECT extract(epoch FROM start_after - created_on)::int AS delay FROM pgboss.job
-        WHERE name = 'delivery.send' AND data->>'outboxId' = $1 AND state = 'created'`,
+    const { rows: due } = await m.db.pool.query<{ delay: number }>(
+      `SELECT round(extract(epoch FROM available_at - updated_at))::int AS delay FROM outbox_message WHERE id = $1`,
       [delivery!.id],
     );
-    expect(jobs.map((j) => j.delay)).toContain(3600);
+    expect(due).toEqual([{ delay: 3600 }]);
     expect(await m.list.letterDeliveryStatus(letterId!)).toMatchObject({ status: "queued" });
 
     // When the relay answers again, the same message goes out.
@@ -392,9 +393,8 @@ describe("worker processes", { timeout: 120_000 }, () => {
         ...process.env,
         SMTP_HOST: "127.0.0.1",
         SMTP_PORT: String(sink.port),
-        // A killed worker's job is given to another after a few seconds instead of minutes.
+        // A killed worker's claims run out after a few seconds instead of minutes.
         JOB_EXPIRE_SECONDS: "3",
-        JOB_SUPERVISE_SECONDS: "1",
       },
       stdio: ["ignore", "ignore", "inherit"],
     });
@@ -421,14 +421,14 @@ describe("worker processes", { timeout: 120_000 }, () => {
     sink.delayMs = 400;
     const first = startWorker();
     await expect.poll(() => mineOf(ids).length, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(5);
-    // From here the relay holds each message for seconds, so the worker dies with messages on the wire however late
-    // this poll saw the first five.
-    sink.delayMs = 5_000;
-    await new Promise((r) => setTimeout(r, 150));
+    // From here the relay holds each message unanswered, mid-DATA: the worker dies with messages on the wire.
+    sink.holding = true;
+    await expect.poll(() => sink.held, { timeout: 60_000, interval: 20 }).toBeGreaterThan(0);
     first.kill("SIGKILL");
     await new Promise((r) => first.once("exit", r));
+    sink.release();
     sink.delayMs = 0;
-    // Killed mid-batch: some messages were on the wire.
+    // Killed mid-batch: the messages on the wire are still claimed by the dead worker.
     const { rows: inFlight } = await m.db.pool.query(
       `SELECT count(*)::int AS n FROM outbox_message WHERE campaign_id = $1 AND status = 'sending'`,
       [campaign.id],

@@ -23,6 +23,12 @@ import * as invalidations from "@/app/api/organizer/campaigns/[id]/invalidations
 import * as invalidationPreview from "@/app/api/organizer/campaigns/[id]/invalidations/preview/route";
 import * as nearCopies from "@/app/api/organizer/campaigns/[id]/near-copies/reject/route";
 import * as restore from "@/app/api/organizer/invalidations/[id]/restore/route";
+import * as team from "@/app/api/organizer/team/route";
+import * as member from "@/app/api/organizer/members/[id]/route";
+import * as invitation from "@/app/api/organizer/invitations/[id]/route";
+import * as resendInvitation from "@/app/api/organizer/invitations/[id]/resend/route";
+import * as signerLookup from "@/app/api/organizer/campaigns/[id]/signers/lookup/route";
+import * as signerErase from "@/app/api/organizer/campaigns/[id]/signers/erase/route";
 import * as signatures from "@/app/api/campaigns/[slug]/signatures/route";
 import { neutraliseFormula } from "@/lib/infra/csv";
 import { closeDb, prisma, pool } from "@/lib/infra/db";
@@ -63,7 +69,7 @@ const sameOrigin = { origin: appOrigin };
 /** Every organizer route: its method, and which fixture id (campaign or letter) its [id] takes. */
 const routes: {
   name: string;
-  method: "GET" | "POST" | "PATCH";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   handler: Handler;
   id?: (f: Fixture) => string;
   body?: true;
@@ -96,6 +102,14 @@ const routes: {
   { name: "POST invalidations", method: "POST", handler: invalidations.POST, id: (f) => f.campaign.id, body: true },
   { name: "POST near-copies reject", method: "POST", handler: nearCopies.POST, id: (f) => f.campaign.id, body: true },
   { name: "POST restore", method: "POST", handler: restore.POST, id: (f) => f.actions[0]! },
+  { name: "GET team", method: "GET", handler: team.GET as Handler },
+  // The fixture's campaign id is no member's or invitation's: these answer 404 for it, as for garbage.
+  { name: "PATCH member", method: "PATCH", handler: member.PATCH, id: (f) => f.campaign.id, body: true },
+  { name: "DELETE member", method: "DELETE", handler: member.DELETE, id: (f) => f.campaign.id },
+  { name: "POST invitation resend", method: "POST", handler: resendInvitation.POST, id: (f) => f.campaign.id },
+  { name: "DELETE invitation", method: "DELETE", handler: invitation.DELETE, id: (f) => f.campaign.id },
+  { name: "POST signer lookup", method: "POST", handler: signerLookup.POST, id: (f) => f.campaign.id, body: true },
+  { name: "POST signer erase", method: "POST", handler: signerErase.POST, id: (f) => f.campaign.id, body: true },
 ];
 
 const headerText = fc.stringMatching(/^[\x21-\x7e]{0,120}$/);
@@ -149,7 +163,9 @@ describe("fuzz: every organizer route", () => {
             );
             const answer = await expectContract(res, allowed, lang);
             const stateChange = route.method !== "GET";
-            if (stateChange && origin !== appOrigin) expect(answer.status).toBe(403);
+            // Any request whose Origin names another site is refused, reads too; a state change also needs ours.
+            const foreign = origin !== undefined && origin !== appOrigin;
+            if (foreign || (stateChange && origin !== appOrigin)) expect(answer.status).toBe(403);
             else if (route.name === "POST invitations/accept") expect(answer.status).not.toBe(401);
             else if (cookie !== "own") expect(answer.status).toBe(401);
             else if (route.id && id !== null) expect(answer.status).toBe(404);
@@ -169,6 +185,7 @@ const campaignFields: Record<string, fc.Arbitrary<unknown>> = {
   senderEmail: fc.oneof(fieldValue(300), fc.constantFrom("   ", "a@b.c\r\nBcc: x@y.z", "\u0000")),
   defaultLocale: fieldValue(),
   letterDelivery: fieldValue(),
+  risk: fieldValue(),
   digestIntervalMinutes: fc.oneof(fieldValue(), fc.constantFrom(true, "30", -5, 1e20)),
   throttlePerMinute: fc.oneof(fieldValue(), fc.constantFrom(false, "1", 0, 1001)),
   holdUntil: fc.oneof(

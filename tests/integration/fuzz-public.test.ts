@@ -14,6 +14,7 @@ import { defaultBodyLimit } from "@/lib/infra/http";
 import { emailKey } from "@/lib/infra/validation/normalize-email";
 import { renderSignatureMessage } from "@/lib/signatures/render-signature-mail";
 import { signatureInput } from "@/lib/signatures/schema";
+import { translator } from "@/lib/infra/i18n/messages";
 import { createCampaign, params } from "./helpers";
 import {
   acceptLanguage,
@@ -181,10 +182,13 @@ const publicPosts: PublicPost[] = [
       wantsUpdates: fieldValue(),
       locale: localeValue,
     },
-    /** The confirmation email greets the signer by the stored name. */
+    /** The confirmation email repeats how the signer appears to the target, and greets nobody by a typed name. */
     async expectMail(row) {
       const mail = (await renderSignatureMessage(await latestMessage("signature_id", row.id)))!;
-      expect(mail.text).toContain(row.name);
+      const stored = await prisma.signature.findUniqueOrThrow({ where: { id: row.id } });
+      const t = translator(stored.locale === "ko" ? "ko" : "en", "appearance");
+      expect(mail.text).toContain(t("emailChoice", { choice: t(stored.appearance) }));
+      expect(mail.text.split("\n")[0]).toBe(stored.locale === "ko" ? "안녕하세요." : "Hello,");
     },
   },
   {

@@ -1,7 +1,6 @@
 // Each test makes its own organization and campaign (unique slugs), so tests never depend on each other or on the seed.
 import { randomUUID } from "node:crypto";
 import { prisma, pool } from "@/lib/infra/db";
-import { boss } from "@/lib/infra/queue/boss";
 import type { CampaignStatus } from "@/lib/generated/prisma/client";
 import { issueFormToken, type FormKind } from "@/lib/infra/security/form-token";
 
@@ -127,11 +126,11 @@ export async function outboxFor(campaignId: string) {
   return rows;
 }
 
-export async function queuedJobs(outboxId: string): Promise<number> {
-  await boss(); // the queue's tables exist once it has started
-  const { rows } = await pool.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send' AND data->>'outboxId' = $1`,
+/** Where a message stands as a job: the outbox row is its only one. */
+export async function sendState(outboxId: string) {
+  const { rows } = await pool.query<{ status: string; attempts: number; claimed_by: string | null; due: boolean }>(
+    `SELECT status::text, attempts, claimed_by, available_at <= now() AS due FROM outbox_message WHERE id = $1`,
     [outboxId],
   );
-  return rows[0]!.n;
+  return rows[0];
 }

@@ -168,12 +168,19 @@ describe("a confirmed letter's cooling-off hold", () => {
 
     const token = m.links.letterWithdrawToken(letter.id);
     const after = (await m.describeLetter.describeLetterWithdrawLink(token, "en"))!;
-    expect(after).toMatchObject({ status: "delivered", erased: false, replyConsent: false });
+    expect(after).toMatchObject({ status: "delivered", erased: false, replyConsent: false, appearance: "full" });
     expect(after.deliveredAt).toBeInstanceOf(Date);
     // What the page says, plainly: it reached the target, without the writer's address (no reply consent).
     const t = m.messages.translator("en", "letterWithdraw");
     const date = m.moment.formatDay(after.deliveredAt!, "en");
-    expect(t("delivered", { target: after.targetName, date, reply: String(after.replyConsent) })).toBe(
+    expect(
+      t("delivered", {
+        target: after.targetName,
+        date,
+        appearance: after.appearance,
+        reply: String(after.replyConsent),
+      }),
+    ).toBe(
       `Your letter reached The Target on ${date}: its subject and text, your name, city, region and country. That cannot be called back.`,
     );
 

@@ -4,7 +4,6 @@ import { POST } from "@/app/api/campaigns/[slug]/letters/route";
 import { advanceClock, resetClock } from "@/lib/infra/clock";
 import { closeDb, prisma, pool } from "@/lib/infra/db";
 import { stopBoss } from "@/lib/infra/queue/boss";
-import { relayOutbox } from "@/lib/infra/outbox/relay-outbox";
 import { confirmLetter } from "@/lib/letters/confirm-letter";
 import { describeLetterConfirmLink, describeLetterWithdrawLink } from "@/lib/letters/describe-letter-link";
 import { letterWithdrawToken } from "@/lib/letters/links";
@@ -16,7 +15,7 @@ import { signPetition } from "@/lib/signatures/sign-petition";
 import { signatureCountFor } from "@/lib/campaigns/signature-count";
 import type { OutboxRow } from "@/lib/infra/outbox/outbox";
 import { env } from "@/lib/infra/env";
-import { campaignWithTopics, formToken, jsonRequest, params, queuedJobs, signer } from "./helpers";
+import { campaignWithTopics, formToken, jsonRequest, params, sendState, signer } from "./helpers";
 
 afterAll(async () => {
   await stopBoss();
@@ -111,11 +110,8 @@ describe("POST /api/campaigns/[slug]/letters", () => {
     const messages = await messagesFor(campaign.id);
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ kind: "letter.confirm", to: input.email, locale: "ko", status: "pending" });
-    // The request wrote no job; the relay queues one, once.
-    expect(await queuedJobs(messages[0]!.id)).toBe(0);
-    await relayOutbox();
-    await relayOutbox();
-    expect(await queuedJobs(messages[0]!.id)).toBe(1);
+    // The row is the message's only job: due at once, for any worker to claim.
+    expect(await sendState(messages[0]!.id)).toEqual({ status: "pending", attempts: 0, claimed_by: null, due: true });
   });
 
   it("sends a confirmation with a verbatim copy of the letter in the text part and an escaped one in HTML", async () => {
@@ -222,6 +218,19 @@ describe("POST /api/campaigns/[slug]/letters", () => {
       "invalid_characters",
     ],
     ["LF in the name (header injection)", { name: "Jane\nBcc: victim@example.test" }, "name", "invalid_characters"],
+    [
+      "an encoded word in the subject that decodes to CR LF (header injection in mail readers)",
+      { subject: "=?utf-8?q?Hello=0D=0ABcc:_victim@example.test?=" },
+      "subject",
+      "invalid_characters",
+    ],
+    [
+      "a base64 encoded word in the subject that decodes to CR LF",
+      { subject: "Re: =?UTF-8?B?UmU6IOyViOuFlQ0KQmNjOiBhQGV4YW1wbGUudGVzdA==?=" },
+      "subject",
+      "invalid_characters",
+    ],
+    ["an encoded word in the name", { name: "=?utf-8?b?7ZmN6ri464+Z?=" }, "name", "encoded_words"],
     ["NUL in the city", { city: "Al\u0000bany" }, "city", "invalid_characters"],
     ["CR in the email", { email: "a@example.test\rBcc: b@example.test" }, "email", "invalid_characters"],
     ["a missing city", { city: "" }, "city", "required"],
@@ -383,8 +392,12 @@ describe("withdrawing a letter", () => {
       campaignTitle: expect.stringContaining("시험 캠페인"),
       status: "pending",
     });
-    // A signature's withdraw token is not a letter's.
+    // A signature's withdraw token is not a letter's, and only the exact link works: nothing may follow it.
     expect(await withdrawLetter(withdrawToken(row.id))).toEqual({ status: "invalid" });
+    for (const extended of [`${token}x`, `${token}.x`, `${token}=`]) {
+      expect(await describeLetterWithdrawLink(extended, "ko"), extended).toBeNull();
+      expect(await withdrawLetter(extended), extended).toEqual({ status: "invalid" });
+    }
 
     expect(await withdrawLetter(token)).toEqual({ status: "withdrawn", campaignId: campaign.id });
     const after = await prisma.letter.findUniqueOrThrow({ where: { id: row.id } });

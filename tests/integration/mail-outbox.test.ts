@@ -16,6 +16,7 @@ let modules: {
   boss: typeof import("@/lib/infra/queue/boss");
   transport: typeof import("@/lib/infra/mail/transport");
   helpers: typeof import("./helpers");
+  erase: typeof import("@/lib/privacy/erase-person");
 };
 
 beforeAll(async () => {
@@ -35,6 +36,7 @@ beforeAll(async () => {
     boss: await import("@/lib/infra/queue/boss"),
     transport: await import("@/lib/infra/mail/transport"),
     helpers: await import("./helpers"),
+    erase: await import("@/lib/privacy/erase-person"),
   };
 });
 
@@ -76,8 +78,9 @@ describe("sending an outbox message", () => {
     expect(mail.subject).toMatch(/^Confirm your signature: Test campaign/);
     expect(mail.text).toContain(`http://localhost:3000/en/confirm/${message.payload.token}`);
     expect(mail.text).toMatch(/http:\/\/localhost:3000\/en\/withdraw\/[0-9a-f-]{36}\.[A-Za-z0-9_-]+/);
-    expect(mail.html).toContain("Jane &lt;b&gt;Doe&lt;/b&gt;");
-    expect(mail.html).not.toContain("<b>Doe</b>");
+    // Anyone can sign with any name and someone else's address: our mail never repeats the typed name.
+    expect(mail.text).not.toContain("Doe");
+    expect(mail.html).not.toContain("Doe");
 
     const stored = await row(message.id);
     expect(stored).toMatchObject({ status: "sent", attempts: 1, last_error: null });
@@ -89,7 +92,9 @@ describe("sending an outbox message", () => {
     const { message } = await signOne({ locale: "ko", name: "김하나" });
     await modules.deliver.deliverOutboxMessage(message.id, firstTry);
     expect(received[0]!.subject).toMatch(/^서명을 확인해 주세요: 시험 캠페인/);
-    expect(received[0]!.text).toContain("김하나 님, 안녕하세요.");
+    expect(received[0]!.text).toMatch(/^안녕하세요\.\n/);
+    expect(received[0]!.text).not.toContain("김하나");
+    expect(received[0]!.text).toContain("받는 분에게 표시되는 방식: ");
     expect(received[0]!.text).toContain("/ko/confirm/");
   });
 
@@ -122,12 +127,44 @@ describe("sending an outbox message", () => {
     expect(received).toHaveLength(0);
   });
 
-  it("marks a message failed once its attempts are used up", async () => {
+  it("marks a message failed once its attempts (MAIL_SEND_ATTEMPTS, counted on the row) are used up", async () => {
     const { message, to } = await signOne();
-    plan(to, 421);
-    await modules.db.pool.query(`UPDATE outbox_message SET attempts = 2 WHERE id = $1`, [message.id]);
-    expect(await modules.deliver.deliverOutboxMessage(message.id, { retryCount: 2, retryLimit: 2 })).toBe("failed");
+    plan(to, 421, 421, 421);
+    for (const attempts of [1, 2]) {
+      await expect(modules.deliver.deliverOutboxMessage(message.id)).rejects.toBeInstanceOf(
+        modules.deliver.RetryableMailError,
+      );
+      expect(await row(message.id)).toMatchObject({ status: "pending", attempts });
+    }
+    expect(await modules.deliver.deliverOutboxMessage(message.id)).toBe("failed");
     expect((await row(message.id)).last_error).toMatch(/gave up after 3 attempts/);
+  });
+
+  it("never records a send over an erasure or a cancellation made while the message was on the wire", async () => {
+    for (const meanwhile of ["erased", "cancelled"] as const) {
+      const { message, to } = await signOne();
+      sink.delayMs = 500;
+      const sending = modules.deliver.deliverOutboxMessage(message.id, firstTry);
+      await expect.poll(() => sink.inFlight, { timeout: 10_000, interval: 10 }).toBe(1);
+      if (meanwhile === "erased")
+        await modules.db.transaction((trx) =>
+          modules.erase.erasePeople(trx, { signatureIds: [message.signature_id!] }, "withdraw", new Date()),
+        );
+      else await modules.db.pool.query(`UPDATE outbox_message SET status = 'cancelled' WHERE id = $1`, [message.id]);
+      // The relay accepted it; recording that finds the message no longer in this worker's hands and changes nothing.
+      expect(await sending).toBe("sent");
+      sink.delayMs = 0;
+      expect(received.filter((m) => m.to.includes(to))).toHaveLength(1);
+      const stored = await row(message.id);
+      expect(stored).toMatchObject({ status: "cancelled", sent_at: null, response: null });
+      if (meanwhile === "erased") expect(stored).toMatchObject({ payload: {} });
+      const { rows: events } = await modules.db.pool.query<{ status: string }>(
+        `SELECT status FROM outbox_event WHERE message_id = $1 ORDER BY id`,
+        [message.id],
+      );
+      expect(events.map((e) => e.status)).toEqual(["sending"]);
+      sink.reset();
+    }
   });
 
   it("does not send a message whose signature was withdrawn before it went out", async () => {
@@ -181,15 +218,24 @@ describe("sending an outbox message", () => {
 });
 
 describe("the mail worker", () => {
-  it("delivers queued messages through pg-boss, retrying a temporary failure with backoff", async () => {
-    await modules.worker.startMailWorker({ pollingIntervalSeconds: 0.5 });
+  it("claims due messages from the outbox, retrying a temporary failure after MAIL_RETRY_DELAY_SECONDS", async () => {
+    const loops = modules.worker.startMailWorker({ pollingIntervalSeconds: 0.1 });
     const email = `worker-${Date.now()}@example.test`;
     plan(email, 451);
     const { message } = await signOne({ email });
+    // The first try fails; the message waits its backoff (1 s in tests) under no one's claim.
+    await expect.poll(async () => (await row(message.id)).last_error, { timeout: 20_000, interval: 50 }).toMatch(/451/);
+    const { rows: waiting } = await modules.db.pool.query(
+      `SELECT status::text, claimed_by, round(extract(epoch FROM available_at - updated_at)) AS delay
+         FROM outbox_message WHERE id = $1`,
+      [message.id],
+    );
+    expect(waiting[0]).toEqual({ status: "pending", claimed_by: null, delay: "1" });
     await expect.poll(async () => (await row(message.id)).status, { timeout: 20_000, interval: 250 }).toBe("sent");
     const stored = await row(message.id);
     expect(stored.attempts).toBe(2);
     expect(received.filter((m) => m.messageId === stored.message_id)).toHaveLength(1);
     expect(stored.last_error).toBeNull();
+    await loops.stop();
   });
 });

@@ -37,6 +37,7 @@ describe("campaign management", () => {
       organizationId: editor.organization.id,
       goal: 1000,
       targetEmail: "president@example.test",
+      risk: "standard",
     });
     expect(row.translations.map((t) => t.locale).sort()).toEqual(["en", "ko"]);
     expect(row.topics[0]!.translations).toHaveLength(2);
@@ -47,7 +48,12 @@ describe("campaign management", () => {
         .status,
     ).toBe(404);
 
-    const edited = { ...input, goal: 5000, texts: { ...input.texts, ko: { ...input.texts.ko, title: "새 제목" } } };
+    const edited = {
+      ...input,
+      goal: 5000,
+      risk: "at_risk",
+      texts: { ...input.texts, ko: { ...input.texts.ko, title: "새 제목" } },
+    };
     const patch = await campaign.PATCH(
       organizerRequest("PATCH", `/api/organizer/campaigns/${id}`, { cookie: editor.cookie, body: edited }),
       params({ id }),
@@ -60,6 +66,8 @@ describe("campaign management", () => {
       )
     ).json();
     expect(read.input.goal).toBe(5000);
+    // At risk: the sign form pre-selects "initials and country".
+    expect(read.input.risk).toBe("at_risk");
     expect(read.input.texts.ko.title).toBe("새 제목");
     expect(read.input.topics[0].key).toBe("prison-camps");
 

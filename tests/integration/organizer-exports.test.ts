@@ -59,6 +59,7 @@ describe("signer CSV", () => {
         language: s.locale,
         confirmed_at: s.confirmedAt!.toISOString().replace(/\.\d{3}Z$/, "Z"),
         name_public: s.showName ? "yes" : "no",
+        appears_to_target_as: s.appearance,
       })),
     );
     // No letter bodies, no addresses by default.

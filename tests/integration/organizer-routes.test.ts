@@ -1,5 +1,6 @@
 // Every organizer route × {own organization, other organization, signed out, expired session}: the expected status,
 // and no other organization's rows in any body.
+import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as campaigns from "@/app/api/organizer/campaigns/route";
 import * as campaign from "@/app/api/organizer/campaigns/[id]/route";
@@ -19,16 +20,29 @@ import * as invalidations from "@/app/api/organizer/campaigns/[id]/invalidations
 import * as invalidationPreview from "@/app/api/organizer/campaigns/[id]/invalidations/preview/route";
 import * as nearCopies from "@/app/api/organizer/campaigns/[id]/near-copies/reject/route";
 import * as restore from "@/app/api/organizer/invalidations/[id]/restore/route";
+import * as team from "@/app/api/organizer/team/route";
+import * as signerLookup from "@/app/api/organizer/campaigns/[id]/signers/lookup/route";
+import * as signerErase from "@/app/api/organizer/campaigns/[id]/signers/erase/route";
+import * as member from "@/app/api/organizer/members/[id]/route";
+import * as invitation from "@/app/api/organizer/invitations/[id]/route";
+import * as resendInvitation from "@/app/api/organizer/invitations/[id]/resend/route";
 import { closeDb, prisma } from "@/lib/infra/db";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { params } from "./helpers";
-import { campaignWithData, organizerRequest, organizerSession, signIn, validCampaign } from "./organizer-helpers";
+import {
+  appOrigin,
+  campaignWithData,
+  organizerRequest,
+  organizerSession,
+  signIn,
+  validCampaign,
+} from "./organizer-helpers";
 
 type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
-type Fixture = Awaited<ReturnType<typeof campaignWithData>>;
+type Fixture = Awaited<ReturnType<typeof fixtureFor>>;
 type Route = {
   name: string;
-  method: "GET" | "POST" | "PATCH";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   handler: Handler;
   /** The path and id for a campaign/letter fixture; collection routes ignore the fixture. */
   target: (f: Fixture) => { path: string; id: string } | { path: string; id?: undefined };
@@ -49,6 +63,11 @@ const a = (suffix: string) => (f: Fixture) => ({
 const l = (suffix: string) => (f: Fixture) => ({
   path: `/api/organizer/letters/${f.letters[0]}${suffix}`,
   id: f.letters[0]!,
+});
+const m = (f: Fixture) => ({ path: `/api/organizer/members/${f.member}`, id: f.member });
+const i = (suffix: string) => (f: Fixture) => ({
+  path: `/api/organizer/invitations/${f.invitation}${suffix}`,
+  id: f.invitation,
 });
 let slugCounter = 0;
 const newSlug = () => `matrix-${Date.now().toString(36)}-${++slugCounter}`;
@@ -137,7 +156,60 @@ const routes: Route[] = [
     body: () => ({ email: "new@example.test", role: "editor" }),
     ok: 201,
   },
+  {
+    name: "GET team",
+    shows: true,
+    method: "GET",
+    handler: team.GET as Handler,
+    target: () => ({ path: "/api/organizer/team" }),
+    ok: 200,
+  },
+  {
+    name: "PATCH member",
+    method: "PATCH",
+    handler: member.PATCH,
+    target: m,
+    body: () => ({ role: "viewer" }),
+    ok: 200,
+  },
+  { name: "DELETE member", method: "DELETE", handler: member.DELETE, target: m, ok: 200 },
+  { name: "POST invitation resend", method: "POST", handler: resendInvitation.POST, target: i("/resend"), ok: 201 },
+  { name: "DELETE invitation", method: "DELETE", handler: invitation.DELETE, target: i(""), ok: 200 },
+  {
+    name: "POST signer lookup",
+    method: "POST",
+    handler: signerLookup.POST,
+    target: c("/signers/lookup"),
+    body: () => ({ email: "nobody@example.test" }),
+    ok: 200,
+  },
+  {
+    name: "POST signer erase",
+    method: "POST",
+    handler: signerErase.POST,
+    target: c("/signers/erase"),
+    body: () => ({ email: "nobody@example.test" }),
+    ok: 200,
+  },
 ];
+
+/** A campaign with its data, plus an editor and an open invitation whose addresses carry the fixture's suffix. */
+async function fixtureFor(organizationId: string) {
+  const data = await campaignWithData(organizationId);
+  const userId = randomUUID();
+  await prisma.user.create({ data: { id: userId, email: `member-${data.suffix}@example.test`, name: "Member" } });
+  const editor = await prisma.member.create({ data: { organizationId, userId, role: "editor" } });
+  const open = await prisma.invitation.create({
+    data: {
+      organizationId,
+      email: `invitee-${data.suffix}@example.test`,
+      role: "viewer",
+      tokenHash: randomBytes(32),
+      expiresAt: new Date(Date.now() + 3600_000),
+    },
+  });
+  return { ...data, member: editor.id, invitation: open.id };
+}
 
 let own: Awaited<ReturnType<typeof organizerSession>>;
 let other: Awaited<ReturnType<typeof organizerSession>>;
@@ -175,12 +247,14 @@ function expectNoForeignRows(text: string, foreign: Fixture) {
   expect(text).not.toContain(other.organization.name);
   for (const id of foreign.letters) expect(text).not.toContain(id);
   for (const id of foreign.actions) expect(text).not.toContain(id);
+  expect(text).not.toContain(foreign.member);
+  expect(text).not.toContain(foreign.invitation);
 }
 
 describe.each(routes)("$name", (route) => {
   it("answers the organization's own data", async () => {
-    const mine = await campaignWithData(own.organization.id);
-    const foreign = await campaignWithData(other.organization.id);
+    const mine = await fixtureFor(own.organization.id);
+    const foreign = await fixtureFor(other.organization.id);
     const res = await call(route, route.target(mine), own.cookie);
     expect(res.status, res.text).toBe(route.ok);
     if (route.shows) expect(res.text).toContain(mine.suffix);
@@ -188,7 +262,7 @@ describe.each(routes)("$name", (route) => {
   });
 
   it("answers 404 for another organization's data, whatever the headers", async () => {
-    const foreign = await campaignWithData(other.organization.id);
+    const foreign = await fixtureFor(other.organization.id);
     const target = route.target(foreign);
     const res = await call(route, target, own.cookie, {
       "x-organization-id": other.organization.id,
@@ -212,10 +286,41 @@ describe.each(routes)("$name", (route) => {
     expect(await prisma.letter.count({ where: { id: { in: foreign.letters }, status: "held" } })).toBe(2);
     expect(await prisma.abuseAction.count({ where: { id: { in: foreign.actions }, restoredAt: null } })).toBe(1);
     expect(await prisma.signature.count({ where: { campaignId: foreign.campaign.id, status: "invalidated" } })).toBe(0);
+    expect(await prisma.member.findUnique({ where: { id: foreign.member } })).toMatchObject({ role: "editor" });
+    expect(await prisma.invitation.count({ where: { id: foreign.invitation } })).toBe(1);
+    expect(await prisma.auditEvent.count({ where: { organizationId: other.organization.id } })).toBe(0);
+  });
+
+  it.each([
+    ["its Origin", { origin: "https://evil.example" }],
+    ["its Referer", { referer: "https://evil.example/page" }],
+    ["a null Origin", { origin: "null" }],
+    ["a sibling subdomain's Referer", { referer: "http://evil.localhost:3000/" }],
+  ])(
+    "refuses a request that names another site in %s, without Sec-Fetch-Site (older browsers): 403",
+    async (_label, headers) => {
+      const mine = await fixtureFor(own.organization.id);
+      const before = await prisma.exportRecord.count({ where: { campaignId: mine.campaign.id } });
+      const res = await call(route, route.target(mine), own.cookie, headers);
+      expect(res.status, res.text).toBe(403);
+      expect(JSON.parse(res.text).error.code).toBe("cross_site_request");
+      expect(res.text).not.toContain(mine.suffix);
+      expect(await prisma.exportRecord.count({ where: { campaignId: mine.campaign.id } })).toBe(before);
+      expect((await prisma.campaign.findUniqueOrThrow({ where: { id: mine.campaign.id } })).status).toBe("open");
+    },
+  );
+
+  it("serves a request whose Origin and Referer are this site", async () => {
+    const mine = await fixtureFor(own.organization.id);
+    const res = await call(route, route.target(mine), own.cookie, {
+      origin: appOrigin,
+      referer: `${appOrigin}/en/admin/campaigns/${mine.campaign.id}`,
+    });
+    expect(res.status, res.text).toBe(route.ok);
   });
 
   it("answers 401 when signed out", async () => {
-    const mine = await campaignWithData(own.organization.id);
+    const mine = await fixtureFor(own.organization.id);
     const res = await call(route, route.target(mine), undefined);
     expect(res.status).toBe(401);
     expect(JSON.parse(res.text).error.code).toBe("unauthorized");
@@ -223,7 +328,7 @@ describe.each(routes)("$name", (route) => {
   });
 
   it("answers 401 with an expired session", async () => {
-    const mine = await campaignWithData(own.organization.id);
+    const mine = await fixtureFor(own.organization.id);
     const res = await call(route, route.target(mine), expiredCookie);
     expect(res.status).toBe(401);
     expect(res.text).not.toContain(mine.suffix);
@@ -240,7 +345,7 @@ describe("ids and roles", () => {
   });
 
   it("refuses state changes from another origin (403) and without any origin signal", async () => {
-    const mine = await campaignWithData(own.organization.id);
+    const mine = await fixtureFor(own.organization.id);
     const path = `/api/organizer/campaigns/${mine.campaign.id}/close`;
     const crossSite = await closeRoute.POST(
       organizerRequest("POST", path, { cookie: own.cookie, headers: { origin: "https://evil.example" } }),
@@ -266,6 +371,53 @@ describe("ids and roles", () => {
       p,
     );
     expect(invite.status).toBe(403);
+  });
+
+  it("lets only owners see or change the team: editors and viewers get 403, and nothing changes", async () => {
+    const mine = await fixtureFor(own.organization.id);
+    const names = ["GET team", "PATCH member", "DELETE member", "POST invitation resend", "DELETE invitation"];
+    const teamRoutes = routes.filter((r) => names.includes(r.name));
+    expect(teamRoutes).toHaveLength(names.length);
+    for (const role of ["editor", "viewer"] as const) {
+      const session = await organizerSession(role, own.organization.id);
+      for (const route of teamRoutes) {
+        const res = await call(route, route.target(mine), session.cookie);
+        expect(res.status, `${role} ${route.name}`).toBe(403);
+        expect(JSON.parse(res.text).error.code).toBe("forbidden");
+      }
+    }
+    expect(await prisma.member.findUnique({ where: { id: mine.member } })).toMatchObject({ role: "editor" });
+    expect(await prisma.invitation.count({ where: { id: mine.invitation } })).toBe(1);
+  });
+
+  it("lets editors and owners, not viewers, look up and erase one signer", async () => {
+    const mine = await fixtureFor(own.organization.id);
+    const email = `signer1-${mine.suffix}@example.test`;
+    const send = (route: typeof signerLookup.POST, cookie: string) =>
+      route(organizerRequest("POST", "/x", { cookie, body: { email } }), params({ id: mine.campaign.id }));
+    const viewer = await organizerSession("viewer", own.organization.id);
+    expect((await send(signerLookup.POST, viewer.cookie)).status).toBe(403);
+    expect((await send(signerErase.POST, viewer.cookie)).status).toBe(403);
+    expect(await prisma.signature.count({ where: { campaignId: mine.campaign.id, email } })).toBe(1);
+    const editor = await organizerSession("editor", own.organization.id);
+    const found = await send(signerLookup.POST, editor.cookie);
+    expect(found.status).toBe(200);
+    expect((await found.json()).found).toBe(true);
+    expect((await send(signerErase.POST, editor.cookie)).status).toBe(200);
+    expect(await prisma.signature.count({ where: { campaignId: mine.campaign.id, email } })).toBe(0);
+  });
+
+  it("refuses team changes from another origin (403)", async () => {
+    const mine = await fixtureFor(own.organization.id);
+    const res = await member.DELETE(
+      organizerRequest("DELETE", `/api/organizer/members/${mine.member}`, {
+        cookie: own.cookie,
+        headers: { origin: "https://evil.example" },
+      }),
+      params({ id: mine.member }),
+    );
+    expect(res.status).toBe(403);
+    expect(await prisma.member.count({ where: { id: mine.member } })).toBe(1);
   });
 
   it("a signed-out session cookie stops working at once", async () => {

@@ -51,7 +51,7 @@ describe("invitation email", () => {
     const token = (row.payload as { token: string }).token;
     const mail = await renderInvitationMessage({
       id: row.id,
-      kind: row.kind,
+      kind: "organizer.invitation",
       to: row.to,
       locale: row.locale,
       payload: row.payload as Record<string, unknown>,

@@ -120,7 +120,8 @@ async function topic(campaignId: string) {
   return id;
 }
 
-const searchedTables = ["signature", "letter", "outbox_message", "outbox_event", "pgboss.job"];
+// The job queue (pg-boss) holds only schedules: a message's data lives in its outbox row alone.
+const searchedTables = ["signature", "letter", "outbox_message", "outbox_event"];
 
 /** Each table's rows as lowercase text, for a search of whole rows (one pass per table, whatever the needles). */
 const rowTexts = (table: string) => `(SELECT lower(t::text COLLATE "C") AS v FROM ${table} t OFFSET 0) x`;

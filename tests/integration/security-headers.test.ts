@@ -7,10 +7,10 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formTokenIssuedAt } from "@/lib/infra/security/form-token";
-import { closeDb } from "@/lib/infra/db";
+import { closeDb, prisma } from "@/lib/infra/db";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { testDatabaseUrl } from "../../vitest.config";
 import { countingDbRelay } from "./db-traffic";
@@ -83,7 +83,7 @@ function expectHeaders(res: Response, body: string, kind: Kind) {
   const h = res.headers;
   expect(h.get("x-content-type-options")).toBe("nosniff");
   if (kind === "static") return;
-  expect(h.get("referrer-policy")).toBe(kind === "token-page" ? "no-referrer" : "same-origin");
+  expect(h.get("referrer-policy")).toBe("same-origin");
   expect(h.get("cross-origin-opener-policy")).toBe("same-origin");
   expect(h.get("permissions-policy")).toMatch(/camera=\(\)/);
   expect(h.get("strict-transport-security")).toBeNull();
@@ -332,6 +332,121 @@ describe("CSV exports started by another site", () => {
   });
 });
 
+describe("server actions (the sign, confirm and withdraw forms)", () => {
+  /** The sign form's server action id, as the page writes it into the form for browsers without JavaScript. */
+  async function signActionOf(path: string): Promise<string> {
+    const { body } = await get(path);
+    const field = /name="\$ACTION_1:0" value="([^"]+)"/.exec(body)![1]!.replaceAll("&quot;", '"');
+    return (JSON.parse(field) as { id: string }).id;
+  }
+  const ours = { origin: appOrigin, "x-forwarded-host": new URL(appOrigin).host };
+  const action = async (path: string, headers: Record<string, string>, body: BodyInit) =>
+    get(path, { method: "POST", headers: { accept: "text/x-component", ...headers }, body });
+
+  it("answers 403 cross_site_request, not Next's 500, when another site calls one (Origin or Referer)", async () => {
+    const path = `/en/c/${campaign.slug}`;
+    const id = await signActionOf(path);
+    const foreigners: Record<string, string>[] = [
+      { origin: "https://evil.example" },
+      { origin: "null" },
+      { ...ours, referer: "https://evil.example/form" },
+      { "sec-fetch-site": "cross-site" },
+    ];
+    for (const foreign of foreigners) {
+      const { res, body } = await action(path, { ...foreign, "next-action": id }, "[]");
+      expect(res.status, JSON.stringify(foreign)).toBe(403);
+      expect(JSON.parse(body).error.code).toBe("cross_site_request");
+      expectHeaders(res, body, "api");
+    }
+    // The same call without JavaScript (a form posted by another site's page).
+    const form = new FormData();
+    form.set("$ACTION_ID_" + id, "");
+    const { res, body } = await action(path, { origin: "https://evil.example" }, form);
+    expect(res.status).toBe(403);
+    expect(JSON.parse(body).error.code).toBe("cross_site_request");
+    // Korean readers get the message in Korean.
+    const ko = await action(path, { origin: "https://evil.example", "accept-language": "ko", "next-action": id }, "[]");
+    expect(JSON.parse(ko.body).error.message).toMatch(/[가-힣]/);
+  });
+
+  it("answers 413 payload_too_large, not Next's 500, for a body over the limit", async () => {
+    const path = `/en/c/${campaign.slug}`;
+    const id = await signActionOf(path);
+    const { res, body } = await action(path, { ...ours, "next-action": id }, "x".repeat(1024 * 1024 + 1));
+    expect(res.status).toBe(413);
+    expect(JSON.parse(body).error.code).toBe("payload_too_large");
+    // The confirm and withdraw pages' buttons are server actions too, and get the same answer.
+    const withdraw = await action("/en/withdraw/not-a-token", { ...ours, "next-action": id }, "x".repeat(2 << 20));
+    expect(withdraw.res.status).toBe(413);
+  });
+
+  it("runs the form posted without JavaScript from this site, and refuses the same post from another", async () => {
+    const path = `/en/c/${campaign.slug}`;
+    const { body: html } = await get(path);
+    // The form as a browser without JavaScript posts it: its hidden fields (the action's reference) and the answers.
+    const form = new FormData();
+    for (const [tag] of html.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+      const name = /name="([^"]*)"/.exec(tag)?.[1];
+      const value = /value="([^"]*)"/.exec(tag)?.[1] ?? "";
+      if (name) form.append(name.replaceAll("&amp;", "&"), value.replaceAll("&quot;", '"').replaceAll("&amp;", "&"));
+    }
+    const email = `nojs-${randomUUID().slice(0, 8)}@example.test`;
+    for (const [name, value] of Object.entries({ name: "No Script", email, country: "DE", locale: "en" }))
+      form.set(name, value);
+    const foreign = await action(path, { origin: "https://evil.example", accept: "text/html" }, form);
+    expect(foreign.res.status).toBe(403);
+    expect(await prisma.signature.count({ where: { email } })).toBe(0);
+    const own = await action(path, { ...ours, referer: `${appOrigin}${path}`, accept: "text/html" }, form);
+    expect(own.res.status).toBe(200);
+    expect(own.body).toContain(email);
+  });
+});
+
+describe("invitation links", () => {
+  async function invitation(change: { acceptedAt?: Date; expiresAt?: Date } = {}) {
+    const token = randomBytes(32).toString("base64url");
+    await prisma.invitation.create({
+      data: {
+        organizationId: owner.organization.id,
+        email: `invitee-${randomUUID().slice(0, 8)}@example.test`,
+        role: "editor",
+        tokenHash: createHash("sha256").update(token).digest(),
+        expiresAt: change.expiresAt ?? new Date(Date.now() + 3600_000),
+        acceptedAt: change.acceptedAt ?? null,
+      },
+    });
+    return token;
+  }
+
+  it("an open invitation shows the set-password form", async () => {
+    const { res, body } = await get(`/en/admin/invitation/${await invitation()}`);
+    expect(res.status).toBe(200);
+    expect(body).toContain('type="password"');
+  });
+
+  it("a forged, used or expired one shows only that the link is not valid, in both languages", async () => {
+    const tokens = [
+      randomBytes(32).toString("base64url"),
+      "not-a-token",
+      await invitation({ acceptedAt: new Date() }),
+      await invitation({ expiresAt: new Date(Date.now() - 1000) }),
+    ];
+    for (const token of tokens) {
+      for (const [locale, text] of [
+        ["en", "This invitation link is not valid."],
+        ["ko", "유효하지 않은 초대 링크입니다."],
+      ] as const) {
+        const { res, body } = await get(`/${locale}/admin/invitation/${token}`);
+        expect(res.status).toBe(200);
+        expectHeaders(res, body, "token-page");
+        expect(body).toContain(text);
+        expect(body).not.toContain('type="password"');
+        expect(body).not.toContain("<form");
+      }
+    }
+  });
+});
+
 describe("campaign page views", () => {
   it("come from the page cache after the first, each with a nonce and a form token of its own", async () => {
     const { campaign: own } = await campaignWithData(owner.organization.id);
@@ -374,6 +489,12 @@ describe("campaign page views", () => {
     const query = await get(`/en/c/${own.slug}?ref=mail`);
     expect(query.res.status).toBe(200);
     expect(query.res.headers.get("x-page-cache")).toBeNull();
+
+    // A shared link (a lone source code) is the same page: served from the copy, with the code written in.
+    const shared = await get(`/en/c/${own.slug}?source=share-kakao`);
+    expect(shared.res.headers.get("x-page-cache")).toBe("hit");
+    expect(shared.body).toContain('name="source" value="share-kakao"');
+    expect(shared.body).toContain(`href="/en/c/${own.slug}/write?source=share-kakao"`);
   });
 
   it("make no database query once cached, and show an organizer's change at once", async () => {

@@ -6,9 +6,12 @@ import { advanceClock, resetClock } from "@/lib/infra/clock";
 import { env } from "@/lib/infra/env";
 import { resendWindowSeconds } from "@/lib/signatures/write-submission";
 import { stopBoss } from "@/lib/infra/queue/boss";
-import { relayOutbox } from "@/lib/infra/outbox/relay-outbox";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
-import { createCampaign, jsonRequest, outboxFor, params, queuedJobs, signer } from "./helpers";
+import { signatureInput } from "@/lib/signatures/schema";
+import { signPetition } from "@/lib/signatures/sign-petition";
+import { createCampaign, jsonRequest, outboxFor, params, sendState, signer } from "./helpers";
+import { claimOutboxMessages } from "@/lib/infra/outbox/claim-outbox-messages";
+import { OutboxWorker } from "@/lib/infra/outbox/outbox-worker";
 
 afterEach(() => resetClock());
 
@@ -73,11 +76,8 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ kind: "signature.confirm", to: "Ji.Min@Example.TEST", status: "pending" });
     expect(String(messages[0]!.payload.token)).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    // The request wrote no job; the relay queues one, once.
-    expect(await queuedJobs(messages[0]!.id)).toBe(0);
-    await relayOutbox();
-    await relayOutbox();
-    expect(await queuedJobs(messages[0]!.id)).toBe(1);
+    // The row is the message's only job: due at once, for any worker to claim.
+    expect(await sendState(messages[0]!.id)).toEqual({ status: "pending", attempts: 0, claimed_by: null, due: true });
   });
 
   it("answers a repeated signature the same way, keeps one row and sends no second email within the resend window", async () => {
@@ -89,6 +89,57 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     expect(await again.json()).toEqual({ status: "pending_confirmation" });
     expect(await prisma.signature.count({ where: { campaignId: campaign.id } })).toBe(1);
     expect(await outboxFor(campaign.id)).toHaveLength(1);
+  });
+
+  it("signing again within the resend window says a link went out a few minutes ago and keeps the new details", async () => {
+    const campaign = await createCampaign();
+    const person = signer({ name: "Kim Tpyo", country: "US", region: "CA", comment: "First words" });
+    expect(await signPetition(campaign.slug, signatureInput.parse(person))).toEqual({ emailed: "now" });
+    const [firstMessage] = await outboxFor(campaign.id);
+
+    advanceClock(3 * 60_000);
+    const corrected = { ...person, name: "Kim Typo", country: "KR", region: "11", comment: "Better words" };
+    expect(await signPetition(campaign.slug, signatureInput.parse(corrected))).toEqual({ emailed: "recently" });
+    const row = await prisma.signature.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    expect(row).toMatchObject({
+      status: "pending",
+      name: "Kim Typo",
+      country: "KR",
+      region: "11",
+      comment: "Better words",
+    });
+    // No second email, and the link already sent is still the one that works (and confirms the newest details).
+    const messages = await outboxFor(campaign.id);
+    expect(messages.map((m) => m.status)).toEqual(["pending"]);
+    expect(await confirmSignature(String(firstMessage!.payload.token))).toMatchObject({ status: "confirmed" });
+    expect(await prisma.signature.findFirstOrThrow({ where: { campaignId: campaign.id } })).toMatchObject({
+      status: "confirmed",
+      name: "Kim Typo",
+    });
+  });
+
+  it("tells a confirmed signer signing again within the window that a link went out, and changes nothing", async () => {
+    const campaign = await createCampaign();
+    const person = signer();
+    await signPetition(campaign.slug, signatureInput.parse(person));
+    const [message] = await outboxFor(campaign.id);
+    await confirmSignature(String(message!.payload.token));
+    advanceClock(60_000);
+    const again = signatureInput.parse({ ...person, name: "Someone Else" });
+    expect(await signPetition(campaign.slug, again)).toEqual({ emailed: "recently" });
+    expect(await outboxFor(campaign.id)).toHaveLength(1);
+    expect(await prisma.signature.findFirstOrThrow({ where: { campaignId: campaign.id } })).toMatchObject({
+      status: "confirmed",
+      name: person.name,
+    });
+  });
+
+  it("answers a submission caught by a silent check as if a link had been sent, and sends none", async () => {
+    const campaign = await createCampaign();
+    const bot = signatureInput.parse(signer({ website: "http://spam.example" }));
+    expect(await signPetition(campaign.slug, bot)).toEqual({ emailed: "now" });
+    expect(await signPetition(campaign.slug, bot)).toEqual({ emailed: "now" });
+    expect(await outboxFor(campaign.id)).toHaveLength(0);
   });
 
   it("gives the confirmation link CONFIRMATION_TTL_HOURS, and emails again only after the resend window", async () => {
@@ -180,19 +231,26 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     expect(await outboxFor(campaign.id)).toHaveLength(1);
   });
 
-  it("queues each email exactly once when several relays run at once", async () => {
+  it("gives each email to exactly one worker when several claim at once", async () => {
     const campaign = await createCampaign();
     const answers = await Promise.all(Array.from({ length: 60 }, () => sign(campaign.slug, signer())));
     expect(answers.map((r) => r.status)).toEqual(Array(60).fill(202));
-    // Three workers relaying in small batches at the same moment, until nothing is left.
+    // Three workers claiming in small batches at the same moment, until nothing due is left.
+    const claimedBy = new Map<string, string[]>();
     const drain = async () => {
-      while ((await relayOutbox(7)) > 0);
+      const worker = new OutboxWorker();
+      for (;;) {
+        const rows = await claimOutboxMessages(worker, { lane: "own", limit: 7 });
+        if (rows.length === 0) return;
+        for (const r of rows) claimedBy.set(r.id, [...(claimedBy.get(r.id) ?? []), worker.id]);
+      }
     };
     await Promise.all([drain(), drain(), drain()]);
     const messages = await outboxFor(campaign.id);
     expect(messages).toHaveLength(60);
-    const jobs = await Promise.all(messages.map((m) => queuedJobs(m.id)));
-    expect(jobs).toEqual(Array(60).fill(1));
+    expect(messages.map((m) => claimedBy.get(m.id)?.length)).toEqual(Array(60).fill(1));
+    expect(new Set(messages.map((m) => claimedBy.get(m.id)![0])).size).toBeGreaterThan(1);
+    for (const m of messages) expect((await sendState(m.id))!.claimed_by).toBe(claimedBy.get(m.id)![0]);
   });
 
   it.each([
@@ -203,6 +261,14 @@ describe("POST /api/campaigns/[slug]/signatures", () => {
     ["a state that does not exist", { region: "XX" }, "region", "invalid_region"],
     ["a malformed ZIP code", { postalCode: "ABCDE" }, "postalCode", "invalid_postal_code"],
     ["a line break in the name", { name: "Kim\r\nBcc: x@example.test" }, "name", "invalid_characters"],
+    [
+      "a name in RFC 2047 encoded words that decode to CR LF",
+      { name: "=?utf-8?q?x=0D=0ABcc:_x@example.test?=" },
+      "name",
+      "invalid_characters",
+    ],
+    ["the same in base64", { name: "=?utf-8?b?eA0KQmNjOiBhQGV4YW1wbGUudGVzdA==?=" }, "name", "invalid_characters"],
+    ["a name with an encoded word", { name: "Kim =?ISO-8859-1?Q?J=F6rg?=" }, "name", "encoded_words"],
     ["a name that is too long", { name: "가".repeat(101) }, "name", "too_long"],
     ["a comment that is too long", { comment: "x".repeat(1001) }, "comment", "too_long"],
     ["a string where a boolean belongs", { showName: "yes" }, "showName", "invalid_boolean"],

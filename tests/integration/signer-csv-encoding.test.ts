@@ -100,6 +100,7 @@ function builtInNode(signers: Signer[], confirmedAt: Date[], options: SignerExpo
     s.locale,
     confirmedAt[i]!.toISOString().replace(/\.\d{3}Z$/, "Z"),
     s.showName ? "yes" : "no",
+    "initials", // the column's default: these rows are inserted without a choice
   ]);
   return Buffer.from("\uFEFF" + toCsv(signerColumns(options), rows), "utf8");
 }

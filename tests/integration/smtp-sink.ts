@@ -30,6 +30,10 @@ export class SmtpSink {
   delayMs = 0;
   /** Messages whose data is being received and not yet answered. */
   inFlight = 0;
+  /** While true, each message is held unanswered after its data arrived, until `release()`; `held` counts them. */
+  holding = false;
+  held = 0;
+  private releases: (() => void)[] = [];
   /** SMTP sessions opened so far. */
   sessions = 0;
   /** Refusals quote the recipient, as many real relays do ("550 5.1.1 <kim@…>: Mailbox unavailable"). */
@@ -38,6 +42,12 @@ export class SmtpSink {
   /** Reply codes for the next messages to `to`, used up in order; 250 once none is left. */
   plan(to: string, ...codes: number[]) {
     this.replies.set(to.toLowerCase(), codes);
+  }
+
+  /** Answers the messages held so far, and holds no more. */
+  release() {
+    this.holding = false;
+    this.releases.splice(0).forEach((r) => r());
   }
 
   reset() {
@@ -61,6 +71,11 @@ export class SmtpSink {
         stream.on("data", (c: Buffer) => chunks.push(c));
         stream.on("end", async () => {
           if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+          if (this.holding) {
+            this.held++;
+            await new Promise<void>((r) => this.releases.push(r));
+            this.held--;
+          }
           this.inFlight--;
           const rcpt = session.envelope.rcptTo[0]?.address.toLowerCase() ?? "";
           const code = this.replies.get(rcpt)?.shift() ?? 250;

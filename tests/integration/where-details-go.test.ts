@@ -1,9 +1,11 @@
 // What reaches a campaign's target, read from a real SMTP sink: each delivery kind (a letter on its own, a digest with
-// its CSV) against the table below, which says what the "Where your details go" panel says. And the composer's
-// preview is the delivered email itself: From, Reply-To, subject and both bodies, field by field.
+// its CSV) for each of the three ways a person may appear (full, initials, counted) against the table below, which
+// says what the "Where your details go" page says. And the composer's preview is the delivered email itself: From,
+// Reply-To, subject and both bodies, field by field.
 import { randomUUID } from "node:crypto";
 import { simpleParser, type AddressObject } from "mailparser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Appearance } from "@/lib/campaigns/appearance";
 import { SmtpSink, type ReceivedMail } from "./smtp-sink";
 
 const sink = new SmtpSink();
@@ -25,6 +27,7 @@ let m: {
   signSchema: typeof import("@/lib/signatures/schema");
   confirmSignature: typeof import("@/lib/signatures/confirm-signature");
   helpers: typeof import("./helpers");
+  initials: typeof import("@/lib/delivery/initials-of");
 };
 
 beforeAll(async () => {
@@ -52,6 +55,7 @@ beforeAll(async () => {
     signSchema: await import("@/lib/signatures/schema"),
     confirmSignature: await import("@/lib/signatures/confirm-signature"),
     helpers: await import("./helpers"),
+    initials: await import("@/lib/delivery/initials-of"),
   };
 });
 
@@ -70,7 +74,7 @@ const attempt = { retryCount: 0, retryLimit: 3 };
 function person() {
   const mark = randomUUID().slice(0, 8);
   return {
-    name: `Kim Writer ${mark}`,
+    name: `Kim Writer Q${mark}`,
     email: `writer.${mark}@example.test`,
     street: `1 Main St ${mark}`,
     city: `Albany`,
@@ -101,10 +105,10 @@ async function sendPending(campaignId: string, kindPrefix: string) {
 }
 
 /** A letter written through the public API exactly as the composer posts it, and confirmed. */
-async function writeAndConfirm(slug: string, p: Person, replyConsent: boolean) {
+async function writeAndConfirm(slug: string, p: Person, replyConsent: boolean, appearance: Appearance) {
   const input = {
     topics: ["prison-camps"],
-    subject: `Please raise the camps (${p.name})`,
+    subject: "Please raise the camps",
     body: `Dear Mr. President,\n\nPlease raise the prison camps at the summit.\n\nThey hold tens of thousands of people.\n\nSincerely,`,
     language: "en",
     name: p.name,
@@ -115,6 +119,7 @@ async function writeAndConfirm(slug: string, p: Person, replyConsent: boolean) {
     postalCode: p.postalCode,
     country: p.country,
     replyConsent,
+    appearance,
     locale: "en",
   };
   const res = await m.route.POST(
@@ -146,44 +151,64 @@ const everything = (mail: ReceivedMail) =>
   );
 
 /**
- * What each delivery kind carries of a person, as the "Where your details go" panel says (privacy.where in the
+ * What each delivery kind carries of a person, as the "Where your details go" page says (privacyPage.target in the
  * messages): `shows` must be there, `never` must not be anywhere in the message, headers and attachments included.
  */
 const table = {
-  "letter, no reply consent": {
+  "letter, full, no reply consent": {
     shows: ["name", "city", "region", "country", "letter"],
     never: ["email", "street", "postalCode", "ip"],
-    replyTo: "campaign",
   },
-  "letter, reply consent": {
+  "letter, full, reply consent": {
     shows: ["name", "city", "region", "country", "letter", "email"],
     never: ["street", "postalCode", "ip"],
-    replyTo: "writer",
   },
-  "digest with CSV": {
+  "letter, initials, reply consent": {
+    shows: ["initials", "country", "letter", "email"],
+    never: ["name", "city", "region", "street", "postalCode", "ip"],
+  },
+  "letter, counted, no reply consent": {
+    shows: ["anonymous", "letter"],
+    never: ["name", "initials", "city", "region", "country", "email", "street", "postalCode", "ip"],
+  },
+  "digest, full": {
     shows: ["name", "region", "country"],
     never: ["email", "street", "postalCode", "comment", "ip"],
-    replyTo: "none",
+  },
+  "digest, initials": {
+    shows: ["initials", "country"],
+    never: ["name", "region", "email", "street", "postalCode", "comment", "ip"],
+  },
+  "digest, counted": {
+    shows: ["counted"],
+    never: ["name", "initials", "region", "country", "email", "street", "postalCode", "comment", "ip"],
   },
 } as const;
 
-type Detail = (typeof table)[keyof typeof table]["shows" | "never"][number];
+type Row = keyof typeof table;
+type Detail = (typeof table)[Row]["shows" | "never"][number];
 
 /** How a detail reads in a delivery written in English (the CSV gives the country as its code). */
-function readable(p: Person, detail: Detail, row: keyof typeof table): string {
+function readable(p: Person, detail: Detail, row: Row): string {
   switch (detail) {
     case "region":
       return "New York";
     case "country":
-      return row === "digest with CSV" ? `,${p.country}` : "United States";
+      return row.startsWith("digest") ? `,${p.country}` : "United States";
     case "letter":
       return "Please raise the prison camps at the summit.";
+    case "initials":
+      return m.initials.initialsOf(p.name)!;
+    case "anonymous":
+      return "a writer who asked not to be named";
+    case "counted":
+      return "1 signer asked to be counted without a name";
     default:
       return p[detail];
   }
 }
 
-function checkAgainstTable(mail: ReceivedMail, p: Person, row: keyof typeof table) {
+function checkAgainstTable(mail: ReceivedMail, p: Person, row: Row) {
   const all = everything(mail);
   for (const detail of table[row].shows) expect(all, `${row} shows ${detail}`).toContain(readable(p, detail, row));
   for (const detail of table[row].never) {
@@ -191,12 +216,19 @@ function checkAgainstTable(mail: ReceivedMail, p: Person, row: keyof typeof tabl
   }
 }
 
+const letterCases = [
+  { appearance: "full", replyConsent: false, row: "letter, full, no reply consent" },
+  { appearance: "full", replyConsent: true, row: "letter, full, reply consent" },
+  { appearance: "initials", replyConsent: true, row: "letter, initials, reply consent" },
+  { appearance: "counted", replyConsent: false, row: "letter, counted, no reply consent" },
+] as const;
+
 describe("a letter delivered on its own", () => {
-  for (const replyConsent of [false, true]) {
-    it(`${replyConsent ? "with" : "without"} reply consent: the preview is what the sink receives, field by field`, async () => {
+  for (const { appearance, replyConsent, row } of letterCases) {
+    it(`${row}: the preview is what the sink receives, field by field`, async () => {
       const campaign = await openCampaign();
       const p = person();
-      const input = await writeAndConfirm(campaign.slug, p, replyConsent);
+      const input = await writeAndConfirm(campaign.slug, p, replyConsent, appearance);
       await m.schedule.scheduleDeliveries();
       await sendPending(campaign.id, "delivery.");
       const delivered = sink.received.filter((r) => r.to === "target@example.test");
@@ -205,10 +237,11 @@ describe("a letter delivered on its own", () => {
 
       // The composer's preview: the same input through the shared schema, the same campaign read, the same function.
       const composer = (await m.composer.getComposerCampaign(campaign.slug, "en"))!;
+      const parsed = m.schema.letterInput.parse(input);
       const preview = m.compose.letterDeliveryFor(
-        m.schema.letterInput.parse(input),
+        { ...parsed, appearance: parsed.appearance ?? composer.defaultAppearance },
         composer.delivery,
-        m.messages.messages[composer.delivery.locale].delivery,
+        m.compose.letterFooterTexts(m.messages.messages[composer.delivery.locale]),
       );
       const { from, replyTo } = await addresses(mail);
       expect(from).toEqual(preview.from);
@@ -221,46 +254,50 @@ describe("a letter delivered on its own", () => {
       expect(mail.mailFrom).toBe(sender.address);
       expect(from).toEqual(sender);
       if (replyConsent) {
-        expect(replyTo).toEqual({ name: p.name, address: p.email });
+        // The writer's name goes beside their address only when they appear with their full name.
+        expect(replyTo).toEqual({ name: appearance === "full" ? p.name : "", address: p.email });
         expect(mail.text).toContain("replying to this email answers the writer directly");
-        checkAgainstTable(mail, p, "letter, reply consent");
       } else {
         expect(replyTo).toEqual(sender);
         expect(mail.text).toContain("replying to this email reaches the campaign's organizers");
-        checkAgainstTable(mail, p, "letter, no reply consent");
       }
+      checkAgainstTable(mail, p, row);
     });
   }
 });
 
 describe("a digest with its CSV", () => {
-  it("carries each signer's name, region and country, and nothing else of them", async () => {
-    const campaign = await openCampaign();
-    const p = person();
-    const input = m.signSchema.signatureInput.parse(
-      m.helpers.signer({
-        name: p.name,
-        email: p.email,
-        region: p.region,
-        country: p.country,
-        postalCode: p.postalCode,
-        comment: p.comment,
-      }),
-    );
-    await m.sign.signPetition(campaign.slug, input, { ip: p.ip });
-    const { rows } = await m.db.pool.query<{ token: string }>(
-      `SELECT m.payload->>'token' AS token FROM outbox_message m JOIN signature s ON s.id = m.signature_id WHERE s.email_key = $1`,
-      [p.email.toLowerCase()],
-    );
-    expect((await m.confirmSignature.confirmSignature(rows[0]!.token)).status).toBe("confirmed");
-    await m.schedule.scheduleDeliveries();
-    await sendPending(campaign.id, "delivery.");
-    const [mail] = sink.received.filter((r) => r.to === "target@example.test");
-    expect(mail!.attachments.map((a) => a.contentType)).toEqual(["text/csv"]);
-    checkAgainstTable(mail!, p, "digest with CSV");
-    expect((await addresses(mail!)).replyTo).toEqual({ name: "", address: "" });
-    expect(mail!.mailFrom).toBe(sender.address);
-  });
+  for (const appearance of ["full", "initials", "counted"] as const) {
+    it(`shows a signer who chose ${appearance} as they chose, and nothing else of them`, async () => {
+      const campaign = await openCampaign();
+      const p = person();
+      const input = m.signSchema.signatureInput.parse(
+        m.helpers.signer({
+          name: p.name,
+          email: p.email,
+          region: p.region,
+          country: p.country,
+          postalCode: p.postalCode,
+          comment: p.comment,
+          appearance,
+        }),
+      );
+      await m.sign.signPetition(campaign.slug, input, { ip: p.ip });
+      const { rows } = await m.db.pool.query<{ token: string }>(
+        `SELECT m.payload->>'token' AS token FROM outbox_message m JOIN signature s ON s.id = m.signature_id WHERE s.email_key = $1`,
+        [p.email.toLowerCase()],
+      );
+      expect((await m.confirmSignature.confirmSignature(rows[0]!.token)).status).toBe("confirmed");
+      await m.schedule.scheduleDeliveries();
+      await sendPending(campaign.id, "delivery.");
+      const [mail] = sink.received.filter((r) => r.to === "target@example.test");
+      // Someone counted only is in no file: with nobody else in this digest, it has none.
+      expect(mail!.attachments.map((a) => a.contentType)).toEqual(appearance === "counted" ? [] : ["text/csv"]);
+      checkAgainstTable(mail!, p, `digest, ${appearance}`);
+      expect((await addresses(mail!)).replyTo).toEqual({ name: "", address: "" });
+      expect(mail!.mailFrom).toBe(sender.address);
+    });
+  }
 });
 
 describe("every email a signer or a writer gets", () => {

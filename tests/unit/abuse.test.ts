@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientNetwork } from "@/lib/integrity/client-network";
+import { clientNetwork } from "@/lib/infra/client-network";
 import { hasLeadingZeroBits } from "@/lib/integrity/proof-of-work";
 import { formTokenIssuedAt, issueFormToken } from "@/lib/infra/security/form-token";
 import { clientIp } from "@/lib/infra/request-ip";

@@ -110,3 +110,21 @@ describe("lib's folders", () => {
     expect(graph.get("infra/http")).toBeDefined(); // the graph is really read
   });
 });
+
+describe("lib's database access", () => {
+  const uses = (pattern: RegExp) =>
+    sources(join(root, "lib"))
+      .filter((file) => !relative(root, file).startsWith("lib/infra/db/"))
+      .filter((file) => pattern.test(readFileSync(file, "utf8")))
+      .map((file) => relative(root, file));
+
+  it("goes through Kysely: Prisma Client only for better-auth's adapter", () => {
+    expect(uses(/\bprisma\s*\.|import\s*\{[^}]*\bprisma\b[^}]*\}\s*from\s*["']@\/lib\/infra\/db["']/)).toEqual([
+      "lib/organizers/auth/auth.ts",
+    ]);
+  });
+
+  it("runs statements together only in transaction() (lib/infra/db/transaction.ts)", () => {
+    expect(uses(/\b(withTransaction|transactionOn)\b|["']BEGIN["']/)).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@
 import { classifyLetters } from "@/lib/delivery/bundle/classify-letters";
 import { includeLetter } from "@/lib/delivery/bundle/include-letter";
 import { includeSigner } from "@/lib/delivery/bundle/include-signer";
-import { initialsOf } from "@/lib/delivery/bundle/initials-of";
+import { initialsOf } from "@/lib/delivery/initials-of";
 import { tallySigners } from "@/lib/delivery/bundle/tally-signers";
 import type { LetterRow, SignerRow } from "@/lib/delivery/bundle/types";
 

@@ -166,8 +166,9 @@ describe("buildBundle", () => {
     expect(english).toContain("이순희 — 서울, Seoul, South Korea");
     expect(english).not.toMatch(/Ottilie|Quarmby|Hidden Writer|최영호/);
     const korean = await pdfText(ko.files.get("bundle.pdf")!);
-    expect(korean).toContain("Grace Hopewell — Arlington, 버지니아, 미국");
-    expect(korean).toContain("이순희 — 서울, 서울특별시, 대한민국");
+    // Korean runs from large to small, and says Seoul once.
+    expect(korean).toContain("Grace Hopewell — 미국 버지니아 Arlington");
+    expect(korean).toContain("이순희 — 대한민국 서울특별시");
     expect(korean).toContain("서명자 6명 가운데 4명을"); // the name that was only an address leaves p6 counted
   });
 
@@ -175,7 +176,7 @@ describe("buildBundle", () => {
     const korean = await pdfText(ko.files.get("bundle.pdf")!);
     for (const phrase of [
       "정상회담 의제에 인권을",
-      "공개 서한",
+      "공개서한",
       "국가·지역별 서명 수",
       "저는 함경북도에서 태어났습니다.",
       "[이메일 주소 삭제]",

@@ -28,6 +28,8 @@ const email = fc.oneof(
     "@",
     "a@",
     "가@나.한국",
+    "홍길동@example.com",
+    "jimin@나.한국",
     "a@😀.com",
     "a@b@c.de",
     `${"a".repeat(250)}@example.org`,
@@ -57,6 +59,7 @@ const formValues: fc.Arbitrary<SignFormValues> = fc.record({
     ),
   ),
   showName: fc.boolean(),
+  appearance: sometimes(fc.constantFrom("full", "initials", "counted", "", " ", "public", "FULL")),
   wantsUpdates: fc.boolean(),
   locale: sometimes(fc.constantFrom("en", "ko", "ja", "EN")),
 });
@@ -88,6 +91,8 @@ describe("checkSignatureForm", () => {
     ["a comment with a bell", { comment: "a\u0007b" }],
     ["a comment with line breaks", { comment: "one\r\ntwo" }],
     ["several problems at once", { name: "", email: "x", region: "\u0000" }],
+    ["each way to appear", { appearance: "counted" }],
+    ["an unknown way to appear, with an address problem", { appearance: "public", region: "ZZ" }],
   ])("agrees with the schema on %s", (_label, change) => {
     const values: SignFormValues = {
       name: "Kim Ji-min",

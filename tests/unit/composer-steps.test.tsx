@@ -42,6 +42,21 @@ describe("the letter composer", () => {
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Step 1 of 6");
   });
 
+  it("step 3 keeps a pasted subject whole and refuses it over the limit instead of cutting it", async () => {
+    const user = userEvent.setup();
+    renderComposer();
+    await toDraft(user);
+    const subject = screen.getByLabelText("Subject");
+    expect(subject).not.toHaveAttribute("maxLength");
+    await user.clear(subject);
+    await user.click(subject);
+    await user.paste("a".repeat(200));
+    expect(subject).toHaveValue("a".repeat(200));
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(subject).toHaveAttribute("aria-invalid", "true");
+    expect(subject).toHaveAccessibleDescription("This is too long.");
+  });
+
   it("step 2 asks who the writer is (optional) and for their own words, with a caution about family details", async () => {
     const user = userEvent.setup();
     renderComposer();
@@ -155,6 +170,10 @@ describe("the letter composer", () => {
     expect(screen.getByLabelText("Count me as a signer of the open letter too")).not.toBeChecked();
     expect(screen.getByLabelText("Show my name publicly")).not.toBeChecked();
     expect(screen.getByLabelText("Send me updates about this campaign")).not.toBeChecked();
+    // How the writer appears to the recipient: the campaign's choice pre-selected, next to the name and place.
+    expect(screen.getByRole("group", { name: "How you appear to the recipient" })).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Initials and country only/)).toBeChecked();
+    await user.click(screen.getByLabelText("Counted only, without my name"));
 
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(screen.getByRole("alert")).toHaveTextContent("4 answers need your attention.");
@@ -206,6 +225,7 @@ describe("the letter composer", () => {
       alsoSign: true,
       showName: false,
       replyConsent: true,
+      appearance: "counted",
       locale: "en",
     });
     // Once sent, the draft is gone from the browser.
@@ -252,6 +272,7 @@ describe("the letter composer", () => {
         city: "Albany",
         country: "US",
         region: "NY",
+        savedAt: Date.now(),
       }),
     );
     renderComposer(

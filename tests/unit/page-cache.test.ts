@@ -21,10 +21,18 @@ describe("cacheablePage", () => {
     expect(cacheablePage("GET", url(path), new Headers({ accept: html }))).toEqual({ path, form });
   });
 
+  it("answers a shared link (a lone valid ?source= code) from the same copy, with the code", () => {
+    const page = cacheablePage("GET", url("/ko/c/summit-letter?source=share-kakao"), new Headers({ accept: html }));
+    expect(page).toEqual({ path: "/ko/c/summit-letter", form: "sign", source: "share-kakao" });
+  });
+
   it.each([
     ["a POST (the no-JavaScript form)", "POST", "/en/c/summit-letter", {}],
     ["a HEAD", "HEAD", "/en/c/summit-letter", {}],
     ["a query string", "GET", "/en/c/summit-letter?ref=mail", {}],
+    ["a source code beside another parameter", "GET", "/en/c/summit-letter?source=mail&ref=x", {}],
+    ["a source code of another shape", "GET", "/en/c/summit-letter?source=%3Cb%3E", {}],
+    ["a source code given twice", "GET", "/en/c/summit-letter?source=a1&source=b2", {}],
     ["Next's navigation payload", "GET", "/en/c/summit-letter", { rsc: "1" }],
     ["Next's navigation payload (its query)", "GET", "/en/c/summit-letter?_rsc=1x2y3", {}],
     ["a prefetch", "GET", "/en/c/summit-letter", { "next-router-prefetch": "1" }],
@@ -71,6 +79,22 @@ describe("cachedPageFor", () => {
     expect(formTokenIssuedAt(token, "sign")).toBe(now);
     expect(served.body.split(token)).toHaveLength(3);
     expect(served.headers).toEqual([["content-type", "text/html; charset=utf-8"]]);
+  });
+
+  it("writes a shared link's source code into the sign form and the link to the composer", () => {
+    const now = Date.now();
+    savePage(page.path, {
+      html: `<input type="hidden" name="source" value=""/><a href="/en/c/cache-test/write">Write</a>`,
+      nonce: oldNonce,
+      formToken: null,
+      headers: [],
+      storedAt: now,
+    });
+    const served = cachedPageFor({ ...page, source: "share-x" }, "TmV3Tm9uY2VOZXdOb25jZQ==", now)!;
+    expect(served.body).toBe(
+      `<input type="hidden" name="source" value="share-x"/><a href="/en/c/cache-test/write?source=share-x">Write</a>`,
+    );
+    expect(cachedPageFor(page, "TmV3Tm9uY2VOZXdOb25jZQ==", now)!.body).toContain('name="source" value=""');
   });
 
   it("serves a copy past its freshness as stale for a while, then not at all", () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { routeKindOf } from "@/lib/infra/security/route-kind";
 import { securityHeaders, type SecurityOptions } from "@/lib/infra/security/security-headers";
 import { createNonce } from "@/lib/infra/security/create-nonce";
+import { refusedPageRequest, serverActionBodyLimit } from "@/lib/infra/security/server-action-guard";
 
 const test: SecurityOptions = { production: false, devServer: false, embedAncestors: "*" };
 const production: SecurityOptions = { ...test, production: true, embedAncestors: "https://partner.example" };
@@ -68,9 +69,10 @@ describe("securityHeaders", () => {
     expect(h).not.toHaveProperty("strict-transport-security");
   });
 
-  it("sends no Referer at all from a page whose address holds a token, and none to other sites from anywhere", () => {
+  it("sends no Referer to other sites from anywhere, token pages included, yet lets their forms post with an Origin", () => {
+    // "no-referrer" would make browsers post with `Origin: null`, which Next refuses: Confirm without JS would fail.
     const token = securityHeaders("token-page", test, "n");
-    expect(token["referrer-policy"]).toBe("no-referrer");
+    expect(token["referrer-policy"]).toBe("same-origin");
     expect(token["content-security-policy"]).toBe(securityHeaders("page", test, "n")["content-security-policy"]);
     for (const kind of ["page", "embed", "api", "frameable-api", "mail-preview"] as const) {
       expect(securityHeaders(kind, test, "n")["referrer-policy"]).toBe("same-origin");
@@ -143,5 +145,29 @@ describe("createNonce", () => {
     const nonces = new Set(Array.from({ length: 100 }, createNonce));
     expect(nonces.size).toBe(100);
     for (const n of nonces) expect(Buffer.from(n, "base64")).toHaveLength(16);
+  });
+});
+
+describe("refusedPageRequest (server actions, checked in proxy.ts before Next runs them)", () => {
+  const app = "https://letters.example";
+  it.each([
+    ["a page view", "GET", { origin: "https://evil.example" }, null],
+    ["an action from this site", "POST", { origin: app, referer: `${app}/en/c/x`, "content-length": "900" }, null],
+    ["an action from a client that is not a browser", "POST", {}, null],
+    ["another site's Origin", "POST", { origin: "https://evil.example" }, "cross_site_request"],
+    ["a sibling subdomain", "POST", { origin: "https://x.letters.example" }, "cross_site_request"],
+    ["an opaque Origin", "POST", { origin: "null" }, "cross_site_request"],
+    ["another site's Referer", "POST", { origin: app, referer: "https://evil.example/" }, "cross_site_request"],
+    ["a malformed Referer", "POST", { referer: "::" }, "cross_site_request"],
+    ["Sec-Fetch-Site same-site", "POST", { "sec-fetch-site": "same-site" }, "cross_site_request"],
+    [
+      "a body over the limit",
+      "POST",
+      { origin: app, "content-length": String(serverActionBodyLimit + 1) },
+      "payload_too_large",
+    ],
+    ["a body at the limit", "POST", { origin: app, "content-length": String(serverActionBodyLimit) }, null],
+  ] as const)("%s", (_label, method, headers, refused) => {
+    expect(refusedPageRequest(method, new Headers(headers), app)).toBe(refused);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { NextIntlClientProvider } from "next-intl";
 import { SignForm } from "@/components/signatures/sign-form";
@@ -12,14 +12,39 @@ function renderForm(
   action = vi.fn(async (_state: SignFormState, _form: FormData): Promise<SignFormState> => ({
     status: "ok",
     email: "jimin@example.org",
+    emailed: "now",
   })),
+  minSeconds = 0,
 ) {
   render(
     <NextIntlClientProvider locale={locale} messages={messages[locale]}>
-      <SignForm action={action} locale={locale} countries={countryOptions(locale)} formToken="form-token" />
+      <SignForm
+        action={action}
+        locale={locale}
+        countries={countryOptions(locale)}
+        defaultAppearance="initials"
+        formToken="form-token"
+        minSeconds={minSeconds}
+      />
     </NextIntlClientProvider>,
   );
   return action;
+}
+
+/**
+ * A clock the test moves (performance.now, from 0 when the form appears) and the form's long waits held for the test
+ * to run; the short timers React and the testing library use still run by themselves.
+ */
+function heldTimers() {
+  const clock = { now: 0, held: [] as { ms: number; run: () => void }[] };
+  vi.spyOn(performance, "now").mockImplementation(() => clock.now);
+  const realSetTimeout = window.setTimeout.bind(window);
+  vi.spyOn(window, "setTimeout").mockImplementation(((run: () => void, ms?: number, ...args: unknown[]) => {
+    if ((ms ?? 0) <= 1000) return realSetTimeout(run, ms, ...args);
+    clock.held.push({ ms: ms!, run });
+    return 0;
+  }) as typeof window.setTimeout);
+  return clock;
 }
 
 describe("SignForm", () => {
@@ -69,7 +94,82 @@ describe("SignForm", () => {
     expect(form.get("name")).toBe("Kim Ji-min");
     expect(form.get("region")).toBe("NY");
     expect(form.get("showName")).toBeNull();
+    expect(form.get("appearance")).toBe("initials");
     expect(form.get("locale")).toBe("en");
+  });
+
+  it("offers the three ways to appear to the recipient, the campaign's choice pre-selected, in both languages", async () => {
+    const user = userEvent.setup();
+    const action = renderForm("ko");
+    const group = screen.getByRole("group", { name: "받는 분에게 표시되는 방식" });
+    expect(group).toHaveAccessibleDescription(/기록으로 보관/);
+    expect(screen.getByLabelText(/^이니셜과 국가만/)).toBeChecked();
+    await user.click(screen.getByLabelText("이름 없이 서명 수에만 포함"));
+    await user.type(screen.getByLabelText("이름"), "김지민");
+    await user.type(screen.getByLabelText("이메일 주소"), "jimin@example.org");
+    await user.selectOptions(screen.getByLabelText(/^시·도/), "11");
+    await user.click(screen.getByRole("button", { name: "서명하기" }));
+    await screen.findByTestId("sign-success");
+    expect(action.mock.calls[0]![1].get("appearance")).toBe("counted");
+  });
+
+  it("holds a form filled in at once until the minimum time has passed, saying it is sending, then sends it", async () => {
+    const clock = heldTimers();
+    try {
+      const user = userEvent.setup();
+      const action = renderForm("en", undefined, 3);
+      // What autofill does: every field at once, then Sign straight away (0.5 s after the form appeared).
+      await user.type(screen.getByLabelText("Full name"), "Kim Ji-min");
+      await user.type(screen.getByLabelText("Email address"), "jimin@example.org");
+      await user.selectOptions(screen.getByLabelText("State"), "NY");
+      clock.now = 500;
+      await user.click(screen.getByRole("button", { name: "Sign the letter" }));
+
+      expect(action).not.toHaveBeenCalled();
+      expect(screen.getByRole("button", { name: "Signing…" })).toBeDisabled();
+      expect(screen.getByTestId("sign-sending")).toHaveTextContent("Signing…");
+      // It waits out the rest of the 3 s, and a little more for the time the page took to arrive.
+      expect(clock.held).toHaveLength(1);
+      expect(clock.held[0]!.ms).toBe(3000 + 250 - 500);
+      act(() => clock.held[0]!.run());
+      await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+      expect(action.mock.calls[0]![1].get("email")).toBe("jimin@example.org");
+      expect(await screen.findByTestId("sign-success")).toHaveTextContent("We have sent a confirmation link");
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
+  it("sends at once when the minimum time has already passed", async () => {
+    const clock = heldTimers();
+    try {
+      const user = userEvent.setup();
+      const action = renderForm("en", undefined, 3);
+      await user.type(screen.getByLabelText("Full name"), "Kim Ji-min");
+      await user.type(screen.getByLabelText("Email address"), "jimin@example.org");
+      await user.selectOptions(screen.getByLabelText("State"), "NY");
+      clock.now = 3300;
+      await user.click(screen.getByRole("button", { name: "Sign the letter" }));
+      await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+      expect(clock.held).toHaveLength(0);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
+  it("says truthfully that a link went out a few minutes ago when none is sent now", async () => {
+    const user = userEvent.setup();
+    renderForm(
+      "en",
+      vi.fn(async (): Promise<SignFormState> => ({ status: "ok", email: "jimin@example.org", emailed: "recently" })),
+    );
+    await user.type(screen.getByLabelText("Full name"), "Kim Ji-min");
+    await user.type(screen.getByLabelText("Email address"), "jimin@example.org");
+    await user.selectOptions(screen.getByLabelText("State"), "NY");
+    await user.click(screen.getByRole("button", { name: "Sign the letter" }));
+    const success = await screen.findByTestId("sign-success");
+    expect(success).toHaveTextContent("We already sent a confirmation link to jimin@example.org a few minutes ago");
+    expect(success).not.toHaveTextContent("We have sent");
   });
 
   it("keeps both privacy choices off by default", () => {
@@ -109,6 +209,36 @@ describe("SignForm", () => {
     expect(screen.getByLabelText("이름")).toHaveAccessibleDescription("필수 입력 항목입니다.");
   });
 
+  it("says plainly, in both languages, that the part before @ must be Latin letters", async () => {
+    const user = userEvent.setup();
+    renderForm("en");
+    await user.type(screen.getByLabelText("Email address"), "홍길동@example.com");
+    await user.click(screen.getByRole("button", { name: "Sign the letter" }));
+    expect(screen.getByLabelText("Email address")).toHaveAccessibleDescription(
+      /The part before @ can only have Latin letters \(a–z\), digits and \. _ - \+\./,
+    );
+  });
+
+  it("counts the comment as it is typed, cuts nothing off, and refuses it over the limit with the server's message", async () => {
+    const user = userEvent.setup();
+    const action = renderForm("ko");
+    const comment = screen.getByLabelText(/서명하는 이유/);
+    expect(comment).not.toHaveAttribute("maxLength");
+    expect(screen.getByTestId("comment-count")).toHaveTextContent("1,000자 중 0자");
+    await user.click(comment);
+    await user.paste("가".repeat(1200));
+    expect(comment).toHaveValue("가".repeat(1200));
+    expect(screen.getByTestId("comment-count")).toHaveTextContent("1,000자 중 1,200자: 200자를 줄여 주세요");
+    expect(screen.getByTestId("comment-count-live")).toHaveAttribute("aria-live", "polite");
+    await user.type(screen.getByLabelText("이름"), "김하나");
+    await user.type(screen.getByLabelText("이메일 주소"), "hana@example.org");
+    await user.selectOptions(screen.getByLabelText(/시·도/), "11");
+    await user.click(screen.getByRole("button", { name: "서명하기" }));
+    expect(comment).toHaveAttribute("aria-invalid", "true");
+    expect(comment).toHaveAccessibleDescription(expect.stringContaining("입력한 내용이 너무 깁니다."));
+    expect(action).not.toHaveBeenCalled();
+  });
+
   it("offers a free-text region outside the United States and Korea", async () => {
     const user = userEvent.setup();
     renderForm("en");
@@ -146,6 +276,19 @@ describe("SignForm under abuse protection", () => {
     expect(action.mock.calls[0]![1].get("website")).toBe("");
   });
 
+  it("sends the source code of the address it was opened at", async () => {
+    const before = window.location.href;
+    try {
+      window.history.replaceState(null, "", "/en/c/summit?source=share-x");
+      const action = renderForm("en");
+      await fillAndSend();
+      await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+      expect(action.mock.calls[0]![1].get("source")).toBe("share-x");
+    } finally {
+      window.history.replaceState(null, "", before);
+    }
+  });
+
   it("says so in the alert when the server refuses with too many attempts", async () => {
     renderForm(
       "en",
@@ -158,10 +301,11 @@ describe("SignForm under abuse protection", () => {
   it("solves a challenge the server asks for and sends the form again with the solution", async () => {
     const action = vi.fn(async (_state: SignFormState, form: FormData): Promise<SignFormState> =>
       form.get("challengeNonce")
-        ? { status: "ok", email: "kim@example.org" }
+        ? { status: "ok", email: "kim@example.org", emailed: "now" }
         : {
             status: "challenge",
             challenge: { token: "a.b", difficulty: 6, algorithm: "sha256-leading-zero-bits" },
+            waitTicket: { token: "ticket.mac", waitSeconds: 10 },
             values,
           },
     );
@@ -170,6 +314,7 @@ describe("SignForm under abuse protection", () => {
     expect(await screen.findByTestId("sign-success", {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(action).toHaveBeenCalledTimes(2);
     const second = action.mock.calls[1]![1];
+    // The browser did the work: the waiting ticket for browsers without JavaScript is not in the form.
     expect(second.get("challengeToken")).toBe("a.b");
     const digest = new Uint8Array(
       await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`a.b:${second.get("challengeNonce")}`)),

@@ -5,7 +5,7 @@ import { escapeHtml } from "@/lib/infra/mail/layout";
 
 const base = {
   signatureId: "4f1c2b9e-8d3a-4c5e-9f10-2a3b4c5d6e7f",
-  signerName: "Jane <script>alert(1)</script>",
+  appearance: "initials" as const,
   campaignTitle: "Put human rights on the summit agenda",
   organizationName: "Demo Coalition",
 };
@@ -21,24 +21,38 @@ describe("signature emails", () => {
     expect(mail.html).toContain('<html lang="en">');
   });
 
-  it("escapes what signers typed in the HTML part and keeps it as typed in the text part", () => {
+  it("greets without the name typed in the form (anyone can sign with another person's address)", () => {
     const mail = renderSignatureMail({ ...base, kind: "signature.confirm", locale: "en", token: "t" });
-    expect(mail.html).not.toContain("<script>");
-    expect(mail.html).toContain("Jane &lt;script&gt;alert(1)&lt;/script&gt;");
-    expect(mail.text).toContain("Hello Jane <script>alert(1)</script>,");
+    expect(mail.text.startsWith("Hello,\n")).toBe(true);
+  });
+
+  it.each([
+    ["en", "full", "How you appear to the recipient: Full name, city or region, and country"],
+    ["en", "initials", "How you appear to the recipient: Initials and country only"],
+    ["en", "counted", "How you appear to the recipient: Counted only, without my name"],
+    ["ko", "full", "받는 분에게 표시되는 방식: 이름 전체, 사는 지역과 국가"],
+    ["ko", "initials", "받는 분에게 표시되는 방식: 이니셜과 국가만"],
+    ["ko", "counted", "받는 분에게 표시되는 방식: 이름 없이 서명 수에만 포함"],
+  ] as const)("repeats the choice (%s, %s) with the link to change it, in both kinds", (locale, appearance, line) => {
+    for (const kind of ["signature.confirm", "signature.already_confirmed"] as const) {
+      const mail = renderSignatureMail({ ...base, appearance, kind, locale, token: "t" });
+      expect(mail.text).toContain(line);
+      const link = `http://localhost:3000/${locale}/withdraw/${withdrawToken(base.signatureId)}`;
+      const change = mail.text.split("\n").find((l) => l.includes(locale === "en" ? "You can change" : "바꾸실 수"));
+      expect(change).toContain(link);
+    }
   });
 
   it("writes Korean mail for Korean signers", () => {
     const mail = renderSignatureMail({
       ...base,
-      signerName: "김하나",
       campaignTitle: "북한 인권을 정상회담 의제로",
       kind: "signature.confirm",
       locale: "ko",
       token: "t",
     });
     expect(mail.subject).toBe("서명을 확인해 주세요: 북한 인권을 정상회담 의제로");
-    expect(mail.text).toContain("김하나 님, 안녕하세요.");
+    expect(mail.text).toContain("안녕하세요.");
     expect(mail.text).toContain("http://localhost:3000/ko/confirm/t");
     expect(mail.html).toContain('<html lang="ko">');
   });

@@ -16,6 +16,15 @@ describe("signatureInput", () => {
     });
   });
 
+  it("keeps a link's source code, lower-cased, and drops one of another shape instead of refusing the signature", () => {
+    expect(signatureInput.parse({ ...valid, source: "Share-Kakao" }).source).toBe("share-kakao");
+    for (const source of ["<b>", "x".repeat(41), "", ["a"], 7]) {
+      const parsed = signatureInput.safeParse({ ...valid, source });
+      expect(parsed.success).toBe(true);
+      expect(parsed.data!.source).toBeUndefined();
+    }
+  });
+
   it.each([
     ["trims and NFC-normalises the name", { name: "  한국어 이름 " }, { name: "한국어 이름" }],
     ["keeps emoji and right-to-left text in comments", { comment: "✊ مرحبا" }, { comment: "✊ مرحبا" }],
@@ -51,6 +60,8 @@ describe("signatureInput", () => {
     [{ name: "   " }, "name", "required"],
     [{ name: "a\u0000b" }, "name", "invalid_characters"],
     [{ email: "jimin@" }, "email", "invalid_email"],
+    [{ email: "홍길동@example.com" }, "email", "email_local_ascii"],
+    [{ email: "josé@example.com" }, "email", "email_local_ascii"],
     [{ email: `${"a".repeat(250)}@example.org` }, "email", "too_long"],
     [{ country: "XX" }, "country", "invalid_country"],
     [{ country: 12 }, "country", "required"],

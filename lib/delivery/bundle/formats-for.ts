@@ -1,6 +1,7 @@
 // Numbers, dates, countries, languages and regions in the target's language (Intl, no tables of our own), made
 // once per bundle. Regions are stored as codes for US states and Korean provinces; the caller's `regionName`
 // (lib/geo/regions) names them, and free text is shown as typed.
+import { formatPlace } from "@/lib/infra/geo/format-place";
 import type { Language } from "./types";
 
 export type RegionName = (country: string, region: string, language: Language) => string | null | undefined;
@@ -11,6 +12,8 @@ export type Formats = {
   country(code: string): string;
   language(code: string): string;
   region(country: string, region: string): string;
+  /** A place from its parts, smallest first, in the language's order ("대한민국 서울특별시" / "Albany, New York"). */
+  place(smallestFirst: (string | null | undefined)[]): string;
 };
 
 export function formatsFor(language: Language, regionName?: RegionName): Formats {
@@ -28,6 +31,7 @@ export function formatsFor(language: Language, regionName?: RegionName): Formats
   const countryNames = new Map<string, string>();
   return {
     number: (n) => numbers.format(n),
+    place: (smallestFirst) => formatPlace(smallestFirst, language),
     dateTime: (d) => `${dates.format(d)} ${times.format(d)} UTC`,
     country(code) {
       let name = countryNames.get(code);

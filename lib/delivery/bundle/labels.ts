@@ -88,7 +88,7 @@ const en = {
 export type BundleLabels = typeof en;
 
 const ko: BundleLabels = {
-  kicker: "공개 서한, 서명, 개인 편지",
+  kicker: "공개서한, 서명, 개인 편지",
   to: "받는 분",
   from: "보내는 곳",
   generated: "작성 시각",
@@ -105,7 +105,7 @@ const ko: BundleLabels = {
   verify:
     "이 묶음에는 전자 서명이 있습니다. 매니페스트에는 모든 파일과 모든 서명·편지의 SHA-256 값이 들어 있습니다. " +
     "manifest.json과 manifest.sig, 또는 묶음의 파일 하나를 아래 페이지에 올려 확인할 수 있습니다.",
-  openLetter: "공개 서한",
+  openLetter: "공개서한",
   openLetterSigned: "{count}명이 함께 서명했습니다.",
   countsTitle: "국가·지역별 서명 수",
   total: "합계",

@@ -23,7 +23,7 @@ function writerLine(letter: IncludedLetter, content: PdfContent): string {
     w.appearance === "full"
       ? [w.city, w.region && f.region(w.country, w.region), f.country(w.country)]
       : [f.country(w.country)];
-  return `${t.writer}: ${w.name} — ${place.filter(Boolean).join(", ")}`;
+  return `${t.writer}: ${w.name} — ${f.place(place)}`;
 }
 
 function body(doc: Doc, text: string): void {

@@ -15,7 +15,7 @@ export function signerLine(signer: IncludedSigner, f: Formats): string | null {
   if (signer.appearance === "counted") return null;
   if (signer.appearance === "initials") return `${signer.name} — ${f.country(signer.country)}`;
   const region = signer.region && f.region(signer.country, signer.region);
-  return `${signer.name} — ${[signer.city, region, f.country(signer.country)].filter(Boolean).join(", ")}`;
+  return `${signer.name} — ${f.place([signer.city, region, f.country(signer.country)])}`;
 }
 
 export async function renderSigners(doc: Doc, content: PdfContent): Promise<void> {

@@ -2,12 +2,9 @@
 // delivered letters. The same reader builds a bundle and re-reads it later, so a changed row hashes differently.
 import { db } from "@/lib/infra/db";
 import { measurePersonalisation } from "@/lib/letters/personalisation";
-import type { Appearance, LetterRow, SignerRow } from "./types";
+import type { LetterRow, SignerRow } from "./types";
 
 const batch = 5000;
-
-// Until a signer can choose "initials and country", a name not shown publicly is not shown to the target either.
-const appearanceOf = (showName: boolean): Appearance => (showName ? "full" : "counted");
 
 /** The campaign's counted signatures, oldest first, read in batches so a large campaign never sits in memory. */
 export async function* readBundleSigners(campaignId: string): AsyncIterable<SignerRow> {
@@ -15,7 +12,7 @@ export async function* readBundleSigners(campaignId: string): AsyncIterable<Sign
   for (;;) {
     let query = db
       .selectFrom("signature")
-      .select(["id", "status", "show_name", "name", "region", "country", "confirmed_at", "email_key"])
+      .select(["id", "status", "appearance", "name", "region", "country", "confirmed_at", "email_key"])
       .where("campaign_id", "=", campaignId)
       .where("status", "=", "confirmed")
       .where("confirmed_at", "is not", null)
@@ -33,7 +30,7 @@ export async function* readBundleSigners(campaignId: string): AsyncIterable<Sign
       yield {
         id: r.id,
         status: r.status,
-        appearance: appearanceOf(r.show_name),
+        appearance: r.appearance,
         name: r.name,
         region: r.region,
         country: r.country,
@@ -52,7 +49,7 @@ export async function readBundleLetters(campaignId: string): Promise<LetterRow[]
   const [letters, topics, paragraphs] = await Promise.all([
     db
       .selectFrom("letter")
-      .select(["id", "status", "language", "subject", "body", "show_name", "name", "city", "region", "country"])
+      .select(["id", "status", "language", "subject", "body", "appearance", "name", "city", "region", "country"])
       .select(["confirmed_at", "email_key"])
       .where("campaign_id", "=", campaignId)
       .where("status", "in", ["confirmed", "queued", "delivered"])
@@ -81,7 +78,7 @@ export async function readBundleLetters(campaignId: string): Promise<LetterRow[]
     language: l.language,
     subject: l.subject,
     body: l.body,
-    writer: { appearance: appearanceOf(l.show_name), name: l.name, city: l.city, region: l.region, country: l.country },
+    writer: { appearance: l.appearance, name: l.name, city: l.city, region: l.region, country: l.country },
     topics: (topicsOf.get(l.id) ?? []).sort(),
     personalised: measurePersonalisation(l.body, templates).level !== "low",
     confirmedAt: l.confirmed_at!,

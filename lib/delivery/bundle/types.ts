@@ -11,7 +11,8 @@ export type Localized = Partial<Record<Language, string>>;
  * How a signer (or a letter's writer) chose to appear to the target: `full` name, city/region and country;
  * `initials` and country; `counted` without a name (a letter's writer: no name and no place).
  */
-export type Appearance = "full" | "initials" | "counted";
+export type { Appearance } from "@/lib/campaigns/appearance";
+import type { Appearance } from "@/lib/campaigns/appearance";
 
 /**
  * One signature as read from the database. These raw fields are what `sourceRowHash` keys, so a later change to the

@@ -2,4 +2,3 @@
 export { closeDb, connectionIsSound, db, pool, prisma, type Database } from "./client";
 export { transaction, type Transaction } from "./transaction";
 export { writeWithinDeadline } from "./write-within-deadline";
-export { transactionOn, withTransaction } from "./pg-transaction";

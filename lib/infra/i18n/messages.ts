@@ -9,6 +9,10 @@ import adminEn from "./messages/admin.en.json";
 import adminKo from "./messages/admin.ko.json";
 import bundlesEn from "./messages/bundles.en.json";
 import bundlesKo from "./messages/bundles.ko.json";
+import appearanceEn from "./messages/appearance.en.json";
+import appearanceKo from "./messages/appearance.ko.json";
+import sharingEn from "./messages/sharing.en.json";
+import sharingKo from "./messages/sharing.ko.json";
 import { createTranslator } from "use-intl/core";
 import type { Locale } from "./config";
 
@@ -29,11 +33,14 @@ function withAdmin<
     };
 }
 
-const enAll = withAdmin({ ...en, ...lettersEn, ...deliveryEn, ...bundlesEn }, adminEn);
+const enAll = withAdmin({ ...en, ...lettersEn, ...deliveryEn, ...bundlesEn, ...appearanceEn, ...sharingEn }, adminEn);
 export type Messages = typeof enAll;
 export const messages: Record<Locale, Messages> = {
   en: enAll,
-  ko: withAdmin({ ...ko, ...lettersKo, ...deliveryKo, ...bundlesKo }, adminKo) as Messages,
+  ko: withAdmin(
+    { ...ko, ...lettersKo, ...deliveryKo, ...bundlesKo, ...appearanceKo, ...sharingKo },
+    adminKo,
+  ) as Messages,
 };
 
 const translators = new Map<string, unknown>();

@@ -1,152 +1,141 @@
-// Sends one outbox message. Called by the mail worker for each job; safe to call again for the same message
-// (after a crash, or by a second worker): a message already sent, failed or cancelled is left alone, and a
-// re-send reuses the stored Message-ID. Every attempt and outcome is recorded in outbox_event.
-import { pool, withTransaction } from "@/lib/infra/db";
-import { boss, onClient, queues } from "@/lib/infra/queue/boss";
+// Sends claimed outbox messages: render, send over the SMTP pool, record. Safe for any message at any time: only a
+// message this worker has claimed is sent, a re-send reuses the stored Message-ID, and every attempt and outcome is
+// recorded in outbox_event. The send loops (work-outbox.ts) claim due messages; tools and tests send by id.
 import { env } from "@/lib/infra/env";
-import type { MailContent, MailKinds, OutboxRow } from "./outbox";
 import { mailTransport } from "@/lib/infra/mail/transport";
+import { SendNotStartedError } from "@/lib/infra/mail/smtp-pool";
+import { db } from "@/lib/infra/db";
+import { now } from "@/lib/infra/clock";
+import type { MailContent, MailKinds } from "./outbox";
+import { laneOf } from "./message-kinds";
 import { renderOutboxMessages } from "./render-outbox-messages";
 import { cancelSuppressedMessages } from "./cancel-suppressed-messages";
+import { claimOutboxMessages, type ClaimedMessage } from "./claim-outbox-messages";
+import { processWorker, type OutboxWorker } from "./outbox-worker";
+import type { Settlement } from "./settle-outbox-messages";
 
-export type Attempt = { retryCount: number; retryLimit: number };
 export type DeliveryOutcome = "sent" | "failed" | "cancelled" | "skipped" | "waiting";
 
-/** Thrown for a temporary failure: the queue retries the job later, with backoff. */
+/** A temporary failure: the message is pending again, and tried after its backoff. */
 export class RetryableMailError extends Error {}
 
-/** One message's attempt: the job's id is the message's id. */
-export type MessageAttempt = Attempt & { id: string };
+/** Tools and tests: treat this try as the last one (`retryCount >= retryLimit`) instead of counting attempts. */
+export type Attempt = { retryCount: number; retryLimit: number };
+export type MessageAttempt = Partial<Attempt> & { id: string };
 
-/** Sends one message; a temporary failure throws RetryableMailError. */
-export async function deliverOutboxMessage(id: string, attempt: Attempt, kinds: MailKinds): Promise<DeliveryOutcome> {
+/** Sends one message now, whatever its time; a temporary failure throws RetryableMailError. */
+export async function deliverOutboxMessage(
+  id: string,
+  attempt: Partial<Attempt>,
+  kinds: MailKinds,
+): Promise<DeliveryOutcome> {
   const result = (await deliverOutboxMessages([{ id, ...attempt }], kinds)).get(id)!;
   if (result instanceof Error) throw result;
   return result;
 }
 
 /**
- * Sends a batch of messages at once: one statement claims them all, they render and go to the relay side by side,
- * and one statement records every message the relay accepted (with what that means for the items they carried).
- * The outcome per message: what happened, or the error that makes its job retry.
+ * Sends the messages `batch` names now (tools, tests): each is claimed unless settled already ("skipped") or claimed
+ * by another worker (a RetryableMailError). The outcome per message: what happened, or the error that retries it.
  */
 export async function deliverOutboxMessages(
   batch: MessageAttempt[],
   kinds: MailKinds,
 ): Promise<Map<string, DeliveryOutcome | Error>> {
+  const worker = processWorker();
+  await worker.flush();
+  const rows = await claimOutboxMessages(worker, { ids: batch.map((a) => a.id) });
   const results = new Map<string, DeliveryOutcome | Error>(batch.map((a) => [a.id, "skipped"]));
-  const ids = batch.map((a) => a.id);
-  // A message another worker claimed less than a job's lease ago is still its to send; after that, its worker is
-  // presumed gone and the message may be claimed again (and re-sent with the same Message-ID).
-  const { rows } = await pool.query<OutboxRow & { attempts: number }>(
-    `WITH claimed AS (
-       UPDATE outbox_message SET status = 'sending', attempts = attempts + 1, updated_at = now()
-        WHERE id = ANY($1::uuid[])
-          AND (status = 'pending' OR (status = 'sending' AND updated_at < now() - make_interval(secs => $2::int)))
-        RETURNING id, kind, "to", locale, payload, message_id, signature_id, letter_id, campaign_id, attempts
-     ), logged AS (
-       INSERT INTO outbox_event (message_id, status, attempt) SELECT id, 'sending', attempts FROM claimed
-     )
-     SELECT * FROM claimed`,
-    [ids, env.JOB_EXPIRE_SECONDS],
-  );
-  // A claim lasts a job's lease; a message still waiting for a connection halfway through it is given back unsent.
-  const startBy = Date.now() + (env.JOB_EXPIRE_SECONDS * 1000) / 2;
-  if (rows.length < ids.length) {
+  if (rows.length < batch.length) {
     const claimed = new Set(rows.map((r) => r.id));
-    const { rows: leased } = await pool.query<{ id: string }>(
-      `SELECT id FROM outbox_message WHERE id = ANY($1::uuid[]) AND status = 'sending'`,
-      [ids.filter((id) => !claimed.has(id))],
-    );
-    for (const { id } of leased) results.set(id, new RetryableMailError("another worker is sending this message"));
+    const others = await db
+      .selectFrom("outbox_message")
+      .select("id")
+      .where(
+        "id",
+        "in",
+        batch.map((a) => a.id).filter((id) => !claimed.has(id)),
+      )
+      .where("status", "=", "sending")
+      .execute();
+    for (const { id } of others) results.set(id, new RetryableMailError("another worker is sending this message"));
   }
   const attempts = new Map(batch.map((a) => [a.id, a]));
-  // Signer and writer mail to a suppressed address is cancelled, not sent (cancel-suppressed-messages.ts).
-  const suppressed = await cancelSuppressedMessages(rows);
-  for (const id of suppressed) results.set(id, "cancelled");
+  const sent = await sendClaimedMessages(worker, rows, kinds, (m) => {
+    const a = attempts.get(m.id);
+    return a?.retryCount === undefined ? isLastAttempt(m) : a.retryCount >= (a.retryLimit ?? 0);
+  });
+  for (const [id, result] of sent) results.set(id, result);
+  return results;
+}
+
+/** Whether a message has used up its quick tries (MAIL_SEND_ATTEMPTS, or DELIVERY_SEND_ATTEMPTS for deliveries). */
+export function isLastAttempt(message: ClaimedMessage): boolean {
+  const limit = laneOf(message.kind) === "delivery" ? env.DELIVERY_SEND_ATTEMPTS : env.MAIL_SEND_ATTEMPTS;
+  return message.attempts >= limit;
+}
+
+/**
+ * Sends a claimed batch: messages to suppressed addresses are cancelled, the rest render and go to the relay side by
+ * side, and the outcomes are recorded together. Never throws: a message whose outcome the database did not take
+ * stays claimed by `worker`, which records it (or, for a retry, takes the message back) once the database answers.
+ */
+export async function sendClaimedMessages(
+  worker: OutboxWorker,
+  rows: ClaimedMessage[],
+  kinds: MailKinds,
+  lastAttempt: (message: ClaimedMessage) => boolean = isLastAttempt,
+): Promise<Map<string, DeliveryOutcome | Error>> {
+  const results = new Map<string, DeliveryOutcome | Error>();
+  // A claim lasts JOB_EXPIRE_SECONDS; a message still waiting for a connection halfway through it is given back unsent.
+  const startBy = Date.now() + (env.JOB_EXPIRE_SECONDS * 1000) / 2;
+  let suppressed: Set<string>;
+  try {
+    suppressed = await cancelSuppressedMessages(worker.id, rows);
+  } catch (err) {
+    for (const row of rows) {
+      worker.release(row.id);
+      results.set(row.id, new RetryableMailError(`could not check the suppression list: ${describe(err)}`));
+    }
+    return results;
+  }
+  for (const id of suppressed) {
+    worker.release(id);
+    results.set(id, "cancelled");
+  }
   const sendable = suppressed.size ? rows.filter((r) => !suppressed.has(r.id)) : rows;
   const contents = renderOutboxMessages(sendable, kinds);
   await Promise.all(
     sendable.map(async (message) => {
-      const attempt = attempts.get(message.id)!;
+      const settlement = await sendOne(message, contents.get(message.id)!, startBy, lastAttempt(message), kinds);
       try {
-        const outcome = await sendOne(
-          message,
-          contents.get(message.id)!,
-          startBy,
-          attempt.retryCount >= attempt.retryLimit,
-          kinds,
-        );
-        // The relay has it. If recording that fails (the database went away), the job is retried: a settled message
-        // is then skipped, and one still "sending" goes again under the same Message-ID. It is never put back in the
-        // queue as if the send had failed.
-        if (typeof outcome !== "string") {
-          await record(outcome).catch((err) => {
-            throw new RetryableMailError(`sent, but could not record it: ${describe(err)}`);
-          });
-        }
-        results.set(message.id, typeof outcome === "string" ? outcome : "sent");
+        await worker.record(settlement);
       } catch (err) {
-        results.set(message.id, err instanceof Error ? err : new Error(String(err)));
+        // The relay may have it: never put back as if the send had failed. The worker records it once it can.
+        const what = settlement.status === "sent" ? "sent, but could not record it" : "could not record the outcome";
+        results.set(message.id, new RetryableMailError(`${what}: ${describe(err)}`));
+        return;
       }
+      results.set(message.id, outcomeOf(settlement));
     }),
   );
   return results;
 }
 
-type Settlement = {
-  message: OutboxRow;
-  status: "sent" | "failed" | "cancelled";
-  response?: string;
-  error?: string;
-  /** What the outcome means for the items the message carried (its kind's `settledSql`). */
-  settledSql?: string;
-};
-
-/**
- * Records accepted messages as soon as possible, and together: the first waits for no one, and those accepted while
- * a statement runs go in the next one. A sent message is never left unrecorded for longer than one statement, which
- * keeps the window in which a stalled worker's message could be sent again as short as it was one by one. One group
- * for the whole process, so the batches a worker sends side by side share their statements.
- */
-const record = groupSettle();
-
-function groupSettle(): (s: Settlement) => Promise<void> {
-  let waiting: { s: Settlement; done: (err?: unknown) => void }[] = [];
-  let running = false;
-  const drain = async () => {
-    running = true;
-    while (waiting.length) {
-      const group = waiting;
-      waiting = [];
-      try {
-        await settle(group.map((g) => g.s));
-        group.forEach((g) => g.done());
-      } catch (err) {
-        group.forEach((g) => g.done(err));
-      }
-    }
-    running = false;
-  };
-  return (s) =>
-    new Promise<void>((resolve, reject) => {
-      waiting.push({ s, done: (err) => (err ? reject(err) : resolve()) });
-      if (!running) void drain();
-    });
+function outcomeOf(s: Settlement & { waiting?: boolean }): DeliveryOutcome | Error {
+  if (s.status !== "pending") return s.status;
+  return s.waiting ? "waiting" : new RetryableMailError(s.error ?? "temporary failure");
 }
 
-/** Sends one claimed message once it is rendered. A message the relay accepted comes back to be recorded with the batch. */
+/** Sends one claimed message once it is rendered; returns what to record. */
 async function sendOne(
-  message: OutboxRow & { attempts: number },
+  message: ClaimedMessage,
   rendering: Promise<MailContent | null>,
   startBy: number,
   lastAttempt: boolean,
   kinds: MailKinds,
-): Promise<DeliveryOutcome | Settlement> {
-  const kind = kinds[message.kind];
-  if (!kind) throw new Error(`unknown outbox message kind ${message.kind}`);
-  const settledSql = kind.settledSql;
-
+): Promise<Settlement & { waiting?: boolean }> {
+  const settledSql = kinds[message.kind]?.settledSql;
   let content;
   try {
     content = await rendering;
@@ -154,18 +143,13 @@ async function sendOne(
     // Rendering reads the database; a hiccup is worth another try, but the message must not stay "sending".
     return retryOrFail(message, `could not render the message: ${describe(err)}`, lastAttempt, settledSql);
   }
-  if (!content) {
-    await settle([
-      {
-        message,
-        status: "cancelled",
-        error: "what the message was about was withdrawn before it was sent",
-        settledSql,
-      },
-    ]);
-    return "cancelled";
-  }
-
+  if (!content)
+    return {
+      message,
+      status: "cancelled",
+      error: "what the message was about was withdrawn before it was sent",
+      settledSql,
+    };
   try {
     const info = await mailTransport().send(
       {
@@ -183,10 +167,10 @@ async function sendOne(
     );
     return { message, status: "sent", response: info.response, settledSql };
   } catch (err) {
-    if (isPermanent(err)) {
-      await settle([{ message, status: "failed", error: describe(err), settledSql }]);
-      return "failed";
-    }
+    if (isPermanent(err)) return { message, status: "failed", error: describe(err), settledSql };
+    // Never tried (it waited too long for a connection): due again at once, and the claim is not counted as a try.
+    if (err instanceof SendNotStartedError)
+      return { message, status: "pending", error: describe(err), availableAt: now(), untried: true };
     return retryOrFail(message, describe(err), lastAttempt, settledSql);
   }
 }
@@ -194,65 +178,27 @@ async function sendOne(
 /** Deliveries to a target outlast any relay outage: after the last quick retry they wait, one try an hour. */
 export const waitingRetrySeconds = 3600;
 
-async function retryOrFail(
-  message: OutboxRow & { attempts: number },
+/** Backoff between tries: MAIL_RETRY_DELAY_SECONDS, doubling with each attempt, at most an hour. */
+export function retryDelaySeconds(attempts: number): number {
+  return Math.min(3600, env.MAIL_RETRY_DELAY_SECONDS * 2 ** Math.max(0, attempts - 1));
+}
+
+function retryOrFail(
+  message: ClaimedMessage,
   reason: string,
   lastAttempt: boolean,
   settledSql?: string,
-): Promise<DeliveryOutcome> {
-  if (lastAttempt && message.kind.startsWith("delivery.")) {
-    await waitForRelay(message, reason);
-    return "waiting";
+): Settlement & { waiting?: boolean } {
+  const after = (seconds: number) => new Date(now().getTime() + seconds * 1000);
+  if (lastAttempt && laneOf(message.kind) === "delivery") {
+    const error = `waiting for the relay, next try in ${waitingRetrySeconds / 60} minutes: ${reason}`;
+    return { message, status: "pending", error, availableAt: after(waitingRetrySeconds), settledSql, waiting: true };
   }
   if (lastAttempt) {
-    await settle([
-      {
-        message,
-        status: "failed",
-        error: `gave up after ${message.attempts} attempt${message.attempts === 1 ? "" : "s"}: ${reason}`,
-        settledSql,
-      },
-    ]);
-    return "failed";
+    const attempts = `${message.attempts} attempt${message.attempts === 1 ? "" : "s"}`;
+    return { message, status: "failed", error: `gave up after ${attempts}: ${reason}`, settledSql };
   }
-  await pool.query(
-    // Only from "sending": a statement that arrives late (after a network cut) must not undo a settled outcome.
-    `WITH m AS (UPDATE outbox_message SET status = 'pending', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'sending' RETURNING id, attempts)
-     INSERT INTO outbox_event (message_id, status, attempt, detail) SELECT id, 'pending', attempts, $2 FROM m`,
-    [message.id, reason],
-  );
-  throw new RetryableMailError(reason);
-}
-
-/**
- * Records outcomes in one statement: each message's status, its history entry, and what the outcome means for the
- * items it carried (each kind's `settledSql`), so the three never disagree. Secrets in a payload (a confirmation
- * token) are not needed once its message is settled.
- */
-async function settle(settlements: Settlement[]): Promise<void> {
-  const carried = [...new Set(settlements.map((s) => s.settledSql).filter((sql): sql is string => Boolean(sql)))];
-  await pool.query(
-    `WITH s AS (
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS s(id, status, response, error)
-     ), m AS (
-       UPDATE outbox_message o
-          SET status = s.status::outbox_status, response = COALESCE(s.response, o.response), last_error = s.error,
-              payload = o.payload - 'token', sent_at = CASE WHEN s.status = 'sent' THEN now() ELSE o.sent_at END, updated_at = now()
-         FROM s
-        WHERE o.id = s.id
-        RETURNING o.id, o.attempts, o.status::text AS status
-     ), e AS (
-       INSERT INTO outbox_event (message_id, status, attempt, detail)
-       SELECT m.id, m.status::outbox_status, m.attempts, COALESCE(s.response, s.error) FROM m JOIN s ON s.id = m.id
-     )${carried.map((sql, i) => `, carried${i} AS (${sql})`).join("")}
-     SELECT 1`,
-    [
-      settlements.map((s) => s.message.id),
-      settlements.map((s) => s.status),
-      settlements.map((s) => s.response ?? null),
-      settlements.map((s) => s.error ?? null),
-    ],
-  );
+  return { message, status: "pending", error: reason, availableAt: after(retryDelaySeconds(message.attempts)) };
 }
 
 type SmtpError = Error & { responseCode?: number; code?: string; response?: string };
@@ -263,25 +209,9 @@ export function isPermanent(err: unknown): boolean {
   return typeof code === "number" && code >= 500 && code < 600;
 }
 
-function describe(err: unknown): string {
+export function describe(err: unknown): string {
   const e = err as SmtpError;
   const parts = [e?.response ?? e?.message ?? String(err)];
   if (e?.code && !parts[0]!.includes(e.code)) parts.push(`(${e.code})`);
   return parts.join(" ").slice(0, 1000);
-}
-
-/** A delivery whose quick retries are used up goes back to pending with a fresh job an hour out; nothing it carries is dropped. */
-async function waitForRelay(message: OutboxRow, reason: string): Promise<void> {
-  const queue = await boss();
-  return withTransaction(async (client) => {
-    const detail = `waiting for the relay, next try in ${waitingRetrySeconds / 60} minutes: ${reason}`;
-    await client.query(
-      `WITH m AS (UPDATE outbox_message SET status = 'pending', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'sending' RETURNING id, attempts)
-       INSERT INTO outbox_event (message_id, status, attempt, detail) SELECT id, 'pending', attempts, $2 FROM m`,
-      [message.id, detail],
-    );
-    await queue.insert(queues.deliverySend, [{ data: { outboxId: message.id }, startAfter: waitingRetrySeconds }], {
-      db: onClient(client),
-    });
-  });
 }

@@ -1,10 +1,13 @@
 // Types shared by the outbox's writers (domain code that queues mail) and its sender.
 import type { SendMailOptions } from "nodemailer";
+import type { MessageKind } from "./message-kinds";
+
+export type { MessageKind } from "./message-kinds";
 
 /** An outbox row as the sender claims it. */
 export type OutboxRow = {
   id: string;
-  kind: string;
+  kind: MessageKind;
   to: string;
   locale: string;
   payload: Record<string, unknown>;
@@ -34,7 +37,7 @@ export type Renderer = (message: OutboxRow) => Promise<MailContent | null>;
 /**
  * A kind of outbox message: how it is rendered, and (optionally) what happens to what it carried once it settles:
  * one SQL statement reading `m (id, status)`, the messages just settled and their outcome ('sent' | 'failed' |
- * 'cancelled'), run as part of the statement that records the outcomes, so the two never disagree.
+ * 'cancelled', or 'pending' for a retry), run as part of the statement that records the outcomes.
  */
 export type MailKind = {
   render: Renderer;
@@ -43,5 +46,5 @@ export type MailKind = {
   settledSql?: string;
 };
 
-/** Every kind of message the outbox sends, by name: the worker's composition root (lib/worker/mail-kinds.ts) lists them. */
-export type MailKinds = Record<string, MailKind>;
+/** How to send every kind of message (message-kinds.ts): the worker's composition root (lib/worker/mail-kinds.ts). */
+export type MailKinds = { [K in MessageKind]: MailKind };

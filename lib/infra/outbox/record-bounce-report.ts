@@ -1,10 +1,12 @@
 // What a bounce or complaint does to the outbox message it is about, once: the same report received again (a sender
 // retrying its delivery to us) changes nothing more. Its words go to the message's history (outbox_event), which the
 // organizer's delivery panel shows and retention erases with the message's.
-import { withTransaction } from "@/lib/infra/db";
+import { sql } from "kysely";
+import { transaction } from "@/lib/infra/db";
+import { now } from "@/lib/infra/clock";
 import { emailKey } from "@/lib/infra/validation/normalize-email";
 import type { BounceReport } from "@/lib/infra/mail/parse-bounce-report";
-import { suppressionApplies } from "./cancel-suppressed-messages";
+import { suppressionApplies } from "./message-kinds";
 
 type Outcome = "recorded" | "duplicate" | "unknown_message";
 
@@ -18,18 +20,20 @@ type Outcome = "recorded" | "duplicate" | "unknown_message";
  * `digest`: SHA-256 of the report as received, which tells the same report apart from a second one.
  */
 export async function recordBounceReport(outboxId: string, report: BounceReport, digest: Buffer): Promise<Outcome> {
-  return withTransaction(async (client) => {
-    const { rows } = await client.query<{ kind: string; to: string }>(
-      `SELECT kind, "to" FROM outbox_message WHERE id = $1 FOR UPDATE`,
-      [outboxId],
-    );
-    const message = rows[0];
+  return transaction(async (trx) => {
+    const message = await trx
+      .selectFrom("outbox_message")
+      .select(["kind", "to"])
+      .where("id", "=", outboxId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!message) return "unknown_message";
-    const { rowCount } = await client.query(
-      `INSERT INTO mail_report (message_id, kind, code, digest) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-      [outboxId, report.type, report.code, digest],
-    );
-    if (!rowCount) return "duplicate";
+    const inserted = await trx
+      .insertInto("mail_report")
+      .values({ message_id: outboxId, kind: report.type, code: report.code, digest })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (!inserted.numInsertedOrUpdatedRows) return "duplicate";
 
     const suppress =
       suppressionApplies(message.kind) &&
@@ -37,12 +41,16 @@ export async function recordBounceReport(outboxId: string, report: BounceReport,
       (report.type === "complaint" || (report.type === "hard_bounce" && !report.code.startsWith("5.7.")));
     let suppressed = false;
     if (suppress) {
-      const inserted = await client.query(
-        `INSERT INTO suppressed_address (email_key, reason, source_message_id) VALUES ($1, $2, $3)
-         ON CONFLICT DO NOTHING`,
-        [emailKey(message.to), report.type, outboxId],
-      );
-      suppressed = inserted.rowCount === 1;
+      const added = await trx
+        .insertInto("suppressed_address")
+        .values({
+          email_key: emailKey(message.to),
+          reason: report.type === "complaint" ? "complaint" : "hard_bounce",
+          source_message_id: outboxId,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      suppressed = added.numInsertedOrUpdatedRows === 1n;
     }
     const detail = [
       report.type === "hard_bounce"
@@ -57,20 +65,19 @@ export async function recordBounceReport(outboxId: string, report: BounceReport,
       .slice(0, 1000);
 
     // Only a sent message can bounce; one already failed (an earlier report) keeps its first reason.
-    await client.query(
-      `WITH failed AS (
-         UPDATE outbox_message SET status = 'failed', last_error = $2, updated_at = now()
-          WHERE id = $1 AND status = 'sent' AND $3
-          RETURNING id
-       ), requeued AS (
-         UPDATE letter SET status = 'queued', delivered_at = NULL
-           FROM failed WHERE letter.delivery_message_id = failed.id AND letter.status = 'delivered'
-       )
-       INSERT INTO outbox_event (message_id, status, attempt, detail)
-       SELECT id, CASE WHEN EXISTS (SELECT 1 FROM failed) THEN 'failed'::outbox_status ELSE status END, attempts, $2
-         FROM outbox_message WHERE id = $1`,
-      [outboxId, detail, report.type === "hard_bounce"],
-    );
+    const failed = report.type === "hard_bounce";
+    await sql`
+WITH failed AS (
+  UPDATE outbox_message SET status = 'failed', last_error = ${detail}, updated_at = ${now()}
+   WHERE id = ${outboxId} AND status = 'sent' AND ${failed}
+  RETURNING id
+), requeued AS (
+  UPDATE letter SET status = 'queued', delivered_at = NULL
+    FROM failed WHERE letter.delivery_message_id = failed.id AND letter.status = 'delivered'
+)
+INSERT INTO outbox_event (message_id, status, attempt, detail)
+SELECT id, CASE WHEN EXISTS (SELECT 1 FROM failed) THEN 'failed'::outbox_status ELSE status END, attempts, ${detail}
+  FROM outbox_message WHERE id = ${outboxId}`.execute(trx);
     return "recorded";
   });
 }

@@ -7,7 +7,7 @@ export function renderOutboxMessages(
   mailKinds: MailKinds,
 ): Map<string, Promise<MailContent | null>> {
   const rendered = new Map<string, Promise<MailContent | null>>();
-  const batches = new Map<string, OutboxRow[]>();
+  const batches = new Map<OutboxRow["kind"], OutboxRow[]>();
   for (const message of messages) {
     const kind = mailKinds[message.kind];
     if (!kind) rendered.set(message.id, Promise.reject(new Error(`unknown outbox message kind ${message.kind}`)));

@@ -1,62 +1,79 @@
-// Runs outbox send jobs from a queue: a batch at a time (claimed, sent side by side over the SMTP pool, and recorded
-// together), fetching again at once while the queue is full. Each job settles on its own: a temporary failure retries
-// only that message.
-import { redact } from "@/lib/infra/log";
-import type { JobResult } from "pg-boss";
-import { boss } from "@/lib/infra/queue/boss";
-import { deliverOutboxMessages } from "./deliver-outbox-message";
+// The send loops: each claims a batch of due messages (claim-outbox-messages.ts), sends them side by side over the
+// SMTP pool and records them together, and claims again at once while batches come back full. The outbox row is the
+// message's only job: no queue, no second lease. Through a database outage the loops keep trying every half second.
+import { logError } from "@/lib/infra/log";
+import { stopWithBoss } from "@/lib/infra/queue/boss";
+import { claimOutboxMessages } from "./claim-outbox-messages";
+import { sendClaimedMessages } from "./deliver-outbox-message";
+import type { Lane } from "./message-kinds";
 import type { MailKinds } from "./outbox";
-
-export type OutboxJob = { outboxId: string };
+import { OutboxWorker } from "./outbox-worker";
 
 /**
- * Jobs per fetch, and fetch loops per worker process and queue. Enough in flight that the SMTP pool (5 connections)
- * never waits on the database between batches, and no more: a claimed message must go out well within its lease
+ * Messages per claim, and loops per worker process and lane. Enough in flight that the SMTP pool (5 connections)
+ * never waits on the database between batches, and no more: a claimed message must go out well within its claim
  * (JOB_EXPIRE_SECONDS), or another worker takes it over and it is sent twice.
  */
 const batchSize = 20;
 const loops = 4;
-/** Messages in flight per worker process and queue; a killed worker re-sends at most these (same Message-IDs). */
+/** Messages in flight per worker process and lane; a killed worker's are sent again (same Message-IDs). */
 export const inFlightPerWorker = batchSize * loops;
+/** Pause after the database failed to answer, before trying again. */
+const outagePauseMs = 500;
 
-export async function workOutbox(
-  queue: string,
-  options: { retryLimit: number; kinds: MailKinds; pollingIntervalSeconds?: number },
-): Promise<void> {
-  const instance = await boss({ supervise: true });
-  const polling = options.pollingIntervalSeconds ?? 1;
-  await instance.work<OutboxJob>(
-    queue,
-    {
-      batchSize,
-      localConcurrency: loops,
-      perJobResults: true,
-      burstWhenBatchFull: true,
-      pollingIntervalSeconds: polling,
-      // A NOTIFY wakes the loops early; polling keeps its pace for retries and jobs whose start was deferred.
-      notifyPollingIntervalSeconds: polling,
-    },
-    async (jobs): Promise<JobResult[]> => {
-      let results: Map<string, unknown>;
+export type OutboxLoops = { worker: OutboxWorker; stop: () => Promise<void> };
+
+/**
+ * Starts a lane's loops. The first looks for due messages every `pollMs` (a retry's time, a throttle's spacing, a
+ * message just written); the others sleep until a full batch says there is more than one loop can carry.
+ */
+export function workOutbox(
+  lane: Lane,
+  options: { kinds: MailKinds; worker?: OutboxWorker; pollMs?: number },
+): OutboxLoops {
+  const worker = options.worker ?? new OutboxWorker();
+  const pollMs = options.pollMs ?? 250;
+  let stopped = false;
+  let failing = false;
+  const sleepers = new Set<() => void>();
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      sleepers.add(wake);
+    });
+  const wakeAll = () => [...sleepers].forEach((wake) => wake());
+
+  const loop = async (index: number) => {
+    while (!stopped) {
+      let claimed;
       try {
-        results = await deliverOutboxMessages(
-          jobs.map((job) => ({ id: job.data.outboxId, retryCount: job.retryCount, retryLimit: options.retryLimit })),
-          options.kinds,
-        );
+        // What the relay accepted while the database was away is recorded before anything is claimed.
+        await worker.flush();
+        claimed = await claimOutboxMessages(worker, { lane, limit: batchSize });
+        failing = false;
       } catch (err) {
-        // The batch could not be claimed or recorded (the database went away): every job tries again.
-        results = new Map(jobs.map((job) => [job.data.outboxId, err]));
+        if (!failing)
+          logError("outbox", `could not claim ${lane} messages; trying again every ${outagePauseMs} ms`, err);
+        failing = true;
+        await sleep(outagePauseMs);
+        continue;
       }
-      return jobs.map((job): JobResult => {
-        const result = results.get(job.data.outboxId);
-        return result instanceof Error || (result !== undefined && typeof result !== "string")
-          ? {
-              id: job.id,
-              status: "failed",
-              output: { message: redact(result instanceof Error ? result.message : String(result)) },
-            }
-          : { id: job.id, status: "completed" };
-      });
-    },
-  );
+      if (claimed.length === batchSize) wakeAll();
+      if (claimed.length) await sendClaimedMessages(worker, claimed, options.kinds);
+      if (claimed.length < batchSize && !stopped) await sleep(index === 0 ? pollMs : 60_000);
+    }
+  };
+  const running = Promise.all(Array.from({ length: loops }, (_, i) => loop(i)));
+  const stop = async () => {
+    stopped = true;
+    wakeAll();
+    await running;
+  };
+  stopWithBoss(stop);
+  return { worker, stop };
 }

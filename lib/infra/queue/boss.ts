@@ -9,11 +9,8 @@ import { env } from "@/lib/infra/env";
 import { pool } from "@/lib/infra/db";
 import { listenForJobs } from "./listen-for-jobs";
 
+// Schedules only: a message's lifecycle belongs to its outbox row (lib/infra/outbox), not to a job.
 export const queues = {
-  /** A signer's or writer's own email (confirmations). */
-  mailSend: "mail.send",
-  /** An email to a campaign's target (a letter or a digest). */
-  deliverySend: "delivery.send",
   /** Every minute: assemble what is due for delivery. */
   deliveryTick: "delivery.tick",
   /** Every hour: erase the personal data of campaigns closed long enough, and unconfirmed items long expired. */
@@ -22,26 +19,11 @@ export const queues = {
   abuseSweep: "abuse.sweep",
 } as const;
 
-/** Retries with exponential backoff; an attempt running longer than JOB_EXPIRE_SECONDS is given to another worker. */
+/** Queues of earlier versions, which sent mail through jobs; their jobs are dropped (the outbox rows remain). */
+const retiredQueues = ["mail.send", "delivery.send"];
+
+/** An attempt running longer than expireInSeconds is given to another worker. */
 const policies: Record<string, Omit<Queue, "name">> = {
-  // Send queues wake their workers as jobs arrive (NOTIFY in the transaction that queues them); polling stays the floor.
-  [queues.mailSend]: {
-    notify: true,
-    retryLimit: env.MAIL_SEND_ATTEMPTS - 1,
-    retryDelay: env.MAIL_RETRY_DELAY_SECONDS,
-    retryBackoff: true,
-    retryDelayMax: 3600,
-    expireInSeconds: env.JOB_EXPIRE_SECONDS,
-  },
-  // Deliveries wait out long relay outages: more attempts, same backoff ceiling.
-  [queues.deliverySend]: {
-    notify: true,
-    retryLimit: env.DELIVERY_SEND_ATTEMPTS - 1,
-    retryDelay: env.MAIL_RETRY_DELAY_SECONDS,
-    retryBackoff: true,
-    retryDelayMax: 3600,
-    expireInSeconds: env.JOB_EXPIRE_SECONDS,
-  },
   [queues.deliveryTick]: { retryLimit: 0, expireInSeconds: 300 },
   // A campaign of a million signers takes minutes; a second worker given an expired run skips campaigns in hand.
   [queues.retentionTick]: { retryLimit: 0, expireInSeconds: 3600 },
@@ -63,7 +45,7 @@ const globalForBoss = globalThis as unknown as {
   openLettersBossUsers?: Set<() => Promise<void>>;
 };
 
-/** Loops that use the queue (the outbox relay) stop before it does, so none restarts it while stopping. */
+/** Loops that run beside the queue (the outbox's send loops) stop before it does, and with it. */
 export function stopWithBoss(stop: () => Promise<void>): void {
   (globalForBoss.openLettersBossUsers ??= new Set()).add(stop);
 }
@@ -93,6 +75,7 @@ async function start(supervise: boolean): Promise<PgBoss> {
       if (await instance.getQueue(name)) await instance.updateQueue(name, policy);
       else await instance.createQueue(name, policy);
     }
+    for (const name of retiredQueues) if (await instance.getQueue(name)) await instance.deleteQueue(name);
     return instance;
   } catch (err) {
     globalForBoss.openLettersBoss = undefined;

@@ -5,7 +5,7 @@
 export type RouteKind =
   /** An HTML page of the app: nonce-based script policy, never framed. */
   | "page"
-  /** A page whose address holds a secret token (confirm, withdraw, invitation): like a page, and it sends no Referer. */
+  /** A page whose address holds a secret token (confirm, withdraw, invitation): like a page (its Referer goes only to us). */
   | "token-page"
   /** The embeddable count widget: a page other sites may frame. */
   | "embed"

@@ -86,10 +86,10 @@ export function securityHeaders(kind: RouteKind, options: SecurityOptions, nonce
   const headers: Record<string, string> = {
     "content-security-policy": csp,
     "x-content-type-options": "nosniff",
-    // Other sites never learn where a reader came from. A page whose address is a secret sends no Referer at all,
-    // not even to us (it would end up in access logs). Everything else keeps the same-origin Referer, because with
-    // "no-referrer" browsers send `Origin: null` on form posts, and Next then refuses a sign form sent without JS.
-    "referrer-policy": kind === "token-page" ? "no-referrer" : "same-origin",
+    // Other sites never learn where a reader came from, nor a token page's secret address. "same-origin", token pages
+    // included: with "no-referrer" browsers post forms with `Origin: null`, which Next refuses, so Confirm and
+    // Withdraw would fail without JavaScript; the Referer it sends us names the page the token already came in on.
+    "referrer-policy": "same-origin",
     "cross-origin-opener-policy": "same-origin",
     "permissions-policy": permissionsPolicy,
   };

@@ -7,13 +7,16 @@
 //   Multi-line text may have line breaks (CR, LF), nothing else.
 // - Lone surrogates (half of a UTF-16 pair, possible in JSON as "\ud800") are refused the same way: UTF-8 cannot
 //   carry them, so the database would silently store U+FFFD instead of what was sent.
+// - Single lines may become mail headers (a subject, a sender's name), where mail readers decode RFC 2047 encoded
+//   words (`=?utf-8?q?…?=`): one that decodes to a control character is `invalid_characters`, and any other is
+//   refused with `encoded_words`, so a line means the same on the page and in every mail reader.
 // - Text made only of whitespace and invisible characters (zero-width spaces, bidi marks, U+3164 HANGUL FILLER...)
 //   counts as empty: `required`, or "not given" for optional fields.
 // - Everything else is kept as sent after trimming and NFC: Hangul (jamo compose into syllables), emoji with ZWJ
 //   sequences and skin tones, right-to-left text, bidi marks and isolates, zero-width joiners, combining marks.
 // The same rules without zod, for the browser: ./text-checks.ts (lineIssue, paragraphsIssue).
 import { z } from "./zod";
-import { blankToUndefined, hasOnlyAllowedChars, isBlank } from "./text-checks";
+import { blankToUndefined, decodeEncodedWords, hasEncodedWords, hasOnlyAllowedChars, isBlank } from "./text-checks";
 
 export { blankToUndefined, hasOnlyAllowedChars, isBlank } from "./text-checks";
 
@@ -26,7 +29,10 @@ export const line = (max: number, min = 1) =>
     .refine((v) => !isBlank(v), { error: "required" })
     .min(min, { error: "too_short" })
     .max(max, { error: "too_long" })
-    .refine((v) => hasOnlyAllowedChars(v), { error: "invalid_characters" });
+    .refine((v) => hasOnlyAllowedChars(v) && hasOnlyAllowedChars(decodeEncodedWords(v)), {
+      error: "invalid_characters",
+    })
+    .refine((v) => !hasEncodedWords(v), { error: "encoded_words" });
 
 export const optionalLine = (max: number) => z.preprocess(blankToUndefined, line(max).optional());
 

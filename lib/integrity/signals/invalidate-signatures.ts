@@ -40,8 +40,7 @@ WITH target AS (
   RETURNING signature.id, target.status AS was
 ), cancelled AS (
   -- Never sent, so its confirmation token confirms nothing: it goes.
-  UPDATE outbox_message SET status = 'cancelled', payload = payload - 'token', updated_at = ${at},
-                            enqueued_at = COALESCE(enqueued_at, ${at})
+  UPDATE outbox_message SET status = 'cancelled', payload = payload - 'token', updated_at = ${at}
     FROM changed WHERE outbox_message.signature_id = changed.id AND outbox_message.status = 'pending'
   RETURNING outbox_message.id
 )

@@ -153,3 +153,50 @@ SELECT g.*, st.by_status, sample.subject, sample.excerpt
  ORDER BY g.letters DESC, g.fingerprint`.execute(db);
   return rows.map(({ by_status, ...r }) => ({ ...r, byStatus: by_status }));
 }
+
+export type SuspectedSignature = {
+  id: string;
+  reason: string;
+  name: string;
+  /** The address with its local part shortened: enough to judge it, without showing it whole. */
+  email: string;
+  country: string;
+  region: string | null;
+  comment: string | null;
+  createdAt: Date;
+};
+
+/** The newest suspected signatures of a campaign, for an organizer to look at one by one. */
+export async function listSuspectedSignatures(
+  scope: Scope,
+  campaignId: string,
+  max = 20,
+): Promise<SuspectedSignature[]> {
+  const campaign = await scope.campaign(campaignId);
+  const rows = await db
+    .selectFrom("signature")
+    .select(["id", "spam_reason", "name", "email", "country", "region", "comment", "created_at"])
+    .where("campaign_id", "=", campaign.id)
+    .where("status", "=", "suspected")
+    .where("email_key", "is not", null)
+    .orderBy("created_at", "desc")
+    .orderBy("id")
+    .limit(max)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    reason: r.spam_reason ?? "unknown",
+    name: r.name,
+    email: maskEmail(r.email),
+    country: r.country.trim(),
+    region: r.region,
+    comment: r.comment ? r.comment.slice(0, 200) : null,
+    createdAt: r.created_at,
+  }));
+}
+
+function maskEmail(email: string): string {
+  const at = email.lastIndexOf("@");
+  if (at < 1) return "…";
+  return `${email.slice(0, 1)}…${email.slice(at)}`;
+}

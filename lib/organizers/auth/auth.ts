@@ -5,11 +5,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError, createAuthMiddleware } from "better-auth/api";
 import { prisma } from "@/lib/infra/db";
 import { appSecret, env } from "@/lib/infra/env";
 import { logger, redact, settingsFromEnv } from "@/lib/infra/log";
-import { accountAttemptAllowed } from "./throttle-account";
+import { recordSignIn } from "./record-sign-in";
 import { clientAddressHeader } from "./with-client-address";
 
 function createAuth() {
@@ -37,8 +36,10 @@ function createAuth() {
       storage: "database",
       window: 60,
       max: 100,
+      // A flood guard only: it counts successes too and reads the wall clock. Failed sign-ins are throttled per
+      // account and network around this handler (throttle-sign-in.ts), so a guessing attacker cannot lock out the owner.
       customRules: {
-        "/sign-in/*": { window: env.SIGN_IN_WINDOW_SECONDS, max: env.SIGN_IN_MAX_ATTEMPTS },
+        "/sign-in/*": { window: 60, max: 30 },
       },
     },
     advanced: {
@@ -47,22 +48,14 @@ function createAuth() {
       useSecureCookies: env.APP_ENV === "production",
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: env.APP_ENV === "production" },
       cookiePrefix: "open-letters",
-      // Set by the auth route from the address TRUST_PROXY vouches for (with-client-address.ts), never by a client.
-      // better-auth itself trusts X-Forwarded-For only when it holds one entry; with more (a client's own entries
-      // plus ours) it put every such request into one shared bucket, so one client's failures throttled everyone.
+      // Set by the auth route from the address TRUST_PROXY vouches for (with-client-address.ts), never by a client,
+      // and a keyed hash of it: rate_limit and session rows never hold a raw address. better-auth itself trusts
+      // X-Forwarded-For only when it holds one entry; with more (a client's own entries plus ours) it put every such
+      // request into one shared bucket, so one client's failures throttled everyone.
       ipAddress: { ipAddressHeaders: [clientAddressHeader] },
       database: { generateId: () => randomUUID() },
     },
-    hooks: {
-      // Per-account throttling on top of better-auth's per-address limit; refused the same way (429).
-      before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/email") return;
-        const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
-        if (email && !(await accountAttemptAllowed(email))) {
-          throw new APIError("TOO_MANY_REQUESTS", { message: "Too many requests. Please try again later." });
-        }
-      }),
-    },
+    databaseHooks: { session: { create: { after: recordSignIn } } },
     telemetry: { enabled: false },
     logger: { level: settingsFromEnv().level, log: authLog },
   });

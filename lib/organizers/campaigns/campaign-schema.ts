@@ -3,6 +3,7 @@
 // "texts.ko.title" or "topics.0.texts.en.fact".
 // Texts follow lib/infra/validation/text: titles and names are single lines, the rest may have line breaks; no NUL, other
 // control characters or lone surrogates anywhere (Postgres cannot store NUL: that used to be a 500).
+import { campaignRisks } from "@/lib/campaigns/appearance";
 import { z } from "@/lib/infra/validation/zod";
 import { slugLimits, slugPattern } from "@/lib/campaigns/slug";
 import { blankToUndefined, hasOnlyAllowedChars, isBlank, line, paragraphs } from "@/lib/infra/validation/text";
@@ -78,6 +79,8 @@ export const campaignInput = z
     senderEmail: z.preprocess(blankToUndefined, line(300).optional()),
     defaultLocale: z.enum(campaignLocales, { error: "invalid_locale" }).default("en"),
     letterDelivery: z.enum(["individual", "digest"], { error: "invalid" }).default("individual"),
+    // At risk: the sign form and the composer pre-select "initials and country" instead of the full name.
+    risk: z.enum(campaignRisks, { error: "invalid" }).default("standard"),
     digestIntervalMinutes: wholeNumber(5, 60 * 24 * 31).default(1440),
     throttlePerMinute: wholeNumber(1, 1000).default(30),
     // The cooling-off hold of confirmed letters, in hours; blank: the LETTER_HOLD_HOURS setting.

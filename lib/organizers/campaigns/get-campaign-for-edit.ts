@@ -67,6 +67,7 @@ export async function getCampaignForEdit(
       senderEmail: c.senderEmail ?? "",
       defaultLocale: c.defaultLocale as "en" | "ko",
       letterDelivery: c.letterDelivery,
+      risk: c.risk,
       digestIntervalMinutes: c.digestIntervalMinutes,
       throttlePerMinute: c.throttlePerMinute,
       letterHoldHours: c.letterHoldHours ?? undefined,

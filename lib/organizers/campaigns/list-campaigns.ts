@@ -3,6 +3,7 @@
 import "server-only";
 import { sql } from "kysely";
 import { db } from "@/lib/infra/db";
+import { kindsOf } from "@/lib/infra/outbox/message-kinds";
 import { campaignTitles } from "@/lib/campaigns/campaign-title";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
 import type { Scope } from "../scope";
@@ -55,7 +56,7 @@ export async function listCampaigns(scope: Scope, locale: string): Promise<Campa
         .selectFrom("outbox_message")
         .select(["campaign_id", sql<string>`status::text`.as("key"), sql<number>`count(*)::int`.as("n")])
         .where("campaign_id", "in", ids)
-        .where("kind", "like", "delivery.%")
+        .where("kind", "in", kindsOf("delivery"))
         .groupBy(["campaign_id", "status"]),
     ),
   ]);

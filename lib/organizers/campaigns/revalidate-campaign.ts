@@ -4,9 +4,11 @@
 import { revalidateTag } from "next/cache";
 import { campaignCacheTag } from "@/lib/campaigns/campaign-cache-tag";
 import { purgeCampaignPages } from "@/lib/page-cache/purge-campaign-pages";
+import { forgetPreviewImages } from "@/lib/campaigns/render-preview-image";
 
 export function revalidateCampaign(slug: string): void {
   purgeCampaignPages(slug);
+  forgetPreviewImages(slug);
   try {
     // expire 0: the next view waits for fresh data instead of being served the stale copy (a closed campaign must
     // not keep showing its sign form).

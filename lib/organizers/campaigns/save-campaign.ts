@@ -18,6 +18,7 @@ function columns(c: CampaignData) {
     sender_email: c.senderEmail ?? null,
     default_locale: c.defaultLocale,
     letter_delivery: c.letterDelivery,
+    risk: c.risk,
     digest_interval_minutes: c.digestIntervalMinutes,
     throttle_per_minute: c.throttlePerMinute,
     letter_hold_hours: c.letterHoldHours ?? null,

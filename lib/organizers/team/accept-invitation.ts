@@ -29,11 +29,22 @@ export async function acceptInvitation(
       .where("accepted_at", "is", null)
       .executeTakeFirst();
     if (used.numUpdatedRows !== 1n) throw new AppError("invitation_invalid");
-    // One organization per organizer: an address that already has an account cannot be invited elsewhere.
-    if (await trx.selectFrom("user").select("id").where("email", "=", email).executeTakeFirst())
-      throw new AppError("conflict");
-    const userId = randomUUID();
-    await trx.insertInto("user").values({ id: userId, email, name: input.name, email_verified: true }).execute();
+    // One organization per organizer: an address that belongs to one cannot join another. A removed member's
+    // account (kept so logs still name them) gets a new password and joins again.
+    const existing = await trx
+      .selectFrom("user as u")
+      .leftJoin("member as m", "m.user_id", "u.id")
+      .select(["u.id", "m.id as memberId"])
+      .where("u.email", "=", email)
+      .executeTakeFirst();
+    if (existing?.memberId) throw new AppError("conflict");
+    const userId = existing?.id ?? randomUUID();
+    if (existing) {
+      await trx.updateTable("user").set({ name: input.name }).where("id", "=", userId).execute();
+      await trx.deleteFrom("account").where("user_id", "=", userId).execute();
+    } else {
+      await trx.insertInto("user").values({ id: userId, email, name: input.name, email_verified: true }).execute();
+    }
     await trx
       .insertInto("account")
       .values({ id: randomUUID(), user_id: userId, account_id: userId, provider_id: "credential", password })

@@ -8,7 +8,13 @@ import { env } from "@/lib/infra/env";
 import { AppError } from "@/lib/infra/errors";
 import { slugPattern } from "@/lib/campaigns/slug";
 
-export type NewOrganization = { name: string; slug?: string; ownerEmail: string };
+export type NewOrganization = {
+  name: string;
+  /** The name on pages and emails in Korean ("주최: …"), when it differs from `name`. */
+  koreanName?: string;
+  slug?: string;
+  ownerEmail: string;
+};
 
 /** An address-friendly slug from a Latin-letter name ("Seoul Freedom Hub" → "seoul-freedom-hub"); null otherwise. */
 export function slugFromName(name: string): string | null {
@@ -27,8 +33,11 @@ export async function createOrganization(
   const name = input.name.trim();
   const email = input.ownerEmail.trim().toLowerCase();
   const slug = input.slug ?? slugFromName(name);
+  const koreanName = input.koreanName?.trim();
   if (!name || name.length > 200)
     throw new AppError("validation_failed", "The organization needs a name (at most 200 characters).");
+  if (koreanName !== undefined && (!koreanName || koreanName.length > 200))
+    throw new AppError("validation_failed", "The Korean name, when given, needs 1 to 200 characters.");
   if (!slug || !slugPattern.test(slug))
     throw new AppError(
       "validation_failed",
@@ -47,6 +56,11 @@ export async function createOrganization(
   const expiresAt = new Date(nowMs() + env.INVITATION_TTL_HOURS * 3600_000);
   await transaction(async (trx) => {
     await trx.insertInto("organization").values({ id: organizationId, slug, name }).execute();
+    if (koreanName)
+      await trx
+        .insertInto("organization_translation")
+        .values({ organization_id: organizationId, locale: "ko", name: koreanName })
+        .execute();
     await trx
       .insertInto("invitation")
       .values({

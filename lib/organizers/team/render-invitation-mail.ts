@@ -1,6 +1,7 @@
 // The invitation email: who invites, to which organization, and the link to accept (valid INVITATION_TTL_HOURS).
 // Rendered at send time from the invitation row, so an invitation accepted meanwhile sends nothing.
 import { db } from "@/lib/infra/db";
+import { organizationNameIn } from "@/lib/campaigns/organization-name";
 import { env } from "@/lib/infra/env";
 import { isLocale } from "@/lib/infra/i18n/config";
 import { translator } from "@/lib/infra/i18n/messages";
@@ -14,7 +15,7 @@ export async function renderInvitationMessage(message: OutboxRow): Promise<MailC
   const invitation = await db
     .selectFrom("invitation as i")
     .innerJoin("organization as o", "o.id", "i.organization_id")
-    .select(["i.accepted_at", "o.name as organization"])
+    .select(["i.accepted_at", organizationNameIn(message.locale).as("organization")])
     .where("i.id", "=", invitationId)
     .executeTakeFirst();
   if (!invitation || invitation.accepted_at) return null;

@@ -2,6 +2,7 @@ import { render } from "@testing-library/react";
 import { vi } from "vitest";
 import { NextIntlClientProvider } from "next-intl";
 import { Composer, type SubmitLetter } from "@/components/letters/composer";
+import { letterFooterTexts } from "@/lib/delivery/compose-letter-delivery";
 import { countryOptions } from "@/lib/infra/geo/countries";
 import { messages } from "@/lib/infra/i18n/messages";
 import { flagshipCampaign } from "@/prisma/seed-data/flagship";
@@ -26,11 +27,12 @@ const topicsKo = flagshipCampaign.topics.map((t) => ({
   paragraphs: { en: t.texts.en.paragraph, ko: t.texts.ko.paragraph },
 }));
 
-export function renderComposer(
+/** The composer as the write page renders it, for the flagship campaign. */
+export function composerElement(
   locale: "en" | "ko" = "en",
   submit: SubmitLetter = vi.fn(async () => ({ ok: true as const })),
 ) {
-  const utils = render(
+  return (
     <NextIntlClientProvider locale={locale} messages={messages[locale]}>
       <Composer
         campaign={{
@@ -38,8 +40,9 @@ export function renderComposer(
           targetName: flagshipCampaign.targetName[locale],
           topics: locale === "ko" ? topicsKo : topics,
           delivery,
+          defaultAppearance: "initials", // the flagship is at risk
         }}
-        deliveryTexts={messages.en.delivery}
+        deliveryTexts={letterFooterTexts(messages.en)}
         locale={locale}
         countries={countryOptions(locale)}
         letterTexts={{
@@ -56,10 +59,18 @@ export function renderComposer(
         }}
         explanations={{ en: messages.en.composer.safety.explain, ko: messages.ko.composer.safety.explain }}
         formToken="form-token"
+        draftDays={7}
         submit={submit}
       />
-    </NextIntlClientProvider>,
+    </NextIntlClientProvider>
   );
+}
+
+export function renderComposer(
+  locale: "en" | "ko" = "en",
+  submit: SubmitLetter = vi.fn(async () => ({ ok: true as const })),
+) {
+  const utils = render(composerElement(locale, submit));
   return { ...utils, submit };
 }
 

@@ -1,9 +1,12 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { titleFrom } from "@/lib/infra/i18n/page-title";
 import { listExports } from "@/lib/exports/list-exports";
 import { pageScope } from "@/lib/organizers/page-organizer";
 import { AdminHeader } from "@/components/organizers/admin-header";
 import { ScrollTable } from "@/components/organizers/scroll-table";
+
+export const generateMetadata = titleFrom("admin.exports", "title");
 
 export default async function ExportLogPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;

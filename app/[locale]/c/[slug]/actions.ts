@@ -17,8 +17,8 @@ export async function signAction(slug: string, _prev: SignFormState, form: FormD
   const parsed = signatureInput.safeParse(values);
   if (!parsed.success) return { status: "invalid", fields: fieldErrorCodes(parsed.error), values };
   try {
-    await signPetition(slug, parsed.data, { ip: clientIp(await headers()) });
-    return { status: "ok", email: parsed.data.email };
+    const { emailed } = await signPetition(slug, parsed.data, { ip: clientIp(await headers()) });
+    return { status: "ok", email: parsed.data.email, emailed };
   } catch (err) {
     if (
       err instanceof AppError &&
@@ -26,8 +26,13 @@ export async function signAction(slug: string, _prev: SignFormState, form: FormD
     ) {
       return { status: "error", code: err.code, values };
     }
-    if (err instanceof AppError && err.code === "challenge_required" && err.extra?.challenge) {
-      return { status: "challenge", challenge: err.extra.challenge as Challenge, values };
+    if (err instanceof AppError && err.code === "challenge_required" && err.extra?.challenge && err.extra.waitTicket) {
+      return {
+        status: "challenge",
+        challenge: err.extra.challenge as Challenge,
+        waitTicket: err.extra.waitTicket,
+        values,
+      };
     }
     logError("sign-action", "unexpected error", err);
     return { status: "error", code: "unexpected", values };

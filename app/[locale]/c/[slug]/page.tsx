@@ -5,32 +5,43 @@ import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { clientMessages } from "@/lib/infra/i18n/client-messages";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { notFoundMetadata } from "@/lib/infra/i18n/page-title";
 import { cachedPublicCampaign, cachedSignatureCount } from "@/lib/campaigns/cached-campaign-reads";
 import { Paragraphs } from "@/components/campaigns/paragraphs";
+import { LinkedText } from "@/components/campaigns/linked-text";
 import { CountMeter } from "@/components/campaigns/count-meter";
 import { SignForm } from "@/components/signatures/sign-form";
+import { SharePanel } from "@/components/sharing/share-panel";
+import { sourceCode } from "@/lib/campaigns/source-code";
+import { previewMetadata } from "@/lib/campaigns/preview-image-path";
 import { countryOptions } from "@/lib/infra/geo/countries";
 import { issueFormToken } from "@/lib/infra/security/form-token";
+import { env } from "@/lib/infra/env";
 import { signAction } from "./actions";
 
 type Params = { params: Promise<{ locale: Locale; slug: string }> };
+type Search = { searchParams: Promise<{ source?: string | string[] }> };
 
 // Rendered per request for its CSP nonce, from cached data (no database query per view); the count refreshes in
 // the browser.
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, slug } = await params;
-  const campaign = await cachedPublicCampaign(slug, locale);
-  return campaign ? { title: campaign.title, description: campaign.summary } : {};
+  const [campaign, count] = await Promise.all([cachedPublicCampaign(slug, locale), cachedSignatureCount(slug)]);
+  if (!campaign || !count) return notFoundMetadata(locale);
+  const path = `/${locale}/c/${campaign.slug}`;
+  return previewMetadata({ locale, path, title: campaign.title, description: campaign.summary, campaign, ...count });
 }
 
-export default async function CampaignPage({ params }: Params) {
+export default async function CampaignPage({ params, searchParams }: Params & Search) {
   const { locale, slug } = await params;
+  const source = sourceCode((await searchParams).source);
   setRequestLocale(locale);
   const [campaign, count] = await Promise.all([cachedPublicCampaign(slug, locale), cachedSignatureCount(slug)]);
   if (!campaign || !count) notFound();
   const t = await getTranslations({ locale, namespace: "campaign" });
   const tl = await getTranslations({ locale, namespace: "composer" });
+  const tr = await getTranslations({ locale, namespace: "campaignReach" });
 
   return (
     <article className="campaign" lang={campaign.locale}>
@@ -38,6 +49,13 @@ export default async function CampaignPage({ params }: Params) {
         <p className="eyebrow">{t("from", { organization: campaign.organizationName })}</p>
         <h1>{campaign.title}</h1>
         <p className="lead">{campaign.summary}</p>
+        {campaign.state === "open" && (
+          <p className="cosign-jump">
+            <a className="button" href="#sign">
+              {tr("cosignJump")}
+            </a>
+          </p>
+        )}
       </header>
 
       <div className="campaign-grid">
@@ -63,15 +81,19 @@ export default async function CampaignPage({ params }: Params) {
                   .split("\n")
                   .filter(Boolean)
                   .map((line, i) => (
-                    <li key={i}>{line}</li>
+                    <li key={i}>
+                      <LinkedText text={line} />
+                    </li>
                   ))}
               </ul>
             </section>
           )}
         </div>
 
-        <NextIntlClientProvider messages={clientMessages(locale, ["campaign", "signForm", "fieldErrors", "apiErrors"])}>
-          <aside className="campaign-side" aria-labelledby="sign-heading">
+        <NextIntlClientProvider
+          messages={clientMessages(locale, ["campaign", "signForm", "appearance", "fieldErrors", "apiErrors"])}
+        >
+          <aside className="campaign-side" id="sign" aria-labelledby="sign-heading">
             <CountMeter slug={campaign.slug} initialCount={count.confirmed} goal={count.goal} />
             <h2 id="sign-heading">{t("signHeading")}</h2>
             {campaign.state === "open" ? (
@@ -82,9 +104,26 @@ export default async function CampaignPage({ params }: Params) {
                   locale={locale}
                   countries={countryOptions(locale)}
                   formToken={issueFormToken("sign")}
+                  defaultAppearance={campaign.defaultAppearance}
+                  source={source}
+                  thanks={
+                    <SharePanel
+                      locale={locale}
+                      slug={campaign.slug}
+                      title={campaign.title}
+                      after="signed"
+                      count={{ confirmed: count.confirmed, goal: count.goal }}
+                      headingLevel={3}
+                    />
+                  }
+                  minSeconds={env.SIGN_MIN_SECONDS}
+                  slug={campaign.slug}
                 />
                 <div className="write-own">
-                  <Link className="button button-secondary" href={`/${locale}/c/${campaign.slug}/write`}>
+                  <Link
+                    className="button button-secondary"
+                    href={`/${locale}/c/${campaign.slug}/write${source ? `?source=${source}` : ""}`}
+                  >
                     {tl("writeOwn")}
                   </Link>
                   <p className="hint">{tl("writeOwnHint")}</p>

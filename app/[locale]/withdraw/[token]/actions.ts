@@ -1,5 +1,6 @@
 "use server";
 
+import { changeAppearance } from "@/lib/signatures/change-appearance";
 import { withdrawSignature } from "@/lib/signatures/withdraw-signature";
 
 export type WithdrawState = { status: "idle" | "withdrawn" | "invalid" };
@@ -8,4 +9,15 @@ export type WithdrawState = { status: "idle" | "withdrawn" | "invalid" };
 export async function withdrawAction(token: string, _prev: { status: string }): Promise<WithdrawState> {
   const result = await withdrawSignature(token);
   return { status: result.status };
+}
+
+export type AppearanceState = { status: "idle" | "changed" | "delivered" | "invalid" };
+
+// The same link changes how the signer appears to the recipient, until a digest takes the signature.
+export async function changeAppearanceAction(
+  token: string,
+  _prev: AppearanceState,
+  form: FormData,
+): Promise<AppearanceState> {
+  return changeAppearance(token, form.get("appearance"));
 }

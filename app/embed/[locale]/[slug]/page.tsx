@@ -5,6 +5,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { cachedPublicCampaign, cachedSignatureCount } from "@/lib/campaigns/cached-campaign-reads";
 import { clientMessages } from "@/lib/infra/i18n/client-messages";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { notFoundMetadata } from "@/lib/infra/i18n/page-title";
 import { CountMeter } from "@/components/campaigns/count-meter";
 
 type Params = { params: Promise<{ locale: Locale; slug: string }> };
@@ -15,7 +16,7 @@ type Params = { params: Promise<{ locale: Locale; slug: string }> };
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, slug } = await params;
   const campaign = await cachedPublicCampaign(slug, locale);
-  return campaign ? { title: campaign.title } : {};
+  return campaign ? { title: campaign.title } : notFoundMetadata(locale);
 }
 
 export default async function EmbedPage({ params }: Params) {
@@ -26,18 +27,19 @@ export default async function EmbedPage({ params }: Params) {
   const t = await getTranslations({ locale, namespace: "campaign" });
   return (
     <main className="embed-widget">
-      <p className="embed-title" lang={campaign.locale}>
+      {/* The frame's one heading, so a screen reader can jump to it in the partner's page. */}
+      <h1 className="embed-title" lang={campaign.locale}>
         {/* A new tab: the campaign page refuses to be framed, and the reader should see whose site they are on. */}
-        <a href={`/${locale}/c/${campaign.slug}`} target="_blank" rel="noopener">
+        <a href={`/${locale}/c/${campaign.slug}?source=embed`} target="_blank" rel="noopener">
           {campaign.title}
         </a>
-      </p>
+      </h1>
       <NextIntlClientProvider messages={clientMessages(locale, ["campaign"])}>
         <CountMeter slug={campaign.slug} initialCount={count.confirmed} goal={count.goal} />
       </NextIntlClientProvider>
       {campaign.state === "open" && (
-        <p>
-          <a className="button" href={`/${locale}/c/${campaign.slug}`} target="_blank" rel="noopener">
+        <p className="embed-sign">
+          <a className="button" href={`/${locale}/c/${campaign.slug}?source=embed`} target="_blank" rel="noopener">
             {t("signHeading")}
           </a>
         </p>

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { env } from "@/lib/infra/env";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { titleFrom } from "@/lib/infra/i18n/page-title";
 import { listDeliveries } from "@/lib/delivery/list-deliveries";
 import { listHeldLetters } from "@/lib/integrity/moderation/list-held-letters";
 import { campaignCounts } from "@/lib/organizers/campaigns/campaign-counts";
@@ -12,10 +14,14 @@ import { AdminSection } from "@/components/organizers/admin-section";
 import { BundlesSection } from "@/components/organizers/bundles-section";
 import { ScrollTable } from "@/components/organizers/scroll-table";
 import { ApiButton } from "@/components/organizers/api-button";
+import { EmbedSection } from "@/components/organizers/embed-section";
 import { SignaturesChart } from "@/components/organizers/signatures-chart";
+import { SharingSection } from "@/components/organizers/sharing-section";
 import { BarFill } from "@/components/ui/bar-fill";
 
 type Params = { params: Promise<{ locale: Locale; id: string }> };
+
+export const generateMetadata = titleFrom("admin.campaign", "pageTitle");
 
 export default async function CampaignAdminPage({ params }: Params) {
   const { locale, id } = await params;
@@ -45,6 +51,7 @@ export default async function CampaignAdminPage({ params }: Params) {
         <Link href={`/${locale}/admin/campaigns/${campaign.id}/preview`}>{t("campaign.previewTexts")}</Link>
         <Link href={`/${locale}/admin/campaigns/${campaign.id}/signals`}>{t("campaign.signals")}</Link>
         {canEdit && <Link href={`/${locale}/admin/campaigns/${campaign.id}/edit`}>{t("campaign.edit")}</Link>}
+        {canEdit && <Link href={`/${locale}/admin/campaigns/${campaign.id}/signers`}>{t("campaign.findSigner")}</Link>}
         {canEdit && campaign.status !== "open" && <ApiButton url={`${base}/open`} label={t("campaign.open")} />}
         {canEdit && campaign.status === "open" && (
           <ApiButton url={`${base}/close`} label={t("campaign.close")} danger />
@@ -98,6 +105,8 @@ export default async function CampaignAdminPage({ params }: Params) {
         <p className="hint">{t("campaign.exportNote")}</p>
       </section>
 
+      <EmbedSection appUrl={env.APP_URL} slug={campaign.slug} locale={locale} />
+
       <BundlesSection campaignId={campaign.id} locale={locale} canEdit={canEdit} />
 
       <AdminSection id="per-day" title={t("campaign.perDay")}>
@@ -145,6 +154,8 @@ export default async function CampaignAdminPage({ params }: Params) {
           </ScrollTable>
         </AdminSection>
       </div>
+
+      <SharingSection locale={locale} slug={campaign.slug} title={title} perSource={counts.perSource} />
 
       <AdminSection id="held" title={t("campaign.held")} empty={held.length === 0 && t("campaign.noHeld")}>
         <ul className="held-list">

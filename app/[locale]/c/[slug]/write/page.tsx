@@ -6,11 +6,18 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { clientMessages } from "@/lib/infra/i18n/client-messages";
 import { messages } from "@/lib/infra/i18n/messages";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { notFoundMetadata } from "@/lib/infra/i18n/page-title";
 import { countryOptions } from "@/lib/infra/geo/countries";
 import { cachedComposerCampaign } from "@/lib/letters/cached-composer-campaign";
 import { letterLanguages } from "@/lib/letters/schema";
 import { Composer, type LetterTexts } from "@/components/letters/composer";
+// The preview shows the footer the delivery adds, in the delivery's language.
+import { letterFooterTexts } from "@/lib/delivery/compose-letter-delivery";
 import { issueFormToken } from "@/lib/infra/security/form-token";
+import { cachedPublicCampaign, cachedSignatureCount } from "@/lib/campaigns/cached-campaign-reads";
+import { previewMetadata } from "@/lib/campaigns/preview-image-path";
+import { SharePanel } from "@/components/sharing/share-panel";
+import { env } from "@/lib/infra/env";
 
 type Params = { params: Promise<{ locale: Locale; slug: string }> };
 
@@ -18,17 +25,21 @@ type Params = { params: Promise<{ locale: Locale; slug: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, slug } = await params;
-  const [campaign, t] = await Promise.all([
-    cachedComposerCampaign(slug, locale),
+  const [campaign, count, t] = await Promise.all([
+    cachedPublicCampaign(slug, locale),
+    cachedSignatureCount(slug),
     getTranslations({ locale, namespace: "composer" }),
   ]);
-  return campaign ? { title: `${t("title")}: ${campaign.title}` } : {};
+  if (!campaign || !count) return notFoundMetadata(locale);
+  const path = `/${locale}/c/${campaign.slug}/write`;
+  const title = `${t("title")}: ${campaign.title}`;
+  return previewMetadata({ locale, path, title, description: campaign.summary, campaign, ...count });
 }
 
 export default async function WritePage({ params }: Params) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
-  const campaign = await cachedComposerCampaign(slug, locale);
+  const [campaign, count] = await Promise.all([cachedComposerCampaign(slug, locale), cachedSignatureCount(slug)]);
   if (!campaign) notFound();
   const t = await getTranslations({ locale, namespace: "composer" });
 
@@ -45,9 +56,6 @@ export default async function WritePage({ params }: Params) {
     };
     explanations[lang] = tl("safety.explain");
   }
-
-  // The preview shows the footer the delivery adds, in the delivery's language (compose-letter-delivery.ts).
-  const { letterFooterReplyWriter, letterFooterReplyOrganizers } = messages[campaign.delivery.locale].delivery;
 
   return (
     <div className="page composer-page">
@@ -67,7 +75,7 @@ export default async function WritePage({ params }: Params) {
             <p className="notice">{t("noscript")}</p>
           </noscript>
           <NextIntlClientProvider
-            messages={clientMessages(locale, ["composer", "letterErrors", "fieldErrors", "apiErrors"])}
+            messages={clientMessages(locale, ["composer", "appearance", "letterErrors", "fieldErrors", "apiErrors"])}
           >
             <Composer
               campaign={{
@@ -75,13 +83,24 @@ export default async function WritePage({ params }: Params) {
                 targetName: campaign.targetName,
                 topics: campaign.topics,
                 delivery: campaign.delivery,
+                defaultAppearance: campaign.defaultAppearance,
               }}
-              deliveryTexts={{ letterFooterReplyWriter, letterFooterReplyOrganizers }}
+              deliveryTexts={letterFooterTexts(messages[campaign.delivery.locale])}
               locale={locale}
               countries={countryOptions(locale)}
               letterTexts={letterTexts}
               explanations={explanations}
               formToken={issueFormToken("letter")}
+              thanks={
+                <SharePanel
+                  locale={locale}
+                  slug={campaign.slug}
+                  title={campaign.title}
+                  after="letter"
+                  count={count ? { confirmed: count.confirmed, goal: count.goal } : undefined}
+                />
+              }
+              draftDays={env.LETTER_DRAFT_DAYS}
             />
           </NextIntlClientProvider>
         </>

@@ -1,7 +1,6 @@
-import Link from "next/link";
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { titleFrom } from "@/lib/infra/i18n/page-title";
 import { describeLetterConfirmLink } from "@/lib/letters/describe-letter-link";
 import { formatMoment } from "@/lib/infra/i18n/format-moment";
 import { ActionButtonForm } from "@/components/signatures/action-button-form";
@@ -10,8 +9,11 @@ import { confirmLetterAction } from "./actions";
 type Params = { params: Promise<{ locale: Locale; token: string }> };
 
 export const dynamic = "force-dynamic";
-// The token is in the address: keep it out of search engines and out of Referer headers.
-export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
+// The token is in the address: keep it out of search engines and out of other sites' Referer headers (same-origin: a form posted without JavaScript still carries our own Origin).
+export const generateMetadata = titleFrom("letterConfirm", "title", {
+  robots: { index: false, follow: false },
+  referrer: "same-origin",
+});
 
 export default async function ConfirmLetterPage({ params }: Params) {
   const { locale, token } = await params;
@@ -19,40 +21,35 @@ export default async function ConfirmLetterPage({ params }: Params) {
   const t = await getTranslations({ locale, namespace: "letterConfirm" });
   const link = await describeLetterConfirmLink(token, locale);
   const back = link ? { href: `/${locale}/c/${link.campaignSlug}`, label: t("backToCampaign") } : undefined;
+  const initial = !link ? "invalid" : link.status !== "pending" ? "already_confirmed" : "idle";
+  // Opened again while the letter waits out its hold: when it leaves.
+  const leavesAt =
+    link?.status === "confirmed" && link.leavesAt
+      ? t("leavesAt", { target: link.targetName, time: formatMoment(link.leavesAt, locale) })
+      : undefined;
   return (
     <div className="page narrow">
       <h1>{t("title")}</h1>
-      {!link ? (
-        <p role="status">{t("invalid")}</p>
-      ) : link.status !== "pending" ? (
+      {initial === "idle" && (
         <>
-          <p role="status">{t("alreadyDone")}</p>
-          {link.status === "confirmed" && link.leavesAt && (
-            <p data-testid="leaves-at">
-              {t("leavesAt", { target: link.targetName, time: formatMoment(link.leavesAt, locale) })}
-            </p>
-          )}
-          <p>
-            <Link href={back!.href}>{back!.label}</Link>
-          </p>
-        </>
-      ) : (
-        <>
-          <p>{t("body", { campaign: link.campaignTitle })}</p>
-          <p>{t("hold", { hours: link.holdHours, target: link.targetName })}</p>
-          <ActionButtonForm
-            action={confirmLetterAction.bind(null, token, locale, link.targetName)}
-            button={t("button")}
-            outcomes={{
-              confirmed: t("done"),
-              confirmed_signed: t("doneSigned"),
-              already_confirmed: t("alreadyDone"),
-              invalid: t("invalid"),
-            }}
-            back={back}
-          />
+          <p>{t("body", { campaign: link!.campaignTitle })}</p>
+          <p>{t("hold", { hours: link!.holdHours, target: link!.targetName })}</p>
         </>
       )}
+      <ActionButtonForm
+        key="action"
+        initial={initial}
+        initialDetail={leavesAt}
+        action={confirmLetterAction.bind(null, token, locale, link?.campaignSlug ?? "", link?.targetName ?? "")}
+        button={t("button")}
+        outcomes={{
+          confirmed: t("done"),
+          confirmed_signed: t("doneSigned"),
+          already_confirmed: t("alreadyDone"),
+          invalid: t("invalid"),
+        }}
+        back={back}
+      />
     </div>
   );
 }

@@ -1,10 +1,13 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { titleFrom } from "@/lib/infra/i18n/page-title";
 import { getCampaignForEdit } from "@/lib/organizers/campaigns/get-campaign-for-edit";
 import { pageScope } from "@/lib/organizers/page-organizer";
 import { orNotFound } from "@/lib/organizers/page-not-found";
 import { AdminHeader } from "@/components/organizers/admin-header";
 import { CampaignForm } from "@/components/organizers/campaign-form";
+
+export const generateMetadata = titleFrom("admin.form", "editTitle");
 
 export default async function EditCampaignPage({ params }: { params: Promise<{ locale: Locale; id: string }> }) {
   const { locale, id } = await params;

@@ -1,11 +1,14 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { titleFrom } from "@/lib/infra/i18n/page-title";
 import { getCampaignForEdit } from "@/lib/organizers/campaigns/get-campaign-for-edit";
 import { pageScope } from "@/lib/organizers/page-organizer";
 import { orNotFound } from "@/lib/organizers/page-not-found";
 import { Paragraphs } from "@/components/campaigns/paragraphs";
 
 // The campaign's texts in both languages as readers will see them, also while it is a draft.
+export const generateMetadata = titleFrom("admin.form", "previewTitle");
+
 export default async function PreviewCampaignPage({ params }: { params: Promise<{ locale: Locale; id: string }> }) {
   const { locale, id } = await params;
   setRequestLocale(locale);

@@ -2,7 +2,12 @@ import Link from "next/link";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { listAbuseActions } from "@/lib/integrity/signals/list-abuse-actions";
-import { listSignals, networkLabel, type StatusCounts } from "@/lib/integrity/signals/list-signals";
+import {
+  listSignals,
+  listSuspectedSignatures,
+  networkLabel,
+  type StatusCounts,
+} from "@/lib/integrity/signals/list-signals";
 import { campaignCounts } from "@/lib/organizers/campaigns/campaign-counts";
 import { pageScope } from "@/lib/organizers/page-organizer";
 import { orNotFound } from "@/lib/organizers/page-not-found";
@@ -26,8 +31,9 @@ export default async function SignalsPage({ params }: Params) {
   const scope = await pageScope(locale);
   const campaign = await orNotFound(scope.campaign(id));
   const t = await getTranslations({ locale, namespace: "admin.signals" });
-  const [signals, actions, counts, title] = await Promise.all([
+  const [signals, suspects, actions, counts, title] = await Promise.all([
     listSignals(scope, campaign.id),
+    listSuspectedSignatures(scope, campaign.id),
     listAbuseActions(scope, campaign.id),
     campaignCounts(campaign, locale),
     campaignTitle(campaign, locale),
@@ -36,7 +42,13 @@ export default async function SignalsPage({ params }: Params) {
   const date = (d: Date | string | null | undefined) =>
     d ? new Date(d).toISOString().replace("T", " ").slice(0, 16) : "—";
   const span = (first: Date | null, last: Date | null) => `${date(first)} – ${date(last)}`;
-  const reason = (r: string) => (t.has(`reasons.${r}` as never) ? `${r}: ${t(`reasons.${r}` as never)}` : r);
+  // Every reason in words: the codes (no_token, too_fast...) mean nothing to an organizer.
+  const reason = (r: string) =>
+    t.has(`reasons.${r}` as never) && r !== "unknown"
+      ? t(`reasons.${r}` as never)
+      : t("reasons.unknown", { reason: r });
+  // A group with nothing left to strike out (all struck out already) offers no Review.
+  const live = (c: StatusCounts) => c.total - c.invalidated > 0;
   const statusColumns = [t("signatures"), t("confirmed"), t("pending"), t("suspectedCount"), t("invalidated")];
   const statusCells = (c: StatusCounts) => (
     <>
@@ -52,7 +64,7 @@ export default async function SignalsPage({ params }: Params) {
       .map(([k, v]) => {
         if (k === "network") return t("criteria.network", { label: networkLabel(v) });
         if (k === "domain") return t("criteria.domain", { domain: v });
-        if (k === "reason") return t("criteria.reason", { reason: v });
+        if (k === "reason") return t("criteria.reason", { reason: reason(v) });
         if (k === "from" || k === "to") return t(`criteria.${k}`, { date: date(v) });
         if (k === "fingerprint") return t("criteria.fingerprint");
         return "";
@@ -98,11 +110,13 @@ export default async function SignalsPage({ params }: Params) {
               <td>{span(n.first, n.last)}</td>
               {canEdit && (
                 <td>
-                  <InvalidationPanel
-                    campaignId={campaign.id}
-                    criteria={{ network: n.network }}
-                    what={t("criteria.network", { label: n.label })}
-                  />
+                  {live(n) && (
+                    <InvalidationPanel
+                      campaignId={campaign.id}
+                      criteria={{ network: n.network }}
+                      what={t("criteria.network", { label: n.label })}
+                    />
+                  )}
                 </td>
               )}
             </tr>
@@ -127,11 +141,13 @@ export default async function SignalsPage({ params }: Params) {
               <td>{span(d.first, d.last)}</td>
               {canEdit && (
                 <td>
-                  <InvalidationPanel
-                    campaignId={campaign.id}
-                    criteria={{ domain: d.domain }}
-                    what={t("criteria.domain", { domain: d.domain })}
-                  />
+                  {live(d) && (
+                    <InvalidationPanel
+                      campaignId={campaign.id}
+                      criteria={{ domain: d.domain }}
+                      what={t("criteria.domain", { domain: d.domain })}
+                    />
+                  )}
                 </td>
               )}
             </tr>
@@ -169,7 +185,7 @@ export default async function SignalsPage({ params }: Params) {
                     <InvalidationPanel
                       campaignId={campaign.id}
                       criteria={{ reason: s.reason }}
-                      what={t("criteria.reason", { reason: s.reason })}
+                      what={t("criteria.reason", { reason: reason(s.reason) })}
                     />
                   )}
                 </td>
@@ -178,6 +194,34 @@ export default async function SignalsPage({ params }: Params) {
           ))}
         </ScrollTable>
       </AdminSection>
+
+      {suspects.length > 0 && (
+        <details className="admin-section" data-testid="suspected-list">
+          <summary>{t("lookAt", { count: suspects.length })}</summary>
+          <p className="hint">{t("lookAtHint")}</p>
+          <ul className="held-list">
+            {suspects.map((s) => (
+              <li key={s.id} className="letter-preview">
+                <p>
+                  <strong>{s.name}</strong> · {s.email} · {s.region ? `${s.region}, ` : ""}
+                  {s.country} · {date(s.createdAt)}
+                </p>
+                <p className="muted">{reason(s.reason)}</p>
+                {s.comment && <p className="letter-text">{s.comment}</p>}
+                {canEdit && (
+                  <p className="admin-actions">
+                    <ApiButton
+                      url={`/api/organizer/campaigns/${campaign.id}/suspected/${s.id}/release`}
+                      label={t("release")}
+                      secondary
+                    />
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
 
       <AdminSection
         id="bursts"
@@ -195,11 +239,13 @@ export default async function SignalsPage({ params }: Params) {
                 {statusCells(b)}
                 {canEdit && (
                   <td>
-                    <InvalidationPanel
-                      campaignId={campaign.id}
-                      criteria={{ from: from.toISOString(), to: to.toISOString() }}
-                      what={date(from)}
-                    />
+                    {live(b) && (
+                      <InvalidationPanel
+                        campaignId={campaign.id}
+                        criteria={{ from: from.toISOString(), to: to.toISOString() }}
+                        what={date(from)}
+                      />
+                    )}
                   </td>
                 )}
               </tr>
