@@ -45,7 +45,8 @@ export async function scheduleDeliveries(): Promise<TickResult> {
 SELECT c.id FROM campaign c
  WHERE c.status <> 'draft' AND (c.hold_until IS NULL OR c.hold_until <= ${at})
    AND (EXISTS (SELECT 1 FROM letter l WHERE l.campaign_id = c.id AND l.status = 'confirmed' AND l.delivery_message_id IS NULL
-                  AND l.confirmed_at <= ${at}::timestamptz - make_interval(hours => COALESCE(c.letter_hold_hours, ${env.LETTER_HOLD_HOURS}::int)))
+                  AND (COALESCE(c.letter_hold_hours, ${env.LETTER_HOLD_HOURS}::int) = 0
+                    OR l.confirmed_at <= ${at}::timestamptz - make_interval(hours => COALESCE(c.letter_hold_hours, ${env.LETTER_HOLD_HOURS}::int))))
      OR EXISTS (SELECT 1 FROM signature s WHERE s.campaign_id = c.id AND s.status = 'confirmed' AND s.delivery_message_id IS NULL))`.execute(
     db,
   );

@@ -194,8 +194,10 @@ describe("the letter composer", () => {
     expect(screen.getByTestId("preview-reply-to")).toHaveTextContent("Human Rights Now <letters@hrn.example>");
     expect(preview).not.toHaveTextContent("jane@example.org");
     expect(preview).toHaveTextContent("SubjectPut human rights on the summit agenda");
+    // Counted only: the letter is signed without the writer's name or place (lib/delivery/appear-as.ts).
+    expect(preview).not.toHaveTextContent("Jane Doe");
     expect(preview.querySelector(".letter-text")!.textContent).toMatch(
-      /Sincerely,\n\n-- \nSent by Jane Doe, Albany, New York, United States, through Open Letters for the campaign “Put human rights on the summit agenda”\. The writer's email address is not shared: replying to this email reaches the campaign's organizers\.\n$/,
+      /Sincerely,\n\n-- \nSent by a writer who asked not to be named through Open Letters for the campaign “Put human rights on the summit agenda”\. The writer's email address is not shared: replying to this email reaches the campaign's organizers\.\n$/,
     );
     expect(screen.getByTestId("preview-reply-note")).toHaveTextContent("replies from the recipient's office go to");
 
@@ -204,7 +206,8 @@ describe("the letter composer", () => {
     expect(screen.getByLabelText("Let the recipient's office reply to me by email")).not.toBeChecked();
     await user.click(screen.getByLabelText("Let the recipient's office reply to me by email"));
     await user.click(screen.getByRole("button", { name: "Next" }));
-    expect(screen.getByTestId("preview-reply-to")).toHaveTextContent("Jane Doe <jane@example.org>");
+    // Counted only, the address goes alone: no name beside it (compose-letter-delivery.ts).
+    expect(screen.getByTestId("preview-reply-to")).toHaveTextContent(/^jane@example\.org$/);
     expect(screen.getByTestId("preview-text")).toHaveTextContent("replying to this email answers the writer directly");
     expect(screen.getByText(/We will send a confirmation link to jane@example.org/)).toBeInTheDocument();
 
