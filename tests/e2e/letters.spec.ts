@@ -150,7 +150,7 @@ for (const j of journeys) {
     await expect(heading(6)).toBeFocused();
     const preview = page.getByTestId("letter-preview");
     await expect(preview.locator(".letter-text")).toHaveText(
-      `${written.trim()}\n\n-- \nSent by ${j.name}, ${j.deliveredPlace}, through Open Letters for the campaign “${campaign.titles.en}”. The writer's email address is not shared: replying to this email reaches the campaign's organizers.\n`,
+      `${written.trim()}\n\n-- \nSent by \u2068${j.name}\u2069, \u2068${j.deliveredPlace}\u2069 through Open Letters for the campaign “${campaign.titles.en}”. The writer's email address is not shared: replying to this email reaches the campaign's organizers.\n`,
     );
     await expect(preview).not.toContainText(email);
     await expectNoAxeViolations(page);
