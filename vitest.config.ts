@@ -51,6 +51,8 @@ export default defineConfig({
             MAIL_RETRY_DELAY_SECONDS: "1",
             SMTP_URL: "",
             SMTP_HOST: "",
+            // No cooling-off unless a test sets a campaign's own hold (letter-hold.test.ts moves the clock through it).
+            LETTER_HOLD_HOURS: "0",
           },
         },
       },

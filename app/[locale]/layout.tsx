@@ -50,7 +50,9 @@ export default async function LocaleLayout({
             {children}
           </main>
           <footer className="site-footer">
-            <p>{t("footer")}</p>
+            <p>
+              {t("footer")} <Link href={`/${locale}/privacy#where`}>{t("whereLink")}</Link>
+            </p>
           </footer>
         </NextIntlClientProvider>
       </body>

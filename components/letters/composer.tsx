@@ -12,11 +12,11 @@ import {
 } from "react";
 import { useTranslations } from "next-intl";
 import { assembleLetter } from "@/lib/letters/assemble-letter";
-import { formatLetter, placeNames } from "@/lib/letters/format-letter";
+import { letterDeliveryFor, type LetterFooterTexts } from "@/lib/delivery/compose-letter-delivery";
 import type { ComposerCampaign } from "@/lib/letters/get-composer-campaign";
 import { measurePersonalisation } from "@/lib/letters/personalisation";
 import { checkLetterSafety } from "@/lib/letters/safety-check";
-import type { LetterInput, LetterLanguage } from "@/lib/letters/schema";
+import { letterInput, type LetterInput, type LetterLanguage } from "@/lib/letters/schema";
 import {
   clearDraft,
   draftErrors,
@@ -50,7 +50,9 @@ export type SubmitLetter = (slug: string, input: LetterInput, locale: string) =>
 const noSubscribe = () => () => {};
 
 type Props = {
-  campaign: Pick<ComposerCampaign, "slug" | "targetName" | "topics" | "defaultAppearance">;
+  campaign: Pick<ComposerCampaign, "slug" | "targetName" | "topics" | "delivery" | "defaultAppearance">;
+  /** The footer the delivery adds, in the delivery's language. */
+  deliveryTexts: LetterFooterTexts;
   locale: string;
   countries: { code: string; name: string }[];
   /** Per letter language: default subject, greeting and closing of the first draft. */
@@ -99,6 +101,7 @@ export function Composer({
   letterTexts,
   explanations,
   formToken,
+  deliveryTexts,
   draftDays,
   submit = postLetter,
   thanks,
@@ -296,7 +299,16 @@ export function Composer({
   const errorCount = Object.keys(errors).length;
   const step = draft.step;
   const stepProps = { draft, update, errors, fid };
-  const place = placeNames(draft.country || "US", draft.region, draft.language);
+  // The preview is the delivery itself, from the draft as the server will store it (the one shared schema).
+  const parsed = step === 6 ? letterInput.safeParse(toLetterInput(draft, locale)) : null;
+  // A writer who left "how I appear" untouched appears as the campaign's default, as submit-letter.ts stores it.
+  const delivery = parsed?.success
+    ? letterDeliveryFor(
+        { ...parsed.data, appearance: parsed.data.appearance ?? campaign.defaultAppearance },
+        campaign.delivery,
+        deliveryTexts,
+      )
+    : null;
 
   return (
     <div className="composer">
@@ -371,14 +383,8 @@ export function Composer({
             {...stepProps}
             targetName={campaign.targetName}
             sending={sending}
-            deliveredText={formatLetter({
-              body: draft.body.trim(),
-              name: draft.name.trim(),
-              city: draft.city.trim(),
-              region: place.region,
-              country: place.country,
-              language: draft.language,
-            })}
+            delivery={delivery}
+            locale={locale}
           />
         )}
 

@@ -26,6 +26,8 @@ export type Draft = {
   keptFor: string | null;
   name: string;
   email: string;
+  /** "Let the recipient's office reply to me by email": off unless the writer ticks it. */
+  replyConsent: boolean;
   street: string;
   city: string;
   region: string;
@@ -57,6 +59,7 @@ export function emptyDraft(locale: string): Draft {
     keptFor: null,
     name: "",
     email: "",
+    replyConsent: false,
     street: "",
     city: "",
     region: "",
@@ -132,6 +135,7 @@ export function toLetterInput(draft: Draft, locale: string): LetterInput {
     showName: draft.showName,
     appearance: draft.appearance || undefined,
     wantsUpdates: draft.wantsUpdates,
+    replyConsent: draft.replyConsent,
     locale: locale === "ko" ? "ko" : "en",
   };
 }

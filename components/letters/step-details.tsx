@@ -30,12 +30,14 @@ export function useDetailLabels(country: string) {
     appearance: tp("legend"),
     showName: t("showName"),
     wantsUpdates: t("wantsUpdates"),
+    replyConsent: t("replyConsent"),
   };
 }
 
 /** Step 5: who the letter is from, as the recipient's office expects it, and the writer's privacy choices. */
 export function StepDetails({ draft, update, errors, fid, countries, locale, defaultAppearance }: Props) {
   const t = useTranslations("composer.details");
+  const tc = useTranslations("composer");
   const message = useErrorMessage();
   const label = useDetailLabels(draft.country);
   const regionRequired = regionRules[draft.country]?.required ?? false;
@@ -67,7 +69,9 @@ export function StepDetails({ draft, update, errors, fid, countries, locale, def
   );
   return (
     <>
-      <p>{t("intro")}</p>
+      <p>
+        {t("intro")} <a href={`/${locale}/privacy#where`}>{tc("whereLink")}</a>
+      </p>
       {text("name", { autoComplete: "name", maxLength: letterLimits.name })}
       {text(
         "email",
@@ -75,6 +79,19 @@ export function StepDetails({ draft, update, errors, fid, countries, locale, def
         false,
         t("emailHint"),
       )}
+      <div className="check">
+        <input
+          id={fid("replyConsent")}
+          type="checkbox"
+          checked={draft.replyConsent}
+          onChange={(e) => update({ replyConsent: e.target.checked })}
+          aria-describedby={`${fid("replyConsent")}-hint`}
+        />
+        <label htmlFor={fid("replyConsent")}>{label.replyConsent}</label>
+        <p id={`${fid("replyConsent")}-hint`} className="hint">
+          {t("replyConsentHint")}
+        </p>
+      </div>
       {text("street", { autoComplete: "street-address", maxLength: letterLimits.street }, true)}
       {text("city", { autoComplete: "address-level2", maxLength: letterLimits.city })}
       <div className="field">

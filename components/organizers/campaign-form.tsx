@@ -207,6 +207,13 @@ export function CampaignForm({ initial, campaignId }: { initial: CampaignInput; 
           { inputMode: "numeric" },
         )}
         {input(
+          "letterHoldHours",
+          t("letterHoldHours"),
+          (value.letterHoldHours as number | undefined) ?? "",
+          (v) => set({ letterHoldHours: v as unknown as number }),
+          { inputMode: "numeric" },
+        )}
+        {input(
           "opensAt",
           `${t("opensAt")} (UTC)`,
           toLocalInput(value.opensAt),

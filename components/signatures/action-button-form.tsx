@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
 
 type Props = {
-  action: (state: { status: string }) => Promise<{ status: string }>;
+  /** `detail`, when the action gives one, follows the outcome (a confirmed letter's leaving time). */
+  action: (state: { status: string }) => Promise<{ status: string; detail?: string }>;
   button: string;
   /** The message to show for each status the action may answer with. */
   outcomes: Record<string, string>;
@@ -12,6 +13,8 @@ type Props = {
   danger?: boolean;
   /** What the link already is when the page is opened ("idle": the button is still to be pressed). */
   initial?: string;
+  /** The detail that goes with `initial` (a confirmed letter's leaving time when the page is opened again). */
+  initialDetail?: string;
 };
 
 /**
@@ -19,8 +22,11 @@ type Props = {
  * renders it in one place whatever the link's state (`initial`), so that without JavaScript the page answering the
  * post shows what the action did (React matches the action's state to this same place), not the link's new state.
  */
-export function ActionButtonForm({ action, button, outcomes, back, danger, initial = "idle" }: Props) {
-  const [state, formAction, pending] = useActionState(action, { status: initial });
+export function ActionButtonForm({ action, button, outcomes, back, danger, initial = "idle", initialDetail }: Props) {
+  const [state, formAction, pending] = useActionState(action, { status: initial, detail: initialDetail } as {
+    status: string;
+    detail?: string;
+  });
   const resultRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // The answer to pressing the button takes the focus; what the page opened with does not.
@@ -37,6 +43,7 @@ export function ActionButtonForm({ action, button, outcomes, back, danger, initi
         data-status={state.status}
       >
         <p>{outcomes[state.status]}</p>
+        {state.detail && <p data-testid="action-detail">{state.detail}</p>}
         {back && (
           <p>
             <Link href={back.href}>{back.label}</Link>

@@ -460,7 +460,7 @@ export function SignForm({
         {waiting || pending ? t("submitting") : ""}
       </p>
       <p id={`${id}-privacy`} className="hint privacy">
-        {t("privacy")}
+        {t("privacy")} <a href={`/${locale}/privacy#where`}>{t("whereLink")}</a>
       </p>
     </form>
   );

@@ -5,10 +5,13 @@ import type { Expression } from "kysely";
 import { db } from "@/lib/infra/db";
 import { pickTranslation } from "./pick-translation";
 
-/** A campaign's titles in every language, as a column of a query that knows the campaign's id. */
+/** A campaign's titles (and its target's name) in every language, as a column of a query that knows its id. */
 export function campaignTitles(campaignId: Expression<string>) {
   return jsonArrayFrom(
-    db.selectFrom("campaign_translation as t").select(["t.locale", "t.title"]).where("t.campaign_id", "=", campaignId),
+    db
+      .selectFrom("campaign_translation as t")
+      .select(["t.locale", "t.title", "t.target_name"])
+      .where("t.campaign_id", "=", campaignId),
   );
 }
 

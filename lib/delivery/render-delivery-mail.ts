@@ -1,11 +1,11 @@
-// Renders the emails that go to a campaign's target: a letter on its own (From the campaign's sender, Reply-To the
-// writer, subject and body exactly as written), or a digest (letters inline, new signers as a CSV attachment,
-// running totals). Every signer and writer is shown as they chose (./appear-as.ts), their name isolated (isolate).
+// Renders the emails that go to a campaign's target: a letter on its own (compose-letter-delivery.ts: From the
+// campaign's sender, Reply-To the writer only if they chose it, subject and body exactly as written), or a digest
+// (letters inline, new signers as a CSV attachment, running totals). Every signer and writer is shown as they chose
+// (./appear-as.ts), their name isolated (isolate).
 import { sql, type NotNull } from "kysely";
 import { db } from "@/lib/infra/db";
-import { env } from "@/lib/infra/env";
 import { isLocale, type Locale } from "@/lib/infra/i18n/config";
-import { translator } from "@/lib/infra/i18n/messages";
+import { messages as allMessages, translator } from "@/lib/infra/i18n/messages";
 import { wordEnding } from "@/lib/infra/i18n/korean-particle";
 import { formatPlace } from "@/lib/infra/geo/format-place";
 import { regionName } from "@/lib/infra/geo/regions";
@@ -13,9 +13,11 @@ import { isolate, renderBodies, type Block } from "@/lib/infra/mail/layout";
 import type { MailContent, OutboxRow } from "@/lib/infra/outbox/outbox";
 import { toCsv } from "@/lib/infra/csv";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
+import { campaignSender } from "@/lib/campaigns/campaign-sender";
 import { organizationNameIn } from "@/lib/campaigns/organization-name";
 import type { Appearance } from "@/lib/campaigns/appearance";
 import { appearAs, type Person } from "./appear-as";
+import { composeLetterDelivery, letterFooterTexts } from "./compose-letter-delivery";
 
 const countryNames = new Map<string, Intl.DisplayNames>();
 
@@ -63,6 +65,7 @@ type LetterForDelivery = {
   subject: string;
   body: string;
   language: string;
+  reply_consent: boolean;
   status: string;
   sender_email: string | null;
   title: string;
@@ -79,7 +82,7 @@ export async function renderLetterDeliveries(messages: OutboxRow[]): Promise<Map
   if (wanted.length === 0) return rendered;
   const { rows } = await sql<LetterForDelivery>`
 SELECT x.message_id, l.appearance, l.name, l.email, l.city, l.region, l.country, l.subject, l.body, l.language,
-       l.status::text, c.sender_email, COALESCE(t.title, d.title, '') AS title
+       l.reply_consent, l.status::text, c.sender_email, COALESCE(t.title, d.title, '') AS title
   FROM unnest(${wanted.map((m) => m.id)}::uuid[], ${wanted.map((m) => m.letter_id)}::uuid[],
               ${wanted.map((m) => m.locale)}::text[]) AS x(message_id, letter_id, locale)
   JOIN letter l ON l.id = x.letter_id
@@ -91,21 +94,15 @@ SELECT x.message_id, l.appearance, l.name, l.email, l.city, l.region, l.country,
     if (!letter.email || letter.status === "withdrawn" || letter.status === "rejected") continue;
     const messageLocale = locales.get(letter.message_id)!;
     const locale: Locale = isLocale(messageLocale) ? messageLocale : "en";
-    const t = translator(locale, "delivery");
-    const footer = t("letterFooter", { writer: writerLine(locale, letter), campaign: letter.title });
-    const html = renderBodies(letter.language, [
-      ...letter.body.split(/\n\s*\n/).map((p) => ({ text: p })),
-      { note: footer },
-    ]).html;
-    rendered.set(letter.message_id, {
-      from: letter.sender_email ?? env.MAIL_FROM,
-      replyTo: { name: letter.name, address: letter.email },
-      subject: letter.subject,
-      // The plain-text part is the letter exactly as written, then a signature block.
-      text: `${letter.body}\n\n-- \n${footer}\n`,
-      html,
-      headers: { "Content-Language": letter.language },
-    });
+    rendered.set(
+      letter.message_id,
+      composeLetterDelivery({
+        letter: { ...letter, email: letter.email, replyConsent: letter.reply_consent },
+        campaign: { sender: campaignSender(letter.sender_email), title: letter.title },
+        locale,
+        texts: letterFooterTexts(allMessages[locale]),
+      }),
+    );
   }
   return rendered;
 }
@@ -178,7 +175,7 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
     });
   }
   return {
-    from: campaign.senderEmail ?? env.MAIL_FROM,
+    from: campaignSender(campaign.senderEmail),
     subject: t("digestSubject", { campaign: campaign.text.title, ...counts }),
     ...renderBodies(locale, blocks),
     attachments: listed.length

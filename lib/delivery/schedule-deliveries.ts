@@ -2,7 +2,8 @@
 // the throttle per minute, spread over the minute) and, every digest interval, one digest of the new signatures (and
 // of the letters when the campaign delivers letters in digests). Each batch is claimed and marked in the same
 // transaction that writes its messages, so any number of workers may run the tick at once: a campaign another worker
-// is handling is skipped.
+// is handling is skipped. A letter waits out its campaign's cooling-off hold after confirmation
+// (lib/letters/letter-hold.ts), measured from the clock's time passed in, never the database's.
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { db, transaction, type Transaction } from "@/lib/infra/db";
@@ -10,6 +11,7 @@ import { now } from "@/lib/infra/clock";
 import { env } from "@/lib/infra/env";
 import { kindsOf, type MessageKind } from "@/lib/infra/outbox/message-kinds";
 import { digestMessageId, letterMessageId } from "./message-ids";
+import { hourMs, letterHoldHours } from "@/lib/letters/letter-hold";
 
 export type TickResult = {
   campaignId: string;
@@ -23,11 +25,18 @@ type CampaignRow = {
   default_locale: string;
   letter_delivery: "individual" | "digest";
   throttle_per_minute: number;
+  letter_hold_hours: number | null;
   last_digest_at: Date | null;
   digest_due: boolean;
 };
 
 const deliveryKinds = kindsOf("delivery");
+
+/** The latest confirmation time a letter may have to be past its campaign's hold at `at` (null: no hold). */
+function confirmedBy(campaign: CampaignRow, at: Date): Date | null {
+  const hours = letterHoldHours(campaign.letter_hold_hours);
+  return hours === 0 ? null : new Date(at.getTime() - hours * hourMs);
+}
 
 export async function scheduleDeliveries(): Promise<TickResult> {
   const at = now();
@@ -35,7 +44,9 @@ export async function scheduleDeliveries(): Promise<TickResult> {
   const { rows } = await sql<{ id: string }>`
 SELECT c.id FROM campaign c
  WHERE c.status <> 'draft' AND (c.hold_until IS NULL OR c.hold_until <= ${at})
-   AND (EXISTS (SELECT 1 FROM letter l WHERE l.campaign_id = c.id AND l.status = 'confirmed' AND l.delivery_message_id IS NULL)
+   AND (EXISTS (SELECT 1 FROM letter l WHERE l.campaign_id = c.id AND l.status = 'confirmed' AND l.delivery_message_id IS NULL
+                  AND (COALESCE(c.letter_hold_hours, ${env.LETTER_HOLD_HOURS}::int) = 0
+                    OR l.confirmed_at <= ${at}::timestamptz - make_interval(hours => COALESCE(c.letter_hold_hours, ${env.LETTER_HOLD_HOURS}::int))))
      OR EXISTS (SELECT 1 FROM signature s WHERE s.campaign_id = c.id AND s.status = 'confirmed' AND s.delivery_message_id IS NULL))`.execute(
     db,
   );
@@ -50,7 +61,8 @@ SELECT c.id FROM campaign c
 async function scheduleCampaign(campaignId: string, at: Date): Promise<TickResult[number] | null> {
   return transaction(async (trx) => {
     const { rows } = await sql<CampaignRow>`
-SELECT id, target_email, default_locale, letter_delivery, throttle_per_minute, last_digest_at,
+SELECT id, target_email, default_locale, letter_delivery, throttle_per_minute, letter_hold_hours,
+       last_digest_at,
        (last_digest_at IS NULL OR last_digest_at + make_interval(mins => digest_interval_minutes) <= ${at}) AS digest_due
   FROM campaign WHERE id = ${campaignId} AND (hold_until IS NULL OR hold_until <= ${at})
    FOR UPDATE SKIP LOCKED`.execute(trx);
@@ -82,6 +94,7 @@ SELECT count(*) FILTER (WHERE created_at > ${at}::timestamptz - interval '1 minu
         campaign,
         budget,
         (i) => new Date(at.getTime() + Math.round((sent + i) * spacingMs)),
+        confirmedBy(campaign, at),
       );
     }
     return { campaignId, letters, digest: digest && { signatures: digest.signatures, letters: digest.letters } };
@@ -94,6 +107,7 @@ async function queueLetters(
   campaign: CampaignRow,
   limit: number,
   sendAt: (i: number) => Date,
+  heldUntil: Date | null,
 ): Promise<number> {
   const picked = await trx
     .selectFrom("letter")
@@ -101,6 +115,7 @@ async function queueLetters(
     .where("campaign_id", "=", campaign.id)
     .where("status", "=", "confirmed")
     .where("delivery_message_id", "is", null)
+    .$if(heldUntil !== null, (q) => q.where("confirmed_at", "<=", heldUntil!))
     .orderBy("confirmed_at")
     .orderBy("id")
     .limit(limit)
@@ -135,6 +150,7 @@ async function assembleDigest(trx: Transaction, campaign: CampaignRow, at: Date)
   // Signers travel as CSV rows; letters inline, so far fewer fit in one email.
   const max = env.DIGEST_MAX_ITEMS;
   const maxLetters = env.DIGEST_MAX_LETTERS;
+  const heldUntil = confirmedBy(campaign, at);
   const unsent = (table: "signature" | "letter", limit: number) =>
     trx
       .selectFrom(table)
@@ -142,6 +158,7 @@ async function assembleDigest(trx: Transaction, campaign: CampaignRow, at: Date)
       .where("campaign_id", "=", campaign.id)
       .where("status", "=", "confirmed")
       .where("delivery_message_id", "is", null)
+      .$if(table === "letter" && heldUntil !== null, (q) => q.where("confirmed_at", "<=", heldUntil!))
       .orderBy("confirmed_at")
       .orderBy("id")
       .limit(limit)

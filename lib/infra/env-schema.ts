@@ -59,6 +59,8 @@ export const envSchema = z
     BOUNCE_SMTP_PORT: optional(z.coerce.number().int().min(1).max(65535)),
     BOUNCE_SMTP_HOST: optional(z.string()),
     CONFIRMATION_TTL_HOURS: z.coerce.number().int().min(1).default(168),
+    /** Hours a confirmed letter waits before it can be delivered (withdrawable until then); a campaign may set its own. */
+    LETTER_HOLD_HOURS: z.coerce.number().int().min(0).max(720).default(24),
     DELIVERY_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(20),
     DELIVERY_TICK_CRON: z.string().default("* * * * *"),
     DIGEST_MAX_ITEMS: z.coerce.number().int().min(1).default(50_000),

@@ -1,7 +1,8 @@
 // Confirms a letter from the token in its email link; confirming twice is harmless. A writer who asked to be
 // counted as a signer too gets a confirmed signature in the same statement (their email address is now proven),
 // counted once: an existing confirmed signature is left alone, a pending one is confirmed. That signature gets the
-// letter's own confirmed_at, which is how withdrawing the letter finds it (withdraw-letter.ts).
+// letter's own confirmed_at, which is how withdrawing the letter finds it (withdraw-letter.ts). The answer says when
+// the letter leaves: its cooling-off hold after confirmation (letter-hold.ts).
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { now } from "@/lib/infra/clock";
@@ -9,15 +10,24 @@ import { sha256 } from "@/lib/infra/crypto";
 import { db } from "@/lib/infra/db";
 import { randomShard } from "@/lib/campaigns/count-shards";
 import { holdRules } from "@/lib/integrity/moderation/hold-rules";
+import { letterLeavesAt } from "./letter-hold";
 
 export type ConfirmLetterResult =
-  { status: "confirmed" | "already_confirmed"; campaignId: string; signed: boolean } | { status: "invalid" };
+  | { status: "confirmed" | "already_confirmed"; campaignId: string; signed: boolean; leavesAt: Date | null }
+  | { status: "invalid" };
 
 function confirmStatement(tokenHash: Buffer, at: Date) {
   const { maxLinks, nearCopies } = holdRules;
-  return sql<{ campaign_id: string; confirmed_now: boolean; signed: boolean }>`
+  return sql<{
+    campaign_id: string;
+    confirmed_now: boolean;
+    signed: boolean;
+    status: string;
+    confirmed_at: Date | null;
+    hold_hours: number | null;
+  }>`
 WITH target AS (
-  SELECT id, status, campaign_id FROM letter
+  SELECT id, status, campaign_id, confirmed_at FROM letter
    WHERE confirm_token_hash = ${tokenHash} AND (status <> 'pending' OR confirm_token_expires_at > ${at})
    FOR UPDATE
 ), facts AS (
@@ -56,7 +66,10 @@ WITH target AS (
   SELECT campaign_id, ${randomShard()}, 1 FROM s
   ON CONFLICT (campaign_id, shard) DO UPDATE SET confirmed = campaign_count_shard.confirmed + 1
 )
-SELECT target.campaign_id, EXISTS (SELECT 1 FROM l) AS confirmed_now, EXISTS (SELECT 1 FROM s) AS signed FROM target`;
+SELECT target.campaign_id, EXISTS (SELECT 1 FROM l) AS confirmed_now, EXISTS (SELECT 1 FROM s) AS signed,
+       target.status::text AS status, COALESCE(target.confirmed_at, ${at}) AS confirmed_at,
+       (SELECT letter_hold_hours FROM campaign WHERE id = target.campaign_id) AS hold_hours
+  FROM target`;
 }
 
 export async function confirmLetter(token: string): Promise<ConfirmLetterResult> {
@@ -64,9 +77,12 @@ export async function confirmLetter(token: string): Promise<ConfirmLetterResult>
   const { rows } = await confirmStatement(sha256(token), now()).execute(db);
   const row = rows[0];
   if (!row) return { status: "invalid" };
+  // Already on its way or delivered: there is no moment left to name.
+  const waiting = row.confirmed_now || ["confirmed", "held"].includes(row.status);
   return {
     status: row.confirmed_now ? "confirmed" : "already_confirmed",
     campaignId: row.campaign_id,
     signed: row.signed,
+    leavesAt: waiting && row.confirmed_at ? letterLeavesAt(new Date(row.confirmed_at), row.hold_hours) : null,
   };
 }

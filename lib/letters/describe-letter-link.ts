@@ -1,16 +1,32 @@
 // What a letter's confirmation or withdraw page says before the button is pressed: which campaign the link is for
-// and where the letter stands. Reading never changes anything, so a mail scanner that fetches the link does nothing.
+// and where the letter stands: when a confirmed letter leaves (its cooling-off hold), when a delivered one arrived and
+// whether it carried the writer's address. Reading never changes anything, so a mail scanner that fetches the link
+// does nothing.
 import { db } from "@/lib/infra/db";
 import { now } from "@/lib/infra/clock";
 import { sha256 } from "@/lib/infra/crypto";
 import { campaignTitles } from "@/lib/campaigns/campaign-title";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
+import type { Appearance } from "@/lib/campaigns/appearance";
 import { readLetterWithdrawToken } from "./links";
+import { letterHoldHours, letterLeavesAt } from "./letter-hold";
 
 export type LetterLinkTarget = {
   campaignSlug: string;
   campaignTitle: string;
   status: "pending" | "confirmed" | "queued" | "delivered" | "withdrawn" | "rejected";
+  /** Who the letter goes to, in the reader's language. */
+  targetName: string;
+  /** A confirmed letter: the earliest moment it leaves for the target (its hold); until then it can be withdrawn. */
+  leavesAt: Date | null;
+  /** The campaign's cooling-off hold, in hours. */
+  holdHours: number;
+  /** A delivered letter: when it was sent, whether the writer's address went with it, and whether our copy is erased. */
+  deliveredAt: Date | null;
+  replyConsent: boolean;
+  /** How the writer appears to the target (lib/delivery/appear-as.ts). */
+  appearance: Appearance;
+  erased: boolean;
 };
 
 /** A confirmation link names its letter by the token's hash, a withdraw link by the letter's id. */
@@ -23,6 +39,12 @@ async function describe(link: Link, locale: string): Promise<LetterLinkTarget | 
     .select((eb) => [
       "l.status",
       "l.confirm_token_expires_at",
+      "l.confirmed_at",
+      "l.delivered_at",
+      "l.reply_consent",
+      "l.appearance",
+      "l.email",
+      "c.letter_hold_hours",
       "c.slug",
       "c.default_locale",
       campaignTitles(eb.ref("c.id")).as("titles"),
@@ -40,6 +62,14 @@ async function describe(link: Link, locale: string): Promise<LetterLinkTarget | 
     campaignSlug: letter.slug,
     campaignTitle: text?.title ?? "",
     status: letter.status === "held" ? "confirmed" : letter.status,
+    targetName: text?.target_name ?? "",
+    leavesAt: letter.confirmed_at ? letterLeavesAt(letter.confirmed_at, letter.letter_hold_hours) : null,
+    holdHours: letterHoldHours(letter.letter_hold_hours),
+    deliveredAt: letter.delivered_at,
+    replyConsent: letter.reply_consent,
+    appearance: letter.appearance,
+    // A withdrawn delivered letter keeps only its delivery record (lib/privacy/erase-person.ts).
+    erased: letter.status === "delivered" && letter.email === null,
   };
 }
 

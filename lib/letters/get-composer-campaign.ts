@@ -7,7 +7,8 @@ import { campaignState } from "@/lib/campaigns/campaign-state";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
 import { defaultAppearance, type Appearance } from "@/lib/campaigns/appearance";
 import { isCampaignSlug } from "@/lib/campaigns/slug";
-import type { Locale } from "@/lib/infra/i18n/config";
+import { isLocale, type Locale } from "@/lib/infra/i18n/config";
+import { campaignSender } from "@/lib/campaigns/campaign-sender";
 import { greetingFrom } from "./assemble-letter";
 import type { LetterLanguage } from "./schema";
 
@@ -28,6 +29,9 @@ export type ComposerCampaign = {
   /** Per letter language: the default subject and greeting. */
   letterDefaults: Partial<Record<LetterLanguage, { subject: string; greeting: string | null; targetName: string }>>;
   topics: ComposerTopic[];
+  /** What the delivered letter's envelope says (compose-letter-delivery.ts): the campaign's sender address, and its
+   *  title in the language the delivery is written in (the campaign's default). */
+  delivery: { sender: string; title: string; locale: Locale };
   /** The pre-selected "how I appear to the target", from the campaign's risk setting. */
   defaultAppearance: Appearance;
 };
@@ -42,6 +46,7 @@ export async function getComposerCampaign(slug: string, locale: Locale): Promise
       "c.default_locale",
       "c.opens_at",
       "c.closes_at",
+      "c.sender_email",
       "c.risk",
       jsonArrayFrom(
         eb
@@ -81,9 +86,16 @@ export async function getComposerCampaign(slug: string, locale: Locale): Promise
         targetName: t.target_name,
       };
   }
+  const deliveryLocale: Locale = isLocale(campaign.default_locale) ? campaign.default_locale : "en";
+  const deliveryText = campaign.translations.find((t) => t.locale === campaign.default_locale);
   return {
     slug: campaign.slug,
     state,
+    delivery: {
+      sender: campaignSender(campaign.sender_email),
+      title: deliveryText?.title ?? "",
+      locale: deliveryLocale,
+    },
     title: text.title,
     targetName: text.target_name,
     letterDefaults,

@@ -9,7 +9,9 @@ import { renderBodies, type Block } from "@/lib/infra/mail/layout";
 import type { MailContent, MessageKind, OutboxRow } from "@/lib/infra/outbox/outbox";
 import { formatLetter, placeNames } from "./format-letter";
 import { letterConfirmUrl, letterWithdrawUrl } from "./links";
+import { letterHoldHours } from "./letter-hold";
 import { campaignTitles } from "@/lib/campaigns/campaign-title";
+import { whereUrl } from "@/lib/signatures/links";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
 import { shareMailLine } from "@/lib/campaigns/share-mail-line";
 import { organizationNameIn } from "@/lib/campaigns/organization-name";
@@ -35,6 +37,8 @@ export type LetterMailContext = {
     alsoSign: boolean;
   };
   token?: string;
+  /** The campaign's cooling-off hold (letter-hold.ts), in hours. */
+  holdHours?: number;
 };
 
 export function renderLetterMail(ctx: LetterMailContext): { subject: string; text: string; html: string } {
@@ -53,6 +57,7 @@ export function renderLetterMail(ctx: LetterMailContext): { subject: string; tex
       { text: t("confirm.action") },
       { link: letterConfirmUrl(locale, ctx.token), label: t("confirm.button") },
       { note: t("confirm.expiry", { days: Math.round(env.CONFIRMATION_TTL_HOURS / 24) }) },
+      { note: t("confirm.hold", { hours: ctx.holdHours ?? letterHoldHours(null) }) },
       ...(ctx.letter.alsoSign ? [{ note: t("confirm.alsoSign") }] : []),
       { text: t("confirm.copyIntro") },
       { text: `${t("confirm.subjectLine")} ${ctx.letter.subject}` },
@@ -66,6 +71,7 @@ export function renderLetterMail(ctx: LetterMailContext): { subject: string; tex
   if (ctx.campaignSlug) blocks.push({ note: shareMailLine(locale, ctx.campaignSlug) });
   blocks.push(
     { note: t("withdrawLine", { url: withdraw }) },
+    { note: t("whereLine"), href: whereUrl(locale) },
     {
       text: t("signoff", { organization: ctx.organizationName, organizationEnding: wordEnding(ctx.organizationName) }),
     },
@@ -90,6 +96,7 @@ export async function renderLetterMessage(message: OutboxRow): Promise<MailConte
       "l.language",
       "l.also_sign",
       "c.default_locale",
+      "c.letter_hold_hours",
       "c.slug",
       organizationNameIn(message.locale).as("organization_name"),
       campaignTitles(eb.ref("c.id")).as("titles"),
@@ -118,5 +125,6 @@ export async function renderLetterMessage(message: OutboxRow): Promise<MailConte
       alsoSign: letter.also_sign,
     },
     token: typeof message.payload.token === "string" ? message.payload.token : undefined,
+    holdHours: letterHoldHours(letter.letter_hold_hours),
   });
 }

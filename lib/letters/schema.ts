@@ -94,6 +94,8 @@ export const letterInput = z
     // How the writer appears to the target; left out, the campaign's risk setting decides (submit-letter.ts).
     appearance: z.preprocess(blankToUndefined, z.enum(appearances, { error: "invalid_appearance" }).optional()),
     wantsUpdates: z.boolean({ error: "invalid_boolean" }).default(false),
+    /** Only with this ticked does the writer's address become the delivered letter's Reply-To. */
+    replyConsent: z.boolean({ error: "invalid_boolean" }).default(false),
     locale: z.enum(locales, { error: "invalid_locale" }).optional(),
     /** The link's `?source=` code; one of another shape is dropped, not refused. */
     source: z.preprocess(sourceCode, z.string().optional()),
@@ -123,6 +125,7 @@ export const fieldStep: Record<LetterField, number> = {
   showName: 5,
   appearance: 5,
   wantsUpdates: 5,
+  replyConsent: 5,
   locale: 5,
   source: 6,
   formToken: 6,

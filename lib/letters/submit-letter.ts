@@ -42,6 +42,7 @@ function submitStatement(slug: string, input: Letter, s: Submission) {
     "appearance",
     "wants_updates",
     "also_sign",
+    "reply_consent",
     "ip_hash",
     "confirm_token_hash",
     "confirm_token_expires_at",
@@ -57,7 +58,8 @@ WITH ${guardCtes(guard)}, c AS (
   SELECT count(*) = cardinality(${input.topics}::text[]) AS ok FROM chosen
 ), l AS (
   INSERT INTO letter AS l (id, campaign_id, email, email_key, name, street, city, region, postal_code, country, subject,
-                           body, language, locale, writer_role, show_name, appearance, wants_updates, also_sign, ip_hash,
+                           body, language, locale, writer_role, show_name, appearance, wants_updates, also_sign, reply_consent,
+                           ip_hash,
                            confirm_token_hash, confirm_token_expires_at, status, spam_reason, network_hash,
                            last_notified_at, source)
   SELECT ${randomUUID()}::uuid, open_c.id, ${input.email}, ${s.emailKey}, ${input.name}, ${input.street ?? null},
@@ -66,7 +68,7 @@ WITH ${guardCtes(guard)}, c AS (
          ${input.writerRole ?? null}, ${input.showName},
          COALESCE(${input.appearance ?? null}::appearance,
                   CASE WHEN open_c.risk = 'at_risk' THEN 'initials' ELSE 'full' END::appearance),
-         ${input.wantsUpdates}, ${input.alsoSign}, ${guard.ipHash},
+         ${input.wantsUpdates}, ${input.alsoSign}, ${input.replyConsent}, ${guard.ipHash},
          ${s.confirmTokenHash}, ${s.confirmExpiresAt},
          CASE WHEN ${guard.spamReason}::text IS NULL THEN 'pending' ELSE 'suspected' END::letter_status,
          ${guard.spamReason}, ${guard.networkHash}, ${at}, ${input.source ?? null}

@@ -1,6 +1,7 @@
 // Withdraws a letter that has not left yet, and the signature its confirmation recorded ("count me as a signer too"),
-// through the one erasure (lib/privacy/erase-person.ts). A letter already queued or delivered cannot be called back
-// (the answer says so), but that signature is still erased.
+// through the one erasure (lib/privacy/erase-person.ts). A delivered letter cannot be called back (the answer says
+// so), but our copy of it is erased: the writer's details and its text, keeping only its delivery record. A letter
+// on its way (queued) is left as it is; that signature is erased in every case.
 import { now } from "@/lib/infra/clock";
 import { transaction } from "@/lib/infra/db";
 import { erasePeople } from "@/lib/privacy/erase-person";
@@ -36,9 +37,13 @@ export async function withdrawLetter(token: string): Promise<WithdrawLetterResul
             .execute()
         : [];
     const signatureIds = companion.map((s) => s.id);
-    if (letter.status === "queued" || letter.status === "delivered") {
+    if (letter.status === "queued") {
       await erasePeople(trx, { signatureIds }, "withdraw", now());
-      return { status: letter.status === "queued" ? "on_its_way" : "delivered", campaignId: letter.campaign_id };
+      return { status: "on_its_way", campaignId: letter.campaign_id };
+    }
+    if (letter.status === "delivered") {
+      await erasePeople(trx, { letterIds: [id], signatureIds }, "withdraw", now());
+      return { status: "delivered", campaignId: letter.campaign_id };
     }
     await erasePeople(trx, { letterIds: [id], signatureIds }, "withdraw", now());
     return { status: "withdrawn", campaignId: letter.campaign_id };

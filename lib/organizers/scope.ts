@@ -39,6 +39,7 @@ export function scopeFor(organizer: Organizer) {
             "risk",
             "digest_interval_minutes as digestIntervalMinutes",
             "throttle_per_minute as throttlePerMinute",
+            "letter_hold_hours as letterHoldHours",
             "hold_until as holdUntil",
             "opens_at as opensAt",
             "closes_at as closesAt",

@@ -12,6 +12,9 @@ export type LinkTarget = {
   campaignSlug: string;
   campaignTitle: string;
   status: "pending" | "confirmed";
+  targetName: string;
+  /** When a digest that carried this signature was sent to the target: from then on it cannot be called back. */
+  sentInDigestAt: Date | null;
   /** How the signer appears to the target, and whether a digest has already taken the signature (then it is fixed). */
   appearance: Appearance;
   delivered: boolean;
@@ -32,6 +35,12 @@ async function describe(link: Link, locale: string): Promise<LinkTarget | null> 
       "c.slug",
       "c.default_locale",
       campaignTitles(eb.ref("c.id")).as("titles"),
+      eb
+        .selectFrom("outbox_message as d")
+        .select("d.sent_at")
+        .whereRef("d.id", "=", "s.delivery_message_id")
+        .where("d.status", "=", "sent")
+        .as("sent_at"),
     ])
     .where((eb) => ("id" in link ? eb("s.id", "=", link.id) : eb("s.confirm_token_hash", "=", link.confirmTokenHash)))
     .executeTakeFirst();
@@ -48,6 +57,8 @@ async function describe(link: Link, locale: string): Promise<LinkTarget | null> 
     campaignSlug: signature.slug,
     campaignTitle: text?.title ?? "",
     status: signature.status === "pending" ? "pending" : "confirmed",
+    targetName: text?.target_name ?? "",
+    sentInDigestAt: signature.sent_at ?? null,
     appearance: signature.appearance,
     delivered: signature.delivery_message_id !== null,
   };

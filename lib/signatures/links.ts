@@ -24,3 +24,8 @@ export function confirmUrl(locale: string, token: string): string {
 export function withdrawUrl(locale: string, signatureId: string): string {
   return new URL(`/${locale}/withdraw/${withdrawToken(signatureId)}`, env.APP_URL).toString();
 }
+
+/** "Where your details go" (app/[locale]/privacy): linked from every email a signer or a letter writer gets. */
+export function whereUrl(locale: string): string {
+  return new URL(`/${locale}/privacy#where`, env.APP_URL).toString();
+}

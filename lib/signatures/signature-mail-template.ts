@@ -3,7 +3,7 @@
 import { isLocale, type Locale } from "@/lib/infra/i18n/config";
 import { translator } from "@/lib/infra/i18n/messages";
 import { wordEnding } from "@/lib/infra/i18n/korean-particle";
-import { confirmUrl, withdrawUrl } from "./links";
+import { confirmUrl, whereUrl, withdrawUrl } from "./links";
 import { env } from "@/lib/infra/env";
 import { renderBodies, type Block } from "@/lib/infra/mail/layout";
 import type { Appearance } from "@/lib/campaigns/appearance";
@@ -58,6 +58,7 @@ export function renderSignatureMail(ctx: SignatureMailContext): RenderedMail {
       { note: t("ignoreLine") },
       ...share,
       { note: t("withdrawLine", { url: withdraw }) },
+      { note: t("whereLine"), href: whereUrl(locale) },
       { text: signoff },
     ];
   } else {
@@ -69,6 +70,7 @@ export function renderSignatureMail(ctx: SignatureMailContext): RenderedMail {
       ...choice,
       ...share,
       { note: t("withdrawLine", { url: withdraw }) },
+      { note: t("whereLine"), href: whereUrl(locale) },
       { text: signoff },
     ];
   }

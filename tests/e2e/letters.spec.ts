@@ -37,6 +37,8 @@ const journeys = [
     region: "NY",
     country: "US",
     place: "Albany, New York, United States",
+    // The delivery (and so its preview) is written in the campaign's language, English here.
+    deliveredPlace: "Albany, New York, United States",
     subject: /Confirm your letter/,
   },
   {
@@ -73,6 +75,7 @@ const journeys = [
     region: "11",
     country: "KR",
     place: "종로구, 서울특별시, 대한민국",
+    deliveredPlace: "종로구, Seoul, South Korea",
     subject: /편지를 확인해 주세요/,
   },
 ] as const;
@@ -143,10 +146,13 @@ for (const j of journeys) {
     await expectNoAxeViolations(page);
     await page.getByRole("button", { name: l.next }).click();
 
-    // Step 6: the letter exactly as delivered.
+    // Step 6: the email exactly as delivered, its footer included; no reply asked for, so no address in it.
     await expect(heading(6)).toBeFocused();
     const preview = page.getByTestId("letter-preview");
-    await expect(preview.locator(".letter-text")).toHaveText(`${written.trim()}\n\n${j.name}\n${j.place}`);
+    await expect(preview.locator(".letter-text")).toHaveText(
+      `${written.trim()}\n\n-- \nSent by \u2068${j.name}\u2069, \u2068${j.deliveredPlace}\u2069 through Open Letters for the campaign “${campaign.titles.en}”. The writer's email address is not shared: replying to this email reaches the campaign's organizers.\n`,
+    );
+    await expect(preview).not.toContainText(email);
     await expectNoAxeViolations(page);
     await page.getByRole("button", { name: l.send }).click();
     await expect(page.getByTestId("letter-success")).toContainText(l.success);

@@ -29,6 +29,8 @@ const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
     // Browser tests fill forms faster than people. The sign form keeps a minimum (signMinSeconds in fixtures.ts), so
     // that a test can show the browser waiting it out; the letter's is tested in integration.
     SIGN_MIN_SECONDS: "2",
+    // No cooling-off by default: the test of the hold gives its campaign one of its own (letters.spec.ts).
+    LETTER_HOLD_HOURS: "0",
     LETTER_MIN_SECONDS: "0",
     // A few suspected submissions turn the challenge on for their campaign and network (each test has its own campaign).
     CHALLENGE_SUSPECT_PER_5_MINUTES: "5",

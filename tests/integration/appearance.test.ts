@@ -261,6 +261,7 @@ describe("how a letter's writer appears to the target, in a letter delivered on 
   }
 
   it.each([
+    // The city the region already names is said once (lib/infra/geo/format-place.ts).
     ["full", "Sent by \u2068박서연\u2069, \u2068Busan, South Korea\u2069 through Open Letters"],
     ["initials", "Sent by \u2068박○○\u2069, \u2068South Korea\u2069 through Open Letters"],
     ["counted", "Sent by a writer who asked not to be named through Open Letters"],

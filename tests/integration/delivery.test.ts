@@ -138,7 +138,7 @@ const letterStatuses = async (campaignId: string) =>
   (await m.db.prisma.letter.findMany({ where: { campaignId }, select: { status: true } })).map((l) => l.status);
 
 describe("letters one by one", () => {
-  it("sends each confirmed letter as its own email: from the campaign, reply-to the writer, as written", async () => {
+  it("sends each confirmed letter as its own email: from the campaign, replies to the campaign, as written", async () => {
     const campaign = await campaignWith();
     const ids = await confirmedLetters(campaign.id, 3, {
       body: "Dear Mr. President,\n\n<b>Raise the camps.</b> 정치범수용소를 해체해 주십시오.\n\nKim",
@@ -153,7 +153,9 @@ describe("letters one by one", () => {
     const first = mine[0]!;
     expect(first.from).toMatch(/^"?Test Coalition"? <letters@coalition\.example\.test>$/);
     expect(first.to).toBe("target@example.test");
-    expect(first.replyTo).toMatch(/^"?Writer \d"? <writer-[0-9a-f]{8}@example\.test>$/);
+    // The writers did not ask for replies: the target gets the campaign's address, never theirs.
+    expect(first.replyTo).toMatch(/^"?Test Coalition"? <letters@coalition\.example\.test>$/);
+    expect(first.raw.toString()).not.toMatch(/writer-[0-9a-f]{8}@example\.test/);
     expect(first.subject).toMatch(/^Please act \(\d\)$/);
     expect(
       first.text.startsWith(

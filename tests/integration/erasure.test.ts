@@ -333,13 +333,22 @@ describe("erasing a person leaves nothing of them in any table", () => {
     expect(await leftovers(p)).toEqual([]);
   });
 
+  it("the writer of a delivered letter, who withdraws it: our copy is erased, its delivery record stays", async () => {
+    const campaign = await campaignWithTopics();
+    const p = person("delivered-withdrawn");
+    const l = await confirmedLetter(campaign.slug, p);
+    await deliverToTarget(campaign.id);
+    expect(await leftovers(p)).not.toEqual([]);
+    // The writer's own link cannot call it back, but erases what we kept of it.
+    expect(await withdrawLetter(letterWithdrawToken(l.id))).toMatchObject({ status: "delivered" });
+    expect(await leftovers(p)).toEqual([]);
+  });
+
   it("the writer of a delivered letter, erased by an organizer: the letter's delivery record stays", async () => {
     const campaign = await campaignWithTopics();
     const p = person("delivered");
     const l = await confirmedLetter(campaign.slug, p);
     const [delivery] = await deliverToTarget(campaign.id);
-    // The writer's own link can no longer call it back.
-    expect(await withdrawLetter(letterWithdrawToken(l.id))).toMatchObject({ status: "delivered" });
     expect(await leftovers(p)).not.toEqual([]);
 
     expect(await eraseSigner(campaign.id, p.email)).toEqual({ signatures: 0, uncounted: 0, letters: 1, waiting: 0 });

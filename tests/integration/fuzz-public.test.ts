@@ -135,6 +135,7 @@ async function expectStoredLetter(campaignId: string, submitted: unknown) {
     alsoSign: row.alsoSign,
     showName: row.showName,
     wantsUpdates: row.wantsUpdates,
+    replyConsent: row.replyConsent,
     locale: row.locale,
   };
   expect(stored).toEqual({ ...expected, topics: [...expected.topics].sort(), locale: expected.locale ?? "en" });
@@ -214,6 +215,7 @@ const publicPosts: PublicPost[] = [
       alsoSign: fieldValue(),
       showName: fieldValue(),
       wantsUpdates: fieldValue(),
+      replyConsent: fieldValue(),
       locale: localeValue,
     },
     /** The confirmation email carries a copy of the letter exactly as stored. */

@@ -319,8 +319,10 @@ describe("confirming a letter", () => {
     expect((await prisma.letter.findFirstOrThrow({ where: { campaignId: campaign.id } })).status).toBe("pending");
     expect(await confirmLetter("nope")).toEqual({ status: "invalid" });
 
-    expect(await confirmLetter(token)).toEqual({ status: "confirmed", campaignId: campaign.id, signed: false });
-    expect(await confirmLetter(token)).toEqual({ status: "already_confirmed", campaignId: campaign.id, signed: false });
+    const first = await confirmLetter(token);
+    expect(first).toEqual({ status: "confirmed", campaignId: campaign.id, signed: false, leavesAt: expect.any(Date) });
+    // Confirming again names the same moment: the hold runs from the first confirmation.
+    expect(await confirmLetter(token)).toEqual({ ...first, status: "already_confirmed" });
     const row = await prisma.letter.findFirstOrThrow({ where: { campaignId: campaign.id } });
     expect(row.status).toBe("confirmed");
     expect(row.confirmedAt).toBeInstanceOf(Date);
@@ -477,15 +479,30 @@ describe("withdrawing a letter", () => {
     expect(history).toEqual([{ status: "sent", detail: null }]);
   });
 
-  it.each([
-    ["queued", "on_its_way"],
-    ["delivered", "delivered"],
-  ] as const)("answers that a %s letter can no longer be withdrawn, and keeps it", async (status, answer) => {
+  it("answers that a queued letter is on its way, and keeps it", async () => {
     const campaign = await campaignWithTopics();
     await send(campaign.slug, letter());
     const row = await prisma.letter.findFirstOrThrow({ where: { campaignId: campaign.id } });
-    await pool.query(`UPDATE letter SET status = $2::letter_status WHERE id = $1`, [row.id, status]);
-    expect(await withdrawLetter(letterWithdrawToken(row.id))).toEqual({ status: answer, campaignId: campaign.id });
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status, body });
+    await pool.query(`UPDATE letter SET status = 'queued' WHERE id = $1`, [row.id]);
+    expect(await withdrawLetter(letterWithdrawToken(row.id))).toEqual({
+      status: "on_its_way",
+      campaignId: campaign.id,
+    });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "queued", body });
+  });
+
+  it("answers that a delivered letter cannot be called back, and erases our copy of it", async () => {
+    const campaign = await campaignWithTopics();
+    const input = letter();
+    await send(campaign.slug, input);
+    const row = await prisma.letter.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    await pool.query(`UPDATE letter SET status = 'delivered' WHERE id = $1`, [row.id]);
+    expect(await withdrawLetter(letterWithdrawToken(row.id))).toEqual({ status: "delivered", campaignId: campaign.id });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: "delivered",
+      body: "",
+      email: null,
+      name: "",
+    });
   });
 });

@@ -221,12 +221,13 @@ describe("bounces of deliveries to a campaign's target", () => {
     const [delivery] = await m.list.listDeliveries(campaign.id);
     expect(await m.deliver.deliverOutboxMessage(delivery!.id, firstTry)).toBe("sent");
 
-    // The letter goes out signed, from its own bounce address: never from the writer, who is only its Reply-To.
+    // The letter goes out signed, from its own bounce address: never from the writer, who is at most its Reply-To
+    // (here not even that: they did not ask for replies).
     const mail = sink.received.find((r) => r.messageId === delivery!.messageId)!;
     expect((await dkimVerify(mail.raw, { resolver })).results[0]!.status.result).toBe("pass");
     const bounceAddress = m.address.bounceAddressFor(delivery!.id)!;
     expect(mail.mailFrom).toBe(bounceAddress);
-    expect(mail.replyTo).toContain(`writer-${letterId.slice(0, 8)}@example.test`);
+    expect(mail.replyTo).toContain("letters@letters.example.test");
 
     // Delayed first: a note in the history, nothing else.
     await report(bounceAddress, reports.postfixDelayed({ to: bounceAddress, recipient: "target@example.test" }));

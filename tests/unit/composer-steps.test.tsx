@@ -188,11 +188,27 @@ describe("the letter composer", () => {
 
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Step 6 of 6: Preview and send");
     const preview = screen.getByTestId("letter-preview");
-    expect(preview).toHaveTextContent("To: The President of the United States");
-    expect(preview).toHaveTextContent("Subject: Put human rights on the summit agenda");
+    expect(preview).toHaveTextContent("ToThe President of the United States");
+    expect(preview).toHaveTextContent("FromHuman Rights Now <letters@hrn.example>");
+    // Not ticked: the recipient's office gets the campaign's address to reply to, never the writer's.
+    expect(screen.getByTestId("preview-reply-to")).toHaveTextContent("Human Rights Now <letters@hrn.example>");
+    expect(preview).not.toHaveTextContent("jane@example.org");
+    expect(preview).toHaveTextContent("SubjectPut human rights on the summit agenda");
+    // Counted only: the letter is signed without the writer's name or place (lib/delivery/appear-as.ts).
+    expect(preview).not.toHaveTextContent("Jane Doe");
     expect(preview.querySelector(".letter-text")!.textContent).toMatch(
-      /Sincerely,\n\nJane Doe\nAlbany, New York, United States$/,
+      /Sincerely,\n\n-- \nSent by a writer who asked not to be named through Open Letters for the campaign “Put human rights on the summit agenda”\. The writer's email address is not shared: replying to this email reaches the campaign's organizers\.\n$/,
     );
+    expect(screen.getByTestId("preview-reply-note")).toHaveTextContent("replies from the recipient's office go to");
+
+    // Ticked, the writer's own address becomes the Reply-To, in the preview as in the delivery.
+    await user.click(screen.getByRole("button", { name: "Back" }));
+    expect(screen.getByLabelText("Let the recipient's office reply to me by email")).not.toBeChecked();
+    await user.click(screen.getByLabelText("Let the recipient's office reply to me by email"));
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    // Counted only, the address goes alone: no name beside it (compose-letter-delivery.ts).
+    expect(screen.getByTestId("preview-reply-to")).toHaveTextContent(/^jane@example\.org$/);
+    expect(screen.getByTestId("preview-text")).toHaveTextContent("replying to this email answers the writer directly");
     expect(screen.getByText(/We will send a confirmation link to jane@example.org/)).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "Send my letter" }));
@@ -211,6 +227,7 @@ describe("the letter composer", () => {
       region: "NY",
       alsoSign: true,
       showName: false,
+      replyConsent: true,
       appearance: "counted",
       locale: "en",
     });

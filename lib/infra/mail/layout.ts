@@ -40,15 +40,22 @@ export function linkifyHtml(value: string): string {
   return html + escapeWithIsolates(value.slice(last));
 }
 
-export type Block = { text: string } | { link: string; label: string } | { note: string };
+/** A note with `href` is a plain link: its text, then the address on a line of its own in the plain-text part. */
+export type Block = { text: string } | { link: string; label: string } | { note: string; href?: string };
 
 export function renderBodies(lang: string, blocks: Block[]): { text: string; html: string } {
-  const text = blocks.map((b) => ("link" in b ? `${b.label}:\n${b.link}` : "note" in b ? b.note : b.text)).join("\n\n");
+  const text = blocks
+    .map((b) =>
+      "link" in b ? `${b.label}:\n${b.link}` : "note" in b ? (b.href ? `${b.note}\n${b.href}` : b.note) : b.text,
+    )
+    .join("\n\n");
   const html = blocks
     .map((b) => {
       if ("link" in b) {
         return `<p><a href="${escapeHtml(b.link)}" style="display:inline-block;background:#1d4ed8;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">${escapeWithIsolates(b.label)}</a></p>`;
       }
+      if ("note" in b && b.href)
+        return `<p style="color:#4b5563;font-size:13px"><a href="${escapeHtml(b.href)}" style="color:#1d4ed8">${escapeHtml(b.note)}</a></p>`;
       if ("note" in b) return `<p style="color:#4b5563;font-size:13px">${linkifyHtml(b.note)}</p>`;
       return `<p>${linkifyHtml(b.text).replaceAll("\n", "<br>")}</p>`;
     })

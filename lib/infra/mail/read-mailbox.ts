@@ -29,7 +29,13 @@ export function mailboxAvailable(host: string | null): boolean {
 }
 
 export type MailboxEntry = { id: string; to: string; subject: string; date: Date };
-export type MailboxMessage = MailboxEntry & { from: string; messageId: string; text: string; html: string | null };
+export type MailboxMessage = MailboxEntry & {
+  from: string;
+  replyTo: string;
+  messageId: string;
+  text: string;
+  html: string | null;
+};
 
 export async function listMailbox(limit = 200): Promise<MailboxEntry[]> {
   if (!mailKeptLocally()) return [];
@@ -65,6 +71,7 @@ export async function readMessage(id: string): Promise<MailboxMessage | null> {
     id,
     to: addresses(parsed.to),
     from: parsed.from?.text ?? "",
+    replyTo: parsed.replyTo?.text ?? "",
     subject: parsed.subject ?? "",
     date: parsed.date ?? new Date(0),
     messageId: parsed.messageId ?? "",

@@ -22,7 +22,7 @@ export type MailContent = {
   subject: string;
   text: string;
   html: string;
-  from?: string;
+  from?: string | { name: string; address: string };
   replyTo?: string | { name: string; address: string };
   attachments?: SendMailOptions["attachments"];
   headers?: Record<string, string>;

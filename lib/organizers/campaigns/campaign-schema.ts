@@ -83,6 +83,11 @@ export const campaignInput = z
     risk: z.enum(campaignRisks, { error: "invalid" }).default("standard"),
     digestIntervalMinutes: wholeNumber(5, 60 * 24 * 31).default(1440),
     throttlePerMinute: wholeNumber(1, 1000).default(30),
+    // The cooling-off hold of confirmed letters, in hours; blank: the LETTER_HOLD_HOURS setting.
+    letterHoldHours: z.preprocess(
+      (v) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v),
+      wholeNumber(0, 720).optional(),
+    ),
     holdUntil: optionalDate,
     opensAt: optionalDate,
     closesAt: optionalDate,

@@ -70,6 +70,7 @@ export async function getCampaignForEdit(
       risk: c.risk,
       digestIntervalMinutes: c.digestIntervalMinutes,
       throttlePerMinute: c.throttlePerMinute,
+      letterHoldHours: c.letterHoldHours ?? undefined,
       holdUntil: iso(c.holdUntil),
       opensAt: iso(c.opensAt),
       closesAt: iso(c.closesAt),

@@ -21,6 +21,7 @@ function columns(c: CampaignData) {
     risk: c.risk,
     digest_interval_minutes: c.digestIntervalMinutes,
     throttle_per_minute: c.throttlePerMinute,
+    letter_hold_hours: c.letterHoldHours ?? null,
     hold_until: c.holdUntil ?? null,
     opens_at: c.opensAt ?? null,
     closes_at: c.closesAt ?? null,

@@ -77,6 +77,7 @@ export function letterArb(text: fc.Arbitrary<string> = printableText()) {
       alsoSign: fc.boolean(),
       showName: fc.boolean(),
       wantsUpdates: fc.boolean(),
+      replyConsent: fc.boolean(),
       locale: fc.constantFrom("en", "ko", undefined),
     })
     .map(({ place, ...rest }) => dropUndefined({ ...rest, ...place, formToken: formToken("letter", 600) }));

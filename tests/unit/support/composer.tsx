@@ -2,6 +2,7 @@ import { render } from "@testing-library/react";
 import { vi } from "vitest";
 import { NextIntlClientProvider } from "next-intl";
 import { Composer, type SubmitLetter } from "@/components/letters/composer";
+import { letterFooterTexts } from "@/lib/delivery/compose-letter-delivery";
 import { countryOptions } from "@/lib/infra/geo/countries";
 import { messages } from "@/lib/infra/i18n/messages";
 import { flagshipCampaign } from "@/prisma/seed-data/flagship";
@@ -38,8 +39,10 @@ export function composerElement(
           slug,
           targetName: flagshipCampaign.targetName[locale],
           topics: locale === "ko" ? topicsKo : topics,
+          delivery,
           defaultAppearance: "initials", // the flagship is at risk
         }}
+        deliveryTexts={letterFooterTexts(messages.en)}
         locale={locale}
         countries={countryOptions(locale)}
         letterTexts={{
@@ -70,5 +73,12 @@ export function renderComposer(
   const utils = render(composerElement(locale, submit));
   return { ...utils, submit };
 }
+
+/** The delivery as an English-language campaign sends it (the preview shows it). */
+export const delivery = {
+  sender: "Human Rights Now <letters@hrn.example>",
+  title: flagshipCampaign.texts.en.title,
+  locale: "en" as const,
+};
 
 export const storageKey = `open-letters:letter-draft:${slug}`;

@@ -4,6 +4,7 @@ import { clientMessages } from "@/lib/infra/i18n/client-messages";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { titleFrom } from "@/lib/infra/i18n/page-title";
 import { describeWithdrawLink } from "@/lib/signatures/describe-link";
+import { formatDay } from "@/lib/infra/i18n/format-moment";
 import { ActionButtonForm } from "@/components/signatures/action-button-form";
 import { AppearanceForm } from "@/components/signatures/appearance-form";
 import { changeAppearanceAction, withdrawAction } from "./actions";
@@ -25,6 +26,11 @@ export default async function WithdrawPage({ params }: Params) {
   return (
     <div className="page narrow">
       <h1>{t("title")}</h1>
+      {link?.sentInDigestAt && (
+        <p data-testid="sent-in-digest">
+          {t("sentInDigest", { target: link.targetName, date: formatDay(link.sentInDigestAt, locale) })}
+        </p>
+      )}
       {link && <p>{t("body", { campaign: link.campaignTitle })}</p>}
       <ActionButtonForm
         key="action"

@@ -36,6 +36,8 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
       <dl className="mail-headers">
         <dt>From</dt>
         <dd>{message.from}</dd>
+        <dt>Reply-To</dt>
+        <dd data-testid="mail-reply-to">{message.replyTo}</dd>
         <dt>To</dt>
         <dd>{message.to}</dd>
         <dt>Date</dt>

@@ -4,12 +4,15 @@ import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { clientMessages } from "@/lib/infra/i18n/client-messages";
+import { messages } from "@/lib/infra/i18n/messages";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { notFoundMetadata } from "@/lib/infra/i18n/page-title";
 import { countryOptions } from "@/lib/infra/geo/countries";
 import { cachedComposerCampaign } from "@/lib/letters/cached-composer-campaign";
 import { letterLanguages } from "@/lib/letters/schema";
 import { Composer, type LetterTexts } from "@/components/letters/composer";
+// The preview shows the footer the delivery adds, in the delivery's language.
+import { letterFooterTexts } from "@/lib/delivery/compose-letter-delivery";
 import { issueFormToken } from "@/lib/infra/security/form-token";
 import { cachedPublicCampaign, cachedSignatureCount } from "@/lib/campaigns/cached-campaign-reads";
 import { previewMetadata } from "@/lib/campaigns/preview-image-path";
@@ -79,8 +82,10 @@ export default async function WritePage({ params }: Params) {
                 slug: campaign.slug,
                 targetName: campaign.targetName,
                 topics: campaign.topics,
+                delivery: campaign.delivery,
                 defaultAppearance: campaign.defaultAppearance,
               }}
+              deliveryTexts={letterFooterTexts(messages[campaign.delivery.locale])}
               locale={locale}
               countries={countryOptions(locale)}
               letterTexts={letterTexts}

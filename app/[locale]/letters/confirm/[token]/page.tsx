@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { titleFrom } from "@/lib/infra/i18n/page-title";
 import { describeLetterConfirmLink } from "@/lib/letters/describe-letter-link";
+import { formatMoment } from "@/lib/infra/i18n/format-moment";
 import { ActionButtonForm } from "@/components/signatures/action-button-form";
 import { confirmLetterAction } from "./actions";
 
@@ -21,14 +22,25 @@ export default async function ConfirmLetterPage({ params }: Params) {
   const link = await describeLetterConfirmLink(token, locale);
   const back = link ? { href: `/${locale}/c/${link.campaignSlug}`, label: t("backToCampaign") } : undefined;
   const initial = !link ? "invalid" : link.status !== "pending" ? "already_confirmed" : "idle";
+  // Opened again while the letter waits out its hold: when it leaves.
+  const leavesAt =
+    link?.status === "confirmed" && link.leavesAt
+      ? t("leavesAt", { target: link.targetName, time: formatMoment(link.leavesAt, locale) })
+      : undefined;
   return (
     <div className="page narrow">
       <h1>{t("title")}</h1>
-      {initial === "idle" && <p>{t("body", { campaign: link!.campaignTitle })}</p>}
+      {initial === "idle" && (
+        <>
+          <p>{t("body", { campaign: link!.campaignTitle })}</p>
+          <p>{t("hold", { hours: link!.holdHours, target: link!.targetName })}</p>
+        </>
+      )}
       <ActionButtonForm
         key="action"
         initial={initial}
-        action={confirmLetterAction.bind(null, token, locale, link?.campaignSlug ?? "")}
+        initialDetail={leavesAt}
+        action={confirmLetterAction.bind(null, token, locale, link?.campaignSlug ?? "", link?.targetName ?? "")}
         button={t("button")}
         outcomes={{
           confirmed: t("done"),
