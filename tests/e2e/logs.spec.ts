@@ -194,6 +194,8 @@ test.describe.serial("logs and outages", () => {
       START_WORKER: "false",
       // The script posts as soon as it has the page's form token: no minimum time to fill the form in.
       SIGN_MIN_SECONDS: "0",
+      // The run delivers a letter right after confirming it: no cooling-off hold here (letter-privacy.spec tests it).
+      LETTER_HOLD_HOURS: "0",
       LETTER_MIN_SECONDS: "0",
     };
     // Production never migrates on start: the operator runs `npm run db:migrate` first.
