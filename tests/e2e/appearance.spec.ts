@@ -5,19 +5,7 @@ import { randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
-import pg from "pg";
-import { e2eDatabaseUrl } from "../../playwright.config";
-import { expect, expectNoAxeViolations, linkIn, openMail, test } from "./fixtures";
-
-async function query(text: string, values: unknown[]) {
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+import { expect, expectNoAxeViolations, linkIn, openMail, query, test } from "./fixtures";
 
 /** The digest to the target for one campaign, read from the mailbox the app keeps instead of sending. */
 async function digestFor(title: string) {
@@ -51,7 +39,7 @@ test("the at-risk flagship pre-selects initials and country, in both languages",
 
 test("each choice made in the form reaches the target's digest as chosen", async ({ page, campaign }) => {
   test.setTimeout(240_000);
-  const [{ id }] = await query(`SELECT id FROM campaign WHERE slug = $1`, [campaign.slug]);
+  const [{ id }] = await query<{ id: string }>(`SELECT id FROM campaign WHERE slug = $1`, [campaign.slug]);
   // Nothing leaves until every signer has confirmed, so that one digest carries them all.
   await query(`UPDATE campaign SET hold_until = now() + interval '1 day' WHERE id = $1`, [id]);
   const suffix = randomUUID().slice(0, 6);

@@ -5,6 +5,17 @@ import pg from "pg";
 import { e2eDatabaseUrl } from "../../playwright.config";
 import { flagshipCampaign } from "../../prisma/seed-data/flagship";
 
+/** One statement on the app's database, for a test that sets up or reads its own rows. */
+export async function query<T extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
 /** A campaign of the test's own, written straight to the app's database. */
 async function createCampaign(): Promise<{ slug: string; titles: { en: string; ko: string } }> {
   const client = new pg.Client({ connectionString: e2eDatabaseUrl });

@@ -2,20 +2,8 @@
 // Reply-To is the writer only when they tick it; a campaign's cooling-off hold keeps a confirmed letter back (the
 // confirm and withdraw pages say until when) while the next delivery tick carries a letter without a hold.
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import type { Page } from "@playwright/test";
-import { e2eDatabaseUrl } from "../../playwright.config";
-import { expect, expectNoAxeViolations, formTokenOf, linkIn, openMail, test } from "./fixtures";
-
-async function query<T extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+import { expect, expectNoAxeViolations, formTokenOf, linkIn, openMail, query, test } from "./fixtures";
 
 const body =
   "Dear Mr. President,\n\nPlease raise the prison camps at the summit. They hold tens of thousands of people.";

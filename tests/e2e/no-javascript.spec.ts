@@ -2,7 +2,7 @@
 // confirming and withdrawing a signature, confirming and withdrawing a letter, in both languages. (axe runs in the
 // page, so it cannot scan here: the same pages are scanned with JavaScript on in sign.spec.ts and letters.spec.ts.)
 import { randomUUID } from "node:crypto";
-import { expect, linkIn, openMail, test, waitOutSignMinimum } from "./fixtures";
+import { expect, linkIn, openMail, query, test, waitOutSignMinimum } from "./fixtures";
 
 const languages = [
   {
@@ -79,6 +79,8 @@ test.describe("without JavaScript", () => {
     test(`a writer confirms and withdraws a letter (${l.locale})`, async ({ page, campaign }) => {
       // The composer itself needs JavaScript (it says so); the letter arrives as a script would send it.
       const email = `nojs-letter-${randomUUID().slice(0, 8)}@example.test`;
+      // The campaign holds confirmed letters back, so the delivery tick cannot take this one before it is withdrawn.
+      await query(`UPDATE campaign SET letter_hold_hours = 24 WHERE slug = $1`, [campaign.slug]);
       await page.goto(`/${l.locale}/c/${campaign.slug}/write`);
       const formToken = await page.locator('input[name="formToken"]').first().inputValue();
       const res = await page.request.post(`/api/campaigns/${campaign.slug}/letters`, {
