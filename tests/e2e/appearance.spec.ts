@@ -39,7 +39,7 @@ test("the at-risk flagship pre-selects initials and country, in both languages",
 
 test("each choice made in the form reaches the target's digest as chosen", async ({ page, campaign }) => {
   test.setTimeout(240_000);
-  const [{ id }] = await query<{ id: string }>(`SELECT id FROM campaign WHERE slug = $1`, [campaign.slug]);
+  const { id } = (await query<{ id: string }>(`SELECT id FROM campaign WHERE slug = $1`, [campaign.slug]))[0]!;
   // Nothing leaves until every signer has confirmed, so that one digest carries them all.
   await query(`UPDATE campaign SET hold_until = now() + interval '1 day' WHERE id = $1`, [id]);
   const suffix = randomUUID().slice(0, 6);
