@@ -1,15 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { titleFrom } from "@/lib/infra/i18n/page-title";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { env } from "@/lib/infra/env";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "privacyPage" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("privacyPage", "title");
 
 const groups = [
   { key: "target", items: ["signatures", "letters", "letterEmail", "bundle", "never"] },

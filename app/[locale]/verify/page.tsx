@@ -1,17 +1,14 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { openResult } from "@/lib/delivery/bundle/verification-result";
+import { titleFrom } from "@/lib/infra/i18n/page-title";
 import type { Locale } from "@/lib/infra/i18n/config";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ result?: string }> };
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "verify" });
-  return { title: t("title"), robots: { index: false } };
-}
+export const generateMetadata = titleFrom("verify", "title", { robots: { index: false } });
 
 // The public check of a delivery bundle: a plain form (it works without JavaScript) posted to /api/bundles/verify,
 // which answers with this page and the signed result of the check.

@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { titleFrom } from "@/lib/infra/i18n/page-title";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { pageScope } from "@/lib/organizers/page-organizer";
 import { listTeam } from "@/lib/organizers/team/list-team";
@@ -9,10 +10,7 @@ import { InviteForm } from "@/components/organizers/invite-form";
 import { MemberRoleForm } from "@/components/organizers/member-role-form";
 import { ScrollTable } from "@/components/organizers/scroll-table";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }) {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "admin.team" }))("title") };
-}
+export const generateMetadata = titleFrom("admin.team", "title");
 
 const when = (date: Date) => `${date.toISOString().replace("T", " ").slice(0, 16)} UTC`;
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { titleFrom } from "@/lib/infra/i18n/page-title";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { campaignTitle } from "@/lib/campaigns/campaign-title";
 import { pageScope } from "@/lib/organizers/page-organizer";
@@ -9,10 +10,7 @@ import { SignerLookup } from "@/components/organizers/signer-lookup";
 
 type Params = { params: Promise<{ locale: Locale; id: string }> };
 
-export async function generateMetadata({ params }: Params) {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "admin.signer" }))("title") };
-}
+export const generateMetadata = titleFrom("admin.signer", "title");
 
 export default async function SignerPage({ params }: Params) {
   const { locale, id } = await params;
