@@ -7,7 +7,6 @@ import { db } from "@/lib/infra/db";
 import { isLocale, type Locale } from "@/lib/infra/i18n/config";
 import { messages as allMessages, translator } from "@/lib/infra/i18n/messages";
 import { wordEnding } from "@/lib/infra/i18n/korean-particle";
-import { formatPlace } from "@/lib/infra/geo/format-place";
 import { regionName } from "@/lib/infra/geo/regions";
 import { isolate, renderBodies, type Block } from "@/lib/infra/mail/layout";
 import type { MailContent, OutboxRow } from "@/lib/infra/outbox/outbox";
@@ -17,23 +16,14 @@ import { campaignSender } from "@/lib/campaigns/campaign-sender";
 import { organizationNameIn } from "@/lib/campaigns/organization-name";
 import type { Appearance } from "@/lib/campaigns/appearance";
 import { appearAs, type Person } from "./appear-as";
-import { composeLetterDelivery, letterFooterTexts } from "./compose-letter-delivery";
-
-const countryNames = new Map<string, Intl.DisplayNames>();
-
-function place(locale: Locale, parts: { city?: string | null; region?: string | null; country: string }): string {
-  let names = countryNames.get(locale);
-  if (!names) countryNames.set(locale, (names = new Intl.DisplayNames([locale], { type: "region", fallback: "code" })));
-  const countryName = names.of(parts.country.trim()) ?? parts.country;
-  return formatPlace([parts.city, regionName(parts.country.trim(), parts.region, locale), countryName], locale);
-}
+import { composeLetterDelivery, letterFooterTexts, placeLine } from "./compose-letter-delivery";
 
 /** A writer as the target sees them: "Jane Doe, Seattle, WA, United States", "J. D., United States" or no name. */
 function writerLine(locale: Locale, person: Person): string {
   const shown = appearAs(person);
   const t = translator(locale, "appearance");
   if (shown.appearance === "counted") return t("anonymousWriter");
-  return t("person", { name: isolate(shown.name), place: isolate(place(locale, shown)) });
+  return t("person", { name: isolate(shown.name), place: isolate(placeLine(locale, shown)) });
 }
 
 async function campaignFor(id: string, locale: Locale) {
