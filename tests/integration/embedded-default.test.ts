@@ -4,15 +4,17 @@
 // stops the server cleanly, and the next start finds the signatures still there.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { chmodSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { hashPassword } from "better-auth/crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { removeEmbeddedData } from "@/lib/cli/embedded-postgres";
 import { runningEmbeddedUrl } from "@/lib/cli/local-database";
 
 const root = resolve(import.meta.dirname, "../..");
+mkdirSync(join(root, ".data"), { recursive: true });
 const parent = mkdtempSync(join(root, ".data", "test-default-"));
 chmodSync(parent, 0o755); // as root, the server runs as the `postgres` user, which must reach its folder
 const dataDir = join(parent, "postgres");
@@ -158,6 +160,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopApp();
+  removeEmbeddedData(dataDir);
   rmSync(parent, { recursive: true, force: true });
 }, 60_000);
 

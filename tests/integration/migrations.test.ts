@@ -4,7 +4,7 @@
 // (see that file), which is fine in a test worker.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -19,7 +19,7 @@ import {
   readSchema,
   withTemporaryDatabase,
 } from "../../prisma/engine";
-import { startEmbeddedPostgres } from "../../lib/cli/embedded-postgres";
+import { removeEmbeddedData, startEmbeddedPostgres } from "../../lib/cli/embedded-postgres";
 import { applyMigrations, pendingMigrations } from "../../prisma/migrate";
 
 const SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -153,6 +153,7 @@ describe("applying the migrations (prisma/migrate.ts)", () => {
   });
 
   it("works on the embedded Postgres that `npm start` runs without DATABASE_URL, and knows what is pending", async () => {
+    mkdirSync(join(PRISMA_DIR, "..", ".data"), { recursive: true });
     const parent = mkdtempSync(join(PRISMA_DIR, "..", ".data", "test-embedded-"));
     chmodSync(parent, 0o755); // the server may run as the `postgres` user, which must reach its folder
     const server = await startEmbeddedPostgres({
@@ -172,6 +173,7 @@ describe("applying the migrations (prisma/migrate.ts)", () => {
       expect((await applyMigrations(server.url)).applied).toEqual([]);
     } finally {
       await server.stop();
+      removeEmbeddedData(join(parent, "postgres"));
       rmSync(parent, { recursive: true, force: true });
     }
   }, 60_000);
