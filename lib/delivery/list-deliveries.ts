@@ -6,7 +6,9 @@ import { kindsOf } from "@/lib/infra/outbox/message-kinds";
 
 export type DeliveryRecord = {
   id: string;
-  kind: "letter" | "digest";
+  kind: "letter" | "digest" | "bundle";
+  /** The campaign's target it went to (campaign_target), null for one made before targets existed. */
+  targetId: string | null;
   status: "pending" | "sending" | "sent" | "failed" | "cancelled";
   messageId: string;
   attempts: number;
@@ -34,15 +36,16 @@ export async function listDeliveries(
       "m.response",
       "m.created_at",
       "m.sent_at",
+      "m.target_id",
       eb
-        .selectFrom("signature")
+        .selectFrom("target_signature")
         .select(sql<number>`count(*)::int`.as("n"))
-        .whereRef("signature.delivery_message_id", "=", "m.id")
+        .whereRef("target_signature.message_id", "=", "m.id")
         .as("signatures"),
       eb
-        .selectFrom("letter")
+        .selectFrom("target_letter")
         .select(sql<number>`count(*)::int`.as("n"))
-        .whereRef("letter.delivery_message_id", "=", "m.id")
+        .whereRef("target_letter.message_id", "=", "m.id")
         .as("letters"),
     ])
     .where("m.campaign_id", "=", campaignId)
@@ -67,7 +70,8 @@ export async function listDeliveries(
     : [];
   return messages.map((m) => ({
     id: m.id,
-    kind: m.kind === "delivery.letter" ? "letter" : "digest",
+    kind: m.kind === "delivery.letter" ? "letter" : m.kind === "delivery.bundle" ? "bundle" : "digest",
+    targetId: m.target_id,
     status: m.status,
     messageId: m.message_id,
     attempts: m.attempts,

@@ -17,6 +17,7 @@ import { organizationNameIn } from "@/lib/campaigns/organization-name";
 import type { Appearance } from "@/lib/campaigns/appearance";
 import { appearAs, type Person } from "./appear-as";
 import { composeLetterDelivery, letterFooterTexts, placeLine } from "./compose-letter-delivery";
+import { targetLetterIndividuality } from "./target-letter-individuality";
 
 /** A writer as the target sees them: "Jane Doe, Seattle, WA, United States", "J. D., United States" or no name. */
 function writerLine(locale: Locale, person: Person): string {
@@ -97,19 +98,35 @@ SELECT x.message_id, l.appearance, l.name, l.email, l.city, l.region, l.country,
   return rendered;
 }
 
+/** The target a delivery goes to, its name in the delivery's language; null for one made before targets existed. */
+async function targetOf(message: OutboxRow, locale: Locale) {
+  const row = await db.selectFrom("outbox_message").select("target_id").where("id", "=", message.id).executeTakeFirst();
+  if (!row?.target_id) return null;
+  const texts = await db
+    .selectFrom("campaign_target_translation")
+    .select(["locale", "name", "office"])
+    .where("target_id", "=", row.target_id)
+    .execute();
+  const text = pickTranslation(texts, locale, locale);
+  return { id: row.target_id, name: text ? [text.name, text.office].filter(Boolean).join(", ") : null };
+}
+
 export async function renderDigestDelivery(message: OutboxRow): Promise<MailContent | null> {
   if (!message.campaign_id) return null;
+  // The message's language is its target's: the text and the CSV's column names are written in it.
   const locale: Locale = isLocale(message.locale) ? message.locale : "en";
   const campaign = await campaignFor(message.campaign_id, locale);
+  const target = await targetOf(message, locale);
   const t = translator(locale, "delivery");
   const payload = message.payload as { periodStart: string | null; totals: { confirmed: number; letters: number } };
 
-  // What this digest carries, as it is now: a signer who withdrew since, or whom an organizer struck out, is no
-  // longer listed.
+  // What this digest carries (target_signature, target_letter), as it is now: a signer who withdrew since, or whom
+  // an organizer struck out, is no longer listed.
   const signers = await db
     .selectFrom("signature")
+    .innerJoin("target_signature as x", "x.signature_id", "signature.id")
     .select(["appearance", "name", "region", "country", "confirmed_at"])
-    .where("delivery_message_id", "=", message.id)
+    .where("x.message_id", "=", message.id)
     .where("status", "=", "confirmed")
     .$narrowType<{ confirmed_at: NotNull }>()
     .orderBy("confirmed_at")
@@ -117,12 +134,14 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
     .execute();
   const letters = await db
     .selectFrom("letter")
+    .innerJoin("target_letter as x", "x.letter_id", "letter.id")
     .select(["appearance", "name", "city", "region", "country", "subject", "body"])
-    .where("delivery_message_id", "=", message.id)
+    .where("x.message_id", "=", message.id)
     .where("status", "in", ["queued", "delivered"])
     .orderBy("confirmed_at")
     .orderBy("id")
     .execute();
+  const individuality = target ? await targetLetterIndividuality(target.id) : null;
 
   const date = (d: Date) => d.toISOString().slice(0, 10);
   // Signers who asked to be counted only are counted here and listed nowhere.
@@ -138,7 +157,7 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
   const counts = { signatures: signers.length, letters: letters.length };
   const countedOnly = signers.length - listed.length;
   const blocks: Block[] = [
-    { text: t("digestGreeting", { target: campaign.text.targetName }) },
+    { text: t("digestGreeting", { target: target?.name || campaign.text.targetName }) },
     {
       text: t("digestIntro", {
         campaign: campaign.text.title,
@@ -153,6 +172,7 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
     },
     ...(countedOnly ? [{ text: ta("digestCounted", { count: countedOnly }) }] : []),
     { text: t("digestTotals", payload.totals) },
+    ...(individuality && individuality.letters > 0 ? [{ text: t("digestIndividuality", { ...individuality }) }] : []),
     { note: t("digestNote") },
     { text: `${t("digestLetterHeading")}\n\n${campaign.text.letter}` },
   ];
@@ -172,7 +192,8 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
       ? [
           {
             filename: t("csvFileName", { date: date(new Date()) }),
-            content: csv,
+            // With a byte-order mark, so spreadsheets read the names (Hangul among them) as UTF-8.
+            content: `\uFEFF${csv}`,
             contentType: "text/csv; charset=utf-8",
           },
         ]
@@ -180,5 +201,8 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
   };
 }
 
-/** Once a delivery is sent, the letters it carried are delivered (in the statement that records the sending). */
-export const markDeliveredSql = `UPDATE letter SET status = 'delivered', delivered_at = now() FROM m WHERE letter.delivery_message_id = m.id AND letter.status = 'queued' AND m.status = 'sent'`;
+/**
+ * Once a delivery is sent, the letters it carried (to any target: target_letter) are delivered (in the statement that
+ * records the sending). Whether each target has its copy, target_letter and its message's status say.
+ */
+export const markDeliveredSql = `UPDATE letter SET status = 'delivered', delivered_at = now() FROM m JOIN target_letter tl ON tl.message_id = m.id WHERE letter.id = tl.letter_id AND letter.status = 'queued' AND m.status = 'sent'`;

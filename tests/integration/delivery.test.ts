@@ -242,7 +242,9 @@ describe("digests", () => {
 
     expect(mail.attachments).toHaveLength(1);
     expect(mail.attachments[0]!.filename).toMatch(/^signatures-\d{4}-\d{2}-\d{2}\.csv$/);
-    const rows = parse(mail.attachments[0]!.content, { columns: true }) as Record<string, string>[];
+    // A byte-order mark first, so spreadsheets read the names as UTF-8.
+    expect([...mail.attachments[0]!.content.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(mail.attachments[0]!.content, { columns: true, bom: true }) as Record<string, string>[];
     const today = new Date().toISOString().slice(0, 10);
     const full = { city_or_region: "New York", country: "US", signed_on: today, shown_as: "full name" };
     expect(rows).toEqual([
@@ -257,12 +259,17 @@ describe("digests", () => {
     await m.schedule.scheduleDeliveries();
     expect(await deliveriesOf(campaign.id)).toHaveLength(1);
     // … and then travels alone.
-    await m.db.pool.query(`UPDATE campaign SET last_digest_at = now() - interval '1 day' WHERE id = $1`, [campaign.id]);
+    await m.db.pool.query(
+      `UPDATE campaign_target SET last_scheduled_at = now() - interval '1 day' WHERE campaign_id = $1`,
+      [campaign.id],
+    );
     await m.schedule.scheduleDeliveries();
     await sendAll(campaign.id);
     const second = (await deliveriesOf(campaign.id))[1]!;
     const secondMail = sink.received.find((r) => r.messageId === second.message_id)!;
-    expect(parse(secondMail.attachments[0]!.content, { columns: true })).toEqual([{ ...full, name: "Late Signer" }]);
+    expect(parse(secondMail.attachments[0]!.content, { columns: true, bom: true })).toEqual([
+      { ...full, name: "Late Signer" },
+    ]);
     expect(secondMail.text).toContain("Running totals: 4 confirmed signatures");
   });
 });

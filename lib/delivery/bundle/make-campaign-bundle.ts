@@ -4,6 +4,7 @@ import { readFile, rm } from "node:fs/promises";
 import { db, transaction } from "@/lib/infra/db";
 import { appSecret, env } from "@/lib/infra/env";
 import { regionName } from "@/lib/infra/geo/regions";
+import { campaignTargets, targetText } from "@/lib/campaigns/campaign-targets";
 import { buildBundle } from "./build-bundle";
 import { deriveSourceKey } from "./derive-source-key";
 import { organizationSigningKey } from "./organization-signing-key";
@@ -46,7 +47,15 @@ async function removalsSince(previous: Manifest | null, included: Set<string>): 
   });
 }
 
-export async function makeCampaignBundle(campaignId: string, createdById: string | null = null): Promise<MadeBundle> {
+/**
+ * `targetId`: the bundle is addressed to that target (its name, office and language on the cover); without it, to
+ * the campaign's first target.
+ */
+export async function makeCampaignBundle(
+  campaignId: string,
+  createdById: string | null = null,
+  options: { targetId?: string } = {},
+): Promise<MadeBundle> {
   const campaign = await db
     .selectFrom("campaign")
     .innerJoin("organization", "organization.id", "campaign.organization_id")
@@ -72,8 +81,12 @@ export async function makeCampaignBundle(campaignId: string, createdById: string
       .limit(1)
       .executeTakeFirst(),
   ]);
-  const language: Language = campaign.default_locale === "ko" ? "ko" : "en";
+  const targets = await campaignTargets(campaignId);
+  const target = targets.find((t) => t.id === options.targetId) ?? targets[0];
+  const targetLanguage = target?.language ?? campaign.default_locale;
+  const language: Language = targetLanguage === "ko" ? "ko" : "en";
   const targetName = localized(texts, (t: { target_name: string }) => t.target_name);
+  const addressedTo = target ? targetText(target, language) : null;
   const previous = previousRow ? (JSON.parse(previousRow.manifest.toString("utf8")) as Manifest) : null;
 
   const letters = await readBundleLetters(campaignId);
@@ -97,7 +110,11 @@ export async function makeCampaignBundle(campaignId: string, createdById: string
           ),
         })),
       },
-      target: { name: targetName[language] ?? Object.values(targetName)[0] ?? "", office: "", language },
+      target: {
+        name: addressedTo?.name || targetName[language] || Object.values(targetName)[0] || "",
+        office: addressedTo?.office ?? "",
+        language,
+      },
       generatedAt: new Date(),
       previousManifestHash: previousRow?.manifest_sha256 ?? null,
       signers: readBundleSigners(campaignId),

@@ -8,6 +8,7 @@ export const messageKinds = {
   "organizer.invitation": { lane: "own", suppressible: false },
   "delivery.letter": { lane: "delivery", suppressible: false },
   "delivery.digest": { lane: "delivery", suppressible: false },
+  "delivery.bundle": { lane: "delivery", suppressible: false },
 } as const satisfies Record<string, { lane: Lane; suppressible: boolean }>;
 
 /**
