@@ -148,8 +148,9 @@ SELECT count(*) FILTER (WHERE created_at > ${at}::timestamptz - interval '1 minu
     }
     let sent = 0;
     if (target.due) {
-      result.digest = await assembleDigest(trx, campaign, target, at);
-      if (result.digest) {
+      const digest = await assembleDigest(trx, campaign, target, at);
+      if (digest) {
+        result.digest = { signatures: digest.signatures, letters: digest.letters };
         budget -= 1;
         sent += 1;
       }
