@@ -44,6 +44,20 @@ RETURNING id`.execute(executor);
   await sql`
 INSERT INTO campaign_target_translation (target_id, locale, name)
 SELECT ${id}::uuid, locale, target_name FROM campaign_translation WHERE campaign_id = ${campaignId}`.execute(executor);
+  // What the campaign already handed to its single target stays handed to it.
+  await sql`
+INSERT INTO target_signature (target_id, signature_id, message_id)
+SELECT ${id}::uuid, s.id, s.delivery_message_id FROM signature s
+ WHERE s.campaign_id = ${campaignId} AND s.delivery_message_id IS NOT NULL`.execute(executor);
+  await sql`
+INSERT INTO target_letter (target_id, letter_id, message_id)
+SELECT ${id}::uuid, l.id, l.delivery_message_id FROM letter l
+ WHERE l.campaign_id = ${campaignId} AND (l.delivery_message_id IS NOT NULL OR l.status IN ('queued', 'delivered'))`.execute(
+    executor,
+  );
+  await sql`
+UPDATE outbox_message SET target_id = ${id}::uuid
+ WHERE campaign_id = ${campaignId} AND kind LIKE 'delivery.%' AND target_id IS NULL`.execute(executor);
 }
 
 export async function campaignTargets(campaignId: string, executor: Executor = db): Promise<CampaignTarget[]> {

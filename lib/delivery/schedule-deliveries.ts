@@ -64,13 +64,13 @@ export async function scheduleDeliveries(): Promise<TickResult> {
   const { rows } = await sql<{ id: string }>`
 SELECT c.id FROM campaign c
  WHERE c.status <> 'draft' AND (c.hold_until IS NULL OR c.hold_until <= ${at})
-   AND (EXISTS (SELECT 1 FROM letter l WHERE l.campaign_id = c.id AND l.status IN ('confirmed', 'queued', 'delivered')
+   AND (EXISTS (SELECT 1 FROM letter l WHERE l.campaign_id = c.id AND l.status IN ('confirmed', 'queued', 'delivered') AND l.email_key IS NOT NULL
                   AND (COALESCE(c.letter_hold_hours, ${env.LETTER_HOLD_HOURS}::int) = 0
                     OR l.confirmed_at <= ${at}::timestamptz - make_interval(hours => COALESCE(c.letter_hold_hours, ${env.LETTER_HOLD_HOURS}::int)))
                   AND (NOT EXISTS (SELECT 1 FROM campaign_target t WHERE t.campaign_id = c.id) AND l.status = 'confirmed'
                     OR EXISTS (SELECT 1 FROM campaign_target t WHERE t.campaign_id = c.id
                                   AND NOT EXISTS (SELECT 1 FROM target_letter x WHERE x.target_id = t.id AND x.letter_id = l.id))))
-     OR EXISTS (SELECT 1 FROM signature s WHERE s.campaign_id = c.id AND s.status = 'confirmed'
+     OR EXISTS (SELECT 1 FROM signature s WHERE s.campaign_id = c.id AND s.status = 'confirmed' AND s.email_key IS NOT NULL
                   AND (NOT EXISTS (SELECT 1 FROM campaign_target t WHERE t.campaign_id = c.id) AND s.delivery_message_id IS NULL
                     OR EXISTS (SELECT 1 FROM campaign_target t WHERE t.campaign_id = c.id
                                   AND NOT EXISTS (SELECT 1 FROM target_signature x WHERE x.target_id = t.id AND x.signature_id = s.id)))))`.execute(
@@ -187,6 +187,8 @@ function notYetHanded(
       ? trx
           .selectFrom("signature as r")
           .where("r.status", "=", "confirmed")
+          // An anonymised signature (its period over, or its signer erased) has nothing left to hand over.
+          .where("r.email_key", "is not", null)
           .where(({ not, exists, selectFrom }) =>
             not(
               exists(
@@ -200,6 +202,7 @@ function notYetHanded(
       : trx
           .selectFrom("letter as r")
           .where("r.status", "in", deliverableLetter)
+          .where("r.email_key", "is not", null)
           .where(({ not, exists, selectFrom }) =>
             not(
               exists(

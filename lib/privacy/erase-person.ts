@@ -30,13 +30,26 @@ export type People = { signatureIds?: readonly string[]; letterIds?: readonly st
 /** A list of ids as one parameter (`= ANY(…)`): a retention batch may hold more ids than a statement has parameters. */
 const uuids = (ids: readonly string[]) => sql<readonly string[]>`${ids}::uuid[]`;
 
-/** A signature no digest has carried to the target yet (alias `t`). */
-const signatureOnItsWay = sql<boolean>`t.status = 'confirmed' AND (t.delivery_message_id IS NULL OR EXISTS (
-  SELECT 1 FROM outbox_message d WHERE d.id = t.delivery_message_id AND d.status IN ('pending', 'sending')))`;
+/**
+ * A signature some target of its campaign has not been handed yet, or whose delivery has not been settled (alias
+ * `t`; lib/delivery/schedule-deliveries.ts records each target's in target_signature). A campaign whose targets are
+ * not stored yet has its single one: the signature's own carrier says.
+ */
+const signatureOnItsWay = sql<boolean>`t.status = 'confirmed' AND (
+  (t.delivery_message_id IS NULL AND NOT EXISTS (SELECT 1 FROM campaign_target ct WHERE ct.campaign_id = t.campaign_id))
+  OR EXISTS (SELECT 1 FROM outbox_message d WHERE d.id = t.delivery_message_id AND d.status IN ('pending', 'sending'))
+  OR EXISTS (SELECT 1 FROM campaign_target ct WHERE ct.campaign_id = t.campaign_id AND NOT EXISTS (
+               SELECT 1 FROM target_signature x WHERE x.target_id = ct.id AND x.signature_id = t.id))
+  OR EXISTS (SELECT 1 FROM target_signature x JOIN outbox_message d ON d.id = x.message_id
+              WHERE x.signature_id = t.id AND d.status IN ('pending', 'sending')))`;
 
-/** A letter in a delivery that has not been settled yet (alias `t`). */
-const letterOnItsWay = sql<boolean>`t.status = 'queued' AND EXISTS (
-  SELECT 1 FROM outbox_message d WHERE d.id = t.delivery_message_id AND d.status IN ('pending', 'sending'))`;
+/** A letter handed to some target in a delivery not settled yet, or handed to some but not all of them (alias `t`). */
+const letterOnItsWay = sql<boolean>`t.status IN ('queued', 'delivered') AND (
+  EXISTS (SELECT 1 FROM outbox_message d WHERE d.id = t.delivery_message_id AND d.status IN ('pending', 'sending'))
+  OR EXISTS (SELECT 1 FROM campaign_target ct WHERE ct.campaign_id = t.campaign_id AND NOT EXISTS (
+               SELECT 1 FROM target_letter x WHERE x.target_id = ct.id AND x.letter_id = t.id))
+  OR EXISTS (SELECT 1 FROM target_letter x JOIN outbox_message d ON d.id = x.message_id
+              WHERE x.letter_id = t.id AND d.status IN ('pending', 'sending')))`;
 
 function signatureFate(mode: ErasureMode, status: SignatureStatus, onItsWay: boolean): SignatureFate {
   if (mode === "withdraw" || status === "pending" || status === "suspected") return "deleted";

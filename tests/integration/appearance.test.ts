@@ -95,7 +95,7 @@ async function sendDigest(campaignId: string) {
   await m.deliver.deliverOutboxMessage(rows[0]!.id, attempt);
   const mail = sink.received.find((r) => r.messageId === rows[0]!.message_id)!;
   const csv = mail.attachments[0]
-    ? (parse(mail.attachments[0].content, { columns: true }) as Record<string, string>[])
+    ? (parse(mail.attachments[0].content, { columns: true, bom: true }) as Record<string, string>[])
     : [];
   return { mail, csv };
 }

@@ -102,7 +102,14 @@ async function deliveryMessage(campaignId: string, status: "sent" | "pending", l
      VALUES ($1, 'delivery.letter', 'target@example.test', 'en', $2, $3, $4, $5::outbox_status, $6, CASE WHEN $5 = 'sent' THEN now() END)`,
     [id, `<letter.${id}@test>`, campaignId, letterId, status, status === "sent" ? "250 2.0.0 queued as 4F3A2" : null],
   );
-  if (letterId) await pool.query(`UPDATE letter SET delivery_message_id = $1 WHERE id = $2`, [id, letterId]);
+  if (letterId) {
+    await pool.query(`UPDATE letter SET delivery_message_id = $1 WHERE id = $2`, [id, letterId]);
+    // Carried to each of the campaign's stored targets, as the scheduler records it.
+    await pool.query(
+      `INSERT INTO target_letter (target_id, letter_id, message_id) SELECT id, $2, $1 FROM campaign_target WHERE campaign_id = $3`,
+      [id, letterId, campaignId],
+    );
+  }
   return id;
 }
 
