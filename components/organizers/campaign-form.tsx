@@ -6,14 +6,22 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import type { CampaignInput } from "@/lib/organizers/campaigns/campaign-schema";
+import type { CampaignInput, CampaignTargetInput } from "@/lib/organizers/campaigns/campaign-schema";
 
 type Text = CampaignInput["texts"]["en"];
+type Target = CampaignTargetInput;
 type TopicText = NonNullable<CampaignInput["topics"]>[number]["texts"]["en"];
 type FieldErrors = Record<string, string>;
 
 const emptyText: Text = { title: "", summary: "", targetName: "", context: "", letter: "", sources: "" };
 const emptyTopicText: TopicText = { title: "", fact: "", ask: "", source: "", paragraph: "" };
+const emptyTarget = (): Target => ({
+  email: "",
+  language: "en",
+  plan: "one_by_one",
+  intervalMinutes: 1440,
+  texts: { en: { name: "", office: "" }, ko: { name: "", office: "" } },
+});
 export const emptyCampaign: CampaignInput = {
   slug: "",
   goal: 1000,
@@ -29,6 +37,7 @@ export const emptyCampaign: CampaignInput = {
   closesAt: "",
   texts: { en: { ...emptyText }, ko: { ...emptyText } },
   topics: [],
+  targets: [emptyTarget()],
 };
 
 const fieldId = (path: string) => `f-${path.replaceAll(".", "-")}`;
@@ -48,6 +57,9 @@ export function CampaignForm({ initial, campaignId }: { initial: CampaignInput; 
   const setText = (lang: "en" | "ko", key: keyof Text, text: string) =>
     setValue((v) => ({ ...v, texts: { ...v.texts, [lang]: { ...v.texts[lang], [key]: text } } }));
   const topics = value.topics ?? [];
+  const targets = value.targets ?? [];
+  const setTarget = (i: number, patch: (t: Target) => Target) =>
+    setValue((v) => ({ ...v, targets: (v.targets ?? []).map((t, j) => (j === i ? patch(t) : t)) }));
   const setTopic = (i: number, patch: (t: (typeof topics)[number]) => (typeof topics)[number]) =>
     setValue((v) => ({ ...v, topics: (v.topics ?? []).map((t, j) => (j === i ? patch(t) : t)) }));
 
@@ -151,7 +163,6 @@ export function CampaignForm({ initial, campaignId }: { initial: CampaignInput; 
         {input("goal", t("goal"), value.goal as number, (v) => set({ goal: v as unknown as number }), {
           inputMode: "numeric",
         })}
-        {input("targetEmail", t("targetEmail"), value.targetEmail, (v) => set({ targetEmail: v }), { type: "email" })}
         {input("senderEmail", t("senderEmail"), value.senderEmail as string | undefined, (v) =>
           set({ senderEmail: v }),
         )}
@@ -164,17 +175,6 @@ export function CampaignForm({ initial, campaignId }: { initial: CampaignInput; 
           >
             <option value="en">{t("english")}</option>
             <option value="ko">{t("korean")}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={fieldId("letterDelivery")}>{t("letterDelivery")}</label>
-          <select
-            id={fieldId("letterDelivery")}
-            value={value.letterDelivery}
-            onChange={(e) => set({ letterDelivery: e.target.value as "individual" | "digest" })}
-          >
-            <option value="individual">{t("individual")}</option>
-            <option value="digest">{t("digest")}</option>
           </select>
         </div>
         <div className="field">
@@ -192,13 +192,6 @@ export function CampaignForm({ initial, campaignId }: { initial: CampaignInput; 
             {t("riskHint")}
           </p>
         </div>
-        {input(
-          "digestIntervalMinutes",
-          t("digestIntervalMinutes"),
-          value.digestIntervalMinutes as number,
-          (v) => set({ digestIntervalMinutes: v as unknown as number }),
-          { inputMode: "numeric" },
-        )}
         {input(
           "throttlePerMinute",
           t("throttlePerMinute"),
@@ -236,6 +229,86 @@ export function CampaignForm({ initial, campaignId }: { initial: CampaignInput; 
         )}
       </fieldset>
 
+      <fieldset>
+        <legend>{t("targets")}</legend>
+        <p className="hint">{t("targetsHint")}</p>
+        {targets.map((target, i) => (
+          <fieldset key={i} className="topic-fields">
+            <legend>{t("target", { number: i + 1 })}</legend>
+            {(["en", "ko"] as const).map((lang) => (
+              <div key={lang} lang={lang} className="topic-lang">
+                <p className="personal-label">{lang === "en" ? t("english") : t("korean")}</p>
+                {input(`targets.${i}.texts.${lang}.name`, t("targetName"), target.texts[lang].name, (v) =>
+                  setTarget(i, (x) => ({ ...x, texts: { ...x.texts, [lang]: { ...x.texts[lang], name: v } } })),
+                )}
+                {input(
+                  `targets.${i}.texts.${lang}.office`,
+                  t("targetOffice"),
+                  target.texts[lang].office as string | undefined,
+                  (v) =>
+                    setTarget(i, (x) => ({ ...x, texts: { ...x.texts, [lang]: { ...x.texts[lang], office: v } } })),
+                )}
+              </div>
+            ))}
+            {input(
+              `targets.${i}.email`,
+              t("targetEmailOf"),
+              target.email,
+              (v) => setTarget(i, (x) => ({ ...x, email: v })),
+              {
+                type: "email",
+              },
+            )}
+            <div className="field">
+              <label htmlFor={fieldId(`targets.${i}.language`)}>{t("targetLanguage")}</label>
+              <select
+                id={fieldId(`targets.${i}.language`)}
+                value={target.language}
+                onChange={(e) => setTarget(i, (x) => ({ ...x, language: e.target.value as "en" | "ko" }))}
+              >
+                <option value="en">{t("english")}</option>
+                <option value="ko">{t("korean")}</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={fieldId(`targets.${i}.plan`)}>{t("targetPlan")}</label>
+              <select
+                id={fieldId(`targets.${i}.plan`)}
+                value={target.plan}
+                onChange={(e) => setTarget(i, (x) => ({ ...x, plan: e.target.value as Target["plan"] }))}
+              >
+                <option value="one_by_one">{t("planOneByOne")}</option>
+                <option value="digest">{t("planDigest")}</option>
+                <option value="bundle_only">{t("planBundleOnly")}</option>
+              </select>
+            </div>
+            {input(
+              `targets.${i}.intervalMinutes`,
+              t("targetInterval"),
+              target.intervalMinutes as number,
+              (v) => setTarget(i, (x) => ({ ...x, intervalMinutes: v as unknown as number })),
+              { inputMode: "numeric" },
+            )}
+            {targets.length > 1 && (
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => set({ targets: targets.filter((_, j) => j !== i) })}
+              >
+                {t("removeTarget", { number: i + 1 })}
+              </button>
+            )}
+          </fieldset>
+        ))}
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => set({ targets: [...targets, emptyTarget()] })}
+        >
+          {t("addTarget")}
+        </button>
+      </fieldset>
+
       {(["en", "ko"] as const).map((lang) => (
         <fieldset key={lang} lang={lang}>
           <legend>{lang === "en" ? t("english") : t("korean")}</legend>
@@ -246,9 +319,6 @@ export function CampaignForm({ initial, campaignId }: { initial: CampaignInput; 
             value.texts[lang].summary,
             (v) => setText(lang, "summary", v),
             2,
-          )}
-          {input(`texts.${lang}.targetName`, t("targetName"), value.texts[lang].targetName, (v) =>
-            setText(lang, "targetName", v),
           )}
           {area(
             `texts.${lang}.context`,

@@ -7,7 +7,10 @@ import { isCampaignSlug } from "./slug";
 import { pickTranslation } from "./pick-translation";
 import { defaultAppearance, type Appearance } from "./appearance";
 import { organizationNameIn } from "./organization-name";
+import { campaignTargets, targetText } from "./campaign-targets";
 import type { Locale } from "@/lib/infra/i18n/config";
+
+export type PublicTarget = { name: string; office: string };
 
 export type PublicCampaign = {
   id: string;
@@ -15,6 +18,8 @@ export type PublicCampaign = {
   state: "open" | "closed" | "not_open_yet";
   goal: number;
   targetName: string;
+  /** Everyone the letters and signatures go to, in order, named in the page's language. */
+  targets: PublicTarget[];
   organizationName: string;
   locale: string;
   title: string;
@@ -57,12 +62,17 @@ export async function getPublicCampaign(slug: string, locale: Locale): Promise<P
   const text = pickTranslation(campaign.translations, locale, campaign.default_locale);
   if (!text) return null;
   const state = campaignState({ status: campaign.status, opensAt: campaign.opens_at, closesAt: campaign.closes_at });
+  const targets = (await campaignTargets(campaign.id)).map((target) => {
+    const { name, office } = targetText(target, text.locale);
+    return { name, office };
+  });
   return {
     id: campaign.id,
     slug: campaign.slug,
     state,
     goal: campaign.goal,
     targetName: text.target_name,
+    targets,
     organizationName: campaign.organization_name,
     locale: text.locale,
     title: text.title,

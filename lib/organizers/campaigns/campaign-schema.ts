@@ -6,7 +6,14 @@
 import { campaignRisks } from "@/lib/campaigns/appearance";
 import { z } from "@/lib/infra/validation/zod";
 import { slugLimits, slugPattern } from "@/lib/campaigns/slug";
-import { blankToUndefined, hasOnlyAllowedChars, isBlank, line, paragraphs } from "@/lib/infra/validation/text";
+import {
+  blankToUndefined,
+  hasOnlyAllowedChars,
+  isBlank,
+  line,
+  optionalLine,
+  paragraphs,
+} from "@/lib/infra/validation/text";
 
 const optionalText = (max: number) =>
   z
@@ -45,7 +52,8 @@ export const campaignLocales = ["en", "ko"] as const;
 const campaignText = z.object({
   title: line(200),
   summary: paragraphs(1000),
-  targetName: line(200),
+  // The single target's name: required only when no `targets` are given (see campaignInput).
+  targetName: optionalLine(200),
   context: paragraphs(20_000),
   letter: paragraphs(20_000),
   sources: optionalText(5_000),
@@ -59,6 +67,28 @@ const topicText = z.object({
   paragraph: paragraphs(5_000),
 });
 
+const email = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { error: "required" })
+  .max(254, { error: "too_long" })
+  .pipe(z.email({ error: "invalid_email" }));
+
+export const targetPlans = ["one_by_one", "digest", "bundle_only"] as const;
+
+const targetText = z.object({ name: line(200), office: optionalText(200) });
+
+/** One of the campaign's targets as organizers edit it: a known `id` is updated, a target without one is added. */
+export const campaignTargetInput = z.object({
+  id: z.preprocess(blankToUndefined, z.uuid({ error: "invalid" }).optional()),
+  email,
+  language: z.enum(campaignLocales, { error: "invalid_locale" }).default("en"),
+  plan: z.enum(targetPlans, { error: "invalid" }).default("one_by_one"),
+  // Minutes between the target's digests or bundles.
+  intervalMinutes: wholeNumber(5, 60 * 24 * 31).default(1440),
+  texts: z.object({ en: targetText, ko: targetText }, { error: "required" }),
+});
+
 export const campaignInput = z
   .object({
     slug: z
@@ -69,12 +99,8 @@ export const campaignInput = z
       .max(slugLimits.max, { error: "too_long" })
       .regex(slugPattern, { error: "invalid_slug" }),
     goal: wholeNumber(1, 100_000_000),
-    targetEmail: z
-      .string({ error: "required" })
-      .trim()
-      .min(1, { error: "required" })
-      .max(254, { error: "too_long" })
-      .pipe(z.email({ error: "invalid_email" })),
+    // The single target of a campaign saved without `targets` (older API callers); with targets, the first one's.
+    targetEmail: z.preprocess(blankToUndefined, email.optional()),
     // A mail From: an address or "Name <address>"; blank means the default sender (MAIL_FROM), never an empty From.
     senderEmail: z.preprocess(blankToUndefined, line(300).optional()),
     defaultLocale: z.enum(campaignLocales, { error: "invalid_locale" }).default("en"),
@@ -106,10 +132,24 @@ export const campaignInput = z
       )
       .max(30, { error: "too_many" })
       .default([]),
+    // Whom the letters and signatures go to, in the order signers see them; empty: the single target above.
+    targets: z.array(campaignTargetInput).max(10, { error: "too_many" }).default([]),
   })
   .superRefine((c, ctx) => {
     if (c.opensAt && c.closesAt && c.closesAt <= c.opensAt)
       ctx.addIssue({ code: "custom", path: ["closesAt"], message: "closes_before_opens" });
+    if (c.targets.length === 0) {
+      if (!c.targetEmail) ctx.addIssue({ code: "custom", path: ["targetEmail"], message: "required" });
+      for (const locale of campaignLocales)
+        if (!c.texts[locale].targetName)
+          ctx.addIssue({ code: "custom", path: ["texts", locale, "targetName"], message: "required" });
+    }
+    const emails = new Set<string>();
+    c.targets.forEach((t, i) => {
+      const key = t.email.toLowerCase();
+      if (emails.has(key)) ctx.addIssue({ code: "custom", path: ["targets", i, "email"], message: "duplicate" });
+      emails.add(key);
+    });
     const seen = new Set<string>();
     c.topics.forEach((t, i) => {
       if (seen.has(t.key)) ctx.addIssue({ code: "custom", path: ["topics", i, "key"], message: "duplicate" });
@@ -119,6 +159,8 @@ export const campaignInput = z
 
 export type CampaignInput = z.input<typeof campaignInput>;
 export type CampaignData = z.output<typeof campaignInput>;
+export type CampaignTargetInput = z.input<typeof campaignTargetInput>;
+export type CampaignTargetData = z.output<typeof campaignTargetInput>;
 
 /** The first issue per field path ("texts.en.title"), as codes. */
 export function campaignFieldErrors(error: z.ZodError): Record<string, string> {

@@ -3,15 +3,16 @@
 import "server-only";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import { db } from "@/lib/infra/db";
-import type { CampaignInput } from "./campaign-schema";
+import { campaignTargets } from "@/lib/campaigns/campaign-targets";
+import type { CampaignInput, CampaignTargetInput } from "./campaign-schema";
 import type { Scope } from "../scope";
 
 export async function getCampaignForEdit(
   scope: Scope,
   id: string,
-): Promise<{ id: string; status: string; input: CampaignInput }> {
+): Promise<{ id: string; status: string; input: CampaignInput & { targets: CampaignTargetInput[] } }> {
   const c = await scope.campaign(id);
-  const [translations, topics] = await Promise.all([
+  const [translations, topics, targets] = await Promise.all([
     db
       .selectFrom("campaign_translation")
       .select(["locale", "title", "summary", "target_name", "context", "letter", "sources"])
@@ -31,6 +32,7 @@ export async function getCampaignForEdit(
       .where("t.campaign_id", "=", c.id)
       .orderBy("t.position", "asc")
       .execute(),
+    campaignTargets(c.id),
   ]);
   const textFor = (locale: string) => {
     const t = translations.find((x) => x.locale === locale);
@@ -79,6 +81,21 @@ export async function getCampaignForEdit(
         key: t.key,
         texts: { en: topicText(t.translations, "en"), ko: topicText(t.translations, "ko") },
       })),
+      targets: targets.map((t) => {
+        const text = (locale: string) => {
+          const x = t.texts.find((y) => y.locale === locale);
+          return { name: x?.name ?? "", office: x?.office ?? "" };
+        };
+        return {
+          // A target read from the single-target columns is not stored yet: saving adds it.
+          id: t.stored ? t.id : undefined,
+          email: t.email,
+          language: t.language === "ko" ? "ko" : "en",
+          plan: t.plan,
+          intervalMinutes: t.intervalMinutes,
+          texts: { en: text("en"), ko: text("ko") },
+        };
+      }),
     },
   };
 }

@@ -1,5 +1,6 @@
-// Creates or edits a campaign with its texts and topics in both languages, in one transaction. Topics are matched
-// by key: existing ones are updated (letters keep their topics), missing ones removed, new ones added.
+// Creates or edits a campaign with its texts, topics and targets in both languages, in one transaction. Topics are
+// matched by key: existing ones are updated (letters keep their topics), missing ones removed, new ones added.
+// Targets likewise by id (./save-campaign-targets.ts); the campaign's single-target columns follow the first.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { transaction, type Transaction } from "@/lib/infra/db";
@@ -8,18 +9,25 @@ import { AppError } from "@/lib/infra/errors";
 import { requireRole } from "../current-organizer";
 import { campaignLocales, type CampaignData } from "./campaign-schema";
 import { revalidateCampaign } from "./revalidate-campaign";
+import { saveCampaignTargets } from "./save-campaign-targets";
 import type { Scope } from "../scope";
 
 function columns(c: CampaignData) {
+  const first = c.targets[0];
   return {
     slug: c.slug,
     goal: c.goal,
-    target_email: c.targetEmail,
+    // The schema asks for targetEmail whenever no targets are given.
+    target_email: first?.email ?? c.targetEmail ?? "",
     sender_email: c.senderEmail ?? null,
     default_locale: c.defaultLocale,
-    letter_delivery: c.letterDelivery,
+    letter_delivery: first
+      ? first.plan === "digest"
+        ? ("digest" as const)
+        : ("individual" as const)
+      : c.letterDelivery,
     risk: c.risk,
-    digest_interval_minutes: c.digestIntervalMinutes,
+    digest_interval_minutes: first?.intervalMinutes ?? c.digestIntervalMinutes,
     throttle_per_minute: c.throttlePerMinute,
     letter_hold_hours: c.letterHoldHours ?? null,
     hold_until: c.holdUntil ?? null,
@@ -39,6 +47,7 @@ export async function createCampaign(scope: Scope, data: CampaignData): Promise<
         .returning(["id", "slug"])
         .executeTakeFirstOrThrow();
       await writeTexts(trx, campaign.id, data);
+      await saveCampaignTargets(trx, campaign.id, data);
       return campaign;
     });
   } catch (err) {
@@ -62,6 +71,7 @@ export async function updateCampaign(
         .returning(["id", "slug"])
         .executeTakeFirstOrThrow();
       await writeTexts(trx, campaign.id, data);
+      await saveCampaignTargets(trx, campaign.id, data);
       return campaign;
     });
     revalidateCampaign(existing.slug);
@@ -78,7 +88,8 @@ async function writeTexts(trx: Transaction, campaignId: string, data: CampaignDa
     .values(
       campaignLocales.map((locale) => {
         const { targetName, ...t } = data.texts[locale];
-        return { campaign_id: campaignId, locale, target_name: targetName, ...t };
+        const target_name = data.targets[0]?.texts[locale].name ?? targetName ?? "";
+        return { campaign_id: campaignId, locale, target_name, ...t };
       }),
     )
     .onConflict((oc) =>

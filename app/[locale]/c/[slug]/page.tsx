@@ -10,6 +10,7 @@ import { cachedPublicCampaign, cachedSignatureCount } from "@/lib/campaigns/cach
 import { Paragraphs } from "@/components/campaigns/paragraphs";
 import { LinkedText } from "@/components/campaigns/linked-text";
 import { CountMeter } from "@/components/campaigns/count-meter";
+import { TargetList } from "@/components/campaigns/target-list";
 import { SignForm } from "@/components/signatures/sign-form";
 import { SharePanel } from "@/components/sharing/share-panel";
 import { sourceCode } from "@/lib/campaigns/source-code";
@@ -62,9 +63,10 @@ export default async function CampaignPage({ params, searchParams }: Params & Se
         <div className="campaign-text">
           <section aria-labelledby="letter-heading" className="letter">
             <h2 id="letter-heading">{t("openLetter")}</h2>
-            <p className="letter-to">
-              <span className="muted">{t("to")}:</span> {campaign.targetName}
-            </p>
+            <div className="letter-to">
+              <span className="muted">{t("to")}:</span>
+              <TargetList targets={campaign.targets} label={t("targetsLabel")} id="campaign-targets" />
+            </div>
             <Paragraphs text={campaign.letter} />
           </section>
 
@@ -99,6 +101,10 @@ export default async function CampaignPage({ params, searchParams }: Params & Se
             {campaign.state === "open" ? (
               <>
                 <p className="muted">{t("signIntro")}</p>
+                <p className="muted" id="sign-targets-heading">
+                  {t("signGoesTo")}
+                </p>
+                <TargetList targets={campaign.targets} label={t("signGoesTo")} id="sign-targets" />
                 <SignForm
                   action={signAction.bind(null, campaign.slug)}
                   locale={locale}

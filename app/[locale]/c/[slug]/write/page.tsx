@@ -17,6 +17,7 @@ import { issueFormToken } from "@/lib/infra/security/form-token";
 import { cachedPublicCampaign, cachedSignatureCount } from "@/lib/campaigns/cached-campaign-reads";
 import { previewMetadata } from "@/lib/campaigns/preview-image-path";
 import { SharePanel } from "@/components/sharing/share-panel";
+import { TargetList, targetPhrase } from "@/components/campaigns/target-list";
 import { env } from "@/lib/infra/env";
 
 type Params = { params: Promise<{ locale: Locale; slug: string }> };
@@ -39,8 +40,15 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function WritePage({ params }: Params) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
-  const [campaign, count] = await Promise.all([cachedComposerCampaign(slug, locale), cachedSignatureCount(slug)]);
-  if (!campaign) notFound();
+  const [campaign, count, publicCampaign] = await Promise.all([
+    cachedComposerCampaign(slug, locale),
+    cachedSignatureCount(slug),
+    cachedPublicCampaign(slug, locale),
+  ]);
+  if (!campaign || !publicCampaign) notFound();
+  // Everyone the letter goes to, named in the page's language.
+  const targets = publicCampaign.targets;
+  const addressedTo = targets.length ? targetPhrase(targets, locale) : campaign.targetName;
   const t = await getTranslations({ locale, namespace: "composer" });
 
   // The letter may be in either language, whatever the pages are in: its fixed parts come in both.
@@ -70,7 +78,9 @@ export default async function WritePage({ params }: Params) {
         </p>
       ) : (
         <>
-          <p>{t("intro", { target: campaign.targetName })}</p>
+          <p>{t("intro", { target: addressedTo })}</p>
+          <p className="muted">{t("goesTo")}</p>
+          <TargetList targets={targets} label={t("goesTo")} id="composer-targets" />
           <noscript>
             <p className="notice">{t("noscript")}</p>
           </noscript>
@@ -80,7 +90,7 @@ export default async function WritePage({ params }: Params) {
             <Composer
               campaign={{
                 slug: campaign.slug,
-                targetName: campaign.targetName,
+                targetName: addressedTo,
                 topics: campaign.topics,
                 delivery: campaign.delivery,
                 defaultAppearance: campaign.defaultAppearance,

@@ -29,7 +29,11 @@ export default async function PreviewCampaignPage({ params }: { params: Promise<
             <h2 id={`preview-${lang}`}>{x.title}</h2>
             <p className="lead">{x.summary}</p>
             <h3>{tc("openLetter")}</h3>
-            <p className="letter-to">{x.targetName}</p>
+            <ul className="letter-to">
+              {input.targets.map((target, i) => (
+                <li key={i}>{[target.texts[lang].name, target.texts[lang].office].filter(Boolean).join(", ")}</li>
+              ))}
+            </ul>
             <Paragraphs text={x.letter} />
             <h3>{tc("context")}</h3>
             <Paragraphs text={x.context} />
