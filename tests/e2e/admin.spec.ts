@@ -72,7 +72,10 @@ test("an organizer creates a campaign, sees it signed and counted, exports the s
   await expectNoAxeViolations(page);
 
   await page.getByLabel("Web address (slug)").fill(slug);
-  await page.getByLabel("Delivery email of the target").fill("president@example.test");
+  const target = page.getByRole("group", { name: "Target 1" });
+  await target.getByLabel("Delivery email").fill("president@example.test");
+  await target.getByLabel("Target name").nth(0).fill("The President");
+  await target.getByLabel("Target name").nth(1).fill("대통령");
   for (const [lang, legend] of [
     ["en", "English"],
     ["ko", "Korean"],
@@ -80,7 +83,6 @@ test("an organizer creates a campaign, sees it signed and counted, exports the s
     const group = page.getByRole("group", { name: legend, exact: true });
     await group.getByLabel("Title").fill(lang === "en" ? `Admin test ${slug}` : `관리자 시험 ${slug}`);
     await group.getByLabel("Summary").fill(lang === "en" ? "A summary." : "요약입니다.");
-    await group.getByLabel("Target name").fill(lang === "en" ? "The President" : "대통령");
     await group.getByLabel("Background").fill(lang === "en" ? "Background text." : "배경 설명.");
     await group
       .getByLabel("Open letter")
