@@ -132,20 +132,22 @@ export const campaignInput = z
       )
       .max(30, { error: "too_many" })
       .default([]),
-    // Whom the letters and signatures go to, in the order signers see them; empty: the single target above.
-    targets: z.array(campaignTargetInput).max(10, { error: "too_many" }).default([]),
+    // Whom the letters and signatures go to, in the order signers see them; absent or empty: the single target above
+    // (its first target follows targetEmail and texts.*.targetName; any others stay as they are).
+    targets: z.array(campaignTargetInput).max(10, { error: "too_many" }).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.opensAt && c.closesAt && c.closesAt <= c.opensAt)
       ctx.addIssue({ code: "custom", path: ["closesAt"], message: "closes_before_opens" });
-    if (c.targets.length === 0) {
+    const targets = c.targets ?? [];
+    if (targets.length === 0) {
       if (!c.targetEmail) ctx.addIssue({ code: "custom", path: ["targetEmail"], message: "required" });
       for (const locale of campaignLocales)
         if (!c.texts[locale].targetName)
           ctx.addIssue({ code: "custom", path: ["texts", locale, "targetName"], message: "required" });
     }
     const emails = new Set<string>();
-    c.targets.forEach((t, i) => {
+    targets.forEach((t, i) => {
       const key = t.email.toLowerCase();
       if (emails.has(key)) ctx.addIssue({ code: "custom", path: ["targets", i, "email"], message: "duplicate" });
       emails.add(key);

@@ -9,20 +9,21 @@ import { ensureCampaignTarget } from "@/lib/campaigns/campaign-targets";
 import { campaignLocales, type CampaignData } from "./campaign-schema";
 
 export async function saveCampaignTargets(trx: Transaction, campaignId: string, data: CampaignData): Promise<void> {
-  if (data.targets.length === 0) return keepFirstTargetInLine(trx, campaignId, data);
+  const targets = data.targets ?? [];
+  if (targets.length === 0) return keepFirstTargetInLine(trx, campaignId, data);
   const existing = new Set(
     (await trx.selectFrom("campaign_target").select("id").where("campaign_id", "=", campaignId).execute()).map(
       (t) => t.id,
     ),
   );
-  const ids = data.targets.map((t) => (t.id && existing.has(t.id) ? t.id : randomUUID()));
+  const ids = targets.map((t) => (t.id && existing.has(t.id) ? t.id : randomUUID()));
   const kept = ids.filter((id) => existing.has(id));
   await trx
     .deleteFrom("campaign_target")
     .where("campaign_id", "=", campaignId)
     .$if(kept.length > 0, (q) => q.where("id", "not in", kept))
     .execute();
-  for (const [position, target] of data.targets.entries()) {
+  for (const [position, target] of targets.entries()) {
     const id = ids[position]!;
     const row = {
       position,

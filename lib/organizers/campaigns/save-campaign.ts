@@ -13,7 +13,7 @@ import { saveCampaignTargets } from "./save-campaign-targets";
 import type { Scope } from "../scope";
 
 function columns(c: CampaignData) {
-  const first = c.targets[0];
+  const first = c.targets?.[0];
   return {
     slug: c.slug,
     goal: c.goal,
@@ -88,7 +88,7 @@ async function writeTexts(trx: Transaction, campaignId: string, data: CampaignDa
     .values(
       campaignLocales.map((locale) => {
         const { targetName, ...t } = data.texts[locale];
-        const target_name = data.targets[0]?.texts[locale].name ?? targetName ?? "";
+        const target_name = data.targets?.[0]?.texts[locale].name ?? targetName ?? "";
         return { campaign_id: campaignId, locale, target_name, ...t };
       }),
     )
