@@ -111,7 +111,13 @@ async function sendPending(campaignId: string, kindPrefix: string) {
 }
 
 /** A letter written through the public API exactly as the composer posts it, and confirmed. */
-async function writeAndConfirm(slug: string, p: Person, replyConsent: boolean, appearance: Appearance) {
+async function writeAndConfirm(
+  slug: string,
+  p: Person,
+  replyConsent: boolean,
+  appearance: Appearance,
+  beforeConfirm?: (confirmationId: string) => Promise<void>,
+) {
   const input = {
     topics: ["prison-camps"],
     subject: "Please raise the camps",
@@ -133,10 +139,11 @@ async function writeAndConfirm(slug: string, p: Person, replyConsent: boolean, a
     m.helpers.params({ slug }),
   );
   expect(res.status).toBe(202);
-  const { rows } = await m.db.pool.query<{ token: string }>(
-    `SELECT m.payload->>'token' AS token FROM outbox_message m JOIN letter l ON l.id = m.letter_id WHERE l.email_key = $1`,
+  const { rows } = await m.db.pool.query<{ id: string; token: string }>(
+    `SELECT m.id, m.payload->>'token' AS token FROM outbox_message m JOIN letter l ON l.id = m.letter_id WHERE l.email_key = $1`,
     [p.email.toLowerCase()],
   );
+  await beforeConfirm?.(rows[0]!.id);
   expect((await m.confirm.confirmLetter(rows[0]!.token)).status).toBe("confirmed");
   return input;
 }
@@ -451,4 +458,37 @@ describe("the public signer wall", () => {
     expect(en.wallReason).toContain("only after the organizers approve it");
     expect(en.noLetters).toContain("email addresses");
   });
+});
+
+describe("the writer's confirmation email", () => {
+  for (const { appearance, replyConsent, row } of letterCases) {
+    it(`${row}: its copy of the letter is the email the target receives, and shows no more of the writer`, async () => {
+      const campaign = await openCampaign();
+      const p = person();
+      // The writer's confirmation goes out through the worker, as it does before they confirm.
+      await writeAndConfirm(campaign.slug, p, replyConsent, appearance, async (id) => {
+        expect(await m.deliver.deliverOutboxMessage(id, attempt)).toBe("sent");
+      });
+      await m.schedule.scheduleDeliveries();
+      await sendPending(campaign.id, "delivery.");
+      const confirmation = sink.received.find((r) => r.to === p.email)!;
+      const delivered = sink.received.find((r) => r.to === "target@example.test")!;
+      const { from, replyTo } = await addresses(delivered);
+      const line = (a: { name: string; address: string }) => (a.name ? `${a.name} <${a.address}>` : a.address);
+
+      const copy = confirmation.text.slice(confirmation.text.indexOf("exactly as it will be delivered"));
+      expect(copy).toContain(`From: ${line(from)}\nReply-To: ${line(replyTo)}\nSubject: ${delivered.subject}`);
+      expect(copy).toContain(delivered.text.trimEnd());
+      // The copy shows the writer as the target will see them: the table's rows for the delivery, read in the copy.
+      for (const detail of table[row].never.filter((d) => d !== "email")) {
+        expect(copy.toLowerCase(), `the copy never carries ${detail}`).not.toContain(
+          readable(p, detail, row).toLowerCase(),
+        );
+      }
+      if (!replyConsent) expect(copy).not.toContain(p.email);
+      expect(confirmation.text).toContain(
+        `How you appear to the recipient: ${m.messages.messages.en.appearance[appearance]}`,
+      );
+    });
+  }
 });
