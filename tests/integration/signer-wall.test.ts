@@ -23,6 +23,7 @@ vi.mock("next/cache", () => ({
 
 import * as approveRoute from "@/app/api/organizer/reasons/[id]/approve/route";
 import * as rejectRoute from "@/app/api/organizer/reasons/[id]/reject/route";
+import { withdrawAction } from "@/app/[locale]/withdraw/[token]/actions";
 import { closeDb, db, prisma } from "@/lib/infra/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { advanceClock, now, resetClock } from "@/lib/infra/clock";
@@ -273,5 +274,17 @@ describe("the reason queue", () => {
     // A decision drops the cached copy: the next view reads the rows again.
     expect((await approve(first.id, editor.cookie)).status).toBe(200);
     expect(await reasons()).toEqual(["Two", "One"]);
+  });
+
+  it("drops the wall's cached pages when a signer withdraws from their link", async () => {
+    const editor = await organizerSession("editor");
+    const campaign = await openCampaign(editor.organization.id);
+    const leaving = await signature(campaign.id, "Leaving Signer");
+    await signature(campaign.id, "Staying Signer");
+    const names = async () => (await cachedSignerWall(campaign.slug, 1))!.signers.map((s) => s.name);
+
+    expect(await names()).toEqual(["Staying Signer", "Leaving Signer"]);
+    expect(await withdrawAction(withdrawToken(leaving.id), { status: "idle" })).toEqual({ status: "withdrawn" });
+    expect(await names()).toEqual(["Staying Signer"]);
   });
 });

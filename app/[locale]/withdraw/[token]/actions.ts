@@ -2,12 +2,14 @@
 
 import { changeAppearance } from "@/lib/signatures/change-appearance";
 import { withdrawSignature } from "@/lib/signatures/withdraw-signature";
+import { forgetSignerWall } from "@/lib/signer-wall/forget-signer-wall";
 
 export type WithdrawState = { status: "idle" | "withdrawn" | "invalid" };
 
 // Runs only when the button is pressed (a POST): fetching the link withdraws nothing.
 export async function withdrawAction(token: string, _prev: { status: string }): Promise<WithdrawState> {
   const result = await withdrawSignature(token);
+  if (result.status === "withdrawn") await forgetSignerWall(result.campaignId);
   return { status: result.status };
 }
 
