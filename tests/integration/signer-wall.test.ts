@@ -23,7 +23,7 @@ vi.mock("next/cache", () => ({
 
 import * as approveRoute from "@/app/api/organizer/reasons/[id]/approve/route";
 import * as rejectRoute from "@/app/api/organizer/reasons/[id]/reject/route";
-import { withdrawAction } from "@/app/[locale]/withdraw/[token]/actions";
+import { changeAppearanceAction, withdrawAction } from "@/app/[locale]/withdraw/[token]/actions";
 import { closeDb, db, prisma } from "@/lib/infra/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { advanceClock, now, resetClock } from "@/lib/infra/clock";
@@ -276,7 +276,7 @@ describe("the reason queue", () => {
     expect(await reasons()).toEqual(["Two", "One"]);
   });
 
-  it("drops the wall's cached pages when a signer withdraws from their link", async () => {
+  it("drops the wall's cached pages when a signer withdraws or changes how they appear from their link", async () => {
     const editor = await organizerSession("editor");
     const campaign = await openCampaign(editor.organization.id);
     const leaving = await signature(campaign.id, "Leaving Signer");
@@ -286,5 +286,17 @@ describe("the reason queue", () => {
     expect(await names()).toEqual(["Staying Signer", "Leaving Signer"]);
     expect(await withdrawAction(withdrawToken(leaving.id), { status: "idle" })).toEqual({ status: "withdrawn" });
     expect(await names()).toEqual(["Staying Signer"]);
+
+    // Changing to initials from the same link shows the initials at once; to counted only, nobody.
+    const staying = (await prisma.signature.findFirstOrThrow({ where: { campaignId: campaign.id } })).id;
+    const choose = (appearance: string) => {
+      const form = new FormData();
+      form.set("appearance", appearance);
+      return changeAppearanceAction(withdrawToken(staying), { status: "idle" }, form);
+    };
+    expect(await choose("initials")).toEqual({ status: "changed" });
+    expect(await names()).toEqual(["S. S."]);
+    expect(await choose("counted")).toEqual({ status: "changed" });
+    expect(await names()).toEqual([]);
   });
 });
