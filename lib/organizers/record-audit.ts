@@ -12,7 +12,9 @@ export type AuditAction =
   | "member.removed"
   | "invitation.resent"
   | "invitation.revoked"
-  | "signer.erased";
+  | "signer.erased"
+  | "signer.reason_approved"
+  | "signer.reason_rejected";
 
 export async function recordAudit(
   trx: Transaction,

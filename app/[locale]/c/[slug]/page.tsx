@@ -42,6 +42,7 @@ export default async function CampaignPage({ params, searchParams }: Params & Se
   const t = await getTranslations({ locale, namespace: "campaign" });
   const tl = await getTranslations({ locale, namespace: "composer" });
   const tr = await getTranslations({ locale, namespace: "campaignReach" });
+  const tw = await getTranslations({ locale, namespace: "signerWall" });
 
   return (
     <article className="campaign" lang={campaign.locale}>
@@ -95,6 +96,10 @@ export default async function CampaignPage({ params, searchParams }: Params & Se
         >
           <aside className="campaign-side" id="sign" aria-labelledby="sign-heading">
             <CountMeter slug={campaign.slug} initialCount={count.confirmed} goal={count.goal} />
+            <p className="signer-wall-link">
+              <Link href={`/${locale}/c/${campaign.slug}/signers`}>{tw("link")}</Link>{" "}
+              <span className="hint">{tw("linkHint")}</span>
+            </p>
             <h2 id="sign-heading">{t("signHeading")}</h2>
             {campaign.state === "open" ? (
               <>

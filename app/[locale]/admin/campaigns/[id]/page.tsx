@@ -18,6 +18,7 @@ import { EmbedSection } from "@/components/organizers/embed-section";
 import { SignaturesChart } from "@/components/organizers/signatures-chart";
 import { SharingSection } from "@/components/organizers/sharing-section";
 import { BarFill } from "@/components/ui/bar-fill";
+import { ReasonQueue } from "@/components/signer-wall/reason-queue";
 
 type Params = { params: Promise<{ locale: Locale; id: string }> };
 
@@ -178,6 +179,8 @@ export default async function CampaignAdminPage({ params }: Params) {
           ))}
         </ul>
       </AdminSection>
+
+      <ReasonQueue scope={scope} campaignId={campaign.id} locale={locale} />
 
       <AdminSection
         id="deliveries"
