@@ -122,7 +122,7 @@ test("changing the address asks first; then the old page, widget, count and prev
   const renamed = `moved-${suffix}`;
   await page.getByLabel("Web address (slug)").fill(renamed);
   const confirm = page.getByLabel(/Yes, change the address/);
-  await expect(confirm).toContainText(slug);
+  await expect(page.getByText(/Yes, change the address/)).toContainText(slug);
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.locator("#f-slug-error")).toContainText("confirm it below the field");
   await confirm.check();

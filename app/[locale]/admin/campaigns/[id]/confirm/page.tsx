@@ -26,9 +26,9 @@ export default async function ConfirmDecisionPage({ params, searchParams }: Prop
   const { action, item, error } = await searchParams;
   const scope = await pageScope(locale);
   const campaign = await orNotFound(scope.campaign(id));
+  const canEdit = scope.organizer.role !== "viewer";
   const kind = decisionKinds.find((k) => k === action);
   const subject = kind ? await subjectOf(kind) : null;
-  const canEdit = scope.organizer.role !== "viewer";
 
   async function subjectOf(kind: DecisionKind): Promise<DecisionSubject | null> {
     if (kind === "close") {
