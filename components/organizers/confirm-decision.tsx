@@ -23,7 +23,7 @@ const errorKeys = ["unconfirmed", "conflict", "forbidden", "failed"] as const;
 
 export async function ConfirmDecision({ locale, campaignId, item, subject, error, action }: Props) {
   const t = await getTranslations({ locale, namespace: "decisions" });
-  const back = `/${locale}/admin/campaigns/${campaignId}`;
+  const back = `/${locale}/admin/campaigns/${campaignId}${subject?.kind === "releaseSignature" ? "/signals" : ""}`;
   if (!subject) {
     return (
       <>

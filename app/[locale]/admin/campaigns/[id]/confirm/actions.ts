@@ -38,5 +38,6 @@ export async function decideAction(form: FormData): Promise<void> {
       err.code === "conflict" || err.code === "forbidden" ? err.code : err.code === "not_found" ? "gone" : "failed";
   }
   if (error === "gone") redirect(`${back}/confirm?action=${kind}&item=${encodeURIComponent(item)}`);
-  redirect(error ? again(error) : `${back}?done=${kind}`);
+  // A signature is let through from the Signals page: the organizer returns there, to the next one.
+  redirect(error ? again(error) : kind === "releaseSignature" ? `${back}/signals` : `${back}?done=${kind}`);
 }
