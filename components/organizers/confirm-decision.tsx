@@ -15,19 +15,21 @@ type Props = {
   campaignId: string;
   item?: string;
   subject: DecisionSubject | null;
+  /** The organizer's role may not take this decision (a viewer): said instead of the form. */
+  forbidden?: boolean;
   error?: string;
   action: (form: FormData) => Promise<void>;
 };
 
 const errorKeys = ["unconfirmed", "conflict", "forbidden", "failed"] as const;
 
-export async function ConfirmDecision({ locale, campaignId, item, subject, error, action }: Props) {
+export async function ConfirmDecision({ locale, campaignId, item, subject, forbidden, error, action }: Props) {
   const t = await getTranslations({ locale, namespace: "decisions" });
   const back = `/${locale}/admin/campaigns/${campaignId}${subject?.kind === "releaseSignature" ? "/signals" : ""}`;
-  if (!subject) {
+  if (!subject || forbidden) {
     return (
       <>
-        <p role="status">{t("gone")}</p>
+        <p role="status">{forbidden ? t("error.forbidden") : t("gone")}</p>
         <p>
           <Link href={back}>{t("cancel")}</Link>
         </p>

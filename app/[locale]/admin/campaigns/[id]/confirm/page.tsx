@@ -57,6 +57,7 @@ export default async function ConfirmDecisionPage({ params, searchParams }: Prop
         campaignId={campaign.id}
         item={item}
         subject={subject}
+        forbidden={!canEdit}
         error={error}
         action={decideAction}
       />
