@@ -32,6 +32,9 @@ import * as resendInvitation from "@/app/api/organizer/invitations/[id]/resend/r
 import * as signerLookup from "@/app/api/organizer/campaigns/[id]/signers/lookup/route";
 import * as signerErase from "@/app/api/organizer/campaigns/[id]/signers/erase/route";
 import * as signatures from "@/app/api/campaigns/[slug]/signatures/route";
+import * as duplicate from "@/app/api/organizer/campaigns/[id]/duplicate/route";
+import * as lettersExport from "@/app/api/organizer/campaigns/[id]/exports/letters/route";
+import * as lettersPrint from "@/app/api/organizer/campaigns/[id]/exports/letters-print/route";
 import { neutraliseFormula } from "@/lib/infra/csv";
 import { closeDb, prisma, pool } from "@/lib/infra/db";
 import { stopBoss } from "@/lib/infra/queue/boss";
@@ -115,6 +118,9 @@ const routes: {
   { name: "DELETE invitation", method: "DELETE", handler: invitation.DELETE, id: (f) => f.campaign.id },
   { name: "POST signer lookup", method: "POST", handler: signerLookup.POST, id: (f) => f.campaign.id, body: true },
   { name: "POST signer erase", method: "POST", handler: signerErase.POST, id: (f) => f.campaign.id, body: true },
+  { name: "POST duplicate", method: "POST", handler: duplicate.POST, id: (f) => f.campaign.id },
+  { name: "GET letters export", method: "GET", handler: lettersExport.GET, id: (f) => f.campaign.id },
+  { name: "GET letters print", method: "GET", handler: lettersPrint.GET, id: (f) => f.campaign.id },
 ];
 
 const headerText = fc.stringMatching(/^[\x21-\x7e]{0,120}$/);

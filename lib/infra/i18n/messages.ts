@@ -15,6 +15,8 @@ import sharingEn from "./messages/sharing.en.json";
 import sharingKo from "./messages/sharing.ko.json";
 import signerWallEn from "./messages/signer-wall.en.json";
 import signerWallKo from "./messages/signer-wall.ko.json";
+import decisionsEn from "./messages/decisions.en.json";
+import decisionsKo from "./messages/decisions.ko.json";
 import { createTranslator } from "use-intl/core";
 import type { Locale } from "./config";
 
@@ -36,14 +38,23 @@ function withAdmin<
 }
 
 const enAll = withAdmin(
-  { ...en, ...lettersEn, ...deliveryEn, ...bundlesEn, ...appearanceEn, ...sharingEn, ...signerWallEn },
+  { ...en, ...lettersEn, ...deliveryEn, ...bundlesEn, ...appearanceEn, ...sharingEn, ...signerWallEn, ...decisionsEn },
   adminEn,
 );
 export type Messages = typeof enAll;
 export const messages: Record<Locale, Messages> = {
   en: enAll,
   ko: withAdmin(
-    { ...ko, ...lettersKo, ...deliveryKo, ...bundlesKo, ...appearanceKo, ...sharingKo, ...signerWallKo },
+    {
+      ...ko,
+      ...lettersKo,
+      ...deliveryKo,
+      ...bundlesKo,
+      ...appearanceKo,
+      ...sharingKo,
+      ...signerWallKo,
+      ...decisionsKo,
+    },
     adminKo,
   ) as Messages,
 };
