@@ -13,6 +13,10 @@ import appearanceEn from "./messages/appearance.en.json";
 import appearanceKo from "./messages/appearance.ko.json";
 import sharingEn from "./messages/sharing.en.json";
 import sharingKo from "./messages/sharing.ko.json";
+import signerWallEn from "./messages/signer-wall.en.json";
+import signerWallKo from "./messages/signer-wall.ko.json";
+import decisionsEn from "./messages/decisions.en.json";
+import decisionsKo from "./messages/decisions.ko.json";
 import { createTranslator } from "use-intl/core";
 import type { Locale } from "./config";
 
@@ -33,12 +37,24 @@ function withAdmin<
     };
 }
 
-const enAll = withAdmin({ ...en, ...lettersEn, ...deliveryEn, ...bundlesEn, ...appearanceEn, ...sharingEn }, adminEn);
+const enAll = withAdmin(
+  { ...en, ...lettersEn, ...deliveryEn, ...bundlesEn, ...appearanceEn, ...sharingEn, ...signerWallEn, ...decisionsEn },
+  adminEn,
+);
 export type Messages = typeof enAll;
 export const messages: Record<Locale, Messages> = {
   en: enAll,
   ko: withAdmin(
-    { ...ko, ...lettersKo, ...deliveryKo, ...bundlesKo, ...appearanceKo, ...sharingKo },
+    {
+      ...ko,
+      ...lettersKo,
+      ...deliveryKo,
+      ...bundlesKo,
+      ...appearanceKo,
+      ...sharingKo,
+      ...signerWallKo,
+      ...decisionsKo,
+    },
     adminKo,
   ) as Messages,
 };

@@ -132,6 +132,8 @@ export const campaignInput = z
       )
       .max(30, { error: "too_many" })
       .default([]),
+    // Changing a public campaign's address is asked twice: the form shows what happens to the old one (it redirects).
+    confirmSlugChange: z.boolean({ error: "invalid" }).optional(),
     // Whom the letters and signatures go to, in the order signers see them; absent or empty: the single target above
     // (its first target follows targetEmail and texts.*.targetName; any others stay as they are).
     targets: z.array(campaignTargetInput).max(10, { error: "too_many" }).optional(),

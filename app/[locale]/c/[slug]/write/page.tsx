@@ -6,6 +6,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { clientMessages } from "@/lib/infra/i18n/client-messages";
 import { messages } from "@/lib/infra/i18n/messages";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { redirectIfMoved } from "@/lib/campaigns/slug-redirect";
 import { notFoundMetadata } from "@/lib/infra/i18n/page-title";
 import { countryOptions } from "@/lib/infra/geo/countries";
 import { cachedComposerCampaign } from "@/lib/letters/cached-composer-campaign";
@@ -45,7 +46,10 @@ export default async function WritePage({ params }: Params) {
     cachedSignatureCount(slug),
     cachedPublicCampaign(slug, locale),
   ]);
-  if (!campaign || !publicCampaign) notFound();
+  if (!campaign || !publicCampaign) {
+    await redirectIfMoved(slug, (current) => `/${locale}/c/${current}/write`);
+    notFound();
+  }
   // Everyone the letter goes to, named in the page's language.
   const targets = publicCampaign.targets;
   const addressedTo = targets.length ? targetPhrase(targets, locale) : campaign.targetName;
