@@ -12,7 +12,10 @@ export type AuditAction =
   | "member.removed"
   | "invitation.resent"
   | "invitation.revoked"
-  | "signer.erased";
+  | "signer.erased"
+  | "delivery.retried"
+  | "delivery.cancelled"
+  | "delivery.test_sent";
 
 export async function recordAudit(
   trx: Transaction,

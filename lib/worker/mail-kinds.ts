@@ -10,6 +10,7 @@ import {
   renderLetterDeliveries,
   renderLetterDelivery,
 } from "@/lib/delivery/render-delivery-mail";
+import { renderTestDelivery } from "@/lib/delivery/render-test-delivery";
 
 export const mailKinds: MailKinds = {
   "signature.confirm": { render: renderSignatureMessage },
@@ -18,5 +19,6 @@ export const mailKinds: MailKinds = {
   "letter.already_confirmed": { render: renderLetterMessage },
   "delivery.letter": { render: renderLetterDelivery, renderMany: renderLetterDeliveries, settledSql: markDeliveredSql },
   "delivery.digest": { render: renderDigestDelivery, settledSql: markDeliveredSql },
+  "delivery.test": { render: renderTestDelivery },
   "organizer.invitation": { render: renderInvitationMessage },
 };
