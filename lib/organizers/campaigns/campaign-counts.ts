@@ -47,7 +47,7 @@ export async function campaignCounts(campaign: { id: string; goal: number }, loc
         .leftJoin("outbox_message as m", "m.id", "l.delivery_message_id")
         .select([sql<string>`${undeliveredOr}`.as("status"), n])
         .where("l.campaign_id", "=", id)
-        .groupBy("status")
+        .groupBy(undeliveredOr)
         .execute(),
       confirmed
         .select([sql<string>`to_char(confirmed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`.as("day"), n])
