@@ -1,7 +1,6 @@
 // The next deliveries exactly as the target would get them now: the next digest (what waits for it, its period and
 // totals as the tick would write them) and, when letters go one by one, the next letter. Both come from the real
 // renderers (render-delivery-mail.ts), so the preview and the test send are the message itself, not a copy.
-import "server-only";
 import { randomUUID } from "node:crypto";
 import { type NotNull } from "kysely";
 import { db } from "@/lib/infra/db";
