@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/infra/i18n/config";
 import type { NextDelivery } from "@/lib/delivery/preview-next-delivery";
 import { AdminSection } from "@/components/organizers/admin-section";
-import { ApiButton } from "@/components/organizers/api-button";
+import { TestSendButton } from "./test-send-button";
 
 type Address = NextDelivery["content"]["from"];
 const shown = (a: Address): string => (!a ? "" : typeof a === "string" ? a : `${a.name} <${a.address}>`);
@@ -23,6 +23,7 @@ export async function DeliveryPreviewSection({
   canEdit: boolean;
 }) {
   const t = await getTranslations({ locale, namespace: "deliveryPanel" });
+  const queued = t("testQueued", { email: organizerEmail });
   const previews = [next.digest, next.letter].filter((d): d is NextDelivery => d !== null);
   return (
     <AdminSection
@@ -35,7 +36,7 @@ export async function DeliveryPreviewSection({
           <p className="muted">{t("nothingWaits")}</p>
           {canEdit && (
             <p className="admin-actions">
-              <ApiButton url={testUrl} label={t("sendTest")} body={{ of: "digest" }} secondary />
+              <TestSendButton url={testUrl} of="digest" label={t("sendTest")} queued={queued} />
             </p>
           )}
         </>
@@ -67,7 +68,7 @@ export async function DeliveryPreviewSection({
           </pre>
           {canEdit && (
             <p className="admin-actions">
-              <ApiButton url={testUrl} label={t("sendTest")} body={{ of: d.kind }} secondary />
+              <TestSendButton url={testUrl} of={d.kind} label={t("sendTest")} queued={queued} />
             </p>
           )}
         </article>

@@ -11,7 +11,10 @@ import { expect, expectNoAxeViolations, query, test } from "./fixtures";
 const password = "e2e organizer password";
 const mailbox = `.data/e2e-mailbox-${process.env.E2E_PORT ?? 3100}`;
 
-/** An organization with an owner and an open campaign whose digest is due, with two confirmed signers. */
+/**
+ * An organization with an owner and an open campaign with two confirmed signers, held for a day so that the worker's
+ * delivery tick does not send the digest before the test has read its preview.
+ */
 async function setUp() {
   const suffix = randomUUID().slice(0, 8);
   const [orgId, userId, campaignId] = [randomUUID(), randomUUID(), randomUUID()];
@@ -36,8 +39,8 @@ async function setUp() {
     userId,
   ]);
   await query(
-    `INSERT INTO campaign (id, organization_id, slug, status, goal, target_email, letter_delivery, updated_at)
-     VALUES ($1, $2, $3, 'open', 100, $4, 'digest', now())`,
+    `INSERT INTO campaign (id, organization_id, slug, status, goal, target_email, letter_delivery, hold_until, updated_at)
+     VALUES ($1, $2, $3, 'open', 100, $4, 'digest', now() + interval '1 day', now())`,
     [campaignId, orgId, `e2e-d-${suffix}`, target],
   );
   for (const locale of ["en", "ko"])
@@ -85,6 +88,7 @@ test("the preview is what the target receives; a refused delivery is sent again 
 
   // Send a test to me: the organizer gets it, marked as a test; the target gets nothing from it.
   await page.getByRole("button", { name: "Send a test to me" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Test queued for ${email}.` })).toBeVisible();
   const testRow = page
     .getByRole("row")
     .filter({ hasText: email })
@@ -94,7 +98,8 @@ test("the preview is what the target receives; a refused delivery is sent again 
     await expect(testRow.first()).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 60_000 });
 
-  // The delivery tick (every minute) sends the digest: the mailbox holds exactly what the preview showed.
+  // The hold ends; the delivery tick (every minute) sends the digest: the mailbox holds exactly what the preview showed.
+  await query(`UPDATE campaign SET hold_until = NULL WHERE id = $1`, [campaignId]);
   const targetRow = page.getByRole("row").filter({ hasText: target }).filter({ hasText: preview.subject });
   await expect(async () => {
     await page.goto("/dev/mailbox");
@@ -138,4 +143,13 @@ test("the preview is what the target receives; a refused delivery is sent again 
   await expect(page.locator(".mail-headers code")).toHaveText(messageId);
   const audit = await query<{ action: string }>(`SELECT action FROM audit_event WHERE target_id = $1`, [delivery!.id]);
   expect(audit.map((a) => a.action)).toEqual(["delivery.retried"]);
+
+  // The panel in both languages, kept with the test's results for people to look at.
+  for (const locale of ["en", "ko"]) {
+    await page.goto(`/${locale}/admin/campaigns/${campaignId}/delivery`);
+    await expect(page.getByTestId("delivery-row").first()).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath(`delivery-panel-${locale}.png`), fullPage: true });
+  }
+  await expect(page.getByRole("heading", { level: 1, name: "전달" })).toBeVisible();
+  await expectNoAxeViolations(page);
 });
