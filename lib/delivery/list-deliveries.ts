@@ -9,7 +9,11 @@ export type DeliveryRecord = {
   kind: "letter" | "digest";
   status: "pending" | "sending" | "sent" | "failed" | "cancelled";
   messageId: string;
+  /** The address it goes (or went) to. */
+  to: string;
   attempts: number;
+  /** While pending: when it is tried next. */
+  nextTryAt: Date | null;
   lastError: string | null;
   response: string | null;
   createdAt: Date;
@@ -29,6 +33,8 @@ export async function listDeliveries(
       "m.kind",
       "m.status",
       "m.message_id",
+      "m.to",
+      "m.available_at",
       "m.attempts",
       "m.last_error",
       "m.response",
@@ -70,7 +76,9 @@ export async function listDeliveries(
     kind: m.kind === "delivery.letter" ? "letter" : "digest",
     status: m.status,
     messageId: m.message_id,
+    to: m.to,
     attempts: m.attempts,
+    nextTryAt: m.status === "pending" ? m.available_at : null,
     lastError: m.last_error,
     response: m.response,
     createdAt: m.created_at,

@@ -4,6 +4,7 @@
 // (./appear-as.ts), their name isolated (isolate).
 import { sql, type NotNull } from "kysely";
 import { db } from "@/lib/infra/db";
+import { now } from "@/lib/infra/clock";
 import { isLocale, type Locale } from "@/lib/infra/i18n/config";
 import { messages as allMessages, translator } from "@/lib/infra/i18n/messages";
 import { wordEnding } from "@/lib/infra/i18n/korean-particle";
@@ -97,33 +98,40 @@ SELECT x.message_id, l.appearance, l.name, l.email, l.city, l.region, l.country,
   return rendered;
 }
 
+/** What a digest carries: its signers and letters as they are now (read by digestItemsOf, or by the preview). */
+export type DigestItems = {
+  signers: { appearance: Appearance; name: string; region: string | null; country: string; confirmed_at: Date }[];
+  letters: (Person & { subject: string; body: string })[];
+};
+
+/** What the tick stored with a digest: its period and the campaign's running totals at that moment. */
+export type DigestPayload = {
+  periodStart: string | null;
+  periodEnd?: string;
+  signatures?: number;
+  letters?: number;
+  totals: { confirmed: number; letters: number };
+};
+
 export async function renderDigestDelivery(message: OutboxRow): Promise<MailContent | null> {
   if (!message.campaign_id) return null;
-  const locale: Locale = isLocale(message.locale) ? message.locale : "en";
-  const campaign = await campaignFor(message.campaign_id, locale);
+  const items = await digestItemsOf(message.id);
+  return composeDigest(message.campaign_id, message.locale, message.payload as DigestPayload, items);
+}
+
+/**
+ * A digest of the given items, as the target gets it. The tick's digests and the delivery panel's preview of the
+ * next one both come from here, so the preview is the real thing.
+ */
+export async function composeDigest(
+  campaignId: string,
+  messageLocale: string,
+  payload: DigestPayload,
+  { signers, letters }: DigestItems,
+): Promise<MailContent> {
+  const locale: Locale = isLocale(messageLocale) ? messageLocale : "en";
+  const campaign = await campaignFor(campaignId, locale);
   const t = translator(locale, "delivery");
-  const payload = message.payload as { periodStart: string | null; totals: { confirmed: number; letters: number } };
-
-  // What this digest carries, as it is now: a signer who withdrew since, or whom an organizer struck out, is no
-  // longer listed.
-  const signers = await db
-    .selectFrom("signature")
-    .select(["appearance", "name", "region", "country", "confirmed_at"])
-    .where("delivery_message_id", "=", message.id)
-    .where("status", "=", "confirmed")
-    .$narrowType<{ confirmed_at: NotNull }>()
-    .orderBy("confirmed_at")
-    .orderBy("id")
-    .execute();
-  const letters = await db
-    .selectFrom("letter")
-    .select(["appearance", "name", "city", "region", "country", "subject", "body"])
-    .where("delivery_message_id", "=", message.id)
-    .where("status", "in", ["queued", "delivered"])
-    .orderBy("confirmed_at")
-    .orderBy("id")
-    .execute();
-
   const date = (d: Date) => d.toISOString().slice(0, 10);
   // Signers who asked to be counted only are counted here and listed nowhere.
   const ta = translator(locale, "appearance");
@@ -171,13 +179,36 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
     attachments: listed.length
       ? [
           {
-            filename: t("csvFileName", { date: date(new Date()) }),
+            filename: t("csvFileName", { date: date(now()) }),
             content: csv,
             contentType: "text/csv; charset=utf-8",
           },
         ]
       : undefined,
   };
+}
+
+/** The signers and letters a digest carries, as they are now: a signer who withdrew since, or whom an organizer struck
+ * out, is no longer listed. */
+async function digestItemsOf(messageId: string): Promise<DigestItems> {
+  const signers = await db
+    .selectFrom("signature")
+    .select(["appearance", "name", "region", "country", "confirmed_at"])
+    .where("delivery_message_id", "=", messageId)
+    .where("status", "=", "confirmed")
+    .$narrowType<{ confirmed_at: NotNull }>()
+    .orderBy("confirmed_at")
+    .orderBy("id")
+    .execute();
+  const letters = await db
+    .selectFrom("letter")
+    .select(["appearance", "name", "city", "region", "country", "subject", "body"])
+    .where("delivery_message_id", "=", messageId)
+    .where("status", "in", ["queued", "delivered"])
+    .orderBy("confirmed_at")
+    .orderBy("id")
+    .execute();
+  return { signers, letters };
 }
 
 /** Once a delivery is sent, the letters it carried are delivered (in the statement that records the sending). */

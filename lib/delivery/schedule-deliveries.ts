@@ -10,7 +10,9 @@ import { db, transaction, type Transaction } from "@/lib/infra/db";
 import { now } from "@/lib/infra/clock";
 import { env } from "@/lib/infra/env";
 import { kindsOf, type MessageKind } from "@/lib/infra/outbox/message-kinds";
+import { deliveryTargetOf } from "@/lib/campaigns/delivery-target";
 import { digestMessageId, letterMessageId } from "./message-ids";
+import { digestPayload } from "./digest-payload";
 import { hourMs, letterHoldHours } from "@/lib/letters/letter-hold";
 
 export type TickResult = {
@@ -21,7 +23,6 @@ export type TickResult = {
 
 type CampaignRow = {
   id: string;
-  target_email: string;
   default_locale: string;
   letter_delivery: "individual" | "digest";
   throttle_per_minute: number;
@@ -61,7 +62,7 @@ SELECT c.id FROM campaign c
 async function scheduleCampaign(campaignId: string, at: Date): Promise<TickResult[number] | null> {
   return transaction(async (trx) => {
     const { rows } = await sql<CampaignRow>`
-SELECT id, target_email, default_locale, letter_delivery, throttle_per_minute, letter_hold_hours,
+SELECT id, default_locale, letter_delivery, throttle_per_minute, letter_hold_hours,
        last_digest_at,
        (last_digest_at IS NULL OR last_digest_at + make_interval(mins => digest_interval_minutes) <= ${at}) AS digest_due
   FROM campaign WHERE id = ${campaignId} AND (hold_until IS NULL OR hold_until <= ${at})
@@ -133,7 +134,7 @@ async function queueLetters(
   await sql`
 WITH m AS (
   INSERT INTO outbox_message (id, kind, "to", locale, message_id, letter_id, campaign_id, available_at)
-  SELECT x.id, ${kind}, ${campaign.target_email}, ${campaign.default_locale}, x.message_id, x.letter_id, ${campaign.id}, x.available_at
+  SELECT x.id, ${kind}, ${await deliveryTargetOf(campaign.id, trx)}, ${campaign.default_locale}, x.message_id, x.letter_id, ${campaign.id}, x.available_at
     FROM unnest(${messages.map((m) => m.id)}::uuid[], ${messages.map((m) => m.letterId)}::uuid[],
                 ${messages.map((m) => m.messageId)}::text[], ${messages.map((m) => m.availableAt)}::timestamptz[])
          AS x(id, letter_id, message_id, available_at)
@@ -170,24 +171,13 @@ async function assembleDigest(trx: Transaction, campaign: CampaignRow, at: Date)
   if (signatures.length === 0 && letters.length === 0) return null;
 
   const id = randomUUID();
-  const { rows: totals } = await sql<{ confirmed: number; letters: number }>`
-SELECT COALESCE((SELECT sum(confirmed) FROM campaign_count_shard WHERE campaign_id = ${campaign.id}), 0)::int AS confirmed,
-       (SELECT count(*) FROM letter WHERE campaign_id = ${campaign.id} AND status IN ('confirmed', 'queued', 'delivered'))::int AS letters`.execute(
-    trx,
-  );
-  const payload = {
-    periodStart: campaign.last_digest_at?.toISOString() ?? null,
-    periodEnd: at.toISOString(),
-    signatures: signatures.length,
-    letters: letters.length,
-    totals: totals[0],
-  };
+  const payload = await digestPayload(trx, campaign, { signatures: signatures.length, letters: letters.length }, at);
   await trx
     .insertInto("outbox_message")
     .values({
       id,
       kind: "delivery.digest" satisfies MessageKind,
-      to: campaign.target_email,
+      to: await deliveryTargetOf(campaign.id, trx),
       locale: campaign.default_locale,
       payload: JSON.stringify(payload),
       message_id: digestMessageId(

@@ -11,6 +11,7 @@ import {
   renderLetterDelivery,
 } from "@/lib/delivery/render-delivery-mail";
 import { letterAsDelivered } from "@/lib/delivery/letter-as-delivered";
+import { renderTestDelivery } from "@/lib/delivery/render-test-delivery";
 
 export const mailKinds: MailKinds = {
   "signature.confirm": { render: renderSignatureMessage },
@@ -20,5 +21,6 @@ export const mailKinds: MailKinds = {
   "letter.already_confirmed": { render: (message) => renderLetterMessage(message, letterAsDelivered) },
   "delivery.letter": { render: renderLetterDelivery, renderMany: renderLetterDeliveries, settledSql: markDeliveredSql },
   "delivery.digest": { render: renderDigestDelivery, settledSql: markDeliveredSql },
+  "delivery.test": { render: renderTestDelivery },
   "organizer.invitation": { render: renderInvitationMessage },
 };

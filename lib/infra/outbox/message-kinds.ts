@@ -8,6 +8,8 @@ export const messageKinds = {
   "organizer.invitation": { lane: "own", suppressible: false },
   "delivery.letter": { lane: "delivery", suppressible: false },
   "delivery.digest": { lane: "delivery", suppressible: false },
+  // An organizer's "send a test to me": the next delivery, marked as a test, to the organizer's own address.
+  "delivery.test": { lane: "own", suppressible: false },
 } as const satisfies Record<string, { lane: Lane; suppressible: boolean }>;
 
 /**

@@ -23,6 +23,7 @@ import { CampaignTools } from "@/components/organizers/campaign-tools";
 import { ClosedNote, DecisionDone, DecisionsSection } from "@/components/organizers/decisions-section";
 import { listDecisions } from "@/lib/organizers/list-decisions";
 import { confirmPath } from "@/lib/organizers/decision-kinds";
+import { DeliveryHistory } from "@/components/delivery/delivery-history";
 
 type Params = {
   params: Promise<{ locale: Locale; id: string }>;
@@ -48,7 +49,6 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
   const percent = Math.min(100, Math.round((confirmed / Math.max(1, campaign.goal)) * 100));
   const canEdit = scope.organizer.role !== "viewer";
   const base = `/api/organizer/campaigns/${campaign.id}`;
-  const date = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
 
   return (
     <>
@@ -61,6 +61,7 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
         {campaign.status !== "draft" && <Link href={`/${locale}/c/${campaign.slug}`}>{t("campaign.preview")}</Link>}
         <Link href={`/${locale}/admin/campaigns/${campaign.id}/preview`}>{t("campaign.previewTexts")}</Link>
         <Link href={`/${locale}/admin/campaigns/${campaign.id}/signals`}>{t("campaign.signals")}</Link>
+        <Link href={`/${locale}/admin/campaigns/${campaign.id}/delivery`}>{t("campaign.delivery")}</Link>
         {canEdit && <Link href={`/${locale}/admin/campaigns/${campaign.id}/edit`}>{t("campaign.edit")}</Link>}
         {canEdit && <Link href={`/${locale}/admin/campaigns/${campaign.id}/signers`}>{t("campaign.findSigner")}</Link>}
         {canEdit && campaign.status !== "open" && <ApiButton url={`${base}/open`} label={t("campaign.open")} />}
@@ -201,35 +202,7 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
       <ReasonQueue scope={scope} campaignId={campaign.id} locale={locale} />
       <DecisionsSection decisions={decisions} locale={locale} />
 
-      <AdminSection
-        id="deliveries"
-        title={t("campaign.deliveries")}
-        empty={deliveries.length === 0 && t("campaign.noDeliveries")}
-      >
-        <ScrollTable
-          columns={[
-            t("campaign.created"),
-            t("campaign.kind"),
-            t("list.status"),
-            t("campaign.attempts"),
-            `${t("campaign.signatures")} / ${t("campaign.letters")}`,
-            t("campaign.reason"),
-          ]}
-        >
-          {deliveries.map((d) => (
-            <tr key={d.id}>
-              <th scope="row">{date(d.createdAt)}</th>
-              <td>{d.kind}</td>
-              <td>{t(`deliveryStatus.${d.status}`)}</td>
-              <td>{d.attempts}</td>
-              <td>
-                {d.carries.signatures} / {d.carries.letters}
-              </td>
-              <td>{d.status === "failed" ? d.lastError : (d.response ?? d.lastError ?? "")}</td>
-            </tr>
-          ))}
-        </ScrollTable>
-      </AdminSection>
+      <DeliveryHistory deliveries={deliveries} locale={locale} base={`${base}/deliveries`} canEdit={canEdit} />
     </>
   );
 }
