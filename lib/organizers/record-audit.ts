@@ -12,7 +12,11 @@ export type AuditAction =
   | "member.removed"
   | "invitation.resent"
   | "invitation.revoked"
-  | "signer.erased";
+  | "signer.erased"
+  | "update.sent"
+  | "timeline.added"
+  | "timeline.removed"
+  | "deadline.changed";
 
 export async function recordAudit(
   trx: Transaction,

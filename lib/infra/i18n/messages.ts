@@ -13,6 +13,8 @@ import appearanceEn from "./messages/appearance.en.json";
 import appearanceKo from "./messages/appearance.ko.json";
 import sharingEn from "./messages/sharing.en.json";
 import sharingKo from "./messages/sharing.ko.json";
+import updatesEn from "./messages/updates.en.json";
+import updatesKo from "./messages/updates.ko.json";
 import { createTranslator } from "use-intl/core";
 import type { Locale } from "./config";
 
@@ -33,12 +35,15 @@ function withAdmin<
     };
 }
 
-const enAll = withAdmin({ ...en, ...lettersEn, ...deliveryEn, ...bundlesEn, ...appearanceEn, ...sharingEn }, adminEn);
+const enAll = withAdmin(
+  { ...en, ...lettersEn, ...deliveryEn, ...bundlesEn, ...appearanceEn, ...sharingEn, ...updatesEn },
+  adminEn,
+);
 export type Messages = typeof enAll;
 export const messages: Record<Locale, Messages> = {
   en: enAll,
   ko: withAdmin(
-    { ...ko, ...lettersKo, ...deliveryKo, ...bundlesKo, ...appearanceKo, ...sharingKo },
+    { ...ko, ...lettersKo, ...deliveryKo, ...bundlesKo, ...appearanceKo, ...sharingKo, ...updatesKo },
     adminKo,
   ) as Messages,
 };
