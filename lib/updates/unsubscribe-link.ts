@@ -3,7 +3,7 @@
 // another message. The address it unsubscribes is the one that message went to.
 import { keyedHash, safeEqual } from "@/lib/infra/crypto";
 import { env } from "@/lib/infra/env";
-import { bounceDomain } from "@/lib/infra/mail/bounce-address";
+import { unsubscribeAddressFor } from "@/lib/infra/mail/unsubscribe-address";
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -23,19 +23,12 @@ export function unsubscribeUrl(outboxId: string): string {
   return new URL(`/u/${unsubscribeToken(outboxId)}`, env.APP_URL).toString();
 }
 
-const mailFromDomain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(env.MAIL_FROM)?.[1]?.toLowerCase() ?? "open-letters.localhost";
-
-/** The mailto: alternative: a message to this address, received by the bounce receiver, unsubscribes too. */
-export function unsubscribeMailto(outboxId: string): string {
-  const tag = keyedHash("unsubscribe", outboxId);
-  const local = `unsubscribe+${outboxId.replaceAll("-", "")}.${Buffer.from(tag, "base64url").toString("hex").slice(0, 16)}`;
-  return `mailto:${local}@${bounceDomain ?? mailFromDomain}?subject=unsubscribe`;
-}
-
-/** The two headers of RFC 2369 and RFC 8058 for one message. */
+/** The two headers of RFC 2369 and RFC 8058 for one message; the mailto: one when a bounce receiver takes it. */
 export function unsubscribeHeaders(outboxId: string): Record<string, string> {
+  const address = unsubscribeAddressFor(outboxId);
+  const mailto = address ? `, <mailto:${address}?subject=unsubscribe>` : "";
   return {
-    "List-Unsubscribe": `<${unsubscribeUrl(outboxId)}>, <${unsubscribeMailto(outboxId)}>`,
+    "List-Unsubscribe": `<${unsubscribeUrl(outboxId)}>${mailto}`,
     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
   };
 }

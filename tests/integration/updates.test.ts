@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import nodemailer from "nodemailer";
 import { SmtpSink } from "./smtp-sink";
 
 const sink = new SmtpSink();
@@ -31,6 +32,7 @@ beforeAll(async () => {
     SMTP_SECURE: "false",
     MAIL_FROM: "Open Letters <no-reply@letters.example.test>",
     JOB_EXPIRE_SECONDS: "3",
+    BOUNCE_DOMAIN: "bounces.letters.example.test",
   });
   m = {
     db: await import("@/lib/infra/db"),
@@ -149,7 +151,7 @@ describe("an organizer's update", () => {
     for (const mail of sink.received) {
       const list = header(mail.raw, "List-Unsubscribe");
       expect(list).toMatch(
-        /^<http:\/\/localhost:3000\/u\/[0-9a-f-]{36}\.[\w-]{43}>, <mailto:unsubscribe\+[0-9a-f]{32}\.[0-9a-f]{16}@letters\.example\.test\?subject=unsubscribe>$/,
+        /^<http:\/\/localhost:3000\/u\/[0-9a-f-]{36}\.[\w-]{43}>, <mailto:unsubscribe\+[0-9a-f]{32}\.[0-9a-f]{16}@bounces\.letters\.example\.test\?subject=unsubscribe>$/,
       );
       expect(header(mail.raw, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
       // The same link is in the text, for readers whose mail client shows no button.
@@ -202,6 +204,43 @@ describe("an organizer's update", () => {
     expect((await pendingUpdatesOf(campaign.id)).map((r) => r.to)).toEqual([`stay-${t}@example.test`]);
     await sendAll(campaign.id);
     expect(sink.received.map((r) => r.to)).toEqual([`stay-${t}@example.test`]);
+  });
+
+  it("unsubscribes by a message to the mailto: address of the header, received by the bounce receiver", async () => {
+    const t = tag();
+    const { campaign, scope } = await campaignWithSigners([{ email: `mailto-${t}@example.test` }]);
+    await m.send.sendUpdate(scope, campaign.id, update(1));
+    await m.enqueue.enqueueMailings();
+    await sendAll(campaign.id);
+    const list = header(sink.received[0]!.raw, "List-Unsubscribe")!;
+    const address = /<mailto:([^?>]+)/.exec(list)![1]!;
+    const { startBounceReceiver } = await import("@/lib/infra/outbox/inbound-server");
+    const receiver = (await startBounceReceiver({ port: 0, host: "127.0.0.1" }))!;
+    const client = nodemailer.createTransport({
+      host: "127.0.0.1",
+      port: receiver.port,
+      secure: false,
+      ignoreTLS: true,
+    });
+    try {
+      // An address with a forged tag is refused; the real one unsubscribes.
+      await expect(
+        client.sendMail({
+          from: "x@example.test",
+          to: address.replace(/\.[0-9a-f]{16}@/, ".0000000000000000@"),
+          subject: "unsubscribe",
+          text: "",
+        }),
+      ).rejects.toThrow(/550/);
+      await client.sendMail({ from: `mailto-${t}@example.test`, to: address, subject: "unsubscribe", text: "" });
+    } finally {
+      client.close();
+      await receiver.close();
+    }
+    const { rows } = await m.db.pool.query(`SELECT reason FROM suppressed_address WHERE email_key = $1`, [
+      `mailto-${t}@example.test`,
+    ]);
+    expect(rows).toEqual([{ reason: "unsubscribe" }]);
   });
 
   it("is cancelled at send time for an address that unsubscribed after it was queued", async () => {
