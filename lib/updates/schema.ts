@@ -1,14 +1,13 @@
-// The update composer's form, shared by the form and the handlers: a subject and a text in each language.
+// The update composer's form, shared by the form and the handlers: a subject and a text in each language. Issue
+// messages are stable codes (messages: fieldErrors) beside the field they name.
 import { z } from "@/lib/infra/validation/zod";
-
-const subject = z.string().trim().min(1, "required").max(200, "too_long");
-const body = z.string().trim().min(1, "required").max(20_000, "too_long");
+import { line, paragraphs } from "@/lib/infra/validation/text";
 
 export const updateSchema = z.object({
-  subjectEn: subject,
-  bodyEn: body,
-  subjectKo: subject,
-  bodyKo: body,
+  subjectEn: line(200),
+  bodyEn: paragraphs(20_000),
+  subjectKo: line(200),
+  bodyKo: paragraphs(20_000),
 });
 
 export type UpdateInput = z.infer<typeof updateSchema>;

@@ -29,6 +29,7 @@ export default async function CampaignAdminPage({ params }: Params) {
   const scope = await pageScope(locale);
   const campaign = await orNotFound(scope.campaign(id));
   const t = await getTranslations({ locale, namespace: "admin" });
+  const tu = await getTranslations({ locale, namespace: "updates" });
   const [counts, deliveries, held, title] = await Promise.all([
     campaignCounts(campaign, locale),
     listDeliveries(campaign.id, { take: 100 }),
@@ -52,6 +53,8 @@ export default async function CampaignAdminPage({ params }: Params) {
         <Link href={`/${locale}/admin/campaigns/${campaign.id}/signals`}>{t("campaign.signals")}</Link>
         {canEdit && <Link href={`/${locale}/admin/campaigns/${campaign.id}/edit`}>{t("campaign.edit")}</Link>}
         {canEdit && <Link href={`/${locale}/admin/campaigns/${campaign.id}/signers`}>{t("campaign.findSigner")}</Link>}
+        <Link href={`/${locale}/admin/campaigns/${campaign.id}/updates`}>{tu("composer.link")}</Link>
+        <Link href={`/${locale}/admin/campaigns/${campaign.id}/timeline`}>{tu("composer.timelineLink")}</Link>
         {canEdit && campaign.status !== "open" && <ApiButton url={`${base}/open`} label={t("campaign.open")} />}
         {canEdit && campaign.status === "open" && (
           <ApiButton url={`${base}/close`} label={t("campaign.close")} danger />
