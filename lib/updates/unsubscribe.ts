@@ -24,3 +24,11 @@ export async function unsubscribe(token: string): Promise<Exclude<UnsubscribeSta
   const id = readUnsubscribeToken(token);
   return id && (await suppressRecipient(id)) ? "unsubscribed" : "invalid";
 }
+
+/** The language of the message a link came in, for the page it opens; null for a link that is not ours. */
+export async function unsubscribeLocale(token: string): Promise<string | null> {
+  const id = readUnsubscribeToken(token);
+  if (!id) return null;
+  const row = await db.selectFrom("outbox_message").select("locale").where("id", "=", id).executeTakeFirst();
+  return row?.locale ?? null;
+}

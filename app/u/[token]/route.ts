@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/infra/http";
 import { AppError } from "@/lib/infra/errors";
 import { isLocale, negotiateLocale } from "@/lib/infra/i18n/config";
-import { unsubscribe } from "@/lib/updates/unsubscribe";
+import { unsubscribe, unsubscribeLocale } from "@/lib/updates/unsubscribe";
 
 type Context = { params: Promise<{ token: string }> };
 
@@ -11,7 +11,9 @@ const formLimit = 1024;
 // GET /u/[token] – the unsubscribe link opened in a browser: the page with its confirm button (a GET changes nothing)
 export const GET = apiRoute<Context>("updates.unsubscribe.page", async (request, { params }) => {
   const { token } = await params;
-  const locale = negotiateLocale(request.headers.get("accept-language"));
+  // The page speaks the language the email did.
+  const own = await unsubscribeLocale(token);
+  const locale = isLocale(own) ? own : negotiateLocale(request.headers.get("accept-language"));
   return new Response(null, {
     status: 303,
     headers: { location: `/${locale}/unsubscribe/${encodeURIComponent(token)}`, "cache-control": "no-store" },
