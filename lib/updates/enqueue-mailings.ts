@@ -3,7 +3,7 @@
 // gets one), in their own language, never to an address on the suppression list. Batches of `batchSize`, in address
 // order; each person's row in campaign_mailing_recipient (a keyed hash, never the address) is written in the same
 // statement as their message, so a run that dies midway is simply run again and nobody is queued twice, even by two
-// workers at once. Messages are spaced UPDATE_MAIL_PER_MINUTE a minute, so a large campaign goes out over time.
+// workers at once. Once every recipient is queued, those rows are deleted: no list of who got what is kept. Messages are spaced UPDATE_MAIL_PER_MINUTE a minute, so a large campaign goes out over time.
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { db } from "@/lib/infra/db";
@@ -61,9 +61,12 @@ WITH c AS (
                        ${batch.map((c) => c.letter_id)}::uuid[], ${batch.map(() => randomUUID())}::uuid[],
                        ${due}::timestamptz[])
          AS c(recipient_key, email, locale, signature_id, letter_id, id, available_at)
+), live AS (
+  -- Another worker that finished this mailing meanwhile has forgotten its recipients: queue nothing more.
+  SELECT id FROM campaign_mailing WHERE id = ${mailing.id}::uuid AND enqueued_at IS NULL FOR SHARE
 ), r AS (
   INSERT INTO campaign_mailing_recipient (mailing_id, recipient_key)
-  SELECT ${mailing.id}::uuid, recipient_key FROM c
+  SELECT live.id, recipient_key FROM c CROSS JOIN live
   ON CONFLICT DO NOTHING
   RETURNING recipient_key
 ), m AS (
@@ -98,12 +101,12 @@ export async function enqueueMailings(batchSize = 500): Promise<number> {
       index += batch.length;
       after = batch.at(-1)!.email_key;
     }
-    await db
-      .updateTable("campaign_mailing")
-      .set({ enqueued_at: now() })
-      .where("id", "=", mailing.id)
-      .where("enqueued_at", "is", null)
-      .execute();
+    // Done: the recipients' keys were only needed while queuing, and are not kept.
+    await sql`
+WITH done AS (
+  UPDATE campaign_mailing SET enqueued_at = ${now()} WHERE id = ${mailing.id}::uuid AND enqueued_at IS NULL RETURNING id
+)
+DELETE FROM campaign_mailing_recipient r USING done WHERE r.mailing_id = done.id`.execute(db);
   }
   return queued;
 }

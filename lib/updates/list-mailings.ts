@@ -28,7 +28,9 @@ SELECT count(DISTINCT p.email_key)::int AS n
       "m.created_at as createdAt",
       "m.enqueued_at as enqueuedAt",
       "t.subject",
-      sql<number>`(SELECT count(*)::int FROM campaign_mailing_recipient r WHERE r.mailing_id = m.id)`.as("queued"),
+      sql<number>`(SELECT count(*)::int FROM outbox_message o
+                    WHERE o.campaign_id = m.campaign_id AND o.kind IN ('campaign.update', 'campaign.milestone')
+                      AND o.payload->>'mailingId' = m.id::text)`.as("queued"),
       sql<number>`(SELECT count(*)::int FROM outbox_message o
                     WHERE o.campaign_id = m.campaign_id AND o.kind IN ('campaign.update', 'campaign.milestone')
                       AND o.payload->>'mailingId' = m.id::text AND o.status = 'sent')`.as("sent"),

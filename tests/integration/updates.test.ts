@@ -131,6 +131,13 @@ describe("an organizer's update", () => {
     // Two workers enumerating at once, one person per batch, then again (a worker restarted): nobody queued twice.
     await Promise.all([m.enqueue.enqueueMailings(1), m.enqueue.enqueueMailings(1)]);
     await m.enqueue.enqueueMailings();
+    // Once queued, no list of recipients is kept.
+    const kept = await m.db.pool.query(
+      `SELECT count(*)::int AS n FROM campaign_mailing_recipient r JOIN campaign_mailing c ON c.id = r.mailing_id
+        WHERE c.campaign_id = $1`,
+      [campaign.id],
+    );
+    expect(kept.rows).toEqual([{ n: 0 }]);
     expect((await pendingUpdatesOf(campaign.id)).map((r) => r.to)).toEqual([
       `en-${t}@example.test`,
       `ko-${t}@example.test`,
