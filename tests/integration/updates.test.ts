@@ -168,6 +168,28 @@ describe("an organizer's update", () => {
     expect(audit.rows).toEqual([{ action: "update.sent" }]);
   });
 
+  it("resumes queuing where a run that died midway left off, queuing no one twice", async () => {
+    const t = tag();
+    const emails = ["a", "b", "c", "d"].map((x) => `${x}-${t}@example.test`);
+    const { campaign, scope } = await campaignWithSigners(emails.map((email) => ({ email })));
+    const { id: mailingId } = await m.send.sendUpdate(scope, campaign.id, update(1));
+    // What a run killed after its first batch leaves: two people queued, with their keys; the mailing not done.
+    for (const email of emails.slice(0, 2)) {
+      const id = randomUUID();
+      await m.db.pool.query(`INSERT INTO campaign_mailing_recipient (mailing_id, recipient_key) VALUES ($1, $2)`, [
+        mailingId,
+        m.enqueue.recipientKey(email),
+      ]);
+      await m.db.pool.query(
+        `INSERT INTO outbox_message (id, kind, "to", locale, payload, message_id, campaign_id)
+         VALUES ($1, 'campaign.update', $2, 'en', $3, $4, $5)`,
+        [id, email, JSON.stringify({ mailingId }), `<${id}@example.test>`, campaign.id],
+      );
+    }
+    await m.enqueue.enqueueMailings(1);
+    expect((await pendingUpdatesOf(campaign.id)).map((r) => r.to)).toEqual(emails);
+  });
+
   it("unsubscribes with one POST and no sign-in; the next update skips that address", async () => {
     const t = tag();
     const { campaign, scope } = await campaignWithSigners([
