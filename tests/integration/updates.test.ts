@@ -166,6 +166,11 @@ describe("an organizer's update", () => {
     }
     const audit = await m.db.pool.query(`SELECT action FROM audit_event WHERE target_id = $1`, [campaign.id]);
     expect(audit.rows).toEqual([{ action: "update.sent" }]);
+    // The composer page's account of it: who would get the next one, and this one queued and sent.
+    const { listMailings } = await import("@/lib/updates/list-mailings");
+    const listed = await listMailings(scope, campaign.id);
+    expect(listed.recipients).toBe(3);
+    expect(listed.mailings).toMatchObject([{ kind: "update", subject: "News 1", queued: 3, sent: 3 }]);
   });
 
   it("resumes queuing where a run that died midway left off, queuing no one twice", async () => {
