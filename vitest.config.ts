@@ -26,6 +26,8 @@ export default defineConfig({
           globals: true,
           // jsdom and user-event are slow on a busy machine: the composer's longer journeys need more than 5 s there.
           testTimeout: 30_000,
+          // Building two signed bundles (PDFs with an embedded font) takes more than the default 10 s when busy.
+          hookTimeout: 60_000,
           env: { APP_ENV: "test", APP_URL: "http://localhost:3000" },
         },
       },

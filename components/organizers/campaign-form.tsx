@@ -35,7 +35,14 @@ const fieldId = (path: string) => `f-${path.replaceAll(".", "-")}`;
 const toLocalInput = (v: unknown) => (typeof v === "string" && v ? v.slice(0, 16) : "");
 const fromLocalInput = (v: string) => (v ? `${v}:00Z` : "");
 
-export function CampaignForm({ initial, campaignId }: { initial: CampaignInput; campaignId?: string }) {
+type Props = {
+  initial: CampaignInput;
+  campaignId?: string;
+  /** A public campaign's address: changing it asks for a tick on this label (the old address redirects). */
+  slugChange?: { from: string; label: string };
+};
+
+export function CampaignForm({ initial, campaignId, slugChange }: Props) {
   const t = useTranslations("admin.form");
   const locale = useLocale();
   const router = useRouter();
@@ -148,6 +155,18 @@ export function CampaignForm({ initial, campaignId }: { initial: CampaignInput; 
       <fieldset>
         <legend>{t("general")}</legend>
         {input("slug", t("slug"), value.slug, (v) => set({ slug: v }), { autoComplete: "off" })}
+        {slugChange && value.slug.trim().toLowerCase() !== slugChange.from && (
+          <div className="field checkbox">
+            <input
+              type="checkbox"
+              id={fieldId("confirmSlugChange")}
+              checked={value.confirmSlugChange === true}
+              onChange={(e) => set({ confirmSlugChange: e.target.checked })}
+              required
+            />
+            <label htmlFor={fieldId("confirmSlugChange")}>{slugChange.label}</label>
+          </div>
+        )}
         {input("goal", t("goal"), value.goal as number, (v) => set({ goal: v as unknown as number }), {
           inputMode: "numeric",
         })}

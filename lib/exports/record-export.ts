@@ -8,7 +8,7 @@ import type { Scope } from "@/lib/organizers/scope";
 export async function recordExport(
   scope: Scope,
   campaignId: string,
-  kind: "signers" | "counts",
+  kind: "signers" | "counts" | "letters" | "letters_print",
   options: Record<string, unknown> = {},
 ): Promise<void> {
   await db

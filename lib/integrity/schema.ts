@@ -22,3 +22,6 @@ export type Challenge = { token: string; difficulty: number; algorithm: "sha256-
 /** What the server sends a form without JavaScript with `challenge_required`: this token, sent after the wait, passes. */
 export type WaitTicket = { token: string; waitSeconds: number };
 export type AbuseFields = { formToken?: string; website?: string; challenge?: ChallengeSolution };
+
+/** POST /api/organizer/letters/[id]/reject, optional body: also strike out the writer's own co-signature. */
+export const rejectLetterRequest = z.object({ strikeCosignature: z.boolean({ error: "invalid" }).optional() }).strict();

@@ -1,5 +1,6 @@
-// The letter writer's own emails: the confirmation (with a copy of the letter exactly as it will be delivered)
-// and the note that a confirmed letter cannot be replaced. Rendered from the letter row at send time.
+// The letter writer's own emails: the confirmation (with a copy of the email that will carry the letter to the
+// target, as lib/delivery composes it: the writer shown as they chose, never more) and the note that a confirmed
+// letter cannot be replaced. Rendered from the letter row at send time.
 import { db } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import { isLocale, type Locale } from "@/lib/infra/i18n/config";
@@ -7,7 +8,6 @@ import { translator } from "@/lib/infra/i18n/messages";
 import { wordEnding } from "@/lib/infra/i18n/korean-particle";
 import { renderBodies, type Block } from "@/lib/infra/mail/layout";
 import type { MailContent, MessageKind, OutboxRow } from "@/lib/infra/outbox/outbox";
-import { formatLetter, placeNames } from "./format-letter";
 import { letterConfirmUrl, letterWithdrawUrl } from "./links";
 import { letterHoldHours } from "./letter-hold";
 import { campaignTitles } from "@/lib/campaigns/campaign-title";
@@ -15,8 +15,15 @@ import { whereUrl } from "@/lib/signatures/links";
 import { pickTranslation } from "@/lib/campaigns/pick-translation";
 import { shareMailLine } from "@/lib/campaigns/share-mail-line";
 import { organizationNameIn } from "@/lib/campaigns/organization-name";
+import type { Appearance } from "@/lib/campaigns/appearance";
 
 export type LetterMailKind = Extract<MessageKind, `letter.${string}`>;
+
+/** The delivered email as text (lib/delivery/letter-as-delivered.ts): its address lines, subject and text body. */
+export type DeliveredCopy = { from: string; replyTo: string; subject: string; text: string };
+
+/** Reads how a letter would be delivered now; handed in by the worker's composition root (lib/worker/mail-kinds.ts). */
+export type DeliveredCopyReader = (letterId: string) => Promise<DeliveredCopy | null>;
 
 export type LetterMailContext = {
   kind: LetterMailKind;
@@ -35,7 +42,10 @@ export type LetterMailContext = {
     country: string;
     language: string;
     alsoSign: boolean;
+    appearance: Appearance;
   };
+  /** The confirmation's copy: the email the target will get, exactly. */
+  copy?: DeliveredCopy | null;
   token?: string;
   /** The campaign's cooling-off hold (letter-hold.ts), in hours. */
   holdHours?: number;
@@ -50,8 +60,9 @@ export function renderLetterMail(ctx: LetterMailContext): { subject: string; tex
   let subject: string;
   if (ctx.kind === "letter.confirm") {
     if (!ctx.token) throw new Error("a confirmation mail needs its token");
+    if (!ctx.copy) throw new Error("a confirmation mail needs the copy of the letter as delivered");
     subject = t("confirm.subject", { campaign });
-    const place = placeNames(ctx.letter.country, ctx.letter.region, ctx.letter.language);
+    const ta = translator(locale, "appearance");
     blocks.push(
       { text: t("confirm.intro", { campaign }) },
       { text: t("confirm.action") },
@@ -60,8 +71,15 @@ export function renderLetterMail(ctx: LetterMailContext): { subject: string; tex
       { note: t("confirm.hold", { hours: ctx.holdHours ?? letterHoldHours(null) }) },
       ...(ctx.letter.alsoSign ? [{ note: t("confirm.alsoSign") }] : []),
       { text: t("confirm.copyIntro") },
-      { text: `${t("confirm.subjectLine")} ${ctx.letter.subject}` },
-      { text: formatLetter({ ...ctx.letter, region: place.region, country: place.country }) },
+      { note: ta("emailChoice", { choice: ta(ctx.letter.appearance) }) },
+      {
+        text: [
+          `${t("confirm.fromLine")} ${ctx.copy.from}`,
+          `${t("confirm.replyToLine")} ${ctx.copy.replyTo}`,
+          `${t("confirm.subjectLine")} ${ctx.copy.subject}`,
+        ].join("\n"),
+      },
+      { text: ctx.copy.text.trimEnd() },
       { note: t("confirm.ignoreLine") },
     );
   } else {
@@ -79,7 +97,10 @@ export function renderLetterMail(ctx: LetterMailContext): { subject: string; tex
   return { subject, ...renderBodies(locale, blocks) };
 }
 
-export async function renderLetterMessage(message: OutboxRow): Promise<MailContent | null> {
+export async function renderLetterMessage(
+  message: OutboxRow,
+  asDelivered: DeliveredCopyReader,
+): Promise<MailContent | null> {
   if (!message.letter_id) return null;
   const letter = await db
     .selectFrom("letter as l")
@@ -95,6 +116,7 @@ export async function renderLetterMessage(message: OutboxRow): Promise<MailConte
       "l.country",
       "l.language",
       "l.also_sign",
+      "l.appearance",
       "c.default_locale",
       "c.letter_hold_hours",
       "c.slug",
@@ -123,7 +145,9 @@ export async function renderLetterMessage(message: OutboxRow): Promise<MailConte
       country: letter.country,
       language: letter.language,
       alsoSign: letter.also_sign,
+      appearance: letter.appearance,
     },
+    copy: message.kind === "letter.confirm" ? await asDelivered(message.letter_id) : null,
     token: typeof message.payload.token === "string" ? message.payload.token : undefined,
     holdHours: letterHoldHours(letter.letter_hold_hours),
   });

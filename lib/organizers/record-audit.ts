@@ -13,14 +13,27 @@ export type AuditAction =
   | "invitation.resent"
   | "invitation.revoked"
   | "signer.erased"
+  | "signer.reason_approved"
+  | "signer.reason_rejected"
+  | "invitation.accepted"
+  | "campaign.opened"
+  | "campaign.closed"
+  | "campaign.slug_changed"
+  | "campaign.duplicated"
+  | "letter.released"
+  | "letter.rejected"
+  | "signature.released"
   | "update.sent"
   | "timeline.added"
   | "timeline.removed"
   | "deadline.changed";
 
+/** Who acted when there is no session's scope yet (an invitee accepting). */
+export type AuditActor = { organizationId: string; userId: string | null; email: string };
+
 export async function recordAudit(
   trx: Transaction,
-  scope: Scope,
+  by: Scope | AuditActor,
   action: AuditAction,
   target: { id?: string; label: string },
   details: Record<string, unknown> = {},
@@ -29,9 +42,9 @@ export async function recordAudit(
     .insertInto("audit_event")
     .values({
       id: randomUUID(),
-      organization_id: scope.organizationId,
-      actor_id: scope.organizer.userId,
-      actor_email: scope.organizer.email,
+      organization_id: by.organizationId,
+      actor_id: "organizer" in by ? by.organizer.userId : by.userId,
+      actor_email: "organizer" in by ? by.organizer.email : by.email,
       action,
       target_id: target.id ?? null,
       target: target.label,

@@ -11,12 +11,14 @@ import {
   renderLetterDeliveries,
   renderLetterDelivery,
 } from "@/lib/delivery/render-delivery-mail";
+import { letterAsDelivered } from "@/lib/delivery/letter-as-delivered";
 
 export const mailKinds: MailKinds = {
   "signature.confirm": { render: renderSignatureMessage },
   "signature.already_confirmed": { render: renderSignatureMessage },
-  "letter.confirm": { render: renderLetterMessage },
-  "letter.already_confirmed": { render: renderLetterMessage },
+  // The confirmation copies the letter as lib/delivery will deliver it.
+  "letter.confirm": { render: (message) => renderLetterMessage(message, letterAsDelivered) },
+  "letter.already_confirmed": { render: (message) => renderLetterMessage(message, letterAsDelivered) },
   "delivery.letter": { render: renderLetterDelivery, renderMany: renderLetterDeliveries, settledSql: markDeliveredSql },
   "delivery.digest": { render: renderDigestDelivery, settledSql: markDeliveredSql },
   "organizer.invitation": { render: renderInvitationMessage },

@@ -100,7 +100,7 @@ test("an organizer creates a campaign, sees it signed and counted, exports the s
   // A draft is not public; opened, it is.
   expect((await page.request.get(`/en/c/${slug}`)).status()).toBe(404);
   await page.getByRole("button", { name: "Open the campaign" }).click();
-  await expect(page.getByRole("button", { name: "Close the campaign" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Close the campaign" })).toBeVisible();
   const campaignAdminUrl = page.url();
 
   // A supporter signs and confirms, agreeing to hear from the organizers; they came by the organizers' newsletter.
@@ -149,6 +149,8 @@ test("an organizer creates a campaign, sees it signed and counted, exports the s
 
   // Closing stops signatures and the public page says so.
   await page.goto(campaignAdminUrl);
+  await page.getByRole("link", { name: "Close the campaign" }).click();
+  await page.getByLabel("I have read what happens and want to go ahead").check();
   await page.getByRole("button", { name: "Close the campaign" }).click();
   await expect(page.getByRole("button", { name: "Open the campaign" })).toBeVisible();
   await page.goto(`/en/c/${slug}`);

@@ -165,7 +165,11 @@ test("on a phone-wide page the chart's labels are readable; every reason is in w
   const person = page.getByTestId("suspected-list").getByRole("listitem").filter({ hasText: "Real Person" });
   await expect(person).toContainText("p…@example.test");
   await expectNoAxeViolations(page);
-  await person.getByRole("button", { name: "Let it through: send the confirmation email" }).click();
+  await person.getByRole("link", { name: "Let it through: send the confirmation email" }).click();
+  // The confirm step says what happens, then returns to this page.
+  await expect(page.getByText("the signature counts only once they confirm")).toBeVisible();
+  await page.getByLabel("I have read what happens and want to go ahead").check();
+  await page.getByRole("button", { name: "Let the signature through" }).click();
   await expect(page.getByTestId("suspected-list").getByText("Real Person")).toHaveCount(0);
   await expect(page.getByTestId("signals-summary")).toContainText("pending: 1");
 

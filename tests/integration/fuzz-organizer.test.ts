@@ -22,6 +22,8 @@ import * as signals from "@/app/api/organizer/campaigns/[id]/signals/route";
 import * as invalidations from "@/app/api/organizer/campaigns/[id]/invalidations/route";
 import * as invalidationPreview from "@/app/api/organizer/campaigns/[id]/invalidations/preview/route";
 import * as nearCopies from "@/app/api/organizer/campaigns/[id]/near-copies/reject/route";
+import * as reasonApprove from "@/app/api/organizer/reasons/[id]/approve/route";
+import * as reasonReject from "@/app/api/organizer/reasons/[id]/reject/route";
 import * as restore from "@/app/api/organizer/invalidations/[id]/restore/route";
 import * as team from "@/app/api/organizer/team/route";
 import * as member from "@/app/api/organizer/members/[id]/route";
@@ -30,6 +32,9 @@ import * as resendInvitation from "@/app/api/organizer/invitations/[id]/resend/r
 import * as signerLookup from "@/app/api/organizer/campaigns/[id]/signers/lookup/route";
 import * as signerErase from "@/app/api/organizer/campaigns/[id]/signers/erase/route";
 import * as signatures from "@/app/api/campaigns/[slug]/signatures/route";
+import * as duplicate from "@/app/api/organizer/campaigns/[id]/duplicate/route";
+import * as lettersExport from "@/app/api/organizer/campaigns/[id]/exports/letters/route";
+import * as lettersPrint from "@/app/api/organizer/campaigns/[id]/exports/letters-print/route";
 import { neutraliseFormula } from "@/lib/infra/csv";
 import { closeDb, prisma, pool } from "@/lib/infra/db";
 import { stopBoss } from "@/lib/infra/queue/boss";
@@ -102,6 +107,9 @@ const routes: {
   { name: "POST invalidations", method: "POST", handler: invalidations.POST, id: (f) => f.campaign.id, body: true },
   { name: "POST near-copies reject", method: "POST", handler: nearCopies.POST, id: (f) => f.campaign.id, body: true },
   { name: "POST restore", method: "POST", handler: restore.POST, id: (f) => f.actions[0]! },
+  // The fixture's campaign id is no signature's: these answer 404 for it, as for garbage.
+  { name: "POST reason approve", method: "POST", handler: reasonApprove.POST, id: (f) => f.campaign.id },
+  { name: "POST reason reject", method: "POST", handler: reasonReject.POST, id: (f) => f.campaign.id },
   { name: "GET team", method: "GET", handler: team.GET as Handler },
   // The fixture's campaign id is no member's or invitation's: these answer 404 for it, as for garbage.
   { name: "PATCH member", method: "PATCH", handler: member.PATCH, id: (f) => f.campaign.id, body: true },
@@ -110,6 +118,9 @@ const routes: {
   { name: "DELETE invitation", method: "DELETE", handler: invitation.DELETE, id: (f) => f.campaign.id },
   { name: "POST signer lookup", method: "POST", handler: signerLookup.POST, id: (f) => f.campaign.id, body: true },
   { name: "POST signer erase", method: "POST", handler: signerErase.POST, id: (f) => f.campaign.id, body: true },
+  { name: "POST duplicate", method: "POST", handler: duplicate.POST, id: (f) => f.campaign.id },
+  { name: "GET letters export", method: "GET", handler: lettersExport.GET, id: (f) => f.campaign.id },
+  { name: "GET letters print", method: "GET", handler: lettersPrint.GET, id: (f) => f.campaign.id },
 ];
 
 const headerText = fc.stringMatching(/^[\x21-\x7e]{0,120}$/);

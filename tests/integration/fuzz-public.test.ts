@@ -10,6 +10,7 @@ import { closeDb, prisma, pool } from "@/lib/infra/db";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { letterBodyLimit, letterInput } from "@/lib/letters/schema";
 import { renderLetterMessage } from "@/lib/letters/render-letter-mail";
+import { letterAsDelivered } from "@/lib/delivery/letter-as-delivered";
 import { defaultBodyLimit } from "@/lib/infra/http";
 import { emailKey } from "@/lib/infra/validation/normalize-email";
 import { renderSignatureMessage } from "@/lib/signatures/render-signature-mail";
@@ -218,11 +219,11 @@ const publicPosts: PublicPost[] = [
       replyConsent: fieldValue(),
       locale: localeValue,
     },
-    /** The confirmation email carries a copy of the letter exactly as stored. */
+    /** The confirmation email carries a copy of the letter exactly as stored, as it will be delivered. */
     async expectMail(row) {
-      const mail = (await renderLetterMessage(await latestMessage("letter_id", row.id)))!;
+      const mail = (await renderLetterMessage(await latestMessage("letter_id", row.id), letterAsDelivered))!;
       expect(mail.text).toContain(row.name);
-      expect(mail.text).toContain(`${row.body}\n\n${row.name}`);
+      expect(mail.text).toContain(`${row.body}\n\n-- \n`);
       expect(mail.text).toContain(row.subject);
     },
   },

@@ -21,6 +21,7 @@ let m: {
   schedule: typeof import("@/lib/delivery/schedule-deliveries");
   deliver: typeof import("@/lib/worker/deliver-outbox-message");
   renderMail: typeof import("@/lib/letters/render-letter-mail");
+  asDelivered: typeof import("@/lib/delivery/letter-as-delivered");
   sign: typeof import("@/lib/signatures/sign-petition");
   signSchema: typeof import("@/lib/signatures/schema");
   confirmSignature: typeof import("@/lib/signatures/confirm-signature");
@@ -49,6 +50,7 @@ beforeAll(async () => {
     schedule: await import("@/lib/delivery/schedule-deliveries"),
     deliver: await import("@/lib/worker/deliver-outbox-message"),
     renderMail: await import("@/lib/letters/render-letter-mail"),
+    asDelivered: await import("@/lib/delivery/letter-as-delivered"),
     sign: await import("@/lib/signatures/sign-petition"),
     signSchema: await import("@/lib/signatures/schema"),
     confirmSignature: await import("@/lib/signatures/confirm-signature"),
@@ -128,6 +130,7 @@ describe("a confirmed letter's cooling-off hold", () => {
     // The confirmation email says how long the letter will wait.
     const mail = (await m.renderMail.renderLetterMessage(
       (await m.db.pool.query(`SELECT * FROM outbox_message WHERE id = $1`, [letter.outbox_id])).rows[0],
+      m.asDelivered.letterAsDelivered,
     ))!;
     expect(mail.text).toContain("your letter waits 24 hours before it leaves for the recipient");
 

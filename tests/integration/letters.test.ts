@@ -8,6 +8,7 @@ import { confirmLetter } from "@/lib/letters/confirm-letter";
 import { describeLetterConfirmLink, describeLetterWithdrawLink } from "@/lib/letters/describe-letter-link";
 import { letterWithdrawToken } from "@/lib/letters/links";
 import { renderLetterMessage } from "@/lib/letters/render-letter-mail";
+import { letterAsDelivered } from "@/lib/delivery/letter-as-delivered";
 import { withdrawLetter } from "@/lib/letters/withdraw-letter";
 import { withdrawToken } from "@/lib/signatures/links";
 import { signatureInput } from "@/lib/signatures/schema";
@@ -119,9 +120,11 @@ describe("POST /api/campaigns/[slug]/letters", () => {
     const input = letter({ alsoSign: true });
     await send(campaign.slug, input);
     const [message] = await messagesFor(campaign.id);
-    const mail = (await renderLetterMessage(message!))!;
+    const mail = (await renderLetterMessage(message!, letterAsDelivered))!;
     expect(mail.subject).toContain(`Confirm your letter: Test campaign`);
-    expect(mail.text).toContain(`${body}\n\nJane Writer\nAlbany, New York, United States`);
+    // The letter as delivered: the body as written, then the signed footer naming the writer as they chose.
+    expect(mail.text).toContain(`${body}\n\n-- \n`);
+    expect(mail.text).toContain("\u2068Jane Writer\u2069, \u2068Albany, New York, United States\u2069");
     expect(mail.text).toContain("Subject: Human rights at the summit");
     expect(mail.text).toMatch(new RegExp(`http://localhost:3000/en/letters/confirm/${String(message!.payload.token)}`));
     expect(mail.text).toMatch(/http:\/\/localhost:3000\/en\/letters\/withdraw\/[0-9a-f-]{36}\./);
@@ -184,7 +187,7 @@ describe("POST /api/campaigns/[slug]/letters", () => {
     const messages = await messagesFor(campaign.id);
     expect(messages.map((m) => m.kind)).toEqual(["letter.confirm", "letter.already_confirmed"]);
     expect(messages[1]!.payload).toEqual({});
-    const mail = (await renderLetterMessage(messages[1]!))!;
+    const mail = (await renderLetterMessage(messages[1]!, letterAsDelivered))!;
     expect(mail.subject).toMatch(/^You have already written/);
     expect(mail.text).not.toContain("Another letter");
   });
@@ -422,7 +425,7 @@ describe("withdrawing a letter", () => {
     expect(await topicCounts(campaign.id)).toEqual({ families: 1, movement: 0, "prison-camps": 1 });
     const [message] = await messagesFor(campaign.id);
     expect(message).toMatchObject({ status: "cancelled", to: "", payload: {} });
-    expect(await renderLetterMessage(message!)).toBeNull();
+    expect(await renderLetterMessage(message!, letterAsDelivered)).toBeNull();
 
     expect(await withdrawLetter(token)).toEqual({ status: "invalid" });
     expect(await describeLetterWithdrawLink(token, "en")).toBeNull();

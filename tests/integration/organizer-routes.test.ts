@@ -26,6 +26,9 @@ import * as signerErase from "@/app/api/organizer/campaigns/[id]/signers/erase/r
 import * as member from "@/app/api/organizer/members/[id]/route";
 import * as invitation from "@/app/api/organizer/invitations/[id]/route";
 import * as resendInvitation from "@/app/api/organizer/invitations/[id]/resend/route";
+import * as duplicate from "@/app/api/organizer/campaigns/[id]/duplicate/route";
+import * as lettersExport from "@/app/api/organizer/campaigns/[id]/exports/letters/route";
+import * as lettersPrint from "@/app/api/organizer/campaigns/[id]/exports/letters-print/route";
 import { closeDb, prisma } from "@/lib/infra/db";
 import { stopBoss } from "@/lib/infra/queue/boss";
 import { params } from "./helpers";
@@ -95,7 +98,7 @@ const routes: Route[] = [
     method: "PATCH",
     handler: campaign.PATCH,
     target: c(""),
-    body: () => validCampaign(newSlug()),
+    body: () => ({ ...validCampaign(newSlug()), confirmSlugChange: true }),
     ok: 200,
   },
   { name: "POST open", method: "POST", handler: openRoute.POST, target: c("/open"), ok: 200 },
@@ -111,6 +114,15 @@ const routes: Route[] = [
     ok: 200,
   },
   { name: "GET counts export", method: "GET", handler: countsExport.GET, target: c("/exports/counts"), ok: 200 },
+  { name: "POST duplicate", method: "POST", handler: duplicate.POST, target: c("/duplicate"), ok: 201 },
+  { name: "GET letters export", method: "GET", handler: lettersExport.GET, target: c("/exports/letters"), ok: 200 },
+  {
+    name: "GET letters print",
+    method: "GET",
+    handler: lettersPrint.GET,
+    target: c("/exports/letters-print"),
+    ok: 200,
+  },
   { name: "GET held letters", shows: true, method: "GET", handler: held.GET, target: c("/held-letters"), ok: 200 },
   { name: "POST release", method: "POST", handler: release.POST, target: l("/release"), ok: 200 },
   { name: "POST reject", method: "POST", handler: reject.POST, target: l("/reject"), ok: 200 },

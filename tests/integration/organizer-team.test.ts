@@ -166,7 +166,7 @@ describe("invitations", () => {
     const owner = await organizerSession("owner");
     const res = await invite(owner.cookie, `named-${Date.now()}@example.test`, "viewer");
     const { token } = await tokenFor((await res.json()).id);
-    expect(await describeInvitation(token)).toEqual({
+    expect(await describeInvitation(token, "en")).toEqual({
       organization: owner.organization.name,
       role: "viewer",
       inviterName: "Test Organizer",
@@ -188,7 +188,7 @@ describe("invitations", () => {
     const fresh = await tokenFor(second);
     expect(fresh.locale).toBe("ko");
     expect(fresh.token).not.toBe(old.token);
-    expect(await describeInvitation(old.token)).toBeNull();
+    expect(await describeInvitation(old.token, "en")).toBeNull();
     expect((await acceptWith(old.token)).status).toBe(404);
 
     const revoked = await invitation.DELETE(
@@ -196,7 +196,7 @@ describe("invitations", () => {
       params({ id: second }),
     );
     expect(revoked.status).toBe(200);
-    expect(await describeInvitation(fresh.token)).toBeNull();
+    expect(await describeInvitation(fresh.token, "en")).toBeNull();
     const dead = await acceptWith(fresh.token);
     expect(dead.status).toBe(404);
     expect((await dead.json()).error.code).toBe("invitation_invalid");

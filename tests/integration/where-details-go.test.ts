@@ -1,7 +1,7 @@
 // What reaches a campaign's target, read from a real SMTP sink: each delivery kind (a letter on its own, a digest with
 // its CSV) for each of the three ways a person may appear (full, initials, counted) against the table below, which
 // says what the "Where your details go" page says. And the composer's preview is the delivered email itself: From,
-// Reply-To, subject and both bodies, field by field.
+// Reply-To, subject and both bodies, field by field. The public signer wall is held to the page's table the same way.
 import { randomUUID } from "node:crypto";
 import { simpleParser, type AddressObject } from "mailparser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -28,6 +28,9 @@ let m: {
   confirmSignature: typeof import("@/lib/signatures/confirm-signature");
   helpers: typeof import("./helpers");
   initials: typeof import("@/lib/delivery/initials-of");
+  wall: typeof import("@/lib/signer-wall/read-signer-wall");
+  approveReason: typeof import("@/app/api/organizer/reasons/[id]/approve/route");
+  organizers: typeof import("./organizer-helpers");
 };
 
 beforeAll(async () => {
@@ -56,6 +59,9 @@ beforeAll(async () => {
     confirmSignature: await import("@/lib/signatures/confirm-signature"),
     helpers: await import("./helpers"),
     initials: await import("@/lib/delivery/initials-of"),
+    wall: await import("@/lib/signer-wall/read-signer-wall"),
+    approveReason: await import("@/app/api/organizer/reasons/[id]/approve/route"),
+    organizers: await import("./organizer-helpers"),
   };
 });
 
@@ -105,7 +111,13 @@ async function sendPending(campaignId: string, kindPrefix: string) {
 }
 
 /** A letter written through the public API exactly as the composer posts it, and confirmed. */
-async function writeAndConfirm(slug: string, p: Person, replyConsent: boolean, appearance: Appearance) {
+async function writeAndConfirm(
+  slug: string,
+  p: Person,
+  replyConsent: boolean,
+  appearance: Appearance,
+  beforeConfirm?: (confirmationId: string) => Promise<void>,
+) {
   const input = {
     topics: ["prison-camps"],
     subject: "Please raise the camps",
@@ -127,10 +139,11 @@ async function writeAndConfirm(slug: string, p: Person, replyConsent: boolean, a
     m.helpers.params({ slug }),
   );
   expect(res.status).toBe(202);
-  const { rows } = await m.db.pool.query<{ token: string }>(
-    `SELECT m.payload->>'token' AS token FROM outbox_message m JOIN letter l ON l.id = m.letter_id WHERE l.email_key = $1`,
+  const { rows } = await m.db.pool.query<{ id: string; token: string }>(
+    `SELECT m.id, m.payload->>'token' AS token FROM outbox_message m JOIN letter l ON l.id = m.letter_id WHERE l.email_key = $1`,
     [p.email.toLowerCase()],
   );
+  await beforeConfirm?.(rows[0]!.id);
   expect((await m.confirm.confirmLetter(rows[0]!.token)).status).toBe("confirmed");
   return input;
 }
@@ -344,4 +357,138 @@ describe("every email a signer or a writer gets", () => {
       expect(mail.html).toContain(`<a href="${url}"`);
     }
   });
+});
+
+describe("the public signer wall", () => {
+  /**
+   * What the public sees of a signer, as privacyPage.public says: only with “Show my name publicly” ticked, never more
+   * than they chose for the target, a reason only once approved, and never an email, postal code or street.
+   */
+  const wallTable = {
+    "shown, full": { listed: true, never: ["email", "postalCode", "ip"] },
+    "shown, initials": { listed: true, never: ["name", "region", "email", "postalCode", "ip"] },
+    "shown, counted": { listed: false, never: ["name", "initials", "email", "postalCode", "comment", "ip"] },
+    "not shown, full": { listed: false, never: ["name", "initials", "email", "postalCode", "comment", "ip"] },
+  } as const;
+
+  it("lists each signer as the table says, with a reason only after an organizer approves it", async () => {
+    const campaign = await openCampaign();
+    const editor = await m.organizers.createOrganizer(campaign.organizationId, "editor");
+    const cookie = await m.organizers.signIn(editor.email);
+    const people = new Map<keyof typeof wallTable, Person>();
+    for (const row of Object.keys(wallTable) as (keyof typeof wallTable)[]) {
+      const p = person();
+      people.set(row, p);
+      const [shown, appearance] = row.split(", ") as [string, Appearance];
+      await m.sign.signPetition(
+        campaign.slug,
+        m.signSchema.signatureInput.parse(
+          m.helpers.signer({
+            name: p.name,
+            email: p.email,
+            region: p.region,
+            country: p.country,
+            postalCode: p.postalCode,
+            comment: p.comment,
+            appearance,
+            showName: shown === "shown",
+          }),
+        ),
+        { ip: p.ip },
+      );
+      const { rows } = await m.db.pool.query<{ token: string }>(
+        `SELECT m.payload->>'token' AS token FROM outbox_message m JOIN signature s ON s.id = m.signature_id WHERE s.email_key = $1`,
+        [p.email.toLowerCase()],
+      );
+      expect((await m.confirmSignature.confirmSignature(rows[0]!.token)).status).toBe("confirmed");
+    }
+
+    // Newest first: the initials signer signed after the full-name one. Each entry is exactly what the table allows.
+    const before = (await m.wall.readSignerWall(campaign.slug, 1))!.signers;
+    const full = people.get("shown, full")!;
+    const initials = people.get("shown, initials")!;
+    const day = expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/);
+    expect(before).toEqual([
+      { name: m.initials.initialsOf(initials.name), region: null, country: "US", confirmedOn: day, reason: null },
+      { name: full.name, region: full.region, country: "US", confirmedOn: day, reason: null },
+    ]);
+    expect(before).toHaveLength(Object.values(wallTable).filter((r) => r.listed).length);
+    const beforeText = JSON.stringify(before);
+    for (const [row, p] of people) {
+      for (const detail of wallTable[row].never.filter((d) => d !== "initials" && d !== "region")) {
+        expect(beforeText, `${row} never shows ${detail}`).not.toContain(p[detail]);
+      }
+      // Not yet approved: nobody's reason is public.
+      expect(beforeText, `${row}: no reason before approval`).not.toContain(p.comment);
+    }
+
+    // Only the two listed signers' reasons can be approved; once approved, each appears beside its signer.
+    const { rows: listed } = await m.db.pool.query<{ id: string; email: string }>(
+      `SELECT id, email FROM signature WHERE campaign_id = $1 AND show_name AND appearance <> 'counted'`,
+      [campaign.id],
+    );
+    expect(listed).toHaveLength(2);
+    for (const { id } of listed) {
+      const res = await m.approveReason.POST(
+        m.organizers.organizerRequest("POST", `/api/organizer/reasons/${id}/approve`, { cookie }),
+        m.helpers.params({ id }),
+      );
+      expect(res.status).toBe(200);
+    }
+    const after = (await m.wall.readSignerWall(campaign.slug, 1))!.signers;
+    expect(after.map((s) => s.reason).sort()).toEqual(
+      [people.get("shown, full")!.comment, people.get("shown, initials")!.comment].sort(),
+    );
+    const afterText = JSON.stringify(after);
+    for (const row of ["shown, counted", "not shown, full"] as const) {
+      expect(afterText).not.toContain(people.get(row)!.comment);
+    }
+    for (const p of people.values()) expect(afterText).not.toContain(p.email);
+  });
+
+  it("is what the “Where your details go” page says of the public, in both languages", () => {
+    for (const locale of ["en", "ko"] as const) {
+      const page = m.messages.messages[locale].privacyPage;
+      expect(Object.keys(page.public)).toEqual(["heading", "count", "wall", "wallReason", "noLetters"]);
+    }
+    const en = m.messages.messages.en.privacyPage.public;
+    expect(en.wall).toContain("Show my name publicly");
+    expect(en.wall).toContain("initials and country");
+    expect(en.wall).toContain("counted only");
+    expect(en.wallReason).toContain("only after the organizers approve it");
+    expect(en.noLetters).toContain("email addresses");
+  });
+});
+
+describe("the writer's confirmation email", () => {
+  for (const { appearance, replyConsent, row } of letterCases) {
+    it(`${row}: its copy of the letter is the email the target receives, and shows no more of the writer`, async () => {
+      const campaign = await openCampaign();
+      const p = person();
+      // The writer's confirmation goes out through the worker, as it does before they confirm.
+      await writeAndConfirm(campaign.slug, p, replyConsent, appearance, async (id) => {
+        expect(await m.deliver.deliverOutboxMessage(id, attempt)).toBe("sent");
+      });
+      await m.schedule.scheduleDeliveries();
+      await sendPending(campaign.id, "delivery.");
+      const confirmation = sink.received.find((r) => r.to === p.email)!;
+      const delivered = sink.received.find((r) => r.to === "target@example.test")!;
+      const { from, replyTo } = await addresses(delivered);
+      const line = (a: { name: string; address: string }) => (a.name ? `${a.name} <${a.address}>` : a.address);
+
+      const copy = confirmation.text.slice(confirmation.text.indexOf("exactly as it will be delivered"));
+      expect(copy).toContain(`From: ${line(from)}\nReply-To: ${line(replyTo)}\nSubject: ${delivered.subject}`);
+      expect(copy).toContain(delivered.text.trimEnd());
+      // The copy shows the writer as the target will see them: the table's rows for the delivery, read in the copy.
+      for (const detail of table[row].never.filter((d) => d !== "email")) {
+        expect(copy.toLowerCase(), `the copy never carries ${detail}`).not.toContain(
+          readable(p, detail, row).toLowerCase(),
+        );
+      }
+      if (!replyConsent) expect(copy).not.toContain(p.email);
+      expect(confirmation.text).toContain(
+        `How you appear to the recipient: ${m.messages.messages.en.appearance[appearance]}`,
+      );
+    });
+  }
 });

@@ -11,7 +11,7 @@ export const generateMetadata = titleFrom("privacyPage", "title");
 const groups = [
   { key: "target", items: ["signatures", "letters", "letterEmail", "bundle", "never"] },
   { key: "organizers", items: ["everything", "exports", "comment"] },
-  { key: "public", items: ["count", "noNames"] },
+  { key: "public", items: ["count", "wall", "wallReason", "noLetters"] },
   { key: "nobody", items: ["ip"] },
   { key: "time", items: ["withdraw", "retention"] },
 ] as const;

@@ -13,6 +13,10 @@ import appearanceEn from "./messages/appearance.en.json";
 import appearanceKo from "./messages/appearance.ko.json";
 import sharingEn from "./messages/sharing.en.json";
 import sharingKo from "./messages/sharing.ko.json";
+import signerWallEn from "./messages/signer-wall.en.json";
+import signerWallKo from "./messages/signer-wall.ko.json";
+import decisionsEn from "./messages/decisions.en.json";
+import decisionsKo from "./messages/decisions.ko.json";
 import updatesEn from "./messages/updates.en.json";
 import updatesKo from "./messages/updates.ko.json";
 import { createTranslator } from "use-intl/core";
@@ -36,14 +40,34 @@ function withAdmin<
 }
 
 const enAll = withAdmin(
-  { ...en, ...lettersEn, ...deliveryEn, ...bundlesEn, ...appearanceEn, ...sharingEn, ...updatesEn },
+  {
+    ...en,
+    ...lettersEn,
+    ...deliveryEn,
+    ...bundlesEn,
+    ...appearanceEn,
+    ...sharingEn,
+    ...signerWallEn,
+    ...decisionsEn,
+    ...updatesEn,
+  },
   adminEn,
 );
 export type Messages = typeof enAll;
 export const messages: Record<Locale, Messages> = {
   en: enAll,
   ko: withAdmin(
-    { ...ko, ...lettersKo, ...deliveryKo, ...bundlesKo, ...appearanceKo, ...sharingKo, ...updatesKo },
+    {
+      ...ko,
+      ...lettersKo,
+      ...deliveryKo,
+      ...bundlesKo,
+      ...appearanceKo,
+      ...sharingKo,
+      ...signerWallKo,
+      ...decisionsKo,
+      ...updatesKo,
+    },
     adminKo,
   ) as Messages,
 };

@@ -11,6 +11,7 @@ import { env } from "@/lib/infra/env";
 import { AppError } from "@/lib/infra/errors";
 import { messageIdFor } from "@/lib/infra/mail/message-id";
 import { requireRole } from "@/lib/organizers/current-organizer";
+import { recordAudit } from "@/lib/organizers/record-audit";
 import type { Scope } from "@/lib/organizers/scope";
 
 export async function releaseSuspected(scope: Scope, campaignId: string, signatureId: string): Promise<{ id: string }> {
@@ -45,6 +46,7 @@ SELECT ${outboxId}::uuid, 'signature.confirm', s.email, s.locale, jsonb_build_ob
   FROM s
 RETURNING signature_id AS id`.execute(trx);
     if (rows.length !== 1) throw new AppError("conflict");
+    await recordAudit(trx, scope, "signature.released", { id: row.id, label: row.id }, { campaignId: campaign.id });
     return { id: rows[0]!.id };
   });
 }

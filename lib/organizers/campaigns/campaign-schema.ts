@@ -106,6 +106,8 @@ export const campaignInput = z
       )
       .max(30, { error: "too_many" })
       .default([]),
+    // Changing a public campaign's address is asked twice: the form shows what happens to the old one (it redirects).
+    confirmSlugChange: z.boolean({ error: "invalid" }).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.opensAt && c.closesAt && c.closesAt <= c.opensAt)

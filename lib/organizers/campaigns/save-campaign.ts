@@ -1,11 +1,16 @@
 // Creates or edits a campaign with its texts and topics in both languages, in one transaction. Topics are matched
 // by key: existing ones are updated (letters keep their topics), missing ones removed, new ones added.
+// A slug change keeps the old address as a redirect (campaign_slug_redirect, lib/campaigns/slug-redirect.ts); a slug
+// that redirects to one campaign is never taken by another. Once a campaign is public its slug changes only when the
+// organizer confirms it, and the change is in the audit log.
+import { sql } from "kysely";
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { transaction, type Transaction } from "@/lib/infra/db";
 import { now } from "@/lib/infra/clock";
 import { AppError } from "@/lib/infra/errors";
 import { requireRole } from "../current-organizer";
+import { recordAudit } from "../record-audit";
 import { campaignLocales, type CampaignData } from "./campaign-schema";
 import { revalidateCampaign } from "./revalidate-campaign";
 import type { Scope } from "../scope";
@@ -29,16 +34,23 @@ function columns(c: CampaignData) {
   };
 }
 
-export async function createCampaign(scope: Scope, data: CampaignData): Promise<{ id: string; slug: string }> {
+export async function createCampaign(
+  scope: Scope,
+  data: CampaignData,
+  /** Runs in the same transaction once the campaign exists (a duplicate records itself in the audit log). */
+  onCreated?: (trx: Transaction, campaign: { id: string; slug: string }) => Promise<void>,
+): Promise<{ id: string; slug: string }> {
   requireRole(scope.organizer, "editor");
   try {
     return await transaction(async (trx) => {
+      await claimSlug(trx, data.slug, null);
       const campaign = await trx
         .insertInto("campaign")
         .values({ ...columns(data), id: randomUUID(), organization_id: scope.organizationId, status: "draft" })
         .returning(["id", "slug"])
         .executeTakeFirstOrThrow();
       await writeTexts(trx, campaign.id, data);
+      await onCreated?.(trx, campaign);
       return campaign;
     });
   } catch (err) {
@@ -53,8 +65,32 @@ export async function updateCampaign(
 ): Promise<{ id: string; slug: string }> {
   const existing = await scope.campaign(id);
   requireRole(scope.organizer, "editor");
+  const moving = data.slug !== existing.slug;
+  if (moving && existing.status !== "draft" && data.confirmSlugChange !== true) {
+    throw new AppError("validation_failed", undefined, {
+      slug: { code: "confirm_slug_change", message: "confirm_slug_change" },
+    });
+  }
   try {
     const saved = await transaction(async (trx) => {
+      if (moving) {
+        await claimSlug(trx, data.slug, existing.id);
+        await lockSlug(trx, existing.slug);
+        // Changing back to an earlier slug takes it out of the redirects; the one left behind becomes one.
+        await trx.deleteFrom("campaign_slug_redirect").where("slug", "=", data.slug).execute();
+        await trx
+          .insertInto("campaign_slug_redirect")
+          .values({ slug: existing.slug, campaign_id: existing.id, created_at: now() })
+          .onConflict((oc) => oc.column("slug").doUpdateSet({ campaign_id: existing.id, created_at: now() }))
+          .execute();
+        await recordAudit(
+          trx,
+          scope,
+          "campaign.slug_changed",
+          { id: existing.id, label: data.slug },
+          { campaignId: existing.id, from: existing.slug, to: data.slug },
+        );
+      }
       const campaign = await trx
         .updateTable("campaign")
         .set(columns(data))
@@ -69,6 +105,24 @@ export async function updateCampaign(
     return saved;
   } catch (err) {
     throw slugTaken(err);
+  }
+}
+
+/** Serialises every claim of one slug, so a rename and a redirect cannot take it at the same moment. */
+async function lockSlug(trx: Transaction, slug: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`open-letters.slug:${slug}`}, 0))`.execute(trx);
+}
+
+/** Refuses a slug that is an earlier address of another campaign (it still redirects there). */
+async function claimSlug(trx: Transaction, slug: string, campaignId: string | null): Promise<void> {
+  await lockSlug(trx, slug);
+  const redirect = await trx
+    .selectFrom("campaign_slug_redirect")
+    .select("campaign_id")
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+  if (redirect && redirect.campaign_id !== campaignId) {
+    throw new AppError("validation_failed", undefined, { slug: { code: "slug_taken", message: "slug_taken" } });
   }
 }
 

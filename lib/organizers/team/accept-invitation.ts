@@ -8,6 +8,7 @@ import { db, transaction } from "@/lib/infra/db";
 import { now } from "@/lib/infra/clock";
 import { AppError } from "@/lib/infra/errors";
 import { sha256 } from "@/lib/infra/crypto";
+import { recordAudit } from "../record-audit";
 import type { acceptInvitationInput } from "./invitation-schema";
 
 export async function acceptInvitation(
@@ -53,6 +54,13 @@ export async function acceptInvitation(
       .insertInto("member")
       .values({ id: randomUUID(), organization_id: invitation.organization_id, user_id: userId, role: invitation.role })
       .execute();
+    await recordAudit(
+      trx,
+      { organizationId: invitation.organization_id, userId, email },
+      "invitation.accepted",
+      { id: invitation.id, label: email },
+      { role: invitation.role },
+    );
     return { email, organizationId: invitation.organization_id };
   });
 }

@@ -1,4 +1,5 @@
-// The invitation email: who invites, to which organization, and the link to accept (valid INVITATION_TTL_HOURS).
+// The invitation email: who invites, to which organization (named in the reader's language), with which role, and the
+// link to accept (valid INVITATION_TTL_HOURS).
 // Rendered at send time from the invitation row, so an invitation accepted meanwhile sends nothing.
 import { db } from "@/lib/infra/db";
 import { organizationNameIn } from "@/lib/campaigns/organization-name";
@@ -15,7 +16,14 @@ export async function renderInvitationMessage(message: OutboxRow): Promise<MailC
   const invitation = await db
     .selectFrom("invitation as i")
     .innerJoin("organization as o", "o.id", "i.organization_id")
-    .select(["i.accepted_at", organizationNameIn(message.locale).as("organization")])
+    .leftJoin("user as u", "u.id", "i.invited_by_id")
+    .select([
+      "i.accepted_at",
+      "i.role",
+      "u.name as inviterName",
+      "u.email as inviterEmail",
+      organizationNameIn(message.locale).as("organization"),
+    ])
     .where("i.id", "=", invitationId)
     .executeTakeFirst();
   if (!invitation || invitation.accepted_at) return null;
@@ -25,6 +33,17 @@ export async function renderInvitationMessage(message: OutboxRow): Promise<MailC
   const { organization } = invitation;
   const bodies = renderBodies(locale, [
     { text: t("invitationMail.body", { organization }) },
+    { text: t("invitationMail.role", { role: t(`roles.${invitation.role}`) }) },
+    ...(invitation.inviterEmail
+      ? [
+          {
+            text: t("invitationMail.invitedBy", {
+              name: invitation.inviterName ?? invitation.inviterEmail,
+              email: invitation.inviterEmail,
+            }),
+          },
+        ]
+      : []),
     { link, label: t("invitationMail.button") },
     { note: t("invitationMail.note", { hours: env.INVITATION_TTL_HOURS }) },
   ]);

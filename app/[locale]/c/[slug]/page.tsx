@@ -7,6 +7,7 @@ import { clientMessages } from "@/lib/infra/i18n/client-messages";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { notFoundMetadata } from "@/lib/infra/i18n/page-title";
 import { cachedPublicCampaign, cachedSignatureCount } from "@/lib/campaigns/cached-campaign-reads";
+import { redirectIfMoved } from "@/lib/campaigns/slug-redirect";
 import { Paragraphs } from "@/components/campaigns/paragraphs";
 import { LinkedText } from "@/components/campaigns/linked-text";
 import { CountMeter } from "@/components/campaigns/count-meter";
@@ -48,10 +49,15 @@ export default async function CampaignPage({ params, searchParams }: Params & Se
     cachedSignatureCount(slug),
     cachedCampaignRead("public-timeline", slug, locale, () => getPublicTimeline(slug, locale)),
   ]);
-  if (!campaign || !count) notFound();
+  if (!campaign || !count) {
+    // An earlier address of a campaign whose slug changed: the shared links keep working.
+    await redirectIfMoved(slug, (current) => `/${locale}/c/${current}${source ? `?source=${source}` : ""}`);
+    notFound();
+  }
   const t = await getTranslations({ locale, namespace: "campaign" });
   const tl = await getTranslations({ locale, namespace: "composer" });
   const tr = await getTranslations({ locale, namespace: "campaignReach" });
+  const tw = await getTranslations({ locale, namespace: "signerWall" });
 
   return (
     <article className="campaign" lang={campaign.locale}>
@@ -116,6 +122,10 @@ export default async function CampaignPage({ params, searchParams }: Params & Se
         >
           <aside className="campaign-side" id="sign" aria-labelledby="sign-heading">
             <CountMeter slug={campaign.slug} initialCount={count.confirmed} goal={count.goal} />
+            <p className="signer-wall-link">
+              <Link href={`/${locale}/c/${campaign.slug}/signers`}>{tw("link")}</Link>{" "}
+              <span className="hint">{tw("linkHint")}</span>
+            </p>
             <h2 id="sign-heading">{t("signHeading")}</h2>
             {campaign.state === "open" ? (
               <>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { cachedPublicCampaign, cachedSignatureCount } from "@/lib/campaigns/cached-campaign-reads";
+import { redirectIfMoved } from "@/lib/campaigns/slug-redirect";
 import { clientMessages } from "@/lib/infra/i18n/client-messages";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { notFoundMetadata } from "@/lib/infra/i18n/page-title";
@@ -23,7 +24,10 @@ export default async function EmbedPage({ params }: Params) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
   const [campaign, count] = await Promise.all([cachedPublicCampaign(slug, locale), cachedSignatureCount(slug)]);
-  if (!campaign || !count) notFound();
+  if (!campaign || !count) {
+    await redirectIfMoved(slug, (current) => `/embed/${locale}/${current}`);
+    notFound();
+  }
   const t = await getTranslations({ locale, namespace: "campaign" });
   return (
     <main className="embed-widget">

@@ -18,23 +18,32 @@ import { EmbedSection } from "@/components/organizers/embed-section";
 import { SignaturesChart } from "@/components/organizers/signatures-chart";
 import { SharingSection } from "@/components/organizers/sharing-section";
 import { BarFill } from "@/components/ui/bar-fill";
+import { ReasonQueue } from "@/components/signer-wall/reason-queue";
+import { CampaignTools } from "@/components/organizers/campaign-tools";
+import { ClosedNote, DecisionDone, DecisionsSection } from "@/components/organizers/decisions-section";
+import { listDecisions } from "@/lib/organizers/list-decisions";
+import { confirmPath } from "@/lib/organizers/decision-kinds";
 
-type Params = { params: Promise<{ locale: Locale; id: string }> };
+type Params = {
+  params: Promise<{ locale: Locale; id: string }>;
+  searchParams: Promise<{ done?: string }>;
+};
 
 export const generateMetadata = titleFrom("admin.campaign", "pageTitle");
 
-export default async function CampaignAdminPage({ params }: Params) {
+export default async function CampaignAdminPage({ params, searchParams }: Params) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const scope = await pageScope(locale);
   const campaign = await orNotFound(scope.campaign(id));
   const t = await getTranslations({ locale, namespace: "admin" });
   const tu = await getTranslations({ locale, namespace: "updates" });
-  const [counts, deliveries, held, title] = await Promise.all([
+  const [counts, deliveries, held, title, decisions] = await Promise.all([
     campaignCounts(campaign, locale),
     listDeliveries(campaign.id, { take: 100 }),
     listHeldLetters(scope, campaign.id),
     campaignTitle(campaign, locale),
+    listDecisions(scope, campaign.id),
   ]);
   const confirmed = counts.totals.confirmedSignatures;
   const percent = Math.min(100, Math.round((confirmed / Math.max(1, campaign.goal)) * 100));
@@ -47,6 +56,8 @@ export default async function CampaignAdminPage({ params }: Params) {
       <AdminHeader scope={scope} locale={locale} />
       <p className="eyebrow">{t(`status.${campaign.status}`)}</p>
       <h1>{title}</h1>
+      <DecisionDone done={(await searchParams).done} locale={locale} />
+      {campaign.status === "closed" && <ClosedNote decisions={decisions} locale={locale} />}
       <div className="admin-actions">
         {campaign.status !== "draft" && <Link href={`/${locale}/c/${campaign.slug}`}>{t("campaign.preview")}</Link>}
         <Link href={`/${locale}/admin/campaigns/${campaign.id}/preview`}>{t("campaign.previewTexts")}</Link>
@@ -57,7 +68,9 @@ export default async function CampaignAdminPage({ params }: Params) {
         <Link href={`/${locale}/admin/campaigns/${campaign.id}/timeline`}>{tu("composer.timelineLink")}</Link>
         {canEdit && campaign.status !== "open" && <ApiButton url={`${base}/open`} label={t("campaign.open")} />}
         {canEdit && campaign.status === "open" && (
-          <ApiButton url={`${base}/close`} label={t("campaign.close")} danger />
+          <Link className="button button-danger" href={confirmPath(locale, campaign.id, "close")}>
+            {t("campaign.close")}
+          </Link>
         )}
       </div>
 
@@ -109,6 +122,8 @@ export default async function CampaignAdminPage({ params }: Params) {
       </section>
 
       <EmbedSection appUrl={env.APP_URL} slug={campaign.slug} locale={locale} />
+
+      {canEdit && <CampaignTools campaignId={campaign.id} locale={locale} />}
 
       <BundlesSection campaignId={campaign.id} locale={locale} canEdit={canEdit} />
 
@@ -173,14 +188,21 @@ export default async function CampaignAdminPage({ params }: Params) {
               </p>
               {canEdit && (
                 <p className="admin-actions">
-                  <ApiButton url={`/api/organizer/letters/${l.id}/release`} label={t("campaign.release")} />
-                  <ApiButton url={`/api/organizer/letters/${l.id}/reject`} label={t("campaign.reject")} danger />
+                  <Link className="button" href={confirmPath(locale, campaign.id, "release", l.id)}>
+                    {t("campaign.release")}
+                  </Link>
+                  <Link className="button button-danger" href={confirmPath(locale, campaign.id, "reject", l.id)}>
+                    {t("campaign.reject")}
+                  </Link>
                 </p>
               )}
             </li>
           ))}
         </ul>
       </AdminSection>
+
+      <ReasonQueue scope={scope} campaignId={campaign.id} locale={locale} />
+      <DecisionsSection decisions={decisions} locale={locale} />
 
       <AdminSection
         id="deliveries"

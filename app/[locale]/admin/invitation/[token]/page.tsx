@@ -17,7 +17,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ loc
   const t = await getTranslations({ locale, namespace: "admin.invitation" });
   const tr = await getTranslations({ locale, namespace: "admin.roles" });
   const open = await invitationIsOpen(token);
-  const invitation = open ? await describeInvitation(token) : null;
+  const invitation = open ? await describeInvitation(token, locale) : null;
   return (
     <>
       <h1>{t("title")}</h1>

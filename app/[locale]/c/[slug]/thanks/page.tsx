@@ -5,6 +5,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { clientMessages } from "@/lib/infra/i18n/client-messages";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { redirectIfMoved } from "@/lib/campaigns/slug-redirect";
 import { cachedPublicCampaign, cachedSignatureCount } from "@/lib/campaigns/cached-campaign-reads";
 import { CountMeter } from "@/components/campaigns/count-meter";
 import { SharePanel } from "@/components/sharing/share-panel";
@@ -42,7 +43,10 @@ export default async function ThanksPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const after = afterOf((await searchParams).after);
   const [campaign, count] = await Promise.all([cachedPublicCampaign(slug, locale), cachedSignatureCount(slug)]);
-  if (!campaign || !count) notFound();
+  if (!campaign || !count) {
+    await redirectIfMoved(slug, (current) => `/${locale}/c/${current}`);
+    notFound();
+  }
   const t = await getTranslations({ locale, namespace: "thanks" });
   const tc = await getTranslations({ locale, namespace: "confirm" });
   const tl = await getTranslations({ locale, namespace: "letterConfirm" });

@@ -6,6 +6,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { clientMessages } from "@/lib/infra/i18n/client-messages";
 import { messages } from "@/lib/infra/i18n/messages";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { redirectIfMoved } from "@/lib/campaigns/slug-redirect";
 import { notFoundMetadata } from "@/lib/infra/i18n/page-title";
 import { countryOptions } from "@/lib/infra/geo/countries";
 import { cachedComposerCampaign } from "@/lib/letters/cached-composer-campaign";
@@ -40,7 +41,10 @@ export default async function WritePage({ params }: Params) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
   const [campaign, count] = await Promise.all([cachedComposerCampaign(slug, locale), cachedSignatureCount(slug)]);
-  if (!campaign) notFound();
+  if (!campaign) {
+    await redirectIfMoved(slug, (current) => `/${locale}/c/${current}/write`);
+    notFound();
+  }
   const t = await getTranslations({ locale, namespace: "composer" });
 
   // The letter may be in either language, whatever the pages are in: its fixed parts come in both.

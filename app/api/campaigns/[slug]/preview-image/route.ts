@@ -4,6 +4,7 @@ import { isLocale } from "@/lib/infra/i18n/config";
 import { cachedPublicCampaign, cachedSignatureCount } from "@/lib/campaigns/cached-campaign-reads";
 import { countStep } from "@/lib/campaigns/preview-image-path";
 import { previewImage } from "@/lib/campaigns/render-preview-image";
+import { movedResponse } from "@/lib/campaigns/slug-redirect";
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -15,7 +16,11 @@ export const GET = apiRoute<Context>("preview-image", async (request, { params }
   const lang = new URL(request.url).searchParams.get("lang") ?? "en";
   const locale = isLocale(lang) ? lang : "en";
   const [campaign, count] = await Promise.all([cachedPublicCampaign(slug, locale), cachedSignatureCount(slug)]);
-  if (!campaign || !count) throw new AppError("campaign_not_found");
+  if (!campaign || !count) {
+    const moved = await movedResponse(request, slug);
+    if (moved) return moved;
+    throw new AppError("campaign_not_found");
+  }
   const png = await previewImage(campaign, count.confirmed, locale);
   const current = new URL(request.url).searchParams.get("v") === `${campaign.version}-${countStep(count.confirmed)}`;
   return new Response(png as BodyInit, {

@@ -15,11 +15,17 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ l
   const scope = await pageScope(locale);
   const campaign = await orNotFound(getCampaignForEdit(scope, id));
   const t = await getTranslations({ locale, namespace: "admin.form" });
+  const td = await getTranslations({ locale, namespace: "decisions" });
+  const slug = campaign.input.slug;
   return (
     <>
       <AdminHeader scope={scope} locale={locale} />
       <h1>{t("editTitle")}</h1>
-      <CampaignForm initial={campaign.input} campaignId={campaign.id} />
+      <CampaignForm
+        initial={campaign.input}
+        campaignId={campaign.id}
+        slugChange={campaign.status === "draft" ? undefined : { from: slug, label: td("slugChange", { old: slug }) }}
+      />
     </>
   );
 }

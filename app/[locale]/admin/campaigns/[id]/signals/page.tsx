@@ -16,6 +16,7 @@ import { AdminHeader } from "@/components/organizers/admin-header";
 import { AdminSection } from "@/components/organizers/admin-section";
 import { ScrollTable } from "@/components/organizers/scroll-table";
 import { ApiButton } from "@/components/organizers/api-button";
+import { confirmPath } from "@/lib/organizers/decision-kinds";
 import { InvalidationPanel } from "@/components/organizers/invalidation-panel";
 
 type Params = { params: Promise<{ locale: Locale; id: string }> };
@@ -210,11 +211,12 @@ export default async function SignalsPage({ params }: Params) {
                 {s.comment && <p className="letter-text">{s.comment}</p>}
                 {canEdit && (
                   <p className="admin-actions">
-                    <ApiButton
-                      url={`/api/organizer/campaigns/${campaign.id}/suspected/${s.id}/release`}
-                      label={t("release")}
-                      secondary
-                    />
+                    <Link
+                      className="button button-secondary"
+                      href={confirmPath(locale, campaign.id, "releaseSignature", s.id)}
+                    >
+                      {t("release")}
+                    </Link>
                   </p>
                 )}
               </li>
