@@ -75,6 +75,8 @@ export const envSchema = z
     LETTER_HOLD_HOURS: z.coerce.number().int().min(0).max(720).default(24),
     DELIVERY_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(20),
     DELIVERY_TICK_CRON: z.string().default("* * * * *"),
+    /** Updates and milestone emails to a campaign's signers and writers: at most this many a minute per mailing. */
+    UPDATE_MAIL_PER_MINUTE: z.coerce.number().int().min(1).default(300),
     DIGEST_MAX_ITEMS: z.coerce.number().int().min(1).default(50_000),
     DIGEST_MAX_LETTERS: z.coerce.number().int().min(1).default(100),
     RETENTION_DAYS_AFTER_CLOSE: z.coerce.number().int().min(0).default(90),

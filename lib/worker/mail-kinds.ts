@@ -4,6 +4,7 @@ import type { MailKinds } from "@/lib/infra/outbox/outbox";
 import { renderSignatureMessage } from "@/lib/signatures/render-signature-mail";
 import { renderLetterMessage } from "@/lib/letters/render-letter-mail";
 import { renderInvitationMessage } from "@/lib/organizers/team/render-invitation-mail";
+import { renderUpdateMessage } from "@/lib/updates/render-update-mail";
 import {
   markDeliveredSql,
   renderDigestDelivery,
@@ -23,4 +24,6 @@ export const mailKinds: MailKinds = {
   "delivery.digest": { render: renderDigestDelivery, settledSql: markDeliveredSql },
   "delivery.test": { render: renderTestDelivery },
   "organizer.invitation": { render: renderInvitationMessage },
+  "campaign.milestone": { render: renderUpdateMessage },
+  "campaign.update": { render: renderUpdateMessage },
 };

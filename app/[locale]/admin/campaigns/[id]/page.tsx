@@ -38,6 +38,7 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
   const scope = await pageScope(locale);
   const campaign = await orNotFound(scope.campaign(id));
   const t = await getTranslations({ locale, namespace: "admin" });
+  const tu = await getTranslations({ locale, namespace: "updates" });
   const [counts, deliveries, held, title, decisions] = await Promise.all([
     campaignCounts(campaign, locale),
     listDeliveries(campaign.id, { take: 100 }),
@@ -64,6 +65,8 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
         <Link href={`/${locale}/admin/campaigns/${campaign.id}/delivery`}>{t("campaign.delivery")}</Link>
         {canEdit && <Link href={`/${locale}/admin/campaigns/${campaign.id}/edit`}>{t("campaign.edit")}</Link>}
         {canEdit && <Link href={`/${locale}/admin/campaigns/${campaign.id}/signers`}>{t("campaign.findSigner")}</Link>}
+        <Link href={`/${locale}/admin/campaigns/${campaign.id}/updates`}>{tu("composer.link")}</Link>
+        <Link href={`/${locale}/admin/campaigns/${campaign.id}/timeline`}>{tu("composer.timelineLink")}</Link>
         {canEdit && campaign.status !== "open" && <ApiButton url={`${base}/open`} label={t("campaign.open")} />}
         {canEdit && campaign.status === "open" && (
           <Link className="button button-danger" href={confirmPath(locale, campaign.id, "close")}>
