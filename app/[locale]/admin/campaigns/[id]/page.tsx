@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { env } from "@/lib/infra/env";
+import { placeNames } from "@/lib/infra/geo/place-names";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { titleFrom } from "@/lib/infra/i18n/page-title";
 import { listDeliveries } from "@/lib/delivery/list-deliveries";
@@ -48,6 +49,8 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
   const percent = Math.min(100, Math.round((confirmed / Math.max(1, campaign.goal)) * 100));
   const canEdit = scope.organizer.role !== "viewer";
   const base = `/api/organizer/campaigns/${campaign.id}`;
+  const places = placeNames(locale);
+  const number = new Intl.NumberFormat(locale === "ko" ? "ko-KR" : "en-US");
   const date = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
 
   return (
@@ -94,9 +97,9 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
           <Link href={`/${locale}/admin/campaigns/${campaign.id}/signals`}>{t("campaign.signals")}</Link>
         </p>
         <p className="muted">
-          {t("list.pending")}: {counts.totals.pendingSignatures} ·{" "}
+          {t("list.pending")}: {number.format(counts.totals.pendingSignatures)} ·{" "}
           {Object.entries(counts.totals.letters)
-            .map(([k, n]) => `${t(`letterStatus.${k}` as never)}: ${n}`)
+            .map(([k, n]) => `${t(`letterStatus.${k}` as never)}: ${number.format(n)}`)
             .join(", ") || t("list.none")}
         </p>
       </section>
@@ -140,8 +143,8 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
           <ScrollTable columns={[t("campaign.country"), t("campaign.signatures")]}>
             {counts.perCountry.map((c) => (
               <tr key={c.country}>
-                <th scope="row">{c.country}</th>
-                <td>{c.signatures}</td>
+                <th scope="row">{places.country(c.country)}</th>
+                <td>{number.format(c.signatures)}</td>
               </tr>
             ))}
           </ScrollTable>
@@ -150,10 +153,8 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
           <ScrollTable columns={[t("campaign.region"), t("campaign.signatures")]}>
             {counts.perRegion.map((r) => (
               <tr key={`${r.country}-${r.region}`}>
-                <th scope="row">
-                  {r.country} · {r.region}
-                </th>
-                <td>{r.signatures}</td>
+                <th scope="row">{places.region(r.country, r.region)}</th>
+                <td>{number.format(r.signatures)}</td>
               </tr>
             ))}
           </ScrollTable>
@@ -163,7 +164,7 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
             {counts.perTopic.map((x) => (
               <tr key={x.key}>
                 <th scope="row">{x.title}</th>
-                <td>{x.letters}</td>
+                <td>{number.format(x.letters)}</td>
               </tr>
             ))}
           </ScrollTable>
