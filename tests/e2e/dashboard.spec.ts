@@ -150,7 +150,20 @@ test("the dashboard says what needs doing and names places in each language", as
   await expect(page.getByTestId("campaign-list").getByTestId("confirmed")).toHaveText("1,234");
   await expect(page.locator("main, body").first()).not.toContainText(/\bletters?\b|\bdigest\b/i);
   await expectNoAxeViolations(page);
-  if (shots) await page.screenshot({ path: `${shots}/dashboard-ko.png`, fullPage: true });
+  if (shots) {
+    await page.screenshot({ path: `${shots}/dashboard-ko.png`, fullPage: true });
+    // The other organizer pages in Korean, to look at beside the dashboard.
+    for (const [name, path] of [
+      ["campaign", `/ko/admin/campaigns/${campaignId}`],
+      ["edit", `/ko/admin/campaigns/${campaignId}/edit`],
+      ["signals", `/ko/admin/campaigns/${campaignId}/signals`],
+      ["exports", "/ko/admin/exports"],
+      ["team", "/ko/admin/team"],
+    ]) {
+      await page.goto(path!);
+      await page.screenshot({ path: `${shots}/${name}-ko.png`, fullPage: true });
+    }
+  }
 });
 
 test("a viewer sees the figures and no control their role cannot use", async ({ page }) => {
