@@ -180,8 +180,11 @@ test("a viewer sees the figures and no control their role cannot use", async ({ 
   await expect(page.getByRole("heading", { level: 1, name: titles.en })).toBeVisible();
   // The held letter is there to read, without Release or Reject; no Edit, Close or signer search either.
   await expect(page.getByText("Held subject")).toBeVisible();
-  for (const name of ["Release", "Reject", "Close the campaign", "Open the campaign", "Make a bundle now"])
+  // Offered neither as a button nor as a link to a page that asks to confirm.
+  for (const name of ["Release", "Reject", "Close the campaign", "Open the campaign", "Make a bundle now"]) {
     await expect(page.getByRole("button", { name, exact: true })).toHaveCount(0);
+    await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
+  }
   for (const name of ["Edit", "Find a signer"])
     await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
 

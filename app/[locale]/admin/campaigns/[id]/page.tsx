@@ -47,10 +47,10 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
   ]);
   const confirmed = counts.totals.confirmedSignatures;
   const percent = Math.min(100, Math.round((confirmed / Math.max(1, campaign.goal)) * 100));
-  const canEdit = scope.organizer.role !== "viewer";
-  const base = `/api/organizer/campaigns/${campaign.id}`;
   const places = placeNames(locale);
   const number = new Intl.NumberFormat(locale === "ko" ? "ko-KR" : "en-US");
+  const canEdit = scope.organizer.role !== "viewer";
+  const base = `/api/organizer/campaigns/${campaign.id}`;
   const date = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
 
   return (
@@ -178,7 +178,7 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
           {held.map((l) => (
             <li key={l.id} className="letter-preview">
               <p>
-                <strong>{l.subject}</strong> · {l.country} ·{" "}
+                <strong>{l.subject}</strong> · {places.country(l.country)} ·{" "}
                 {l.heldReason ? t(`campaign.heldReason.${l.heldReason}` as never) : ""}
               </p>
               <p className="letter-text" lang={l.language}>
