@@ -46,5 +46,7 @@ describe("signInPath", () => {
     );
     expect(signInPath("en", "//evil.example")).toBe("/en/admin/sign-in");
     expect(signInPath("en", null)).toBe("/en/admin/sign-in");
+    expect(signInPath("en", "/en/admin")).toBe("/en/admin/sign-in");
+    expect(signInPath("en", "/ko/admin")).toBe("/en/admin/sign-in?next=%2Fko%2Fadmin");
   });
 });

@@ -30,5 +30,7 @@ export function returnPath(value: unknown): string | null {
 /** The sign-in page's address for a locale, carrying the page to return to when there is one. */
 export function signInPath(locale: string, from: unknown): string {
   const next = returnPath(from);
-  return `/${locale}/admin/sign-in${next ? `?next=${encodeURIComponent(next)}` : ""}`;
+  // The dashboard is where signing in leads anyway: its address stays short.
+  const carried = next && next !== `/${locale}/admin`;
+  return `/${locale}/admin/sign-in${carried ? `?next=${encodeURIComponent(next)}` : ""}`;
 }
