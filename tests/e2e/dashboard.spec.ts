@@ -26,7 +26,7 @@ async function withDb<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
 /**
  * An organization of the test's own with an owner and a viewer, and an open campaign closing in three days: 1,234
  * confirmed signatures from Seoul and California (some from a newsletter link), one letter held for review, one
- * delivery to the target that failed.
+ * signer's reason waiting for review, one delivery to the target that failed.
  */
 async function organizationWithCampaign() {
   return withDb(async (client) => {
@@ -81,6 +81,12 @@ async function organizationWithCampaign() {
          FROM generate_series(1, 1234) AS i`,
       [campaignId, suffix],
     );
+    // One of them chose to be shown on the signer wall and gave a reason, which waits for review.
+    await client.query(
+      `UPDATE signature SET show_name = true, appearance = 'full', comment = 'Families are waiting.'
+        WHERE campaign_id = $1 AND email = $2`,
+      [campaignId, `s1-${suffix}@example.test`],
+    );
     await client.query(
       `INSERT INTO letter (id, campaign_id, email, email_key, name, country, subject, body, language, locale, status, held_reason, confirmed_at)
        VALUES ($1, $2, $3, $3, 'Held Writer', 'KR', 'Held subject', 'Body http://a.example http://b.example http://c.example', 'en', 'en', 'held', 'links', now())`,
@@ -113,6 +119,7 @@ test("the dashboard says what needs doing and names places in each language", as
   await expect(attention.getByRole("heading", { name: "Needs attention" })).toBeVisible();
   await expect(attention.locator("li[data-kind=held]")).toContainText(`${titles.en}: 1 letter waits for review`);
   await expect(attention.locator("li[data-kind=failed]")).toContainText("1 delivery to the target failed");
+  await expect(attention.locator("li[data-kind=reasons]")).toContainText("1 reason waits for review");
   await expect(attention.locator("li[data-kind=closing]")).toContainText("Closes");
   await expect(attention.getByRole("link", { name: "1 letter waits for review" })).toHaveAttribute(
     "href",
@@ -140,6 +147,7 @@ test("the dashboard says what needs doing and names places in each language", as
   await expect(strip.getByRole("heading", { name: "확인이 필요한 일" })).toBeVisible();
   await expect(strip.locator("li[data-kind=held]")).toContainText(`${titles.ko}: 검토를 기다리는 편지 1통`);
   await expect(strip.locator("li[data-kind=failed]")).toContainText("수신인에게 전달하지 못한 이메일 1건");
+  await expect(strip.locator("li[data-kind=reasons]")).toContainText("검토를 기다리는 서명 이유 1건");
   await expect(strip.locator("li[data-kind=closing]")).toContainText("마감");
   const ko = page.locator(".dashboard-campaign");
   await expect(ko.getByTestId("progress")).toHaveText("확인된 서명 12,000명 중 1,234명(10%)");

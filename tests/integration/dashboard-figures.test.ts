@@ -12,6 +12,7 @@ import { needsAttention } from "@/lib/organizers/campaigns/needs-attention";
 import { scopeFor } from "@/lib/organizers/scope";
 import { challengeStatus } from "@/lib/integrity/challenge-status";
 import { abusePrefix, campaignKey } from "@/lib/integrity/rate-keys";
+import { countPendingReasons } from "@/lib/signer-wall/count-pending-reasons";
 import { createCampaign } from "./helpers";
 
 afterAll(async () => {
@@ -209,5 +210,45 @@ describe("dashboard figures", () => {
     // The dashboard's strip says so for an open campaign.
     const [summary] = await listCampaigns(scopeOf(networks.organizationId), "en");
     expect(needsAttention(summary!, status.get(networks.slug)!, at)).toEqual([{ kind: "challenge", who: "networks" }]);
+  });
+
+  it("counts the reasons waiting for review per campaign, the wall's queue's own rule, never another organization's", async () => {
+    const own = await createCampaign();
+    const other = await createCampaign();
+    const row = (campaignId: string, extra: object) => {
+      const email = `r-${randomUUID()}@example.test`;
+      return {
+        campaignId,
+        email,
+        emailKey: email,
+        name: "Named Signer",
+        country: "KR",
+        locale: "ko",
+        status: "confirmed" as const,
+        confirmedAt: hoursAgo(1),
+        showName: true,
+        appearance: "full" as const,
+        comment: "Because it matters.",
+        ...extra,
+      };
+    };
+    await prisma.signature.createMany({
+      data: [
+        row(own.id, {}),
+        row(own.id, {}),
+        // Not waiting: reviewed, not shown by choice, no reason, pending.
+        row(own.id, { commentReview: "approved" }),
+        row(own.id, { showName: false }),
+        row(own.id, { comment: "  " }),
+        row(own.id, { status: "pending", confirmedAt: null }),
+        row(other.id, {}),
+        row(other.id, {}),
+        row(other.id, {}),
+      ],
+    });
+    const counts = await countPendingReasons(scopeOf(own.organizationId));
+    expect([...counts.entries()]).toEqual([[own.id, 2]]);
+    const [summary] = await listCampaigns(scopeOf(own.organizationId), "en");
+    expect(needsAttention(summary!, null, at, counts.get(own.id))).toEqual([{ kind: "reasons", count: 2 }]);
   });
 });

@@ -7,6 +7,7 @@ import { challengeStatus } from "@/lib/integrity/challenge-status";
 import { dashboardFigures } from "@/lib/organizers/campaigns/dashboard-figures";
 import { listCampaigns } from "@/lib/organizers/campaigns/list-campaigns";
 import { needsAttention } from "@/lib/organizers/campaigns/needs-attention";
+import { countPendingReasons } from "@/lib/signer-wall/count-pending-reasons";
 import { pageScope } from "@/lib/organizers/page-organizer";
 import { AdminHeader } from "@/components/organizers/admin-header";
 import { AttentionStrip } from "@/components/organizers/dashboard/attention-strip";
@@ -26,9 +27,10 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
   const scope = await pageScope(locale);
   const t = await getTranslations({ locale, namespace: "admin" });
   const at = now();
-  const [campaigns, figures] = await Promise.all([
+  const [campaigns, figures, reasons] = await Promise.all([
     listCampaigns(scope, locale),
     dashboardFigures(scope, { at, timeZone: timeZoneOf(locale) }),
+    countPendingReasons(scope),
   ]);
   const challenge = await challengeStatus(
     campaigns.map((c) => c.slug),
@@ -42,7 +44,7 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
       : t("list.none");
   };
   const attention = campaigns.flatMap((c) =>
-    needsAttention(c, challenge.get(c.slug) ?? null, at).map((a) => ({ campaign: c, attention: a })),
+    needsAttention(c, challenge.get(c.slug) ?? null, at, reasons.get(c.id)).map((a) => ({ campaign: c, attention: a })),
   );
   return (
     <>

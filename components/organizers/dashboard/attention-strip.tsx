@@ -17,6 +17,8 @@ export async function AttentionStrip({ locale, items }: Props) {
     switch (a.kind) {
       case "held":
         return { text: t("held", { count: a.count }), href: `${base(id)}#held-heading` };
+      case "reasons":
+        return { text: t("reasons", { count: a.count }), href: `${base(id)}#reasons-heading` };
       case "failed":
         return { text: t("failed", { count: a.count }), href: base(id) };
       case "challenge":
