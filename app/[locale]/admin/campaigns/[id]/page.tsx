@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { env } from "@/lib/infra/env";
+import { placeNames } from "@/lib/infra/geo/place-names";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { titleFrom } from "@/lib/infra/i18n/page-title";
 import { listDeliveries } from "@/lib/delivery/list-deliveries";
@@ -48,6 +49,8 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
   ]);
   const confirmed = counts.totals.confirmedSignatures;
   const percent = Math.min(100, Math.round((confirmed / Math.max(1, campaign.goal)) * 100));
+  const places = placeNames(locale);
+  const number = new Intl.NumberFormat(locale === "ko" ? "ko-KR" : "en-US");
   const canEdit = scope.organizer.role !== "viewer";
   const base = `/api/organizer/campaigns/${campaign.id}`;
 
@@ -98,9 +101,9 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
           <Link href={`/${locale}/admin/campaigns/${campaign.id}/signals`}>{t("campaign.signals")}</Link>
         </p>
         <p className="muted">
-          {t("list.pending")}: {counts.totals.pendingSignatures} ·{" "}
+          {t("list.pending")}: {number.format(counts.totals.pendingSignatures)} ·{" "}
           {Object.entries(counts.totals.letters)
-            .map(([k, n]) => `${t(`letterStatus.${k}` as never)}: ${n}`)
+            .map(([k, n]) => `${t(`letterStatus.${k}` as never)}: ${number.format(n)}`)
             .join(", ") || t("list.none")}
         </p>
       </section>
@@ -144,8 +147,8 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
           <ScrollTable columns={[t("campaign.country"), t("campaign.signatures")]}>
             {counts.perCountry.map((c) => (
               <tr key={c.country}>
-                <th scope="row">{c.country}</th>
-                <td>{c.signatures}</td>
+                <th scope="row">{places.country(c.country)}</th>
+                <td>{number.format(c.signatures)}</td>
               </tr>
             ))}
           </ScrollTable>
@@ -154,10 +157,8 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
           <ScrollTable columns={[t("campaign.region"), t("campaign.signatures")]}>
             {counts.perRegion.map((r) => (
               <tr key={`${r.country}-${r.region}`}>
-                <th scope="row">
-                  {r.country} · {r.region}
-                </th>
-                <td>{r.signatures}</td>
+                <th scope="row">{places.region(r.country, r.region)}</th>
+                <td>{number.format(r.signatures)}</td>
               </tr>
             ))}
           </ScrollTable>
@@ -167,7 +168,7 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
             {counts.perTopic.map((x) => (
               <tr key={x.key}>
                 <th scope="row">{x.title}</th>
-                <td>{x.letters}</td>
+                <td>{number.format(x.letters)}</td>
               </tr>
             ))}
           </ScrollTable>
@@ -181,7 +182,7 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
           {held.map((l) => (
             <li key={l.id} className="letter-preview">
               <p>
-                <strong>{l.subject}</strong> · {l.country} ·{" "}
+                <strong>{l.subject}</strong> · {places.country(l.country)} ·{" "}
                 {l.heldReason ? t(`campaign.heldReason.${l.heldReason}` as never) : ""}
               </p>
               <p className="letter-text" lang={l.language}>
