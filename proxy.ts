@@ -11,6 +11,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { cacheablePage } from "@/lib/page-cache/cacheable-page";
 import { fillNonceOf, fillSettled } from "@/lib/page-cache/fill-page";
 import { cachedPageFor } from "@/lib/page-cache/serve-cached-page";
+import { requestPathHeader } from "@/lib/organizers/auth/return-path";
 import { env } from "@/lib/infra/env";
 import { AppError } from "@/lib/infra/errors";
 import { errorResponse } from "@/lib/infra/http";
@@ -60,6 +61,8 @@ async function answer(request: NextRequest, requestId: string): Promise<NextResp
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(requestIdHeader, requestId);
   if (documentRoute) requestHeaders.set("content-security-policy", headers["content-security-policy"]!);
+  // The page's own path, for an organizer page's redirect to sign in and back (lib/organizers/page-organizer.ts).
+  requestHeaders.set(requestPathHeader, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;

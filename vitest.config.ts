@@ -55,6 +55,8 @@ export default defineConfig({
             SMTP_HOST: "",
             // No cooling-off unless a test sets a campaign's own hold (letter-hold.test.ts moves the clock through it).
             LETTER_HOLD_HOURS: "0",
+            // Campaign senders in the tests' fixtures are on example.test.
+            MAIL_SENDER_DOMAINS: "example.test",
           },
         },
       },

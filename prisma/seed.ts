@@ -35,7 +35,16 @@ export async function seed(): Promise<{ created: boolean; organizer: DemoOrganiz
     .where("slug", "=", flagshipCampaign.slug)
     .executeTakeFirst();
   if (existing) {
-    await transaction((trx) => seedTopics(trx, existing.id));
+    await transaction(async (trx) => {
+      await seedTopics(trx, existing.id);
+      // A campaign seeded before deadlines existed gets the summit's.
+      await trx
+        .updateTable("campaign")
+        .set({ deadline: flagshipCampaign.deadline })
+        .where("id", "=", existing.id)
+        .where("deadline", "is", null)
+        .execute();
+    });
     return { created: false, organizer };
   }
   await transaction(async (trx) => {
@@ -48,6 +57,7 @@ export async function seed(): Promise<{ created: boolean; organizer: DemoOrganiz
         organization_id: organization.id,
         status: "open",
         goal: flagshipCampaign.goal,
+        deadline: flagshipCampaign.deadline,
         target_email: flagshipCampaign.targetEmail,
         sender_email: `${demoOrganization.name} <letters@open-letters.example>`,
         // Letters one by one, throttled; signatures in a daily digest with a CSV of the new signers.

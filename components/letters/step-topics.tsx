@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { ComposerTopic } from "@/lib/letters/get-composer-campaign";
+import { LinkedText } from "@/components/campaigns/linked-text";
 import { describedBy, FieldError, type StepProps } from "./fields";
 
 /** Step 1: the campaign's agenda items, each with its fact, ask and source; one or more to choose. */
@@ -46,7 +47,7 @@ export function StepTopics({ draft, update, errors, fid, topics }: StepProps & {
                     <strong>{t("ask")}:</strong> {topic.ask}
                   </p>
                   <p className="hint">
-                    {t("source")}: {topic.source}
+                    {t("source")}: <LinkedText text={topic.source} />
                   </p>
                 </div>
               </div>

@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import type { CampaignInput, CampaignTargetInput } from "@/lib/organizers/campaigns/campaign-schema";
+import { campaignFieldLabel, type FormLabels } from "./campaign-field-label";
 
 type Text = CampaignInput["texts"]["en"];
 type Target = CampaignTargetInput;
@@ -153,11 +154,12 @@ export function CampaignForm({ initial, campaignId, slugChange }: Props) {
           <>
             <p>{t("errors", { count: errorList.length })}</p>
             <ul>
-              {errorList.map(([path, message]) => (
-                <li key={path}>
-                  <a href={`#${fieldId(path)}`}>{`${path}: ${message}`}</a>
-                </li>
-              ))}
+              {errorList.map(([path, message]) => {
+                const label = campaignFieldLabel(path, t as unknown as FormLabels);
+                return (
+                  <li key={path}>{label ? <a href={`#${fieldId(path)}`}>{`${label}: ${message}`}</a> : message}</li>
+                );
+              })}
             </ul>
           </>
         )}

@@ -4,8 +4,11 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-/** Email + password against better-auth's own endpoint; one message for any wrong combination. */
-export function SignInForm({ locale }: { locale: string }) {
+/**
+ * Email + password against better-auth's own endpoint; one message for any wrong combination. Signed in, the
+ * organizer goes to `next`, a path the page already checked (lib/organizers/auth/return-path.ts).
+ */
+export function SignInForm({ next }: { next: string }) {
   const t = useTranslations("admin.signIn");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +26,7 @@ export function SignInForm({ locale }: { locale: string }) {
     }).catch(() => null);
     setPending(false);
     if (res?.ok) {
-      router.push(`/${locale}/admin`);
+      router.push(next);
       router.refresh();
       return;
     }

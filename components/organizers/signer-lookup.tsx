@@ -19,7 +19,14 @@ type Letter = {
   confirmedAt: string | null;
   deliveredAt: string | null;
 };
-type Email = { id: string; kind: string; status: string; createdAt: string; sentAt: string | null };
+type Email = {
+  id: string;
+  kind: string;
+  status: string;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+};
 type Record = { found: boolean; signatures: Signature[]; letters: Letter[]; emails: Email[] };
 type Erasure = { signatures: number; uncounted: number; letters: number; waiting: number };
 
@@ -146,6 +153,7 @@ export function SignerLookup({ campaignId }: { campaignId: string }) {
                     ? t(`kinds.${m.kind.replace(".", "_")}` as "kinds.signature_confirm")
                     : m.kind}{" "}
                   · {ta(`deliveryStatus.${m.status}` as "deliveryStatus.sent")} · {date(m.sentAt ?? m.createdAt)}
+                  {m.status === "failed" && m.lastError && <> · {m.lastError}</>}
                 </li>
               ))}
             </ul>

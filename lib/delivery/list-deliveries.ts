@@ -11,7 +11,11 @@ export type DeliveryRecord = {
   targetId: string | null;
   status: "pending" | "sending" | "sent" | "failed" | "cancelled";
   messageId: string;
+  /** The address it goes (or went) to. */
+  to: string;
   attempts: number;
+  /** While pending: when it is tried next. */
+  nextTryAt: Date | null;
   lastError: string | null;
   response: string | null;
   createdAt: Date;
@@ -31,6 +35,8 @@ export async function listDeliveries(
       "m.kind",
       "m.status",
       "m.message_id",
+      "m.to",
+      "m.available_at",
       "m.attempts",
       "m.last_error",
       "m.response",
@@ -74,7 +80,9 @@ export async function listDeliveries(
     targetId: m.target_id,
     status: m.status,
     messageId: m.message_id,
+    to: m.to,
     attempts: m.attempts,
+    nextTryAt: m.status === "pending" ? m.available_at : null,
     lastError: m.last_error,
     response: m.response,
     createdAt: m.created_at,

@@ -4,6 +4,7 @@
 // (./appear-as.ts), their name isolated (isolate).
 import { sql, type NotNull } from "kysely";
 import { db } from "@/lib/infra/db";
+import { now } from "@/lib/infra/clock";
 import { isLocale, type Locale } from "@/lib/infra/i18n/config";
 import { messages as allMessages, translator } from "@/lib/infra/i18n/messages";
 import { wordEnding } from "@/lib/infra/i18n/korean-particle";
@@ -98,51 +99,63 @@ SELECT x.message_id, l.appearance, l.name, l.email, l.city, l.region, l.country,
   return rendered;
 }
 
-/** The target a delivery goes to, its name in the delivery's language; null for one made before targets existed. */
-async function targetOf(message: OutboxRow, locale: Locale) {
-  const row = await db.selectFrom("outbox_message").select("target_id").where("id", "=", message.id).executeTakeFirst();
-  if (!row?.target_id) return null;
+/**
+ * A digest's target: its name (and office) in the digest's language, for the greeting, and its id, for the
+ * individuality line (null for a target not stored yet: the line then counts the digest's own letters).
+ */
+export type DigestTarget = { id: string | null; name: string | null };
+
+/** A target by id, named in `locale`; null for a delivery made before targets existed. */
+export async function digestTargetOf(targetId: string | null, locale: string): Promise<DigestTarget | null> {
+  if (!targetId) return null;
   const texts = await db
     .selectFrom("campaign_target_translation")
     .select(["locale", "name", "office"])
-    .where("target_id", "=", row.target_id)
+    .where("target_id", "=", targetId)
     .execute();
   const text = pickTranslation(texts, locale, locale);
-  return { id: row.target_id, name: text ? [text.name, text.office].filter(Boolean).join(", ") : null };
+  return { id: targetId, name: text ? [text.name, text.office].filter(Boolean).join(", ") : null };
 }
+
+/** What a digest carries: its signers and letters as they are now (read by digestItemsOf, or by the preview). */
+export type DigestItems = {
+  signers: { appearance: Appearance; name: string; region: string | null; country: string; confirmed_at: Date }[];
+  letters: (Person & { id: string; subject: string; body: string })[];
+};
+
+/** What the tick stored with a digest: its period and the campaign's running totals at that moment. */
+export type DigestPayload = {
+  periodStart: string | null;
+  periodEnd?: string;
+  signatures?: number;
+  letters?: number;
+  totals: { confirmed: number; letters: number };
+};
 
 export async function renderDigestDelivery(message: OutboxRow): Promise<MailContent | null> {
   if (!message.campaign_id) return null;
-  // The message's language is its target's: the text and the CSV's column names are written in it.
-  const locale: Locale = isLocale(message.locale) ? message.locale : "en";
-  const campaign = await campaignFor(message.campaign_id, locale);
-  const target = await targetOf(message, locale);
+  const row = await db.selectFrom("outbox_message").select("target_id").where("id", "=", message.id).executeTakeFirst();
+  const target = await digestTargetOf(row?.target_id ?? null, message.locale);
+  const items = await digestItemsOf(message.id);
+  return composeDigest(message.campaign_id, message.locale, message.payload as DigestPayload, items, target);
+}
+
+/**
+ * A digest of the given items, as `target` gets it: in the message's language (the target's: the text and the CSV's
+ * column names are written in it). The tick's digests and the delivery panel's preview of the next one both come from
+ * here, so the preview is the real thing.
+ */
+export async function composeDigest(
+  campaignId: string,
+  messageLocale: string,
+  payload: DigestPayload,
+  { signers, letters }: DigestItems,
+  target: DigestTarget | null,
+): Promise<MailContent> {
+  const locale: Locale = isLocale(messageLocale) ? messageLocale : "en";
+  const campaign = await campaignFor(campaignId, locale);
   const t = translator(locale, "delivery");
-  const payload = message.payload as { periodStart: string | null; totals: { confirmed: number; letters: number } };
-
-  // What this digest carries (target_signature, target_letter), as it is now: a signer who withdrew since, or whom
-  // an organizer struck out, is no longer listed.
-  const signers = await db
-    .selectFrom("signature")
-    .innerJoin("target_signature as x", "x.signature_id", "signature.id")
-    .select(["appearance", "name", "region", "country", "confirmed_at"])
-    .where("x.message_id", "=", message.id)
-    .where("status", "=", "confirmed")
-    .$narrowType<{ confirmed_at: NotNull }>()
-    .orderBy("confirmed_at")
-    .orderBy("id")
-    .execute();
-  const letters = await db
-    .selectFrom("letter")
-    .innerJoin("target_letter as x", "x.letter_id", "letter.id")
-    .select(["appearance", "name", "city", "region", "country", "subject", "body"])
-    .where("x.message_id", "=", message.id)
-    .where("status", "in", ["queued", "delivered"])
-    .orderBy("confirmed_at")
-    .orderBy("id")
-    .execute();
-  const individuality = target ? await targetLetterIndividuality(target.id) : null;
-
+  const individuality = target ? await targetLetterIndividuality(campaignId, target.id, letters) : null;
   const date = (d: Date) => d.toISOString().slice(0, 10);
   // Signers who asked to be counted only are counted here and listed nowhere.
   const ta = translator(locale, "appearance");
@@ -191,7 +204,7 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
     attachments: listed.length
       ? [
           {
-            filename: t("csvFileName", { date: date(new Date()) }),
+            filename: t("csvFileName", { date: date(now()) }),
             // With a byte-order mark, so spreadsheets read the names (Hangul among them) as UTF-8.
             content: `\uFEFF${csv}`,
             contentType: "text/csv; charset=utf-8",
@@ -199,6 +212,31 @@ export async function renderDigestDelivery(message: OutboxRow): Promise<MailCont
         ]
       : undefined,
   };
+}
+
+/** The signers and letters a digest carries (target_signature, target_letter), as they are now: a signer who withdrew
+ * since, or whom an organizer struck out, is no longer listed. */
+async function digestItemsOf(messageId: string): Promise<DigestItems> {
+  const signers = await db
+    .selectFrom("signature")
+    .innerJoin("target_signature as x", "x.signature_id", "signature.id")
+    .select(["appearance", "name", "region", "country", "confirmed_at"])
+    .where("x.message_id", "=", messageId)
+    .where("status", "=", "confirmed")
+    .$narrowType<{ confirmed_at: NotNull }>()
+    .orderBy("confirmed_at")
+    .orderBy("id")
+    .execute();
+  const letters = await db
+    .selectFrom("letter")
+    .innerJoin("target_letter as x", "x.letter_id", "letter.id")
+    .select(["letter.id", "appearance", "name", "city", "region", "country", "subject", "body"])
+    .where("x.message_id", "=", messageId)
+    .where("status", "in", ["queued", "delivered"])
+    .orderBy("confirmed_at")
+    .orderBy("id")
+    .execute();
+  return { signers, letters };
 }
 
 /**

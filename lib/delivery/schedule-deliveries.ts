@@ -16,6 +16,7 @@ import { logError } from "@/lib/infra/log";
 import { kindsOf, type MessageKind } from "@/lib/infra/outbox/message-kinds";
 import { campaignTargets, ensureCampaignTarget, type CampaignTarget } from "@/lib/campaigns/campaign-targets";
 import { bundleMessageId, digestMessageId, letterMessageId } from "./message-ids";
+import { digestPayload } from "./digest-payload";
 import { hourMs, letterHoldHours } from "@/lib/letters/letter-hold";
 import { makeCampaignBundle } from "./bundle/make-campaign-bundle";
 
@@ -289,15 +290,6 @@ SELECT x.id, ${kind}, ${target.email}, ${target.language}, x.message_id, x.lette
   return messages.length;
 }
 
-async function runningTotals(trx: Transaction, campaignId: string) {
-  const { rows } = await sql<{ confirmed: number; letters: number }>`
-SELECT COALESCE((SELECT sum(confirmed) FROM campaign_count_shard WHERE campaign_id = ${campaignId}), 0)::int AS confirmed,
-       (SELECT count(*) FROM letter WHERE campaign_id = ${campaignId} AND status IN ('confirmed', 'queued', 'delivered'))::int AS letters`.execute(
-    trx,
-  );
-  return rows[0]!;
-}
-
 /** One digest of everything new for the target since its last: signatures always, letters when its plan says so. */
 async function assembleDigest(trx: Transaction, campaign: CampaignRow, target: TargetRow, at: Date) {
   // Signers travel as CSV rows; letters inline, so far fewer fit in one email.
@@ -311,13 +303,13 @@ async function assembleDigest(trx: Transaction, campaign: CampaignRow, target: T
   if (signatures.length === 0 && letters.length === 0) return null;
 
   const id = randomUUID();
-  const payload = {
-    periodStart: target.last_scheduled_at?.toISOString() ?? null,
-    periodEnd: at.toISOString(),
-    signatures: signatures.length,
-    letters: letters.length,
-    totals: await runningTotals(trx, campaign.id),
-  };
+  const payload = await digestPayload(
+    trx,
+    { id: campaign.id, last_digest_at: target.last_scheduled_at },
+    { signatures: signatures.length, letters: letters.length },
+    at,
+  );
+
   await trx
     .insertInto("outbox_message")
     .values({

@@ -7,21 +7,33 @@ import { classifyLetters } from "./bundle/classify-letters";
 
 export type LetterIndividuality = { letters: number; ownWords: number; nearCopies: number };
 
-/** Over the letters handed to the target so far that still stand (not withdrawn, rejected or erased since). */
-export async function targetLetterIndividuality(targetId: string): Promise<LetterIndividuality> {
-  const letters = await db
-    .selectFrom("target_letter as x")
-    .innerJoin("letter as l", "l.id", "x.letter_id")
-    .select(["l.id", "l.body", "l.campaign_id"])
-    .where("x.target_id", "=", targetId)
-    .where("l.status", "in", ["queued", "delivered"])
-    .execute();
+/**
+ * Over the letters handed to the target so far that still stand (not withdrawn, rejected or erased since), together
+ * with `carried`: the letters of the digest being written, which a preview shows before they are handed (a target
+ * not stored yet, `targetId` null, has only those).
+ */
+export async function targetLetterIndividuality(
+  campaignId: string,
+  targetId: string | null,
+  carried: { id: string; body: string }[] = [],
+): Promise<LetterIndividuality> {
+  const handed = targetId
+    ? await db
+        .selectFrom("target_letter as x")
+        .innerJoin("letter as l", "l.id", "x.letter_id")
+        .select(["l.id", "l.body"])
+        .where("x.target_id", "=", targetId)
+        .where("l.status", "in", ["queued", "delivered"])
+        .execute()
+    : [];
+  const known = new Set(handed.map((l) => l.id));
+  const letters = [...handed, ...carried.filter((l) => !known.has(l.id))];
   if (letters.length === 0) return { letters: 0, ownWords: 0, nearCopies: 0 };
   const templates = await db
     .selectFrom("campaign_topic_translation as p")
     .innerJoin("campaign_topic as t", "t.id", "p.topic_id")
     .select("p.paragraph")
-    .where("t.campaign_id", "=", letters[0]!.campaign_id)
+    .where("t.campaign_id", "=", campaignId)
     .execute();
   const paragraphs = templates.map((p) => p.paragraph);
   const classified = classifyLetters(

@@ -46,6 +46,18 @@ export const envSchema = z
     SMTP_USER: z.string().optional(),
     SMTP_PASSWORD: z.string().optional(),
     MAIL_FROM: z.string().default("Open Letters <no-reply@open-letters.localhost>"),
+    // Domains a campaign's sender address may be on, comma-separated; unset: the domain of MAIL_FROM.
+    MAIL_SENDER_DOMAINS: optional(
+      z
+        .string()
+        .transform((v) =>
+          v
+            .split(",")
+            .map((d) => d.trim().toLowerCase())
+            .filter(Boolean),
+        )
+        .pipe(z.array(domainName).min(1, "at least one domain, such as example.org")),
+    ),
     MAILBOX_DIR: z.string().default(".data/mailbox"),
     MAIL_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
     MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(30),
@@ -63,6 +75,8 @@ export const envSchema = z
     LETTER_HOLD_HOURS: z.coerce.number().int().min(0).max(720).default(24),
     DELIVERY_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(20),
     DELIVERY_TICK_CRON: z.string().default("* * * * *"),
+    /** Updates and milestone emails to a campaign's signers and writers: at most this many a minute per mailing. */
+    UPDATE_MAIL_PER_MINUTE: z.coerce.number().int().min(1).default(300),
     DIGEST_MAX_ITEMS: z.coerce.number().int().min(1).default(50_000),
     DIGEST_MAX_LETTERS: z.coerce.number().int().min(1).default(100),
     RETENTION_DAYS_AFTER_CLOSE: z.coerce.number().int().min(0).default(90),

@@ -26,7 +26,13 @@ export type RateKey = { key: string; seconds: number; bump: boolean; limit?: num
  * one client's junk slows that network down, never everyone signing the campaign.
  */
 const abuseKey = (kind: FormKind, slug: string, network: string | null) =>
-  `${kind}:abuse:${slug}:${network ? keyedHash("rate-network", network) : "unknown"}`;
+  `${abusePrefix(kind, slug)}${network ? keyedHash("rate-network", network) : "unknown"}`;
+
+/** Every network's abuse counter of a campaign starts with this (lib/integrity/challenge-status.ts reads them). */
+export const abusePrefix = (kind: FormKind, slug: string) => `${kind}:abuse:${slug}:`;
+
+/** Attempts on a campaign from everyone, per minute: past the trigger, the challenge is on for all. */
+export const campaignKey = (kind: FormKind, slug: string) => `${kind}:campaign:${slug}`;
 
 export function rateKeysFor(input: RateInput): RateKey[] {
   const { kind } = input;
@@ -37,7 +43,7 @@ export function rateKeysFor(input: RateInput): RateKey[] {
       bump: true,
       limit: env.RATE_EMAIL_HOURLY,
     },
-    { key: `${kind}:campaign:${input.slug}`, seconds: 60, bump: true, trigger: env.CHALLENGE_CAMPAIGN_PER_MINUTE },
+    { key: campaignKey(kind, input.slug), seconds: 60, bump: true, trigger: env.CHALLENGE_CAMPAIGN_PER_MINUTE },
     {
       key: abuseKey(kind, input.slug, input.network),
       seconds: 300,

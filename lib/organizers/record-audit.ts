@@ -22,7 +22,14 @@ export type AuditAction =
   | "campaign.duplicated"
   | "letter.released"
   | "letter.rejected"
-  | "signature.released";
+  | "signature.released"
+  | "delivery.retried"
+  | "delivery.cancelled"
+  | "delivery.test_sent"
+  | "update.sent"
+  | "timeline.added"
+  | "timeline.removed"
+  | "deadline.changed";
 
 /** Who acted when there is no session's scope yet (an invitee accepting). */
 export type AuditActor = { organizationId: string; userId: string | null; email: string };

@@ -4,6 +4,7 @@ import type { MailKinds } from "@/lib/infra/outbox/outbox";
 import { renderSignatureMessage } from "@/lib/signatures/render-signature-mail";
 import { renderLetterMessage } from "@/lib/letters/render-letter-mail";
 import { renderInvitationMessage } from "@/lib/organizers/team/render-invitation-mail";
+import { renderUpdateMessage } from "@/lib/updates/render-update-mail";
 import {
   markDeliveredSql,
   renderDigestDelivery,
@@ -12,6 +13,7 @@ import {
 } from "@/lib/delivery/render-delivery-mail";
 import { letterAsDelivered } from "@/lib/delivery/letter-as-delivered";
 import { renderBundleDelivery } from "@/lib/delivery/render-bundle-delivery";
+import { renderTestDelivery } from "@/lib/delivery/render-test-delivery";
 
 export const mailKinds: MailKinds = {
   "signature.confirm": { render: renderSignatureMessage },
@@ -22,5 +24,8 @@ export const mailKinds: MailKinds = {
   "delivery.letter": { render: renderLetterDelivery, renderMany: renderLetterDeliveries, settledSql: markDeliveredSql },
   "delivery.digest": { render: renderDigestDelivery, settledSql: markDeliveredSql },
   "delivery.bundle": { render: renderBundleDelivery, settledSql: markDeliveredSql },
+  "delivery.test": { render: renderTestDelivery },
   "organizer.invitation": { render: renderInvitationMessage },
+  "campaign.milestone": { render: renderUpdateMessage },
+  "campaign.update": { render: renderUpdateMessage },
 };

@@ -6,6 +6,7 @@ import { workOutbox } from "@/lib/infra/outbox/work-outbox";
 import { startDeliveryTicks } from "@/lib/delivery/worker";
 import { startAbuseWorker } from "@/lib/integrity/worker";
 import { startRetentionWorker } from "@/lib/privacy/worker";
+import { startUpdateTicks } from "@/lib/updates/worker";
 import { mailKinds } from "./mail-kinds";
 
 type Options = { pollingIntervalSeconds?: number };
@@ -21,6 +22,7 @@ export async function startWorkers(options: Options = {}): Promise<void> {
   await startDeliveryTicks(options);
   await startRetentionWorker(options);
   await startAbuseWorker(options);
+  await startUpdateTicks(options);
   await startBounceReceiver();
   // Last: a worker that sends has finished starting (a database that goes away from here on is waited out).
   startMailWorker(options, worker);

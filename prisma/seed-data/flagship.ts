@@ -33,6 +33,7 @@ export const demoOrganization: { slug: string; name: string; translatedNames: Pa
 export const flagshipCampaign: {
   slug: string;
   goal: number;
+  deadline: Date;
   targetName: Record<Locale, string>;
   targetEmail: string;
   texts: Record<Locale, CampaignText>;
@@ -41,6 +42,8 @@ export const flagshipCampaign: {
   slug: "human-rights-on-the-agenda",
   // The response threshold the White House once used for online petitions.
   goal: 100000,
+  // The summit: June 12, 2018 in Singapore, opening at 9:00 local time (01:00 UTC).
+  deadline: new Date("2018-06-12T01:00:00Z"),
   targetName: {
     en: "The President of the United States",
     ko: "미국 대통령",

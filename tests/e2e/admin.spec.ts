@@ -125,7 +125,7 @@ test("an organizer creates a campaign, sees it signed and counted, exports the s
   const row = page.locator(`tr[data-slug="${slug}"]`);
   await expect(row.getByTestId("confirmed")).toHaveText("1");
   await page.goto(campaignAdminUrl);
-  await expect(page.getByTestId("goal")).toContainText("1 of 1000");
+  await expect(page.getByTestId("goal")).toContainText("1 of 1,000");
   await expect(page.getByTestId("per-source").locator('tr[data-source="newsletter"] td')).toHaveText(["1", "0"]);
   await expect(page.getByText(`http://localhost:${new URL(page.url()).port}/ko/c/${slug}?source=social`)).toBeVisible();
   await expect(page.getByTestId("embed-snippet")).toContainText(`/embed/en/${slug}" title="Admin test ${slug}"`);

@@ -82,7 +82,7 @@ test("an organizer reviews a network with many signatures, strikes it out, sees 
   await expect(page.locator(`tr[data-slug="${slug}"]`).getByTestId("suspected")).toHaveText("3 / 0");
 
   await page.goto(`/en/admin/campaigns/${campaignId}`);
-  await expect(page.getByTestId("goal")).toContainText("25 of 1000");
+  await expect(page.getByTestId("goal")).toContainText("25 of 1,000");
   await expect(page.getByTestId("not-counted")).toContainText("3 suspected");
   await page.getByTestId("not-counted").getByRole("link", { name: "Suspicious activity" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Suspicious activity" })).toBeVisible();
@@ -104,7 +104,7 @@ test("an organizer reviews a network with many signatures, strikes it out, sees 
   await expect(page.getByTestId("signals-summary")).toContainText("Counted: 0");
 
   await page.goto(`/en/admin/campaigns/${campaignId}`);
-  await expect(page.getByTestId("goal")).toContainText("0 of 1000");
+  await expect(page.getByTestId("goal")).toContainText("0 of 1,000");
   await expect(page.getByTestId("not-counted")).toContainText("25 struck out");
   expect(await (await page.request.get(`/api/campaigns/${slug}/count`)).json()).toMatchObject({ confirmed: 0 });
 

@@ -1,10 +1,10 @@
 // Abuse protection end to end through the route handlers: rate limits, the silent checks, and the challenge.
 // Every test uses its own campaign, addresses and emails, so counters never leak between tests.
 import { createHash, randomInt, randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { POST as signRoute } from "@/app/api/campaigns/[slug]/signatures/route";
 import { POST as letterRoute } from "@/app/api/campaigns/[slug]/letters/route";
-import { advanceClock, now, resetClock } from "@/lib/infra/clock";
+import { advanceClock, now, nowMs, resetClock } from "@/lib/infra/clock";
 import { closeDb, prisma, pool } from "@/lib/infra/db";
 import { env } from "@/lib/infra/env";
 import { stopBoss } from "@/lib/infra/queue/boss";
@@ -16,6 +16,8 @@ import { issueFormToken } from "@/lib/infra/security/form-token";
 import { sweepRateWindows } from "@/lib/integrity/sweep-rate-windows";
 import { signatureCountFor } from "@/lib/campaigns/signature-count";
 import { createCampaign, formToken, jsonRequest, outboxFor, params, signer } from "./helpers";
+
+afterEach(() => resetClock());
 
 afterAll(async () => {
   await stopBoss();
@@ -33,9 +35,13 @@ const newIp = () => `10.${randomInt(0, 256)}.${randomInt(0, 256)}.${randomInt(1,
 const sameNetwork = (ip: string, last: number) => ip.replace(/\.\d+$/, `.${last}`);
 
 /** Fixed windows: start a counting test early in a window, so its requests do not straddle two. */
-async function earlyInWindow(seconds: number, within: number) {
-  const into = (Date.now() / 1000) % seconds;
-  if (into > within) await new Promise((r) => setTimeout(r, (seconds - into) * 1000 + 50));
+/**
+ * Moves the app's clock (which the windows read) to just after the start of a window of `seconds`, so that what a
+ * test sends falls in one window however slow the machine is, with no waiting on the wall clock.
+ */
+function startOfWindow(seconds: number) {
+  const into = (nowMs() / 1000) % seconds;
+  advanceClock((seconds - into) * 1000 + 50);
 }
 
 type Challenge = { token: string; difficulty: number; algorithm: string };
@@ -88,7 +94,7 @@ async function statusOf(campaignId: string, email: string) {
  * that network within five minutes. Returns an address on that network (another client behind the same router).
  */
 async function underAttack(slug: string, network = newIp()): Promise<() => string> {
-  await earlyInWindow(300, 280);
+  startOfWindow(300);
   for (let i = 0; i < env.CHALLENGE_SUSPECT_PER_5_MINUTES; i++) {
     // The one that reaches the threshold is already asked for a solution.
     const bot = sameNetwork(network, randomInt(1, 255));
@@ -101,7 +107,7 @@ describe("rate limits", () => {
   it("refuses an address over the burst limit with 429 and Retry-After, whatever X-Forwarded-For it claims, and nobody else", async () => {
     const campaign = await createCampaign();
     const ip = newIp();
-    await earlyInWindow(env.RATE_IP_BURST_SECONDS, env.RATE_IP_BURST_SECONDS / 2);
+    startOfWindow(env.RATE_IP_BURST_SECONDS);
     for (let i = 0; i < env.RATE_IP_BURST; i++) {
       // A client-chosen entry left of the connection's address changes nothing.
       expect((await sign(campaign.slug, signer(), `10.0.${i}.1, ${ip}`)).status).toBe(202);
@@ -135,7 +141,7 @@ describe("rate limits", () => {
   it("counts an IPv6 client per /64, not per address", async () => {
     const campaign = await createCampaign();
     const prefix = `2001:db8:${randomInt(1, 0xffff).toString(16)}:${randomInt(1, 0xffff).toString(16)}`;
-    await earlyInWindow(env.RATE_IP_BURST_SECONDS, env.RATE_IP_BURST_SECONDS / 2);
+    startOfWindow(env.RATE_IP_BURST_SECONDS);
     const answers = [];
     for (let i = 0; i <= env.RATE_IP_BURST; i++)
       answers.push((await sign(campaign.slug, signer(), `${prefix}::${(i + 1).toString(16)}`)).status);
@@ -164,7 +170,7 @@ describe("rate limits", () => {
   it("refuses an email address over its hourly limit, from any address, and only that one", async () => {
     const campaign = await createCampaign();
     const email = `busy-${randomUUID().slice(0, 8)}@example.test`;
-    await earlyInWindow(3600, 3590);
+    startOfWindow(3600);
     for (let i = 0; i < env.RATE_EMAIL_HOURLY; i++)
       expect((await sign(campaign.slug, signer({ email }), newIp())).status).toBe(202);
     const refused = await sign(campaign.slug, signer({ email: email.toUpperCase() }), newIp());
@@ -176,7 +182,7 @@ describe("rate limits", () => {
   it("applies the same limits to letters, counted apart from signatures", async () => {
     const campaign = await letterCampaign();
     const email = `writer-${randomUUID().slice(0, 8)}@example.test`;
-    await earlyInWindow(3600, 3590);
+    startOfWindow(3600);
     expect((await sign(campaign.slug, signer({ email }), newIp())).status).toBe(202);
     const answers = [];
     for (let i = 0; i <= env.RATE_EMAIL_HOURLY; i++)
@@ -453,7 +459,7 @@ describe("the challenge", () => {
   it("turns on for one network with many attempts, and not for others", async () => {
     const campaign = await createCampaign();
     const ip = newIp();
-    await earlyInWindow(600, 580);
+    startOfWindow(600);
     for (let i = 0; i < env.CHALLENGE_NETWORK_PER_10_MINUTES - 1; i++) {
       expect((await sign(campaign.slug, signer(), sameNetwork(ip, (i % 250) + 1))).status).toBe(202);
     }
@@ -463,7 +469,7 @@ describe("the challenge", () => {
 
   it("turns on for a campaign signed faster than CHALLENGE_CAMPAIGN_PER_MINUTE", async () => {
     const campaign = await createCampaign();
-    await earlyInWindow(60, 40);
+    startOfWindow(60);
     const answers = await Promise.all(
       Array.from({ length: env.CHALLENGE_CAMPAIGN_PER_MINUTE - 1 }, () => sign(campaign.slug, signer())),
     );
@@ -485,7 +491,7 @@ describe("the challenge", () => {
   it("asks the letters API for a solution too when the letter form is under attack, and takes it", async () => {
     const campaign = await letterCampaign();
     const network = newIp();
-    await earlyInWindow(300, 280);
+    startOfWindow(300);
     for (let i = 0; i < env.CHALLENGE_SUSPECT_PER_5_MINUTES; i++) {
       const bot = sameNetwork(network, i + 1);
       expect([202, 428]).toContain(

@@ -38,7 +38,9 @@ import * as lettersPrint from "@/app/api/organizer/campaigns/[id]/exports/letter
 import { neutraliseFormula } from "@/lib/infra/csv";
 import { closeDb, prisma, pool } from "@/lib/infra/db";
 import { stopBoss } from "@/lib/infra/queue/boss";
-import { campaignInput } from "@/lib/organizers/campaigns/campaign-schema";
+import { campaignInputFor } from "@/lib/organizers/campaigns/campaign-schema";
+
+const campaignInput = campaignInputFor(["example.test"]);
 import { acceptInvitationInput, invitationInput } from "@/lib/organizers/team/invitation-schema";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { emailKey } from "@/lib/infra/validation/normalize-email";

@@ -1,7 +1,9 @@
 // A campaign's own cooling-off hold, as organizers set it: blank means the server's LETTER_HOLD_HOURS, 0 to 720 hours
 // otherwise, with the same stable codes as the other numbers of the campaign form.
 import { describe, expect, it } from "vitest";
-import { campaignInput } from "@/lib/organizers/campaigns/campaign-schema";
+import { campaignInputFor } from "@/lib/organizers/campaigns/campaign-schema";
+
+const campaignInput = campaignInputFor(["example.test"]);
 import { letterHoldHours, letterLeavesAt } from "@/lib/letters/letter-hold";
 
 const base = {

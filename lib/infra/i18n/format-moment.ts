@@ -4,6 +4,11 @@ import type { Locale } from "./config";
 
 const zones: Record<Locale, string> = { en: "UTC", ko: "Asia/Seoul" };
 
+/** The time zone a reader of `locale` counts days in. */
+export function timeZoneOf(locale: Locale): string {
+  return zones[locale];
+}
+
 export function formatMoment(at: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, {
     year: "numeric",

@@ -17,6 +17,8 @@ import signerWallEn from "./messages/signer-wall.en.json";
 import signerWallKo from "./messages/signer-wall.ko.json";
 import decisionsEn from "./messages/decisions.en.json";
 import decisionsKo from "./messages/decisions.ko.json";
+import updatesEn from "./messages/updates.en.json";
+import updatesKo from "./messages/updates.ko.json";
 import { createTranslator } from "use-intl/core";
 import type { Locale } from "./config";
 
@@ -38,7 +40,17 @@ function withAdmin<
 }
 
 const enAll = withAdmin(
-  { ...en, ...lettersEn, ...deliveryEn, ...bundlesEn, ...appearanceEn, ...sharingEn, ...signerWallEn, ...decisionsEn },
+  {
+    ...en,
+    ...lettersEn,
+    ...deliveryEn,
+    ...bundlesEn,
+    ...appearanceEn,
+    ...sharingEn,
+    ...signerWallEn,
+    ...decisionsEn,
+    ...updatesEn,
+  },
   adminEn,
 );
 export type Messages = typeof enAll;
@@ -54,6 +66,7 @@ export const messages: Record<Locale, Messages> = {
       ...sharingKo,
       ...signerWallKo,
       ...decisionsKo,
+      ...updatesKo,
     },
     adminKo,
   ) as Messages,

@@ -31,6 +31,18 @@ export function withBounceAddress<T extends { from: string | false }>(envelope: 
   return from ? { ...envelope, from } : envelope;
 }
 
+/** MAIL_FROM's address: the envelope sender when bounces are not handled. */
+export const mailFromAddress = /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(env.MAIL_FROM)?.[1] ?? env.MAIL_FROM.trim();
+
+/**
+ * The envelope every message is sent with: our own sender, whatever its From header says (a campaign's sender or,
+ * through a malformed From, anyone's). The message's bounce address when bounces are handled, else MAIL_FROM's
+ * address; a writer's or a campaign's address is never the envelope sender.
+ */
+export function ourEnvelope<T extends { from: string | false }>(envelope: T, outboxId: string | undefined): T {
+  return { ...envelope, from: (outboxId ? bounceAddressFor(outboxId) : null) ?? mailFromAddress };
+}
+
 /**
  * Reads a recipient address of the bounce receiver: the outbox id for one of our bounce addresses with a valid tag,
  * "shared" for the plain bounce@ address (reports that name our message inside, such as forwarded complaints), or

@@ -6,7 +6,7 @@ import nodemailer, { type SendMailOptions } from "nodemailer";
 import { composeMail } from "./compose-mail";
 import { createSmtpPool } from "./smtp-pool";
 import { signMail } from "./dkim";
-import { withBounceAddress } from "./bounce-address";
+import { ourEnvelope } from "./bounce-address";
 import { env, usesLocalMailbox } from "@/lib/infra/env";
 
 export type SentInfo = { messageId: string; response: string };
@@ -69,7 +69,7 @@ function smtpTransport(): MailTransport {
       // connection (its claim about to lapse, when another worker may take it over) is given back unsent.
       const { envelope, raw } = await composeMail(message);
       // Signed (DKIM), and sent from its own bounce address: lib/mail/dkim.ts, lib/mail/bounce-address.ts.
-      const info = await pool.send(withBounceAddress(envelope, options.outboxId), await signMail(raw), options.startBy);
+      const info = await pool.send(ourEnvelope(envelope, options.outboxId), await signMail(raw), options.startBy);
       return { messageId: message.messageId, response: info.response };
     },
     close: () => pool.close(),

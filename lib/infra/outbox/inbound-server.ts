@@ -1,5 +1,6 @@
 // The bounce receiver: a small SMTP server in the worker (BOUNCE_SMTP_PORT) where bounces and complaints about our
-// messages arrive, sent to their bounce addresses (bounce-address.ts). It takes mail for nothing else: no relaying,
+// messages arrive, sent to their bounce addresses (bounce-address.ts), and requests to unsubscribe, sent to the
+// mailto: address of a List-Unsubscribe header (unsubscribe-address.ts). It takes mail for nothing else: no relaying,
 // no AUTH, reports of at most 2 MB. Behind port 25 put it where the bounce domain's MX points (see the README).
 import { createHash } from "node:crypto";
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
@@ -8,7 +9,9 @@ import { env } from "@/lib/infra/env";
 import { logError } from "@/lib/infra/log";
 import { bounceDomain, findBounceAddresses, readBounceAddress } from "@/lib/infra/mail/bounce-address";
 import { parseBounceReport } from "@/lib/infra/mail/parse-bounce-report";
+import { readUnsubscribeAddress } from "@/lib/infra/mail/unsubscribe-address";
 import { recordBounceReport } from "./record-bounce-report";
+import { suppressRecipient } from "./suppress-recipient";
 
 /** Bounces quote the original message; a digest with its CSV can be large, and Postfix returns at most 50 kB of it. */
 const maxBytes = 2 * 1024 * 1024;
@@ -40,7 +43,8 @@ export async function startBounceReceiver(options: ReceiverOptions = {}): Promis
     closeTimeout: 5_000,
     onRcptTo(address, session, callback) {
       if (session.envelope.rcptTo.length >= maxRecipients) return callback(smtpError(452, "4.5.3 Too many recipients"));
-      if (!readBounceAddress(address.address)) return callback(smtpError(550, "5.1.1 No such bounce address here"));
+      if (!readBounceAddress(address.address) && !readUnsubscribeAddress(address.address))
+        return callback(smtpError(550, "5.1.1 No such bounce address here"));
       callback();
     },
     onData(stream, session, callback) {
@@ -93,6 +97,17 @@ function readLimited(stream: SMTPServerDataStream): Promise<Buffer | null> {
  * out-of-office reply) is accepted and dropped. A failure to record asks the sender to try again later.
  */
 async function receive(raw: Buffer, session: SMTPServerSession): Promise<Error | null> {
+  // A message to an unsubscribe address is the request itself, whatever it says.
+  const unsubscribing = session.envelope.rcptTo.flatMap((r) => readUnsubscribeAddress(r.address) ?? []);
+  if (unsubscribing.length > 0) {
+    try {
+      for (const id of unsubscribing) await suppressRecipient(id);
+      return null;
+    } catch (err) {
+      logError("bounces", "could not record an unsubscribe request", err);
+      return smtpError(451, "4.3.0 Could not record the request, try again later");
+    }
+  }
   const named = session.envelope.rcptTo.map((r) => readBounceAddress(r.address));
   const ids = new Set(named.flatMap((n) => (n && n !== "shared" ? [n.outboxId] : [])));
   if (ids.size === 0) for (const id of findBounceAddresses(raw.toString("latin1"))) ids.add(id);

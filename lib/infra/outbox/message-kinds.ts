@@ -6,9 +6,13 @@ export const messageKinds = {
   "letter.confirm": { lane: "own", suppressible: true },
   "letter.already_confirmed": { lane: "own", suppressible: true },
   "organizer.invitation": { lane: "own", suppressible: false },
+  "campaign.milestone": { lane: "own", suppressible: true },
+  "campaign.update": { lane: "own", suppressible: true },
   "delivery.letter": { lane: "delivery", suppressible: false },
   "delivery.digest": { lane: "delivery", suppressible: false },
   "delivery.bundle": { lane: "delivery", suppressible: false },
+  // An organizer's "send a test to me": the next delivery, marked as a test, to the organizer's own address.
+  "delivery.test": { lane: "own", suppressible: false },
 } as const satisfies Record<string, { lane: Lane; suppressible: boolean }>;
 
 /**

@@ -15,6 +15,8 @@ export const queues = {
   deliveryTick: "delivery.tick",
   /** Every hour: erase the personal data of campaigns closed long enough, and unconfirmed items long expired. */
   retentionTick: "retention.tick",
+  /** Every minute: fire the milestones campaigns crossed, and queue the recipients of new updates. */
+  updatesTick: "updates.tick",
   /** Every ten minutes: delete old rate-limit windows. */
   abuseSweep: "abuse.sweep",
 } as const;
@@ -28,6 +30,7 @@ const policies: Record<string, Omit<Queue, "name">> = {
   // A campaign of a million signers takes minutes; a second worker given an expired run skips campaigns in hand.
   [queues.retentionTick]: { retryLimit: 0, expireInSeconds: 3600 },
   [queues.abuseSweep]: { retryLimit: 0, expireInSeconds: 300 },
+  [queues.updatesTick]: { retryLimit: 0, expireInSeconds: 300 },
 };
 
 /** A pg-boss `db` that runs its statements inside the caller's transaction (lib/infra/db/transaction.ts). */

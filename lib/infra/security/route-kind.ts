@@ -19,7 +19,8 @@ export type RouteKind =
 const countEndpoint = /^\/api\/campaigns\/[^/]+\/count\/?$/;
 const embedWidget = /^\/embed(\/|$)/;
 const mailPreview = /^\/dev\/mailbox\/[^/]+\/html\/?$/;
-const tokenPage = /^\/[^/]+\/(confirm|withdraw|letters\/confirm|letters\/withdraw|admin\/invitation)\/[^/]+\/?$/;
+const tokenPage =
+  /^\/[^/]+\/(confirm|withdraw|unsubscribe|letters\/confirm|letters\/withdraw|admin\/invitation)\/[^/]+\/?$/;
 
 export function routeKindOf(pathname: string): RouteKind {
   if (countEndpoint.test(pathname)) return "frameable-api";

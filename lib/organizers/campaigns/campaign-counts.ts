@@ -25,6 +25,9 @@ export type CampaignCounts = {
 
 const confirmedLetter = ["confirmed", "held", "queued", "delivered"] as const;
 
+/** A letter's status as organizers see it: "undelivered" while the email that carries it failed or was cancelled. */
+export const undeliveredOr = sql<string>`CASE WHEN l.status = 'queued' AND m.status IN ('failed', 'cancelled') THEN 'undelivered' ELSE l.status::text END`;
+
 /** The caller passes a campaign already checked by the scope (lib/organizers/scope). */
 export async function campaignCounts(campaign: { id: string; goal: number }, locale: string): Promise<CampaignCounts> {
   const id = campaign.id;
@@ -38,11 +41,13 @@ export async function campaignCounts(campaign: { id: string; goal: number }, loc
         .where("campaign_id", "=", id)
         .groupBy("status")
         .execute(),
+      // A letter whose delivery failed or was cancelled is "undelivered", never shown as queued.
       db
-        .selectFrom("letter")
-        .select([sql<string>`status::text`.as("status"), n])
-        .where("campaign_id", "=", id)
-        .groupBy("status")
+        .selectFrom("letter as l")
+        .leftJoin("outbox_message as m", "m.id", "l.delivery_message_id")
+        .select([sql<string>`${undeliveredOr}`.as("status"), n])
+        .where("l.campaign_id", "=", id)
+        .groupBy(undeliveredOr)
         .execute(),
       confirmed
         .select([sql<string>`to_char(confirmed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`.as("day"), n])

@@ -49,10 +49,23 @@ const optionalDate = z.preprocess(
 
 export const campaignLocales = ["en", "ko"] as const;
 
+/**
+ * A campaign's sender: one mailbox, "address" or "Name <address>" (the name may be quoted), never a list, a group or
+ * a bare phrase, and on one of `domains` (lib/infra/mail/sender-domains.ts). Returns the problem's code, or null.
+ */
+export function senderProblem(value: string, domains: readonly string[]): string | null {
+  const match =
+    /^(?:"([^"\\\r\n]*)"|([^"<>,;:@\r\n]*?))\s*<([^<>\s]+)>$/.exec(value) ?? /^()()([^<>\s,;"]+)$/.exec(value);
+  const address = match?.[3];
+  if (!address || !z.email().safeParse(address).success) return "invalid_sender";
+  const domain = address.slice(address.lastIndexOf("@") + 1).toLowerCase();
+  return domains.map((d) => d.toLowerCase()).includes(domain) ? null : "sender_domain_not_allowed";
+}
+
 const campaignText = z.object({
   title: line(200),
   summary: paragraphs(1000),
-  // The single target's name: required only when no `targets` are given (see campaignInput).
+  // The single target's name: required only when no `targets` are given (see campaignInputFor).
   targetName: optionalLine(200),
   context: paragraphs(20_000),
   letter: paragraphs(20_000),
@@ -89,80 +102,84 @@ export const campaignTargetInput = z.object({
   texts: z.object({ en: targetText, ko: targetText }, { error: "required" }),
 });
 
-export const campaignInput = z
-  .object({
-    slug: z
-      .string({ error: "required" })
-      .trim()
-      .toLowerCase()
-      .min(slugLimits.min, { error: "too_short" })
-      .max(slugLimits.max, { error: "too_long" })
-      .regex(slugPattern, { error: "invalid_slug" }),
-    goal: wholeNumber(1, 100_000_000),
-    // The single target of a campaign saved without `targets` (older API callers); with targets, the first one's.
-    targetEmail: z.preprocess(blankToUndefined, email.optional()),
-    // A mail From: an address or "Name <address>"; blank means the default sender (MAIL_FROM), never an empty From.
-    senderEmail: z.preprocess(blankToUndefined, line(300).optional()),
-    defaultLocale: z.enum(campaignLocales, { error: "invalid_locale" }).default("en"),
-    letterDelivery: z.enum(["individual", "digest"], { error: "invalid" }).default("individual"),
-    // At risk: the sign form and the composer pre-select "initials and country" instead of the full name.
-    risk: z.enum(campaignRisks, { error: "invalid" }).default("standard"),
-    digestIntervalMinutes: wholeNumber(5, 60 * 24 * 31).default(1440),
-    throttlePerMinute: wholeNumber(1, 1000).default(30),
-    // The cooling-off hold of confirmed letters, in hours; blank: the LETTER_HOLD_HOURS setting.
-    letterHoldHours: z.preprocess(
-      (v) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v),
-      wholeNumber(0, 720).optional(),
-    ),
-    holdUntil: optionalDate,
-    opensAt: optionalDate,
-    closesAt: optionalDate,
-    texts: z.object({ en: campaignText, ko: campaignText }, { error: "required" }),
-    topics: z
-      .array(
-        z.object({
-          key: z
-            .string({ error: "required" })
-            .trim()
-            .toLowerCase()
-            .regex(slugPattern, { error: "invalid_slug" })
-            .max(60, { error: "too_long" }),
-          texts: z.object({ en: topicText, ko: topicText }, { error: "required" }),
-        }),
-      )
-      .max(30, { error: "too_many" })
-      .default([]),
-    // Changing a public campaign's address is asked twice: the form shows what happens to the old one (it redirects).
-    confirmSlugChange: z.boolean({ error: "invalid" }).optional(),
-    // Whom the letters and signatures go to, in the order signers see them; absent or empty: the single target above
-    // (its first target follows targetEmail and texts.*.targetName; any others stay as they are).
-    targets: z.array(campaignTargetInput).max(10, { error: "too_many" }).optional(),
-  })
-  .superRefine((c, ctx) => {
-    if (c.opensAt && c.closesAt && c.closesAt <= c.opensAt)
-      ctx.addIssue({ code: "custom", path: ["closesAt"], message: "closes_before_opens" });
-    const targets = c.targets ?? [];
-    if (targets.length === 0) {
-      if (!c.targetEmail) ctx.addIssue({ code: "custom", path: ["targetEmail"], message: "required" });
-      for (const locale of campaignLocales)
-        if (!c.texts[locale].targetName)
-          ctx.addIssue({ code: "custom", path: ["texts", locale, "targetName"], message: "required" });
-    }
-    const emails = new Set<string>();
-    targets.forEach((t, i) => {
-      const key = t.email.toLowerCase();
-      if (emails.has(key)) ctx.addIssue({ code: "custom", path: ["targets", i, "email"], message: "duplicate" });
-      emails.add(key);
+/** The campaign schema for a deployment whose senders may use `senderDomains`. */
+export const campaignInputFor = (senderDomains: readonly string[]) =>
+  z
+    .object({
+      slug: z
+        .string({ error: "required" })
+        .trim()
+        .toLowerCase()
+        .min(slugLimits.min, { error: "too_short" })
+        .max(slugLimits.max, { error: "too_long" })
+        .regex(slugPattern, { error: "invalid_slug" }),
+      goal: wholeNumber(1, 100_000_000),
+      // The single target of a campaign saved without `targets` (older API callers); with targets, the first one's.
+      targetEmail: z.preprocess(blankToUndefined, email.optional()),
+      // A mail From: an address or "Name <address>"; blank means the default sender (MAIL_FROM), never an empty From.
+      senderEmail: z.preprocess(blankToUndefined, line(300).optional()),
+      defaultLocale: z.enum(campaignLocales, { error: "invalid_locale" }).default("en"),
+      letterDelivery: z.enum(["individual", "digest"], { error: "invalid" }).default("individual"),
+      // At risk: the sign form and the composer pre-select "initials and country" instead of the full name.
+      risk: z.enum(campaignRisks, { error: "invalid" }).default("standard"),
+      digestIntervalMinutes: wholeNumber(5, 60 * 24 * 31).default(1440),
+      throttlePerMinute: wholeNumber(1, 1000).default(30),
+      // The cooling-off hold of confirmed letters, in hours; blank: the LETTER_HOLD_HOURS setting.
+      letterHoldHours: z.preprocess(
+        (v) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v),
+        wholeNumber(0, 720).optional(),
+      ),
+      holdUntil: optionalDate,
+      opensAt: optionalDate,
+      closesAt: optionalDate,
+      texts: z.object({ en: campaignText, ko: campaignText }, { error: "required" }),
+      topics: z
+        .array(
+          z.object({
+            key: z
+              .string({ error: "required" })
+              .trim()
+              .toLowerCase()
+              .regex(slugPattern, { error: "invalid_slug" })
+              .max(60, { error: "too_long" }),
+            texts: z.object({ en: topicText, ko: topicText }, { error: "required" }),
+          }),
+        )
+        .max(30, { error: "too_many" })
+        .default([]),
+      // Changing a public campaign's address is asked twice: the form shows what happens to the old one (it redirects).
+      confirmSlugChange: z.boolean({ error: "invalid" }).optional(),
+      // Whom the letters and signatures go to, in the order signers see them; absent or empty: the single target above
+      // (its first target follows targetEmail and texts.*.targetName; any others stay as they are).
+      targets: z.array(campaignTargetInput).max(10, { error: "too_many" }).optional(),
+    })
+    .superRefine((c, ctx) => {
+      if (c.opensAt && c.closesAt && c.closesAt <= c.opensAt)
+        ctx.addIssue({ code: "custom", path: ["closesAt"], message: "closes_before_opens" });
+      const sender = c.senderEmail ? senderProblem(c.senderEmail, senderDomains) : null;
+      if (sender) ctx.addIssue({ code: "custom", path: ["senderEmail"], message: sender });
+      const targets = c.targets ?? [];
+      if (targets.length === 0) {
+        if (!c.targetEmail) ctx.addIssue({ code: "custom", path: ["targetEmail"], message: "required" });
+        for (const locale of campaignLocales)
+          if (!c.texts[locale].targetName)
+            ctx.addIssue({ code: "custom", path: ["texts", locale, "targetName"], message: "required" });
+      }
+      const emails = new Set<string>();
+      targets.forEach((t, i) => {
+        const key = t.email.toLowerCase();
+        if (emails.has(key)) ctx.addIssue({ code: "custom", path: ["targets", i, "email"], message: "duplicate" });
+        emails.add(key);
+      });
+      const seen = new Set<string>();
+      c.topics.forEach((t, i) => {
+        if (seen.has(t.key)) ctx.addIssue({ code: "custom", path: ["topics", i, "key"], message: "duplicate" });
+        seen.add(t.key);
+      });
     });
-    const seen = new Set<string>();
-    c.topics.forEach((t, i) => {
-      if (seen.has(t.key)) ctx.addIssue({ code: "custom", path: ["topics", i, "key"], message: "duplicate" });
-      seen.add(t.key);
-    });
-  });
 
-export type CampaignInput = z.input<typeof campaignInput>;
-export type CampaignData = z.output<typeof campaignInput>;
+export type CampaignInput = z.input<ReturnType<typeof campaignInputFor>>;
+export type CampaignData = z.output<ReturnType<typeof campaignInputFor>>;
 export type CampaignTargetInput = z.input<typeof campaignTargetInput>;
 export type CampaignTargetData = z.output<typeof campaignTargetInput>;
 

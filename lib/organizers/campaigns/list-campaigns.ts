@@ -14,6 +14,8 @@ export type CampaignSummary = {
   status: "draft" | "open" | "closed";
   title: string;
   goal: number;
+  /** When the campaign stops taking signatures by itself, if it has such a date. */
+  closesAt: Date | null;
   /** Confirmed is the public count; suspected (caught by an abuse check) and invalidated (struck out) never count. */
   signatures: { confirmed: number; pending: number; suspected: number; invalidated: number };
   letters: Record<string, number>;
@@ -28,6 +30,7 @@ export async function listCampaigns(scope: Scope, locale: string): Promise<Campa
       "c.slug",
       "c.status",
       "c.goal",
+      "c.closes_at",
       "c.default_locale",
       campaignTitles(eb.ref("c.id")).as("titles"),
     ])
@@ -69,6 +72,7 @@ export async function listCampaigns(scope: Scope, locale: string): Promise<Campa
       status: c.status,
       title,
       goal: c.goal,
+      closesAt: c.closes_at,
       signatures: {
         confirmed: s.confirmed ?? 0,
         pending: s.pending ?? 0,

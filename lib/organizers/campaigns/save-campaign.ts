@@ -9,6 +9,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { transaction, type Transaction } from "@/lib/infra/db";
 import { now } from "@/lib/infra/clock";
+import { rerouteDeliveries } from "@/lib/campaigns/reroute-deliveries";
 import { AppError } from "@/lib/infra/errors";
 import { requireRole } from "../current-organizer";
 import { recordAudit } from "../record-audit";
@@ -108,6 +109,8 @@ export async function updateCampaign(
         .executeTakeFirstOrThrow();
       await writeTexts(trx, campaign.id, data);
       await saveCampaignTargets(trx, campaign.id, data);
+      // A target's new address: what has not reached the old one goes to the new one.
+      await rerouteDeliveries(trx, campaign.id);
       return campaign;
     });
     revalidateCampaign(existing.slug);

@@ -5,6 +5,7 @@ import "server-only";
 import { db } from "@/lib/infra/db";
 import { emailKey } from "@/lib/infra/validation/normalize-email";
 import { requireRole } from "../current-organizer";
+import { undeliveredOr } from "../campaigns/campaign-counts";
 import type { Scope } from "../scope";
 
 export async function findSigner(scope: Scope, campaignId: string, email: string) {
@@ -29,20 +30,21 @@ export async function findSigner(scope: Scope, campaignId: string, email: string
       .where("email_key", "=", key)
       .execute(),
     db
-      .selectFrom("letter")
+      .selectFrom("letter as l")
+      .leftJoin("outbox_message as m", "m.id", "l.delivery_message_id")
       .select([
-        "id",
-        "name",
-        "status",
-        "subject",
-        "created_at as createdAt",
-        "confirmed_at as confirmedAt",
-        "delivered_at as deliveredAt",
-        "withdrawn_at as withdrawnAt",
-        "rejected_at as rejectedAt",
+        "l.id",
+        "l.name",
+        undeliveredOr.as("status"),
+        "l.subject",
+        "l.created_at as createdAt",
+        "l.confirmed_at as confirmedAt",
+        "l.delivered_at as deliveredAt",
+        "l.withdrawn_at as withdrawnAt",
+        "l.rejected_at as rejectedAt",
       ])
-      .where("campaign_id", "=", campaign.id)
-      .where("email_key", "=", key)
+      .where("l.campaign_id", "=", campaign.id)
+      .where("l.email_key", "=", key)
       .execute(),
   ]);
   const signatureIds = signatures.map((s) => s.id);
@@ -52,7 +54,15 @@ export async function findSigner(scope: Scope, campaignId: string, email: string
       ? []
       : await db
           .selectFrom("outbox_message")
-          .select(["id", "kind", "status", "attempts", "created_at as createdAt", "sent_at as sentAt"])
+          .select([
+            "id",
+            "kind",
+            "status",
+            "attempts",
+            "last_error as lastError",
+            "created_at as createdAt",
+            "sent_at as sentAt",
+          ])
           .where((eb) =>
             eb.or([
               ...(signatureIds.length ? [eb("signature_id", "in", signatureIds)] : []),

@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/infra/i18n/config";
+import { formatMoment } from "@/lib/infra/i18n/format-moment";
 import { titleFrom } from "@/lib/infra/i18n/page-title";
 import { listExports } from "@/lib/exports/list-exports";
 import { pageScope } from "@/lib/organizers/page-organizer";
@@ -23,6 +24,15 @@ export default async function ExportLogPage({ params }: { params: Promise<{ loca
     );
   }
   const rows = await listExports(scope);
+  // What was exported, in words: the kind, then what it included.
+  const describe = (kind: string, options: unknown) => {
+    const o = (options ?? {}) as Record<string, unknown>;
+    const parts = [kind === "signers" || kind === "counts" ? t(`kinds.${kind}`) : kind];
+    if (o.includeLetters === true) parts.push(t("withLetters"));
+    if (o.includeAddresses === true) parts.push(t("withAddresses"));
+    if (typeof o.file === "string") parts.push(t("fromBundle", { file: o.file }));
+    return parts.join(", ");
+  };
   return (
     <>
       <AdminHeader scope={scope} locale={locale} />
@@ -33,11 +43,9 @@ export default async function ExportLogPage({ params }: { params: Promise<{ loca
         <ScrollTable columns={[t("when"), t("who"), t("what"), t("campaign")]}>
           {rows.map((r) => (
             <tr key={r.id}>
-              <th scope="row">{r.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</th>
+              <th scope="row">{formatMoment(r.createdAt, locale)}</th>
               <td>{r.user?.email ?? "—"}</td>
-              <td>
-                {r.kind} {JSON.stringify(r.options) !== "{}" ? JSON.stringify(r.options) : ""}
-              </td>
+              <td>{describe(r.kind, r.options)}</td>
               <td>{r.campaign?.slug ?? "—"}</td>
             </tr>
           ))}

@@ -19,6 +19,12 @@ import { previewMetadata } from "@/lib/campaigns/preview-image-path";
 import { countryOptions } from "@/lib/infra/geo/countries";
 import { issueFormToken } from "@/lib/infra/security/form-token";
 import { env } from "@/lib/infra/env";
+import { cachedCampaignRead } from "@/lib/campaigns/cached-campaign-reads";
+import { getPublicTimeline } from "@/lib/timeline/get-timeline";
+import { formatDay } from "@/lib/infra/i18n/format-moment";
+import { nowMs } from "@/lib/infra/clock";
+import { TimelineSection } from "@/components/timeline/timeline-section";
+import { Countdown } from "@/components/timeline/countdown";
 import { signAction } from "./actions";
 
 type Params = { params: Promise<{ locale: Locale; slug: string }> };
@@ -39,7 +45,11 @@ export default async function CampaignPage({ params, searchParams }: Params & Se
   const { locale, slug } = await params;
   const source = sourceCode((await searchParams).source);
   setRequestLocale(locale);
-  const [campaign, count] = await Promise.all([cachedPublicCampaign(slug, locale), cachedSignatureCount(slug)]);
+  const [campaign, count, timeline] = await Promise.all([
+    cachedPublicCampaign(slug, locale),
+    cachedSignatureCount(slug),
+    cachedCampaignRead("public-timeline", slug, locale, () => getPublicTimeline(slug, locale)),
+  ]);
   if (!campaign || !count) {
     // An earlier address of a campaign whose slug changed: the shared links keep working.
     await redirectIfMoved(slug, (current) => `/${locale}/c/${current}${source ? `?source=${source}` : ""}`);
@@ -56,6 +66,15 @@ export default async function CampaignPage({ params, searchParams }: Params & Se
         <p className="eyebrow">{t("from", { organization: campaign.organizationName })}</p>
         <h1>{campaign.title}</h1>
         <p className="lead">{campaign.summary}</p>
+        {timeline?.deadline && (
+          <NextIntlClientProvider messages={clientMessages(locale, ["timeline"])}>
+            <Countdown
+              deadline={timeline.deadline}
+              date={formatDay(new Date(timeline.deadline), locale)}
+              renderedAt={nowMs()}
+            />
+          </NextIntlClientProvider>
+        )}
         {campaign.state === "open" && (
           <p className="cosign-jump">
             <a className="button" href="#sign">
@@ -80,6 +99,8 @@ export default async function CampaignPage({ params, searchParams }: Params & Se
             <h2 id="context-heading">{t("context")}</h2>
             <Paragraphs text={campaign.context} />
           </section>
+
+          {timeline && <TimelineSection events={timeline.events} locale={locale} />}
 
           {campaign.sources && (
             <section aria-labelledby="sources-heading" className="sources">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { env } from "@/lib/infra/env";
+import { placeNames } from "@/lib/infra/geo/place-names";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { titleFrom } from "@/lib/infra/i18n/page-title";
 import { listDeliveries } from "@/lib/delivery/list-deliveries";
@@ -23,6 +24,7 @@ import { CampaignTools } from "@/components/organizers/campaign-tools";
 import { ClosedNote, DecisionDone, DecisionsSection } from "@/components/organizers/decisions-section";
 import { listDecisions } from "@/lib/organizers/list-decisions";
 import { confirmPath } from "@/lib/organizers/decision-kinds";
+import { DeliveryHistory } from "@/components/delivery/delivery-history";
 
 type Params = {
   params: Promise<{ locale: Locale; id: string }>;
@@ -37,6 +39,7 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
   const scope = await pageScope(locale);
   const campaign = await orNotFound(scope.campaign(id));
   const t = await getTranslations({ locale, namespace: "admin" });
+  const tu = await getTranslations({ locale, namespace: "updates" });
   const [counts, deliveries, held, title, decisions] = await Promise.all([
     campaignCounts(campaign, locale),
     listDeliveries(campaign.id, { take: 100 }),
@@ -46,9 +49,10 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
   ]);
   const confirmed = counts.totals.confirmedSignatures;
   const percent = Math.min(100, Math.round((confirmed / Math.max(1, campaign.goal)) * 100));
+  const places = placeNames(locale);
+  const number = new Intl.NumberFormat(locale === "ko" ? "ko-KR" : "en-US");
   const canEdit = scope.organizer.role !== "viewer";
   const base = `/api/organizer/campaigns/${campaign.id}`;
-  const date = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
 
   return (
     <>
@@ -61,8 +65,11 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
         {campaign.status !== "draft" && <Link href={`/${locale}/c/${campaign.slug}`}>{t("campaign.preview")}</Link>}
         <Link href={`/${locale}/admin/campaigns/${campaign.id}/preview`}>{t("campaign.previewTexts")}</Link>
         <Link href={`/${locale}/admin/campaigns/${campaign.id}/signals`}>{t("campaign.signals")}</Link>
+        <Link href={`/${locale}/admin/campaigns/${campaign.id}/delivery`}>{t("campaign.delivery")}</Link>
         {canEdit && <Link href={`/${locale}/admin/campaigns/${campaign.id}/edit`}>{t("campaign.edit")}</Link>}
         {canEdit && <Link href={`/${locale}/admin/campaigns/${campaign.id}/signers`}>{t("campaign.findSigner")}</Link>}
+        <Link href={`/${locale}/admin/campaigns/${campaign.id}/updates`}>{tu("composer.link")}</Link>
+        <Link href={`/${locale}/admin/campaigns/${campaign.id}/timeline`}>{tu("composer.timelineLink")}</Link>
         {canEdit && campaign.status !== "open" && <ApiButton url={`${base}/open`} label={t("campaign.open")} />}
         {canEdit && campaign.status === "open" && (
           <Link className="button button-danger" href={confirmPath(locale, campaign.id, "close")}>
@@ -94,9 +101,9 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
           <Link href={`/${locale}/admin/campaigns/${campaign.id}/signals`}>{t("campaign.signals")}</Link>
         </p>
         <p className="muted">
-          {t("list.pending")}: {counts.totals.pendingSignatures} ·{" "}
+          {t("list.pending")}: {number.format(counts.totals.pendingSignatures)} ·{" "}
           {Object.entries(counts.totals.letters)
-            .map(([k, n]) => `${t(`letterStatus.${k}` as never)}: ${n}`)
+            .map(([k, n]) => `${t(`letterStatus.${k}` as never)}: ${number.format(n)}`)
             .join(", ") || t("list.none")}
         </p>
       </section>
@@ -140,8 +147,8 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
           <ScrollTable columns={[t("campaign.country"), t("campaign.signatures")]}>
             {counts.perCountry.map((c) => (
               <tr key={c.country}>
-                <th scope="row">{c.country}</th>
-                <td>{c.signatures}</td>
+                <th scope="row">{places.country(c.country)}</th>
+                <td>{number.format(c.signatures)}</td>
               </tr>
             ))}
           </ScrollTable>
@@ -150,10 +157,8 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
           <ScrollTable columns={[t("campaign.region"), t("campaign.signatures")]}>
             {counts.perRegion.map((r) => (
               <tr key={`${r.country}-${r.region}`}>
-                <th scope="row">
-                  {r.country} · {r.region}
-                </th>
-                <td>{r.signatures}</td>
+                <th scope="row">{places.region(r.country, r.region)}</th>
+                <td>{number.format(r.signatures)}</td>
               </tr>
             ))}
           </ScrollTable>
@@ -163,7 +168,7 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
             {counts.perTopic.map((x) => (
               <tr key={x.key}>
                 <th scope="row">{x.title}</th>
-                <td>{x.letters}</td>
+                <td>{number.format(x.letters)}</td>
               </tr>
             ))}
           </ScrollTable>
@@ -177,7 +182,7 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
           {held.map((l) => (
             <li key={l.id} className="letter-preview">
               <p>
-                <strong>{l.subject}</strong> · {l.country} ·{" "}
+                <strong>{l.subject}</strong> · {places.country(l.country)} ·{" "}
                 {l.heldReason ? t(`campaign.heldReason.${l.heldReason}` as never) : ""}
               </p>
               <p className="letter-text" lang={l.language}>
@@ -201,35 +206,7 @@ export default async function CampaignAdminPage({ params, searchParams }: Params
       <ReasonQueue scope={scope} campaignId={campaign.id} locale={locale} />
       <DecisionsSection decisions={decisions} locale={locale} />
 
-      <AdminSection
-        id="deliveries"
-        title={t("campaign.deliveries")}
-        empty={deliveries.length === 0 && t("campaign.noDeliveries")}
-      >
-        <ScrollTable
-          columns={[
-            t("campaign.created"),
-            t("campaign.kind"),
-            t("list.status"),
-            t("campaign.attempts"),
-            `${t("campaign.signatures")} / ${t("campaign.letters")}`,
-            t("campaign.reason"),
-          ]}
-        >
-          {deliveries.map((d) => (
-            <tr key={d.id}>
-              <th scope="row">{date(d.createdAt)}</th>
-              <td>{d.kind}</td>
-              <td>{t(`deliveryStatus.${d.status}`)}</td>
-              <td>{d.attempts}</td>
-              <td>
-                {d.carries.signatures} / {d.carries.letters}
-              </td>
-              <td>{d.status === "failed" ? d.lastError : (d.response ?? d.lastError ?? "")}</td>
-            </tr>
-          ))}
-        </ScrollTable>
-      </AdminSection>
+      <DeliveryHistory deliveries={deliveries} locale={locale} base={`${base}/deliveries`} canEdit={canEdit} />
     </>
   );
 }

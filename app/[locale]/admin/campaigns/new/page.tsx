@@ -16,7 +16,11 @@ export default async function NewCampaignPage({ params }: { params: Promise<{ lo
     <>
       <AdminHeader scope={scope} locale={locale} />
       <h1>{t("newTitle")}</h1>
-      <CampaignForm initial={emptyCampaign} />
+      {scope.organizer.role === "viewer" ? (
+        <p className="notice">{t("viewerCannotCreate")}</p>
+      ) : (
+        <CampaignForm initial={emptyCampaign} />
+      )}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { pageScope } from "@/lib/organizers/page-organizer";
 import { orNotFound } from "@/lib/organizers/page-not-found";
 import { AdminHeader } from "@/components/organizers/admin-header";
 import { CampaignForm } from "@/components/organizers/campaign-form";
+import { CampaignSettings } from "@/components/organizers/campaign-settings";
 
 export const generateMetadata = titleFrom("admin.form", "editTitle");
 
@@ -21,11 +22,15 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ l
     <>
       <AdminHeader scope={scope} locale={locale} />
       <h1>{t("editTitle")}</h1>
-      <CampaignForm
-        initial={campaign.input}
-        campaignId={campaign.id}
-        slugChange={campaign.status === "draft" ? undefined : { from: slug, label: td("slugChange", { old: slug }) }}
-      />
+      {scope.organizer.role === "viewer" ? (
+        <CampaignSettings locale={locale} id={campaign.id} input={campaign.input} />
+      ) : (
+        <CampaignForm
+          initial={campaign.input}
+          campaignId={campaign.id}
+          slugChange={campaign.status === "draft" ? undefined : { from: slug, label: td("slugChange", { old: slug }) }}
+        />
+      )}
     </>
   );
 }

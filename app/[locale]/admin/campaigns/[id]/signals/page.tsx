@@ -51,13 +51,15 @@ export default async function SignalsPage({ params }: Params) {
   // A group with nothing left to strike out (all struck out already) offers no Review.
   const live = (c: StatusCounts) => c.total - c.invalidated > 0;
   const statusColumns = [t("signatures"), t("confirmed"), t("pending"), t("suspectedCount"), t("invalidated")];
+  // Counts grouped as the reader's language writes them (1,234).
+  const count = (n: number) => new Intl.NumberFormat(locale === "ko" ? "ko-KR" : "en-US").format(n);
   const statusCells = (c: StatusCounts) => (
     <>
-      <td>{c.total}</td>
-      <td>{c.confirmed}</td>
-      <td>{c.pending}</td>
-      <td>{c.suspected}</td>
-      <td>{c.invalidated}</td>
+      <td>{count(c.total)}</td>
+      <td>{count(c.confirmed)}</td>
+      <td>{count(c.pending)}</td>
+      <td>{count(c.suspected)}</td>
+      <td>{count(c.invalidated)}</td>
     </>
   );
   const describeCriteria = (criteria: Record<string, string>) =>
@@ -176,9 +178,9 @@ export default async function SignalsPage({ params }: Params) {
           {signals.suspected.map((s) => (
             <tr key={s.reason}>
               <th scope="row">{reason(s.reason)}</th>
-              <td>{s.signatures}</td>
-              <td>{s.letters}</td>
-              <td>{s.invalidated}</td>
+              <td>{count(s.signatures)}</td>
+              <td>{count(s.letters)}</td>
+              <td>{count(s.invalidated)}</td>
               <td>{span(s.first, s.last)}</td>
               {canEdit && (
                 <td>
@@ -268,7 +270,7 @@ export default async function SignalsPage({ params }: Params) {
             return (
               <li key={g.fingerprint} className="letter-preview">
                 <p>
-                  <strong>{g.subject}</strong> · {t("letters")}: {g.letters} · {span(g.first, g.last)}
+                  <strong>{g.subject}</strong> · {t("letters")}: {count(g.letters)} · {span(g.first, g.last)}
                 </p>
                 <p className="letter-text">{g.excerpt}</p>
                 <p className="muted">

@@ -7,6 +7,8 @@ import { pageScope } from "@/lib/organizers/page-organizer";
 import { orNotFound } from "@/lib/organizers/page-not-found";
 import { AdminHeader } from "@/components/organizers/admin-header";
 import { SignerLookup } from "@/components/organizers/signer-lookup";
+import { RefusedEmails } from "@/components/organizers/refused-emails";
+import { listRefusedEmails } from "@/lib/organizers/signers/list-refused-emails";
 
 type Params = { params: Promise<{ locale: Locale; id: string }> };
 
@@ -27,7 +29,14 @@ export default async function SignerPage({ params }: Params) {
       </p>
       <p className="eyebrow">{title}</p>
       <h1>{t("title")}</h1>
-      {scope.organizer.role === "viewer" ? <p>{t("editorsOnly")}</p> : <SignerLookup campaignId={campaign.id} />}
+      {scope.organizer.role === "viewer" ? (
+        <p>{t("editorsOnly")}</p>
+      ) : (
+        <>
+          <SignerLookup campaignId={campaign.id} />
+          <RefusedEmails refused={await listRefusedEmails(scope, campaign.id)} locale={locale} />
+        </>
+      )}
     </>
   );
 }
