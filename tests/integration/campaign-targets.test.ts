@@ -16,6 +16,7 @@ let m: {
   deliver: typeof import("@/lib/worker/deliver-outbox-message");
   byTarget: typeof import("@/lib/delivery/item-deliveries-by-target");
   targets: typeof import("@/lib/campaigns/campaign-targets");
+  reroute: typeof import("@/lib/campaigns/reroute-deliveries");
   classify: typeof import("@/lib/delivery/bundle/classify-letters");
   personalisation: typeof import("@/lib/letters/personalisation");
   boss: typeof import("@/lib/infra/queue/boss");
@@ -39,6 +40,7 @@ beforeAll(async () => {
     deliver: await import("@/lib/worker/deliver-outbox-message"),
     byTarget: await import("@/lib/delivery/item-deliveries-by-target"),
     targets: await import("@/lib/campaigns/campaign-targets"),
+    reroute: await import("@/lib/campaigns/reroute-deliveries"),
     classify: await import("@/lib/delivery/bundle/classify-letters"),
     personalisation: await import("@/lib/letters/personalisation"),
     boss: await import("@/lib/infra/queue/boss"),
@@ -279,6 +281,42 @@ describe("two targets with different plans", () => {
     expect(to(blueHouse.email)).toHaveLength(2);
     expect(await handed("target_letter", a)).toBe(1);
     expect(await handed("target_letter", b)).toBe(2);
+  });
+});
+
+describe("a target's changed address", () => {
+  it("reroutes that target's failed and waiting deliveries, and no other target's", async () => {
+    const { campaign, targetIds } = await campaignWithTargets([whiteHouse, blueHouse]);
+    const [a, b] = targetIds as [string, string];
+    await confirmedLetters(campaign.id, ["Dear President,\n\nPlease act on the camps."]);
+    sink.plan(whiteHouse.email, 550);
+    await m.schedule.scheduleDeliveries();
+    // The White House refuses its letter for good; the Ministry's digest waits for its turn.
+    for (const x of await messagesOf(campaign.id))
+      if (x.target_id === a) await m.deliver.deliverOutboxMessage(x.id, { retryCount: 0, retryLimit: 4 });
+    const where = async () => (await messagesOf(campaign.id)).map((x) => [x.target_id, x.kind, x.status, x.to]);
+    expect(await where()).toEqual([
+      [a, "delivery.letter", "failed", whiteHouse.email],
+      [b, "delivery.digest", "pending", blueHouse.email],
+    ]);
+
+    const reroute = () => m.db.transaction((trx) => m.reroute.rerouteDeliveries(trx, campaign.id));
+    await m.db.pool.query(`UPDATE campaign_target SET email = $2 WHERE id = $1`, [
+      b,
+      "office@unification.example.test",
+    ]);
+    expect(await reroute()).toBe(1);
+    expect(await where()).toEqual([
+      [a, "delivery.letter", "failed", whiteHouse.email],
+      [b, "delivery.digest", "pending", "office@unification.example.test"],
+    ]);
+    await m.db.pool.query(`UPDATE campaign_target SET email = $2 WHERE id = $1`, [a, "staff@whitehouse.example.test"]);
+    expect(await reroute()).toBe(1);
+    expect(await where()).toEqual([
+      [a, "delivery.letter", "failed", "staff@whitehouse.example.test"],
+      [b, "delivery.digest", "pending", "office@unification.example.test"],
+    ]);
+    expect(await reroute()).toBe(0);
   });
 });
 
