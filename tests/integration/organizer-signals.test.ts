@@ -19,6 +19,7 @@ import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { withdrawSignature } from "@/lib/signatures/withdraw-signature";
 import { withdrawToken } from "@/lib/signatures/links";
 import { renderDigestDelivery } from "@/lib/delivery/render-delivery-mail";
+import { ensureCampaignTarget } from "@/lib/campaigns/campaign-targets";
 import type { Signals } from "@/lib/integrity/signals/list-signals";
 import type { SignatureStatus } from "@/lib/generated/prisma/client";
 import { params } from "./helpers";
@@ -358,6 +359,8 @@ describe("invalidation", () => {
       where: { id: { in: [bad!.id, good!.id] } },
       data: { deliveryMessageId: digestId },
     });
+    // Handed to the campaign's target, as the scheduler records it (target_signature, the digest's target_id).
+    await ensureCampaignTarget(campaign.id);
     await post(invalidationsRoute.POST, campaign.id, owner.cookie, { criteria: { network } });
 
     const row = await pool.query(`SELECT * FROM outbox_message WHERE id = $1`, [digestId]);
