@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { prisma, pool } from "@/lib/infra/db";
 import type { CampaignStatus } from "@/lib/generated/prisma/client";
 import { issueFormToken, type FormKind } from "@/lib/infra/security/form-token";
+import { nowMs } from "@/lib/infra/clock";
 
 export async function createCampaign(
   options: { status?: CampaignStatus; goal?: number; closesAt?: Date; opensAt?: Date } = {},
@@ -46,7 +47,7 @@ export async function createCampaign(
 
 /** A form token as the page would have rendered it a minute ago: a person's pace, so not suspected. */
 export function formToken(kind: FormKind = "sign", ageSeconds = 60): string {
-  return issueFormToken(kind, Date.now() - ageSeconds * 1000);
+  return issueFormToken(kind, nowMs() - ageSeconds * 1000);
 }
 
 /** A campaign with three topics a letter can choose: prison-camps, families, movement. */

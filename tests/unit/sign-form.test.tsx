@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, getConfig, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { NextIntlClientProvider } from "next-intl";
 import { SignForm } from "@/components/signatures/sign-form";
@@ -40,7 +40,8 @@ function heldTimers() {
   vi.spyOn(performance, "now").mockImplementation(() => clock.now);
   const realSetTimeout = window.setTimeout.bind(window);
   vi.spyOn(window, "setTimeout").mockImplementation(((run: () => void, ms?: number, ...args: unknown[]) => {
-    if ((ms ?? 0) <= 1000) return realSetTimeout(run, ms, ...args);
+    // Short timers (user-event's, React's) and testing-library's own time limit run for real; the form's wait is held.
+    if ((ms ?? 0) <= 1000 || (ms ?? 0) >= getConfig().asyncUtilTimeout) return realSetTimeout(run, ms, ...args);
     clock.held.push({ ms: ms!, run });
     return 0;
   }) as typeof window.setTimeout);
@@ -295,7 +296,8 @@ describe("SignForm under abuse protection", () => {
       vi.fn(async (): Promise<SignFormState> => ({ status: "error", code: "rate_limited", values })),
     );
     await fillAndSend();
-    expect(await screen.findByRole("alert")).toHaveTextContent("Too many attempts from your connection");
+    // The alert region may be on the page before its text: wait for the text itself.
+    await waitFor(() => expect(screen.getByRole("alert")).toHaveTextContent("Too many attempts from your connection"));
   });
 
   it("solves a challenge the server asks for and sends the form again with the solution", async () => {

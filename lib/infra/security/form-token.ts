@@ -2,10 +2,11 @@
 // than a person could fill the form in, or without a token we signed, is stored as suspected.
 import "server-only";
 import { keyedHash, safeEqual } from "@/lib/infra/crypto";
+import { nowMs } from "@/lib/infra/clock";
 
 export type FormKind = "sign" | "letter";
 
-export function issueFormToken(kind: FormKind, now = Date.now()): string {
+export function issueFormToken(kind: FormKind, now = nowMs()): string {
   const issued = Math.floor(now).toString(36);
   return `${issued}.${keyedHash("form-token", `${kind}.${issued}`)}`;
 }
