@@ -7,6 +7,8 @@ import { stopBoss } from "@/lib/infra/queue/boss";
 import type { MessageKind } from "@/lib/infra/outbox/message-kinds";
 import type { OutboxRow } from "@/lib/infra/outbox/outbox";
 import { mailKinds } from "@/lib/worker/mail-kinds";
+import { makeCampaignBundle } from "@/lib/delivery/bundle/make-campaign-bundle";
+import { ensureCampaignTarget } from "@/lib/campaigns/campaign-targets";
 import { createCampaign } from "./helpers";
 
 afterAll(async () => {
@@ -70,6 +72,16 @@ async function fixtures() {
     },
   });
   await prisma.letter.update({ where: { id: delivered.id }, data: { status: "queued", deliveryMessageId: digestId } });
+  // Handed to the campaign's target, as the scheduler records it (target_letter, the digest's target_id).
+  await ensureCampaignTarget(campaign.id);
+  // Confirmed and waiting: the delivery panel's test send shows it as the next letter.
+  await prisma.letter.create({
+    data: { ...letterData, email: "w3@example.test", status: "confirmed", confirmedAt: new Date(Date.now() - 60_000) },
+  });
+  const milestone = await prisma.campaignMailing.create({
+    data: { campaignId: campaign.id, kind: "milestone", milestone: "25" },
+  });
+  const bundle = await makeCampaignBundle(campaign.id);
 
   const row = (kind: MessageKind, locale: string, fields: Partial<OutboxRow>): OutboxRow => ({
     id: randomUUID(),
@@ -94,6 +106,17 @@ async function fixtures() {
       ...row("delivery.digest", locale, { campaign_id: campaign.id, payload: digestPayload }),
       id: digestId,
     },
+    "delivery.bundle": row("delivery.bundle", locale, { campaign_id: campaign.id, payload: { bundleId: bundle.id } }),
+    "delivery.test": row("delivery.test", locale, { campaign_id: campaign.id, payload: { of: "letter" } }),
+    "campaign.milestone": row("campaign.milestone", locale, {
+      campaign_id: campaign.id,
+      payload: { mailingId: milestone.id },
+    }),
+    // An organizer's test send carries its own text, a web address written in it included.
+    "campaign.update": row("campaign.update", locale, {
+      campaign_id: campaign.id,
+      payload: { subject: "News", body: `The report is at ${writtenUrl}.` },
+    }),
     "organizer.invitation": row("organizer.invitation", locale, {
       payload: { invitationId: invitation.id, token: "invitation-token" },
     }),
