@@ -33,6 +33,8 @@ export class SmtpSink {
   /** While true, each message is held unanswered after its data arrived, until `release()`; `held` counts them. */
   holding = false;
   held = 0;
+  /** The recipients of the messages held now (other traffic in a shared test database may be held too). */
+  heldRecipients: string[] = [];
   private releases: (() => void)[] = [];
   /** SMTP sessions opened so far. */
   sessions = 0;
@@ -71,13 +73,15 @@ export class SmtpSink {
         stream.on("data", (c: Buffer) => chunks.push(c));
         stream.on("end", async () => {
           if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+          const rcpt = session.envelope.rcptTo[0]?.address.toLowerCase() ?? "";
           if (this.holding) {
             this.held++;
+            this.heldRecipients.push(rcpt);
             await new Promise<void>((r) => this.releases.push(r));
+            this.heldRecipients.splice(this.heldRecipients.indexOf(rcpt), 1);
             this.held--;
           }
           this.inFlight--;
-          const rcpt = session.envelope.rcptTo[0]?.address.toLowerCase() ?? "";
           const code = this.replies.get(rcpt)?.shift() ?? 250;
           if (code !== 250) {
             const who = this.quoteRecipient ? ` <${rcpt}>:` : "";
