@@ -49,7 +49,14 @@ export async function DeliveryPreviewSection({
               [
                 [t("from"), shown(d.content.from), "from"],
                 [t("to"), d.to, "to"],
-                [t("replyTo"), shown(d.content.replyTo) || t("replyToNone"), "reply-to"],
+                [
+                  t("replyTo"),
+                  // A letter's Reply-To may be its writer's own address: editors only, as elsewhere.
+                  !canEdit && d.kind === "letter" && d.content.replyTo
+                    ? t("replyToHidden")
+                    : shown(d.content.replyTo) || t("replyToNone"),
+                  "reply-to",
+                ],
                 [t("subject"), d.content.subject, "subject"],
                 ...(d.content.attachments?.length
                   ? [[t("attachments"), d.content.attachments.map((a) => a.filename).join(", "), "attachments"]]

@@ -193,3 +193,34 @@ describe("what the actions change", () => {
     await unchanged(mine);
   });
 });
+
+describe("the next letter's preview", () => {
+  it("shows a writer's own Reply-To address to editors, never to viewers", async () => {
+    const mine = await fixtureFor(own.organization.id);
+    const writer = `writer-${mine.suffix}@example.test`;
+    await prisma.letter.create({
+      data: {
+        campaignId: mine.campaign.id,
+        email: writer,
+        name: "Reply Writer",
+        country: "US",
+        subject: "Please answer",
+        body: "Dear target,\n\nPlease put human rights on the agenda.\n\nSincerely,",
+        language: "en",
+        locale: "en",
+        status: "confirmed",
+        confirmedAt: new Date(Date.now() - 60_000),
+        replyConsent: true,
+      },
+    });
+    const [nextRoute] = routes;
+    const editor = await organizerSession("editor", own.organization.id);
+    const seenByEditor = JSON.parse((await call(nextRoute!, mine, editor.cookie)).text);
+    expect(JSON.stringify(seenByEditor.letter.replyTo)).toContain(writer);
+    const viewer = await organizerSession("viewer", own.organization.id);
+    const seen = await call(nextRoute!, mine, viewer.cookie);
+    expect(seen.status).toBe(200);
+    expect(seen.text).not.toContain(writer);
+    expect(JSON.parse(seen.text).letter).toMatchObject({ replyTo: null, replyToHidden: true });
+  });
+});

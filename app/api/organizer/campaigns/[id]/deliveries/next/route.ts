@@ -10,12 +10,15 @@ type Context = { params: Promise<{ id: string }> };
 export const GET = organizerRoute<Context>("organizer.deliveries.next", async (_request, scope, { params }) => {
   const campaign = await scope.campaign((await params).id);
   const [plan, next] = await Promise.all([deliveryPlan(campaign.id), previewNextDeliveries(campaign.id)]);
+  // A letter's Reply-To may be its writer's own address (when they agreed to replies): editors only, as elsewhere.
+  const hideWriter = scope.organizer.role === "viewer";
   const shown = (d: typeof next.digest) =>
     d && {
       kind: d.kind,
       to: d.to,
       from: d.content.from,
-      replyTo: d.content.replyTo ?? null,
+      replyTo: hideWriter && d.kind === "letter" ? null : (d.content.replyTo ?? null),
+      replyToHidden: hideWriter && d.kind === "letter" && Boolean(d.content.replyTo),
       subject: d.content.subject,
       text: d.content.text,
       attachments: (d.content.attachments ?? []).map((a) => a.filename),
