@@ -26,7 +26,7 @@ export async function cancelDelivery(scope: Scope, campaignId: string, deliveryI
         message_id: delivery.id,
         status: "cancelled",
         attempt: delivery.attempts,
-        detail: `cancelled by ${scope.organizer.email}`,
+        detail: "cancelled by an organizer", // who: the audit log (no address kept with the message)
         at,
       })
       .execute();

@@ -16,7 +16,7 @@ describe("the relay's answer in words", () => {
     ["waiting for the relay, next try in 60 minutes: connect ECONNREFUSED 127.0.0.1:25 (ESOCKET)", "waiting", null],
     ["connect ECONNREFUSED 127.0.0.1:25 (ESOCKET)", "relay_unreachable", null],
     ["what the message was about was withdrawn before it was sent", "withdrawn", null],
-    ["cancelled by kim@example.org", "cancelled", null],
+    ["cancelled by an organizer", "cancelled", null],
     ["something else entirely", "unknown", null],
     [null, "unknown", null],
   ])("%j → %s", (raw, answer, code) => {
