@@ -2,7 +2,7 @@
 // Uses its own database (open_letters_bench) on the local Postgres and builds the app first if the build is stale.
 // Knobs: BENCH_SECONDS (15), BENCH_CONNECTIONS (50), BENCH_SURGE_SECONDS (60), BENCH_DELIVERY_ITEMS (2000),
 // BENCH_DKIM=1 (the delivery worker signs), BENCH_SKIP (comma-separated: sign,page,count,surge,weight,lighthouse,
-// delivery,export), BENCH_PORT (3200; the bare server takes the next port) and BENCH_SMTP_PORT (2625; the sink's
+// delivery,export), BENCH_PORT (3200; the bare server takes the next port, the bare Next.js page the one after) and BENCH_SMTP_PORT (2625; the sink's
 // counter takes the next), so that two people benchmarking on one machine do not collide.
 import { spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -26,6 +26,7 @@ import {
   withClient,
 } from "./support";
 import { deliveryBench } from "./delivery";
+import { lighthouse, startBarePage } from "./lighthouse";
 
 const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
 const app = `http://127.0.0.1:${appPort}`;
@@ -211,50 +212,29 @@ async function main() {
     }
 
     if (!skip.has("lighthouse")) {
-      // The campaign page and the thank-you step, in both languages (Debian Chromium, Lighthouse's mobile defaults).
-      const pages = ["en", "ko"].flatMap((locale) => [
-        [`campaign page (${locale})`, `${app}/${locale}/c/${small.slug}`],
-        [`thank-you step (${locale})`, `${app}/${locale}/c/${small.slug}/thanks?after=sign`],
-      ]);
-      for (const [name, url] of pages) {
-        const out = spawnSync(
-          "npx",
-          [
-            "--yes",
-            "lighthouse@12",
-            url!,
-            "--quiet",
-            "--output=json",
-            "--only-categories=performance,accessibility",
-            `--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync`,
-          ],
-          {
-            env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
-            encoding: "utf8",
-            maxBuffer: 64 * 1024 * 1024,
-          },
-        );
-        try {
-          const report = JSON.parse(out.stdout) as {
-            categories: Record<string, { score: number }>;
-            audits: Record<string, { numericValue?: number }>;
-          };
-          const { performance, accessibility } = report.categories;
-          const tbt = Math.round(report.audits["total-blocking-time"]?.numericValue ?? NaN);
-          const lcp = Math.round(report.audits["largest-contentful-paint"]?.numericValue ?? NaN);
-          rows.push({
-            benchmark: `Lighthouse: ${name}`,
+      // The campaign page and the thank-you step, in both languages, each against the bare Next.js page's score.
+      const bare = await lighthouse(await startBarePage(appPort + 2, children));
+      if ("error" in bare) console.log(`  lighthouse: not run (${bare.error})`);
+      else {
+        const pages = ["en", "ko"].flatMap((locale) => [
+          [`campaign page (${locale})`, `${app}/${locale}/c/${small.slug}`],
+          [`thank-you step (${locale})`, `${app}/${locale}/c/${small.slug}/thanks?after=sign`],
+        ]);
+        for (const [name, url] of pages) {
+          const page = await lighthouse(url!);
+          if ("error" in page) {
+            console.log(`  lighthouse, ${name}: not run (${page.error})`);
+            continue;
+          }
+          record({
+            benchmark: `Lighthouse performance: ${name}`,
             unit: "score",
-            value: performance!.score,
-            baseline: "accessibility score",
-            baselineValue: accessibility!.score,
-            ratio: NaN,
+            value: page.performance,
+            baseline: "a bare Next.js page (the framework alone)",
+            baselineValue: bare.performance,
             aim: "performance ≥ 0.95, accessibility 1.0",
-            note: `performance ${performance!.score}, accessibility ${accessibility!.score}, TBT ${tbt} ms, LCP ${lcp} ms`,
+            note: `accessibility ${page.accessibility}, TBT ${page.tbtMs} ms (bare ${bare.tbtMs} ms), LCP ${page.lcpMs} ms (bare ${bare.lcpMs} ms)`,
           });
-          console.log(`  lighthouse, ${name}: ${rows.at(-1)!.note}`);
-        } catch {
-          console.log(`  lighthouse, ${name}: not run (${out.stderr?.split("\n")[0] ?? "no output"})`);
         }
       }
     }
