@@ -1,12 +1,12 @@
 import { Fragment } from "react";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/infra/i18n/config";
-import type { NextDelivery } from "@/lib/delivery/preview-next-delivery";
+import type { DeliveryPreview } from "@/lib/delivery/preview-for-role";
 import { AdminSection } from "@/components/organizers/admin-section";
 import { TestSendButton } from "./test-send-button";
 
-type Address = NextDelivery["content"]["from"];
-const shown = (a: Address): string => (!a ? "" : typeof a === "string" ? a : `${a.name} <${a.address}>`);
+type Address = DeliveryPreview["from"];
+const shown = (a: Address | null): string => (!a ? "" : typeof a === "string" ? a : `${a.name} <${a.address}>`);
 
 /** The next digest and the next letter exactly as the target would get them, and "send a test to me". */
 export async function DeliveryPreviewSection({
@@ -16,7 +16,7 @@ export async function DeliveryPreviewSection({
   organizerEmail,
   canEdit,
 }: {
-  next: { digest: NextDelivery | null; letter: NextDelivery | null };
+  next: { digest: DeliveryPreview | null; letter: DeliveryPreview | null };
   locale: Locale;
   testUrl: string;
   organizerEmail: string;
@@ -24,7 +24,7 @@ export async function DeliveryPreviewSection({
 }) {
   const t = await getTranslations({ locale, namespace: "deliveryPanel" });
   const queued = t("testQueued", { email: organizerEmail });
-  const previews = [next.digest, next.letter].filter((d): d is NextDelivery => d !== null);
+  const previews = [next.digest, next.letter].filter((d): d is DeliveryPreview => d !== null);
   return (
     <AdminSection
       id="delivery-preview"
@@ -47,20 +47,11 @@ export async function DeliveryPreviewSection({
           <dl className="mail-headers">
             {(
               [
-                [t("from"), shown(d.content.from), "from"],
+                [t("from"), shown(d.from), "from"],
                 [t("to"), d.to, "to"],
-                [
-                  t("replyTo"),
-                  // A letter's Reply-To may be its writer's own address: editors only, as elsewhere.
-                  !canEdit && d.kind === "letter" && d.content.replyTo
-                    ? t("replyToHidden")
-                    : shown(d.content.replyTo) || t("replyToNone"),
-                  "reply-to",
-                ],
-                [t("subject"), d.content.subject, "subject"],
-                ...(d.content.attachments?.length
-                  ? [[t("attachments"), d.content.attachments.map((a) => a.filename).join(", "), "attachments"]]
-                  : []),
+                [t("replyTo"), d.replyToHidden ? t("replyToHidden") : shown(d.replyTo) || t("replyToNone"), "reply-to"],
+                [t("subject"), d.subject, "subject"],
+                ...(d.attachments.length ? [[t("attachments"), d.attachments.join(", "), "attachments"]] : []),
               ] as [string, string, string][]
             ).map(([label, value, testId]) => (
               <Fragment key={testId}>
@@ -71,7 +62,7 @@ export async function DeliveryPreviewSection({
           </dl>
           <h4 className="visually-hidden">{t("body")}</h4>
           <pre className="mail-text" data-testid={`preview-${d.kind}-text`}>
-            {d.content.text}
+            {d.text}
           </pre>
           {canEdit && (
             <p className="admin-actions">

@@ -5,6 +5,7 @@ import { titleFrom } from "@/lib/infra/i18n/page-title";
 import { deliveryPlan } from "@/lib/delivery/delivery-plan";
 import { listDeliveries } from "@/lib/delivery/list-deliveries";
 import { previewNextDeliveries } from "@/lib/delivery/preview-next-delivery";
+import { previewsForRole } from "@/lib/delivery/preview-for-role";
 import { pageScope } from "@/lib/organizers/page-organizer";
 import { orNotFound } from "@/lib/organizers/page-not-found";
 import { campaignTitle } from "@/lib/campaigns/campaign-title";
@@ -41,7 +42,7 @@ export default async function DeliveryPage({ params }: Params) {
       </p>
       <DeliveryPlanSection plan={plan} locale={locale} />
       <DeliveryPreviewSection
-        next={next}
+        next={previewsForRole(next, scope.organizer.role)}
         locale={locale}
         testUrl={`${base}/test`}
         organizerEmail={scope.organizer.email}
