@@ -8,7 +8,7 @@ import type { Appearance } from "@/lib/campaigns/appearance";
 import { regionName } from "@/lib/infra/geo/regions";
 import { formatPlace } from "@/lib/infra/geo/format-place";
 import { isolate, renderBodies } from "@/lib/infra/mail/layout";
-import { appearAs } from "./appear-as";
+import { appearAs, type Person } from "./appear-as";
 
 export type MailAddress = { name: string; address: string };
 
@@ -93,15 +93,26 @@ export function placeLine(
   return formatPlace([parts.city, regionName(country, parts.region, locale), names.of(country) ?? country], locale);
 }
 
+/**
+ * A writer as the target sees them: "Jane Doe, Seattle, WA, United States", "J. D., United States" or no name, each
+ * name isolated (bidi-safe). The letter's footer and the digest's "Letter 1 of 3, from …" both use it.
+ */
+export function writerLine(
+  person: Person,
+  locale: string,
+  texts: Pick<LetterFooterTexts, "person" | "anonymousWriter">,
+): string {
+  const t = createTranslator({ locale, messages: { appearance: texts }, namespace: "appearance" });
+  const shown = appearAs(person);
+  return shown.appearance === "counted"
+    ? t("anonymousWriter")
+    : t("person", { name: isolate(shown.name), place: isolate(placeLine(locale, shown)) });
+}
+
 export function composeLetterDelivery({ letter, campaign, locale, texts }: LetterDeliveryInput): LetterDelivery {
   const t = createTranslator({ locale, messages: { delivery: texts }, namespace: "delivery" });
-  // "Jane Doe, Seattle, WA, United States", "J. D., United States" or no name, each name isolated (bidi-safe).
   const shown = appearAs(letter);
-  const writer =
-    shown.appearance === "counted"
-      ? t("anonymousWriter")
-      : t("person", { name: isolate(shown.name), place: isolate(placeLine(locale, shown)) });
-  const values = { writer, campaign: campaign.title };
+  const values = { writer: writerLine(letter, locale, texts), campaign: campaign.title };
   const footer = letter.replyConsent ? t("letterFooterReplyWriter", values) : t("letterFooterReplyOrganizers", values);
   const sender = parseAddress(campaign.sender);
   const html = renderBodies(letter.language, [

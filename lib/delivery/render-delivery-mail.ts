@@ -17,16 +17,8 @@ import { campaignSender } from "@/lib/campaigns/campaign-sender";
 import { organizationNameIn } from "@/lib/campaigns/organization-name";
 import type { Appearance } from "@/lib/campaigns/appearance";
 import { appearAs, type Person } from "./appear-as";
-import { composeLetterDelivery, letterFooterTexts, placeLine } from "./compose-letter-delivery";
+import { composeLetterDelivery, letterFooterTexts, writerLine } from "./compose-letter-delivery";
 import { targetLetterIndividuality } from "./target-letter-individuality";
-
-/** A writer as the target sees them: "Jane Doe, Seattle, WA, United States", "J. D., United States" or no name. */
-function writerLine(locale: Locale, person: Person): string {
-  const shown = appearAs(person);
-  const t = translator(locale, "appearance");
-  if (shown.appearance === "counted") return t("anonymousWriter");
-  return t("person", { name: isolate(shown.name), place: isolate(placeLine(locale, shown)) });
-}
 
 async function campaignFor(id: string, locale: Locale) {
   // The organization's name in the delivery's language when it has one ("주최: …"), else its own.
@@ -193,7 +185,7 @@ export async function composeDigest(
     blocks.push({ text: `${t("digestLettersHeading")}` });
     letters.forEach((letter, i) => {
       blocks.push({
-        text: `${t("digestLetterFrom", { n: i + 1, count: letters.length, writer: writerLine(locale, letter) })}\n${t("digestLetterSubject", { subject: letter.subject })}\n\n${letter.body}`,
+        text: `${t("digestLetterFrom", { n: i + 1, count: letters.length, writer: writerLine(letter, locale, letterFooterTexts(allMessages[locale])) })}\n${t("digestLetterSubject", { subject: letter.subject })}\n\n${letter.body}`,
       });
     });
   }
