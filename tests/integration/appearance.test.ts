@@ -2,11 +2,11 @@
 // SMTP server receives, delivered in a digest to that server (its text and its CSV attachment, parsed) and read into
 // the signed bundle's rows. Also: the campaign's risk picks the choice left out, and the link changes it until the
 // digest takes the signature.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
-import { SmtpSink } from "./smtp-sink";
+import { smtpSinkForFile } from "./smtp-sink";
 
-const sink = new SmtpSink();
+const sink = smtpSinkForFile();
 
 let m: {
   db: typeof import("@/lib/infra/db");
@@ -18,20 +18,10 @@ let m: {
   deliver: typeof import("@/lib/worker/deliver-outbox-message");
   bundleRows: typeof import("@/lib/delivery/bundle/read-bundle-rows");
   includeSigner: typeof import("@/lib/delivery/bundle/include-signer");
-  boss: typeof import("@/lib/infra/queue/boss");
-  transport: typeof import("@/lib/infra/mail/transport");
   helpers: typeof import("./helpers");
 };
 
 beforeAll(async () => {
-  const port = await sink.start();
-  // lib/infra/env is read on first import: point the app at this relay before that.
-  Object.assign(process.env, {
-    SMTP_HOST: "127.0.0.1",
-    SMTP_PORT: String(port),
-    SMTP_SECURE: "false",
-    MAIL_FROM: "Open Letters <no-reply@letters.example.test>",
-  });
   m = {
     db: await import("@/lib/infra/db"),
     route: await import("@/app/api/campaigns/[slug]/signatures/route"),
@@ -42,20 +32,9 @@ beforeAll(async () => {
     deliver: await import("@/lib/worker/deliver-outbox-message"),
     bundleRows: await import("@/lib/delivery/bundle/read-bundle-rows"),
     includeSigner: await import("@/lib/delivery/bundle/include-signer"),
-    boss: await import("@/lib/infra/queue/boss"),
-    transport: await import("@/lib/infra/mail/transport"),
     helpers: await import("./helpers"),
   };
 });
-
-afterAll(async () => {
-  await m.boss.stopBoss();
-  m.transport.closeMailTransport();
-  await m.db.closeDb();
-  await sink.stop();
-}, 60_000);
-
-beforeEach(() => sink.reset());
 
 const attempt = { retryCount: 0, retryLimit: 4 };
 

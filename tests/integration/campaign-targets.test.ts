@@ -2,12 +2,14 @@
 // one, digests, signed bundles), exactly once, with its own delivery records; one target's trouble never holds up
 // another's; the digest speaks the target's language (its CSV's column names too) and states how individual the
 // letters are, as the bundle's classifier counts them.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
-import { SmtpSink } from "./smtp-sink";
+import { smtpSinkForFile } from "./smtp-sink";
 
-const sink = new SmtpSink();
+const sink = smtpSinkForFile({
+  DELIVERY_SEND_ATTEMPTS: "5",
+});
 
 let m: {
   db: typeof import("@/lib/infra/db");
@@ -19,20 +21,10 @@ let m: {
   reroute: typeof import("@/lib/campaigns/reroute-deliveries");
   classify: typeof import("@/lib/delivery/bundle/classify-letters");
   personalisation: typeof import("@/lib/letters/personalisation");
-  boss: typeof import("@/lib/infra/queue/boss");
-  transport: typeof import("@/lib/infra/mail/transport");
   helpers: typeof import("./helpers");
 };
 
 beforeAll(async () => {
-  const port = await sink.start();
-  Object.assign(process.env, {
-    SMTP_HOST: "127.0.0.1",
-    SMTP_PORT: String(port),
-    SMTP_SECURE: "false",
-    MAIL_FROM: "Open Letters <no-reply@letters.example.test>",
-    DELIVERY_SEND_ATTEMPTS: "5",
-  });
   m = {
     db: await import("@/lib/infra/db"),
     clock: await import("@/lib/infra/clock"),
@@ -43,20 +35,10 @@ beforeAll(async () => {
     reroute: await import("@/lib/campaigns/reroute-deliveries"),
     classify: await import("@/lib/delivery/bundle/classify-letters"),
     personalisation: await import("@/lib/letters/personalisation"),
-    boss: await import("@/lib/infra/queue/boss"),
-    transport: await import("@/lib/infra/mail/transport"),
     helpers: await import("./helpers"),
   };
 });
 
-afterAll(async () => {
-  await m.boss.stopBoss();
-  m.transport.closeMailTransport();
-  await m.db.closeDb();
-  await sink.stop();
-}, 60_000);
-
-beforeEach(() => sink.reset());
 afterEach(() => m.clock.resetClock());
 
 type TargetSpec = {

@@ -3,12 +3,15 @@
 // Message-ID to the target's current address; a target address change reroutes failed and waiting deliveries;
 // Cancel gives up for good. Also: the preview and the test send are the real message, the envelope sender is always
 // ours, campaign senders are one mailbox on an allowed domain, and a signer's refused confirmation is listed by person.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
-import { SmtpSink } from "./smtp-sink";
+import { smtpSinkForFile } from "./smtp-sink";
 
-const sink = new SmtpSink();
+const sink = smtpSinkForFile({
+  MAIL_SENDER_DOMAINS: "coalition.example.test, example.test",
+  DELIVERY_SEND_ATTEMPTS: "5",
+});
 
 let m: {
   db: typeof import("@/lib/infra/db");
@@ -25,23 +28,11 @@ let m: {
   validate: typeof import("@/lib/organizers/campaigns/validate-campaign");
   refused: typeof import("@/lib/organizers/signers/list-refused-emails");
   scope: typeof import("@/lib/organizers/scope");
-  boss: typeof import("@/lib/infra/queue/boss");
-  transport: typeof import("@/lib/infra/mail/transport");
   helpers: typeof import("./helpers");
   organizers: typeof import("./organizer-helpers");
 };
 
 beforeAll(async () => {
-  const port = await sink.start();
-  // lib/infra/env is read on first import: point the app at this relay before that.
-  Object.assign(process.env, {
-    SMTP_HOST: "127.0.0.1",
-    SMTP_PORT: String(port),
-    SMTP_SECURE: "false",
-    MAIL_FROM: "Open Letters <no-reply@letters.example.test>",
-    MAIL_SENDER_DOMAINS: "coalition.example.test, example.test",
-    DELIVERY_SEND_ATTEMPTS: "5",
-  });
   m = {
     db: await import("@/lib/infra/db"),
     schedule: await import("@/lib/delivery/schedule-deliveries"),
@@ -57,21 +48,10 @@ beforeAll(async () => {
     validate: await import("@/lib/organizers/campaigns/validate-campaign"),
     refused: await import("@/lib/organizers/signers/list-refused-emails"),
     scope: await import("@/lib/organizers/scope"),
-    boss: await import("@/lib/infra/queue/boss"),
-    transport: await import("@/lib/infra/mail/transport"),
     helpers: await import("./helpers"),
     organizers: await import("./organizer-helpers"),
   };
 });
-
-afterAll(async () => {
-  await m.boss.stopBoss();
-  m.transport.closeMailTransport();
-  await m.db.closeDb();
-  await sink.stop();
-}, 60_000);
-
-beforeEach(() => sink.reset());
 
 /** A campaign of its own, with its own target address, and an editor of its organization. */
 async function setUp(plan: { letterDelivery?: "individual" | "digest" } = {}) {

@@ -1,57 +1,39 @@
 // Delivery to a campaign's target against a real SMTP server started by the test: letters one by one, digests
 // with a CSV attachment, hold-until, throttle, temporary and permanent failures, a relay that is down, worker
 // processes killed mid-batch, and two workers at once.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
-import { SmtpSink } from "./smtp-sink";
+import { smtpSinkForFile } from "./smtp-sink";
 
-const sink = new SmtpSink();
+const sink = smtpSinkForFile({
+  DELIVERY_SEND_ATTEMPTS: "5",
+  // Claims run out as quickly as the worker processes' below: a killed worker's messages move on in seconds.
+  JOB_EXPIRE_SECONDS: "3",
+});
 
 let m: {
   db: typeof import("@/lib/infra/db");
   schedule: typeof import("@/lib/delivery/schedule-deliveries");
   deliver: typeof import("@/lib/worker/deliver-outbox-message");
   list: typeof import("@/lib/delivery/list-deliveries");
-  boss: typeof import("@/lib/infra/queue/boss");
   transport: typeof import("@/lib/infra/mail/transport");
   work: typeof import("@/lib/infra/outbox/work-outbox");
   helpers: typeof import("./helpers");
 };
 
 beforeAll(async () => {
-  const port = await sink.start();
-  // lib/infra/env is read on first import: point the app at this relay before that.
-  Object.assign(process.env, {
-    SMTP_HOST: "127.0.0.1",
-    SMTP_PORT: String(port),
-    SMTP_SECURE: "false",
-    MAIL_FROM: "Open Letters <no-reply@letters.example.test>",
-    DELIVERY_SEND_ATTEMPTS: "5",
-    // Claims run out as quickly as the worker processes' below: a killed worker's messages move on in seconds.
-    JOB_EXPIRE_SECONDS: "3",
-  });
   m = {
     db: await import("@/lib/infra/db"),
     schedule: await import("@/lib/delivery/schedule-deliveries"),
     deliver: await import("@/lib/worker/deliver-outbox-message"),
     list: await import("@/lib/delivery/list-deliveries"),
-    boss: await import("@/lib/infra/queue/boss"),
     transport: await import("@/lib/infra/mail/transport"),
     work: await import("@/lib/infra/outbox/work-outbox"),
     helpers: await import("./helpers"),
   };
 });
-
-afterAll(async () => {
-  await m.boss.stopBoss();
-  m.transport.closeMailTransport();
-  await m.db.closeDb();
-  await sink.stop();
-}, 60_000);
-
-beforeEach(() => sink.reset());
 
 type Plan = {
   letterDelivery?: "individual" | "digest";

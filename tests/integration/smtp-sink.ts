@@ -3,6 +3,7 @@
 import { SMTPServer } from "smtp-server";
 import { simpleParser, type ParsedMail } from "mailparser";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 
 export type ReceivedMail = {
   messageId: string;
@@ -127,4 +128,37 @@ export class SmtpSink {
     this.server = null;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
+}
+
+/**
+ * A sink for one test file, with the app pointed at it: call at the top of the file, before the file's own beforeAll
+ * imports the app's modules (lib/infra/env is read on first import). It starts the sink and sets the relay and sender
+ * (plus `env`) before every other hook, empties the sink before each test, and at the end stops the queue, the mail
+ * transport, the database pool and the sink.
+ */
+export function smtpSinkForFile(env: Record<string, string> = {}): SmtpSink {
+  const sink = new SmtpSink();
+  beforeAll(async () => {
+    const port = await sink.start();
+    Object.assign(process.env, {
+      SMTP_HOST: "127.0.0.1",
+      SMTP_PORT: String(port),
+      SMTP_SECURE: "false",
+      MAIL_FROM: "Open Letters <no-reply@letters.example.test>",
+      ...env,
+    });
+  });
+  beforeEach(() => sink.reset());
+  afterAll(async () => {
+    const [{ stopBoss }, { closeMailTransport }, { closeDb }] = await Promise.all([
+      import("@/lib/infra/queue/boss"),
+      import("@/lib/infra/mail/transport"),
+      import("@/lib/infra/db"),
+    ]);
+    await stopBoss();
+    closeMailTransport();
+    await closeDb();
+    await sink.stop();
+  }, 60_000);
+  return sink;
 }

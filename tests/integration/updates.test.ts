@@ -1,19 +1,20 @@
 // Milestones and updates to the signers and writers who asked for them, against a real SMTP server: the headers of
 // RFC 2369 / 8058, one POST that unsubscribes with no sign-in, the next update skipping that address, a milestone
 // mailed once with two workers at it, and a worker process killed mid-send losing and doubling no one.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
-import { SmtpSink } from "./smtp-sink";
+import { smtpSinkForFile } from "./smtp-sink";
 
-const sink = new SmtpSink();
+const sink = smtpSinkForFile({
+  JOB_EXPIRE_SECONDS: "3",
+  BOUNCE_DOMAIN: "bounces.letters.example.test",
+});
 
 let m: {
   db: typeof import("@/lib/infra/db");
   deliver: typeof import("@/lib/worker/deliver-outbox-message");
-  boss: typeof import("@/lib/infra/queue/boss");
-  transport: typeof import("@/lib/infra/mail/transport");
   work: typeof import("@/lib/infra/outbox/work-outbox");
   send: typeof import("@/lib/updates/send-update");
   enqueue: typeof import("@/lib/updates/enqueue-mailings");
@@ -25,20 +26,9 @@ let m: {
 };
 
 beforeAll(async () => {
-  const port = await sink.start();
-  Object.assign(process.env, {
-    SMTP_HOST: "127.0.0.1",
-    SMTP_PORT: String(port),
-    SMTP_SECURE: "false",
-    MAIL_FROM: "Open Letters <no-reply@letters.example.test>",
-    JOB_EXPIRE_SECONDS: "3",
-    BOUNCE_DOMAIN: "bounces.letters.example.test",
-  });
   m = {
     db: await import("@/lib/infra/db"),
     deliver: await import("@/lib/worker/deliver-outbox-message"),
-    boss: await import("@/lib/infra/queue/boss"),
-    transport: await import("@/lib/infra/mail/transport"),
     work: await import("@/lib/infra/outbox/work-outbox"),
     send: await import("@/lib/updates/send-update"),
     enqueue: await import("@/lib/updates/enqueue-mailings"),
@@ -49,15 +39,6 @@ beforeAll(async () => {
     organizers: await import("./organizer-helpers"),
   };
 });
-
-afterAll(async () => {
-  await m.boss.stopBoss();
-  m.transport.closeMailTransport();
-  await m.db.closeDb();
-  await sink.stop();
-}, 60_000);
-
-beforeEach(() => sink.reset());
 
 type Person = { email: string; locale?: string; wants?: boolean; status?: "pending" | "confirmed" };
 

@@ -4,17 +4,15 @@
 // Reply-To, subject and both bodies, field by field. The public signer wall is held to the page's table the same way.
 import { randomUUID } from "node:crypto";
 import { simpleParser, type AddressObject } from "mailparser";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Appearance } from "@/lib/campaigns/appearance";
-import { SmtpSink, type ReceivedMail } from "./smtp-sink";
+import { smtpSinkForFile, type ReceivedMail } from "./smtp-sink";
 
-const sink = new SmtpSink();
+const sink = smtpSinkForFile();
 const sender = { name: "Test Coalition", address: "letters@coalition.example.test" };
 
 let m: {
   db: typeof import("@/lib/infra/db");
-  boss: typeof import("@/lib/infra/queue/boss");
-  transport: typeof import("@/lib/infra/mail/transport");
   route: typeof import("@/app/api/campaigns/[slug]/letters/route");
   confirm: typeof import("@/lib/letters/confirm-letter");
   schema: typeof import("@/lib/letters/schema");
@@ -34,18 +32,8 @@ let m: {
 };
 
 beforeAll(async () => {
-  const port = await sink.start();
-  // lib/infra/env is read on first import: point the app at this relay before that.
-  Object.assign(process.env, {
-    SMTP_HOST: "127.0.0.1",
-    SMTP_PORT: String(port),
-    SMTP_SECURE: "false",
-    MAIL_FROM: "Open Letters <no-reply@letters.example.test>",
-  });
   m = {
     db: await import("@/lib/infra/db"),
-    boss: await import("@/lib/infra/queue/boss"),
-    transport: await import("@/lib/infra/mail/transport"),
     route: await import("@/app/api/campaigns/[slug]/letters/route"),
     confirm: await import("@/lib/letters/confirm-letter"),
     schema: await import("@/lib/letters/schema"),
@@ -64,15 +52,6 @@ beforeAll(async () => {
     organizers: await import("./organizer-helpers"),
   };
 });
-
-afterAll(async () => {
-  await m.boss.stopBoss();
-  m.transport.closeMailTransport();
-  await m.db.closeDb();
-  await sink.stop();
-}, 60_000);
-
-beforeEach(() => sink.reset());
 
 const attempt = { retryCount: 0, retryLimit: 3 };
 
