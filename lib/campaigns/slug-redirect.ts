@@ -7,7 +7,10 @@ import { db } from "@/lib/infra/db";
 import { cachedCampaignRead } from "./cached-campaign-reads";
 import { isCampaignSlug } from "./slug";
 
-/** The current slug of the campaign that once had `slug`, or null when no campaign ever moved from it. */
+/**
+ * The current slug of the campaign that once had `slug`, or null when no campaign ever moved from it. A draft's
+ * addresses lead nowhere: its earlier address must not tell anyone what it is called now.
+ */
 export async function movedSlugFor(slug: string): Promise<string | null> {
   if (!isCampaignSlug(slug)) return null;
   const row = await db
@@ -15,6 +18,7 @@ export async function movedSlugFor(slug: string): Promise<string | null> {
     .innerJoin("campaign as c", "c.id", "r.campaign_id")
     .select("c.slug")
     .where("r.slug", "=", slug)
+    .where("c.status", "!=", "draft")
     .executeTakeFirst();
   return row && row.slug !== slug ? row.slug : null;
 }

@@ -238,15 +238,25 @@ describe("changing a campaign's address", () => {
     expect(await movedSlugFor(renamed)).toBe(old);
   });
 
-  it("changes a draft's address without asking", async () => {
+  it("changes a draft's address without asking, and its earlier address does not reveal the new one", async () => {
     const { owner } = await setup();
-    const created = await campaignsRoute.POST(
-      post(owner.cookie, "/x", validCampaign(`draft-${randomUUID().slice(0, 8)}`)),
-      params({}),
-    );
+    const first = `draft-${randomUUID().slice(0, 8)}`;
+    const created = await campaignsRoute.POST(post(owner.cookie, "/x", validCampaign(first)), params({}));
     const { id } = await created.json();
-    const res = await patch(owner.cookie, id, validCampaign(`draft2-${randomUUID().slice(0, 8)}`));
+    const renamed = `draft2-${randomUUID().slice(0, 8)}`;
+    const res = await patch(owner.cookie, id, validCampaign(renamed));
     expect(res.status).toBe(200);
+
+    const count = () =>
+      countRoute.GET(new Request(`http://localhost:3000/api/campaigns/${first}/count`), params({ slug: first }));
+    expect(await movedSlugFor(first)).toBeNull();
+    const whileDraft = await count();
+    expect(whileDraft.status).toBe(404);
+    expect(whileDraft.headers.get("location")).toBeNull();
+    // Once it opens, the address shared while it was a draft leads to it.
+    await prisma.campaign.update({ where: { id }, data: { status: "open" } });
+    expect(await movedSlugFor(first)).toBe(renamed);
+    expect((await count()).status).toBe(308);
   });
 });
 
