@@ -160,6 +160,19 @@ describe("a campaign's signed delivery bundle", () => {
     expect((await verify(new Map(parts).set("manifest.json", manifest))).ok).toBe(false);
   }, 60_000);
 
+  it("names the organization in the bundle's language: its Korean name for a Korean target", async () => {
+    const owner = await organizerSession("owner");
+    const campaign = await campaignWithSigners(owner.organization.id, 2);
+    await prisma.campaign.update({ where: { id: campaign.id }, data: { defaultLocale: "ko" } });
+    await db
+      .insertInto("organization_translation")
+      .values({ organization_id: owner.organization.id, locale: "ko", name: "북한인권 연대" })
+      .execute();
+    const made = await makeCampaignBundle(campaign.id);
+    const manifest = JSON.parse((await files(made.id)).get("manifest.json")!.toString("utf8"));
+    expect(manifest.organization).toEqual({ id: owner.organization.id, name: "북한인권 연대" });
+  });
+
   it("shows the server any bundled row changed since, and chains the next bundle with each removal and its reason", async () => {
     const owner = await organizerSession("owner");
     const campaign = await campaignWithSigners(owner.organization.id, 6);

@@ -5,6 +5,7 @@ import { db, transaction } from "@/lib/infra/db";
 import { appSecret, env } from "@/lib/infra/env";
 import { regionName } from "@/lib/infra/geo/regions";
 import { campaignTargets, targetText } from "@/lib/campaigns/campaign-targets";
+import { organizationNameIn } from "@/lib/campaigns/organization-name";
 import { buildBundle } from "./build-bundle";
 import { deriveSourceKey } from "./derive-source-key";
 import { organizationSigningKey } from "./organization-signing-key";
@@ -58,9 +59,7 @@ export async function makeCampaignBundle(
 ): Promise<MadeBundle> {
   const campaign = await db
     .selectFrom("campaign")
-    .innerJoin("organization", "organization.id", "campaign.organization_id")
-    .select(["campaign.id", "campaign.slug", "campaign.default_locale", "organization.id as organization_id"])
-    .select("organization.name as organization_name")
+    .select(["campaign.id", "campaign.slug", "campaign.default_locale", "campaign.organization_id"])
     .where("campaign.id", "=", campaignId)
     .executeTakeFirstOrThrow();
   const [texts, topics, previousRow] = await Promise.all([
@@ -85,6 +84,12 @@ export async function makeCampaignBundle(
   const target = targets.find((t) => t.id === options.targetId) ?? targets[0];
   const targetLanguage = target?.language ?? campaign.default_locale;
   const language: Language = targetLanguage === "ko" ? "ko" : "en";
+  // The organization as the target reads it: its name in the bundle's language when it has one ("주최: …").
+  const organization = await db
+    .selectFrom("organization as o")
+    .select(["o.id", organizationNameIn(language).as("name")])
+    .where("o.id", "=", campaign.organization_id)
+    .executeTakeFirstOrThrow();
   const targetName = localized(texts, (t: { target_name: string }) => t.target_name);
   const addressedTo = target ? targetText(target, language) : null;
   const previous = previousRow ? (JSON.parse(previousRow.manifest.toString("utf8")) as Manifest) : null;
@@ -95,7 +100,7 @@ export async function makeCampaignBundle(
   const key = await organizationSigningKey(campaign.organization_id);
   const built = await buildBundle(
     {
-      organization: { id: campaign.organization_id, name: campaign.organization_name },
+      organization,
       campaign: {
         id: campaign.id,
         slug: campaign.slug,
