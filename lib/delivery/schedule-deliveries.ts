@@ -235,19 +235,15 @@ async function recordHanded(
 ) {
   const signatures = items.signatures;
   if (signatures && signatures.ids.length) {
-    await trx
-      .insertInto("target_signature")
-      .values(
-        signatures.ids.map((id) => ({ target_id: target.id, signature_id: id, message_id: signatures.messageId })),
-      )
-      .execute();
+    // The ids travel as one array parameter: a digest carries up to DIGEST_MAX_ITEMS (50,000) signers, more than the
+    // 65,535 parameters one statement may have at one per id, let alone three per row.
+    await sql`
+INSERT INTO target_signature (target_id, signature_id, message_id)
+SELECT ${target.id}, x.id, ${signatures.messageId} FROM unnest(${signatures.ids}::uuid[]) AS x(id)`.execute(trx);
     // The signature's first carrier: until then its signer may still change how they appear.
-    await trx
-      .updateTable("signature")
-      .set({ delivery_message_id: signatures.messageId })
-      .where("id", "in", signatures.ids)
-      .where("delivery_message_id", "is", null)
-      .execute();
+    await sql`
+UPDATE signature SET delivery_message_id = ${signatures.messageId}
+ WHERE id = ANY(${signatures.ids}::uuid[]) AND delivery_message_id IS NULL`.execute(trx);
   }
   if (items.letters.length) {
     await trx

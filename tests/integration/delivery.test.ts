@@ -256,6 +256,34 @@ describe("digests", () => {
   });
 });
 
+describe("a large digest", () => {
+  it("hands 25,000 new signers to the target at once: more than one statement could carry as separate parameters", async () => {
+    const campaign = await campaignWith();
+    const many = 25_000;
+    await m.db.pool.query(
+      `INSERT INTO signature (id, campaign_id, email, email_key, name, country, locale, status, confirmed_at)
+       SELECT gen_random_uuid(), $1, 'many' || i || '@example.test', 'many' || i || '@example.test', 'Signer ' || i,
+              'US', 'en', 'confirmed', now() - make_interval(secs => $2 - i)
+         FROM generate_series(1, $2) AS i`,
+      [campaign.id, many],
+    );
+    const result = await m.schedule.scheduleDeliveries();
+    expect(result.find((r) => r.campaignId === campaign.id)?.digest).toEqual({ signatures: many, letters: 0 });
+    const [digest] = await deliveriesOf(campaign.id);
+    const { rows } = await m.db.pool.query<{ handed: number; carried: number }>(
+      `SELECT (SELECT count(*)::int FROM target_signature x JOIN campaign_target t ON t.id = x.target_id
+                WHERE t.campaign_id = $1 AND x.message_id = $2) AS handed,
+              (SELECT count(*)::int FROM signature WHERE campaign_id = $1 AND delivery_message_id = $2) AS carried`,
+      [campaign.id, digest!.id],
+    );
+    expect(rows[0]).toEqual({ handed: many, carried: many });
+    // Nothing is left for the next tick.
+    expect((await m.schedule.scheduleDeliveries()).find((r) => r.campaignId === campaign.id)).toBeUndefined();
+    // Not sent here: other files' workers need not render it.
+    await m.db.pool.query(`UPDATE outbox_message SET status = 'cancelled' WHERE campaign_id = $1`, [campaign.id]);
+  });
+});
+
 describe("hold until", () => {
   it("sends nothing before the date, then the backlog in tranches at the throttle rate", async () => {
     const campaign = await campaignWith({ holdUntil: new Date(Date.now() + 3_600_000), throttlePerMinute: 2 });

@@ -1,6 +1,7 @@
 // Makes and keeps a campaign's signed delivery bundle: everything counted now, chained to the previous bundle, with
 // every row that left the count since listed with its reason. The manifest is kept as the record of the count.
 import { readFile, rm } from "node:fs/promises";
+import { sql } from "kysely";
 import { db, transaction } from "@/lib/infra/db";
 import { appSecret, env } from "@/lib/infra/env";
 import { regionName } from "@/lib/infra/geo/regions";
@@ -25,12 +26,17 @@ async function removalsSince(previous: Manifest | null, included: Set<string>): 
   const gone = previous.rows.filter((r) => !included.has(`${r.kind}:${r.id}`));
   const ids = (kind: string) => gone.filter((r) => r.kind === kind).map((r) => r.id);
   const [signatures, letters] = await Promise.all([
-    ids("signature").length
-      ? db.selectFrom("signature").select(["id", "status", "email_key"]).where("id", "in", ids("signature")).execute()
-      : [],
-    ids("letter").length
-      ? db.selectFrom("letter").select(["id", "status", "email_key"]).where("id", "in", ids("letter")).execute()
-      : [],
+    // One array parameter each: a bundle may have lost more rows than a statement may have parameters.
+    db
+      .selectFrom("signature")
+      .select(["id", "status", "email_key"])
+      .where(sql<boolean>`id = ANY(${ids("signature")}::uuid[])`)
+      .execute(),
+    db
+      .selectFrom("letter")
+      .select(["id", "status", "email_key"])
+      .where(sql<boolean>`id = ANY(${ids("letter")}::uuid[])`)
+      .execute(),
   ]);
   const now = new Map([...signatures, ...letters].map((r) => [r.id, r]));
   return gone.map(({ kind, id }) => {
