@@ -36,8 +36,6 @@ export class SmtpSink {
   held = 0;
   /** The recipients of the messages held now (other traffic in a shared test database may be held too). */
   heldRecipients: string[] = [];
-  /** The Message-IDs of the messages held now. */
-  heldMessageIds: string[] = [];
   private releases: (() => void)[] = [];
   /** SMTP sessions opened so far. */
   sessions = 0;
@@ -77,15 +75,11 @@ export class SmtpSink {
         stream.on("end", async () => {
           if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
           const rcpt = session.envelope.rcptTo[0]?.address.toLowerCase() ?? "";
-          const raw = Buffer.concat(chunks);
           if (this.holding) {
-            const messageId = /^message-id:\s*(<[^>\r\n]+>)/im.exec(raw.toString("utf8", 0, 16_384))?.[1] ?? "";
             this.held++;
             this.heldRecipients.push(rcpt);
-            this.heldMessageIds.push(messageId);
             await new Promise<void>((r) => this.releases.push(r));
             this.heldRecipients.splice(this.heldRecipients.indexOf(rcpt), 1);
-            this.heldMessageIds.splice(this.heldMessageIds.indexOf(messageId), 1);
             this.held--;
           }
           this.inFlight--;
@@ -95,6 +89,7 @@ export class SmtpSink {
             const text = code >= 500 ? `5.1.1${who} Mailbox unavailable` : `4.7.1${who} Try again later`;
             return callback(Object.assign(new Error(text), { responseCode: code }));
           }
+          const raw = Buffer.concat(chunks);
           const mail = await simpleParser(raw);
           this.received.push({
             messageId: mail.messageId ?? "",

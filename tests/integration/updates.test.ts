@@ -376,15 +376,9 @@ describe("a worker process killed mid-send", { timeout: 180_000 }, () => {
     sink.delayMs = 400;
     const first = startWorker();
     await expect.poll(() => mine().length, { timeout: 90_000, interval: 50 }).toBeGreaterThanOrEqual(3);
-    // From here the relay holds each message unanswered, mid-DATA: the worker dies with messages on the wire (one of
-    // these; the worker also sends other files' mail from the shared test database).
+    // From here the relay holds each message unanswered, mid-DATA: the worker dies with messages on the wire.
     sink.holding = true;
-    await expect
-      .poll(() => sink.heldRecipients.some((to) => to.endsWith(`-${t}@example.test`)), {
-        timeout: 60_000,
-        interval: 20,
-      })
-      .toBe(true);
+    await expect.poll(() => sink.held, { timeout: 60_000, interval: 20 }).toBeGreaterThan(0);
     first.kill("SIGKILL");
     await new Promise((r) => first.once("exit", r));
     sink.release();
