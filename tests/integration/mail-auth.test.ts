@@ -2,17 +2,23 @@
 // reports as a remote mail system would send them. Signatures verify with mailauth; a bounce or complaint at a
 // message's bounce address suppresses a signer's address (the next message to it is not sent) or fails a target's
 // delivery, once; forged and stray mail is refused.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
 import SMTPConnection from "nodemailer/lib/smtp-connection";
 import { dkimVerify } from "mailauth/lib/dkim/verify";
-import { SmtpSink } from "./smtp-sink";
+import { smtpSinkForFile } from "./smtp-sink";
 import * as reports from "../unit/support/bounce-reports";
 
-const sink = new SmtpSink();
 const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const bounceDomain = "bounces.letters.example.test";
+const sink = smtpSinkForFile({
+  DKIM_DOMAIN: "letters.example.test",
+  DKIM_SELECTOR: "mail2026",
+  // On one line with "\n" for the line breaks, as an environment file carries it.
+  DKIM_PRIVATE_KEY: (privateKey.export({ type: "pkcs8", format: "pem" }) as string).replaceAll("\n", "\\n"),
+  BOUNCE_DOMAIN: bounceDomain,
+});
 /** DNS as a receiving server sees it: the selector's TXT record holds the configured key's public half. */
 const resolver = async (name: string, type: string) => {
   const txt = `v=DKIM1; k=rsa; p=${publicKey.export({ type: "spki", format: "der" }).toString("base64")}`;
@@ -27,27 +33,12 @@ let m: {
   schema: typeof import("@/lib/signatures/schema");
   schedule: typeof import("@/lib/delivery/schedule-deliveries");
   list: typeof import("@/lib/delivery/list-deliveries");
-  boss: typeof import("@/lib/infra/queue/boss");
-  transport: typeof import("@/lib/infra/mail/transport");
   address: typeof import("@/lib/infra/mail/bounce-address");
   helpers: typeof import("./helpers");
 };
 let receiver: import("@/lib/infra/outbox/inbound-server").BounceReceiver;
 
 beforeAll(async () => {
-  const port = await sink.start();
-  // lib/env is read on first import: configure before that.
-  Object.assign(process.env, {
-    SMTP_HOST: "127.0.0.1",
-    SMTP_PORT: String(port),
-    SMTP_SECURE: "false",
-    MAIL_FROM: "Open Letters <no-reply@letters.example.test>",
-    DKIM_DOMAIN: "letters.example.test",
-    DKIM_SELECTOR: "mail2026",
-    // On one line with "\n" for the line breaks, as an environment file carries it.
-    DKIM_PRIVATE_KEY: (privateKey.export({ type: "pkcs8", format: "pem" }) as string).replaceAll("\n", "\\n"),
-    BOUNCE_DOMAIN: bounceDomain,
-  });
   m = {
     db: await import("@/lib/infra/db"),
     deliver: await import("@/lib/worker/deliver-outbox-message"),
@@ -55,8 +46,6 @@ beforeAll(async () => {
     schema: await import("@/lib/signatures/schema"),
     schedule: await import("@/lib/delivery/schedule-deliveries"),
     list: await import("@/lib/delivery/list-deliveries"),
-    boss: await import("@/lib/infra/queue/boss"),
-    transport: await import("@/lib/infra/mail/transport"),
     address: await import("@/lib/infra/mail/bounce-address"),
     helpers: await import("./helpers"),
   };
@@ -66,13 +55,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await receiver?.close();
-  await m.boss.stopBoss();
-  m.transport.closeMailTransport();
-  await m.db.closeDb();
-  await sink.stop();
 });
-
-beforeEach(() => sink.reset());
 
 const firstTry = { retryCount: 0, retryLimit: 2 };
 
