@@ -27,16 +27,20 @@ async function removalsSince(previous: Manifest | null, included: Set<string>): 
   const ids = (kind: string) => gone.filter((r) => r.kind === kind).map((r) => r.id);
   const [signatures, letters] = await Promise.all([
     // One array parameter each: a bundle may have lost more rows than a statement may have parameters.
-    db
-      .selectFrom("signature")
-      .select(["id", "status", "email_key"])
-      .where(sql<boolean>`id = ANY(${ids("signature")}::uuid[])`)
-      .execute(),
-    db
-      .selectFrom("letter")
-      .select(["id", "status", "email_key"])
-      .where(sql<boolean>`id = ANY(${ids("letter")}::uuid[])`)
-      .execute(),
+    ids("signature").length
+      ? db
+          .selectFrom("signature")
+          .select(["id", "status", "email_key"])
+          .where(sql<boolean>`id = ANY(${ids("signature")}::uuid[])`)
+          .execute()
+      : [],
+    ids("letter").length
+      ? db
+          .selectFrom("letter")
+          .select(["id", "status", "email_key"])
+          .where(sql<boolean>`id = ANY(${ids("letter")}::uuid[])`)
+          .execute()
+      : [],
   ]);
   const now = new Map([...signatures, ...letters].map((r) => [r.id, r]));
   return gone.map(({ kind, id }) => {
