@@ -8,6 +8,14 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 export const testDatabaseUrl =
   process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/open_letters_test";
 
+// The tests that start real worker processes (worker-processes.test.ts) use a second database, next to the first:
+// a worker sends every message that is due in its database, and there it finds only the mail of that file's tests.
+export const workerTestDatabaseUrl = (() => {
+  const url = new URL(testDatabaseUrl);
+  url.pathname = `${url.pathname}_workers`;
+  return url.toString();
+})();
+
 const shared = {
   resolve: { alias: { "@": root, "server-only": `${root}tests/setup/server-only.ts` } },
   oxc: { jsx: { runtime: "automatic" as const } },

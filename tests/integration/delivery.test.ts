@@ -1,17 +1,12 @@
 // Delivery to a campaign's target against a real SMTP server started by the test: letters one by one, digests
-// with a CSV attachment, hold-until, throttle, temporary and permanent failures, a relay that is down, worker
-// processes killed mid-batch, and two workers at once.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn, type ChildProcess } from "node:child_process";
+// with a CSV attachment, hold-until, throttle, temporary and permanent failures, a relay that is down. Worker
+// processes killed mid-batch, and two at once, are in worker-processes.test.ts.
+import { beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { smtpSinkForFile } from "./smtp-sink";
 
-const sink = smtpSinkForFile({
-  DELIVERY_SEND_ATTEMPTS: "5",
-  // Claims run out as quickly as the worker processes' below: a killed worker's messages move on in seconds.
-  JOB_EXPIRE_SECONDS: "3",
-});
+const sink = smtpSinkForFile({ DELIVERY_SEND_ATTEMPTS: "5" });
 
 let m: {
   db: typeof import("@/lib/infra/db");
@@ -19,8 +14,8 @@ let m: {
   deliver: typeof import("@/lib/worker/deliver-outbox-message");
   list: typeof import("@/lib/delivery/list-deliveries");
   transport: typeof import("@/lib/infra/mail/transport");
-  work: typeof import("@/lib/infra/outbox/work-outbox");
   helpers: typeof import("./helpers");
+  fixtures: typeof import("./mail-fixtures");
 };
 
 beforeAll(async () => {
@@ -30,54 +25,10 @@ beforeAll(async () => {
     deliver: await import("@/lib/worker/deliver-outbox-message"),
     list: await import("@/lib/delivery/list-deliveries"),
     transport: await import("@/lib/infra/mail/transport"),
-    work: await import("@/lib/infra/outbox/work-outbox"),
     helpers: await import("./helpers"),
+    fixtures: await import("./mail-fixtures"),
   };
 });
-
-type Plan = {
-  letterDelivery?: "individual" | "digest";
-  throttlePerMinute?: number;
-  holdUntil?: Date;
-  digestIntervalMinutes?: number;
-};
-
-async function campaignWith(plan: Plan = {}) {
-  const campaign = await m.helpers.createCampaign();
-  return m.db.prisma.campaign.update({
-    where: { id: campaign.id },
-    data: { senderEmail: "Test Coalition <letters@coalition.example.test>", throttlePerMinute: 100, ...plan },
-  });
-}
-
-/** Confirmed letters written straight to the database: delivery starts where the composer ends. */
-async function confirmedLetters(campaignId: string, count: number, overrides: Record<string, unknown> = {}) {
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const id = randomUUID();
-    const email = `writer-${id.slice(0, 8)}@example.test`;
-    await m.db.pool.query(
-      `INSERT INTO letter (id, campaign_id, email, email_key, name, city, region, country, subject, body, language, locale, status, confirmed_at, appearance)
-       VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $10, 'confirmed', now() + make_interval(secs => $11), $12::appearance)`,
-      [
-        id,
-        campaignId,
-        email,
-        overrides.name ?? `Writer ${i + 1}`,
-        "Springfield",
-        "IL",
-        "US",
-        overrides.subject ?? `Please act (${i + 1})`,
-        overrides.body ?? `Dear Mr. President,\n\nLetter number ${i + 1}.\n\nSincerely`,
-        overrides.language ?? "en",
-        i,
-        overrides.appearance ?? "full",
-      ],
-    );
-    ids.push(id);
-  }
-  return ids;
-}
 
 async function confirmedSignatures(campaignId: string, names: string[], appearance = "full") {
   for (const [i, name] of names.entries()) {
@@ -116,18 +67,15 @@ async function sendAll(campaignId: string) {
   }
 }
 
-const letterStatuses = async (campaignId: string) =>
-  (await m.db.prisma.letter.findMany({ where: { campaignId }, select: { status: true } })).map((l) => l.status);
-
 describe("letters one by one", () => {
   it("sends each confirmed letter as its own email: from the campaign, replies to the campaign, as written", async () => {
-    const campaign = await campaignWith();
-    const ids = await confirmedLetters(campaign.id, 3, {
+    const campaign = await m.fixtures.campaignWith();
+    const ids = await m.fixtures.confirmedLetters(campaign.id, 3, {
       body: "Dear Mr. President,\n\n<b>Raise the camps.</b> 정치범수용소를 해체해 주십시오.\n\nKim",
     });
     const result = await m.schedule.scheduleDeliveries();
     expect(result.find((r) => r.campaignId === campaign.id)).toMatchObject({ letters: 3, digest: null });
-    expect(await letterStatuses(campaign.id)).toEqual(["queued", "queued", "queued"]);
+    expect(await m.fixtures.letterStatuses(campaign.id)).toEqual(["queued", "queued", "queued"]);
 
     await sendAll(campaign.id);
     const mine = sink.received.filter((r) => ids.some((id) => r.messageId === `<letter.${id}@letters.example.test>`));
@@ -145,7 +93,7 @@ describe("letters one by one", () => {
       ),
     ).toBe(true);
     expect(first.html).toContain("&lt;b&gt;Raise the camps.&lt;/b&gt;");
-    expect(await letterStatuses(campaign.id)).toEqual(["delivered", "delivered", "delivered"]);
+    expect(await m.fixtures.letterStatuses(campaign.id)).toEqual(["delivered", "delivered", "delivered"]);
 
     // Nothing is sent twice: a second tick finds nothing new.
     const again = await m.schedule.scheduleDeliveries();
@@ -153,8 +101,8 @@ describe("letters one by one", () => {
   });
 
   it("renders a claimed batch together: each letter in its own words, one withdrawn meanwhile cancelled", async () => {
-    const campaign = await campaignWith();
-    const ids = await confirmedLetters(campaign.id, 4);
+    const campaign = await m.fixtures.campaignWith();
+    const ids = await m.fixtures.confirmedLetters(campaign.id, 4);
     await m.schedule.scheduleDeliveries();
     await m.db.pool.query(`UPDATE letter SET status = 'withdrawn' WHERE id = $1`, [ids[2]]);
     const deliveries = await deliveriesOf(campaign.id);
@@ -171,12 +119,17 @@ describe("letters one by one", () => {
       if (i === 2) expect(mail).toHaveLength(0);
       else expect(mail.map((r) => r.subject)).toEqual([`Please act (${i + 1})`]);
     }
-    expect((await letterStatuses(campaign.id)).sort()).toEqual(["delivered", "delivered", "delivered", "withdrawn"]);
+    expect((await m.fixtures.letterStatuses(campaign.id)).sort()).toEqual([
+      "delivered",
+      "delivered",
+      "delivered",
+      "withdrawn",
+    ]);
   });
 
   it("queues at most the throttle per minute, spread over the minute", async () => {
-    const campaign = await campaignWith({ throttlePerMinute: 3 });
-    await confirmedLetters(campaign.id, 7);
+    const campaign = await m.fixtures.campaignWith({ throttlePerMinute: 3 });
+    await m.fixtures.confirmedLetters(campaign.id, 7);
     await m.schedule.scheduleDeliveries();
     expect(await deliveriesOf(campaign.id)).toHaveLength(3);
     // Each message is due at its place in the minute.
@@ -202,9 +155,9 @@ describe("letters one by one", () => {
 
 describe("digests", () => {
   it("carries new signers as a CSV attachment and letters inline, with running totals, once per interval", async () => {
-    const campaign = await campaignWith({ letterDelivery: "digest" });
+    const campaign = await m.fixtures.campaignWith({ letterDelivery: "digest" });
     await confirmedSignatures(campaign.id, ["Ada Lovelace", '=HYPERLINK("http://evil.example")', "김하나"]);
-    await confirmedLetters(campaign.id, 2);
+    await m.fixtures.confirmedLetters(campaign.id, 2);
     const result = await m.schedule.scheduleDeliveries();
     expect(result.find((r) => r.campaignId === campaign.id)).toMatchObject({
       letters: 0,
@@ -234,7 +187,7 @@ describe("digests", () => {
       { ...full, name: '\'=HYPERLINK("http://evil.example")' },
       { ...full, name: "김하나" },
     ]);
-    expect(await letterStatuses(campaign.id)).toEqual(["delivered", "delivered"]);
+    expect(await m.fixtures.letterStatuses(campaign.id)).toEqual(["delivered", "delivered"]);
 
     // A new signer waits for the next interval …
     await confirmedSignatures(campaign.id, ["Late Signer"]);
@@ -258,7 +211,7 @@ describe("digests", () => {
 
 describe("a large digest", () => {
   it("hands 25,000 new signers to the target at once: more than one statement could carry as separate parameters", async () => {
-    const campaign = await campaignWith();
+    const campaign = await m.fixtures.campaignWith();
     const many = 25_000;
     await m.db.pool.query(
       `INSERT INTO signature (id, campaign_id, email, email_key, name, country, locale, status, confirmed_at)
@@ -286,12 +239,15 @@ describe("a large digest", () => {
 
 describe("hold until", () => {
   it("sends nothing before the date, then the backlog in tranches at the throttle rate", async () => {
-    const campaign = await campaignWith({ holdUntil: new Date(Date.now() + 3_600_000), throttlePerMinute: 2 });
-    await confirmedLetters(campaign.id, 5);
+    const campaign = await m.fixtures.campaignWith({
+      holdUntil: new Date(Date.now() + 3_600_000),
+      throttlePerMinute: 2,
+    });
+    await m.fixtures.confirmedLetters(campaign.id, 5);
     await confirmedSignatures(campaign.id, ["Held Signer"]);
     await m.schedule.scheduleDeliveries();
     expect(await deliveriesOf(campaign.id)).toHaveLength(0);
-    expect(await letterStatuses(campaign.id)).toEqual(Array(5).fill("confirmed"));
+    expect(await m.fixtures.letterStatuses(campaign.id)).toEqual(Array(5).fill("confirmed"));
 
     await m.db.pool.query(`UPDATE campaign SET hold_until = now() - interval '1 second' WHERE id = $1`, [campaign.id]);
     await m.schedule.scheduleDeliveries();
@@ -302,8 +258,8 @@ describe("hold until", () => {
 
 describe("failures", () => {
   it("retries after 451 and then sends with the same Message-ID, queueing nothing new meanwhile", async () => {
-    const campaign = await campaignWith();
-    const [first] = await confirmedLetters(campaign.id, 1);
+    const campaign = await m.fixtures.campaignWith();
+    const [first] = await m.fixtures.confirmedLetters(campaign.id, 1);
     await m.schedule.scheduleDeliveries();
     const [delivery] = await deliveriesOf(campaign.id);
     sink.plan("target@example.test", 451);
@@ -314,7 +270,7 @@ describe("failures", () => {
       last_error: expect.stringContaining("451"),
     });
 
-    await confirmedLetters(campaign.id, 1);
+    await m.fixtures.confirmedLetters(campaign.id, 1);
     await m.schedule.scheduleDeliveries();
     expect(await deliveriesOf(campaign.id)).toHaveLength(1);
 
@@ -333,8 +289,8 @@ describe("failures", () => {
   });
 
   it("stops at 550 and records the server's answer for organizers", async () => {
-    const campaign = await campaignWith();
-    const [letterId] = await confirmedLetters(campaign.id, 1);
+    const campaign = await m.fixtures.campaignWith();
+    const [letterId] = await m.fixtures.confirmedLetters(campaign.id, 1);
     await m.schedule.scheduleDeliveries();
     sink.plan("target@example.test", 550);
     await sendAll(campaign.id);
@@ -352,8 +308,8 @@ describe("failures", () => {
   });
 
   it("keeps items waiting while the relay is down and drains the backlog when it returns", async () => {
-    const campaign = await campaignWith();
-    const ids = await confirmedLetters(campaign.id, 2);
+    const campaign = await m.fixtures.campaignWith();
+    const ids = await m.fixtures.confirmedLetters(campaign.id, 2);
     await m.schedule.scheduleDeliveries();
     // Close our pooled connections first: the server waits for open connections before it stops.
     m.transport.closeMailTransport();
@@ -377,8 +333,8 @@ describe("failures", () => {
 
 describe("a long relay outage", () => {
   it("keeps a delivery waiting, one try an hour, once its quick retries are used up", async () => {
-    const campaign = await campaignWith();
-    const [letterId] = await confirmedLetters(campaign.id, 1);
+    const campaign = await m.fixtures.campaignWith();
+    const [letterId] = await m.fixtures.confirmedLetters(campaign.id, 1);
     await m.schedule.scheduleDeliveries();
     const [delivery] = await deliveriesOf(campaign.id);
     sink.plan("target@example.test", 421);
@@ -397,103 +353,5 @@ describe("a long relay outage", () => {
     // When the relay answers again, the same message goes out.
     expect(await m.deliver.deliverOutboxMessage(delivery!.id, { retryCount: 0, retryLimit: 4 })).toBe("sent");
     expect(await m.list.letterDeliveryStatus(letterId!)).toMatchObject({ status: "delivered" });
-  });
-});
-
-describe("worker processes", { timeout: 120_000 }, () => {
-  const children: ChildProcess[] = [];
-  afterAll(() => children.forEach((c) => c.kill("SIGKILL")));
-
-  function startWorker(): ChildProcess {
-    const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/worker.ts"], {
-      env: {
-        ...process.env,
-        SMTP_HOST: "127.0.0.1",
-        SMTP_PORT: String(sink.port),
-        // A killed worker's claims run out after a few seconds instead of minutes.
-        JOB_EXPIRE_SECONDS: "3",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    children.push(child);
-    return child;
-  }
-
-  async function waitUntilDelivered(campaignId: string, count: number) {
-    await expect
-      .poll(async () => (await letterStatuses(campaignId)).filter((s) => s === "delivered").length, {
-        timeout: 100_000,
-        interval: 500,
-      })
-      .toBe(count);
-  }
-
-  const mineOf = (ids: string[]) =>
-    sink.received.filter((r) => ids.some((id) => r.messageId === `<letter.${id}@letters.example.test>`));
-
-  it("loses nothing when a worker is killed mid-batch; a message sent twice keeps its Message-ID", async () => {
-    const campaign = await campaignWith({ throttlePerMinute: 6000 });
-    const ids = await confirmedLetters(campaign.id, 20);
-    await m.schedule.scheduleDeliveries();
-    sink.delayMs = 400;
-    const first = startWorker();
-    await expect.poll(() => mineOf(ids).length, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(5);
-    // From here the relay holds each message unanswered, mid-DATA: the worker dies with messages on the wire.
-    sink.holding = true;
-    await expect.poll(() => sink.held, { timeout: 60_000, interval: 20 }).toBeGreaterThan(0);
-    first.kill("SIGKILL");
-    await new Promise((r) => first.once("exit", r));
-    sink.release();
-    sink.delayMs = 0;
-    // Killed mid-batch: the messages on the wire are still claimed by the dead worker.
-    const { rows: inFlight } = await m.db.pool.query(
-      `SELECT count(*)::int AS n FROM outbox_message WHERE campaign_id = $1 AND status = 'sending'`,
-      [campaign.id],
-    );
-    expect(inFlight[0].n).toBeGreaterThan(0);
-    expect((await letterStatuses(campaign.id)).filter((s) => s === "delivered").length).toBeLessThan(20);
-
-    startWorker();
-    await waitUntilDelivered(campaign.id, 20);
-    const received = mineOf(ids);
-    const distinct = new Set(received.map((r) => r.messageId));
-    expect(distinct.size).toBe(20);
-    // Any duplicate is a message that was in flight when the worker died, re-sent under the same Message-ID.
-    expect(received.length - distinct.size).toBeLessThanOrEqual(m.work.inFlightPerWorker);
-    for (const id of distinct)
-      expect(
-        received
-          .filter((r) => r.messageId === id)
-          .every((r) => r.subject === received.find((x) => x.messageId === id)!.subject),
-      ).toBe(true);
-  });
-
-  it("sends every item exactly once with two workers at once", async () => {
-    const campaign = await campaignWith({ throttlePerMinute: 6000 });
-    const ids = await confirmedLetters(campaign.id, 30);
-    await m.schedule.scheduleDeliveries();
-    sink.delayMs = 20;
-    startWorker();
-    startWorker();
-    await waitUntilDelivered(campaign.id, 30);
-    const received = mineOf(ids);
-    expect(received).toHaveLength(30);
-    expect(new Set(received.map((r) => r.messageId)).size).toBe(30);
-  });
-
-  it("sends every item exactly once when two woken workers race for several full batches", async () => {
-    const campaign = await campaignWith({ throttlePerMinute: 1_000_000 });
-    const ids = await confirmedLetters(campaign.id, 120);
-    sink.delayMs = 5;
-    startWorker();
-    startWorker();
-    // Both listening before the jobs arrive: the NOTIFY wakes them at once and they fetch side by side. The sink is
-    // slower than their claims' lease (3 s here): a message still waiting for a connection is given back unsent.
-    await new Promise((r) => setTimeout(r, 4000));
-    await m.schedule.scheduleDeliveries();
-    await waitUntilDelivered(campaign.id, 120);
-    const received = mineOf(ids);
-    expect(received).toHaveLength(120);
-    expect(new Set(received.map((r) => r.messageId)).size).toBe(120);
   });
 });

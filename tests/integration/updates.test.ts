@@ -1,8 +1,7 @@
 // Milestones and updates to the signers and writers who asked for them, against a real SMTP server: the headers of
 // RFC 2369 / 8058, one POST that unsubscribes with no sign-in, the next update skipping that address, a milestone
-// mailed once with two workers at it, and a worker process killed mid-send losing and doubling no one.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn, type ChildProcess } from "node:child_process";
+// mailed once with two workers at it. A worker process killed mid-send is in worker-processes.test.ts.
+import { beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
 import { smtpSinkForFile } from "./smtp-sink";
@@ -19,10 +18,9 @@ let m: {
   send: typeof import("@/lib/updates/send-update");
   enqueue: typeof import("@/lib/updates/enqueue-mailings");
   tick: typeof import("@/lib/updates/worker");
-  scope: typeof import("@/lib/organizers/scope");
   route: typeof import("@/app/u/[token]/route");
   helpers: typeof import("./helpers");
-  organizers: typeof import("./organizer-helpers");
+  fixtures: typeof import("./mail-fixtures");
 };
 
 beforeAll(async () => {
@@ -33,39 +31,10 @@ beforeAll(async () => {
     send: await import("@/lib/updates/send-update"),
     enqueue: await import("@/lib/updates/enqueue-mailings"),
     tick: await import("@/lib/updates/worker"),
-    scope: await import("@/lib/organizers/scope"),
     route: await import("@/app/u/[token]/route"),
     helpers: await import("./helpers"),
-    organizers: await import("./organizer-helpers"),
+    fixtures: await import("./mail-fixtures"),
   };
-});
-
-type Person = { email: string; locale?: string; wants?: boolean; status?: "pending" | "confirmed" };
-
-async function campaignWithSigners(people: Person[], goal = 1000) {
-  const campaign = await m.helpers.createCampaign({ goal });
-  for (const p of people)
-    await m.db.pool.query(
-      `INSERT INTO signature (id, campaign_id, email, email_key, name, country, locale, status, wants_updates, confirmed_at)
-       VALUES ($1, $2, $3, lower($3), 'Test Signer', 'US', $4, $5, $6, now())`,
-      [randomUUID(), campaign.id, p.email, p.locale ?? "en", p.status ?? "confirmed", p.wants ?? true],
-    );
-  const organizer = await m.organizers.createOrganizer(campaign.organizationId, "editor");
-  const scope = m.scope.scopeFor({
-    ...organizer,
-    name: "Test Organizer",
-    organizationId: campaign.organizationId,
-    organizationName: "Org",
-    role: "editor",
-  });
-  return { campaign, scope };
-}
-
-const update = (n: number) => ({
-  subjectEn: `News ${n}`,
-  bodyEn: `First paragraph ${n}.\n\nSecond paragraph.`,
-  subjectKo: `소식 ${n}`,
-  bodyKo: `첫 문단 ${n}.\n\n둘째 문단.`,
 });
 
 async function pendingUpdatesOf(campaignId: string) {
@@ -94,7 +63,7 @@ const tag = () => randomUUID().slice(0, 8);
 describe("an organizer's update", () => {
   it("reaches each confirmed signer who asked for updates once, in their language, with one-click unsubscribe headers", async () => {
     const t = tag();
-    const { campaign, scope } = await campaignWithSigners([
+    const { campaign, scope } = await m.fixtures.campaignWithSigners([
       { email: `en-${t}@example.test` },
       { email: `ko-${t}@example.test`, locale: "ko" },
       { email: `no-${t}@example.test`, wants: false },
@@ -108,7 +77,7 @@ describe("an organizer's update", () => {
          VALUES ($1, $2, $3, lower($3), 'W', 'US', 's', 'b', 'en', 'en', 'confirmed', true, now())`,
         [randomUUID(), campaign.id, email],
       );
-    await m.send.sendUpdate(scope, campaign.id, update(1));
+    await m.send.sendUpdate(scope, campaign.id, m.fixtures.updateText(1));
     // Two workers enumerating at once, one person per batch, then again (a worker restarted): nobody queued twice.
     await Promise.all([m.enqueue.enqueueMailings(1), m.enqueue.enqueueMailings(1)]);
     await m.enqueue.enqueueMailings();
@@ -157,8 +126,8 @@ describe("an organizer's update", () => {
   it("resumes queuing where a run that died midway left off, queuing no one twice", async () => {
     const t = tag();
     const emails = ["a", "b", "c", "d"].map((x) => `${x}-${t}@example.test`);
-    const { campaign, scope } = await campaignWithSigners(emails.map((email) => ({ email })));
-    const { id: mailingId } = await m.send.sendUpdate(scope, campaign.id, update(1));
+    const { campaign, scope } = await m.fixtures.campaignWithSigners(emails.map((email) => ({ email })));
+    const { id: mailingId } = await m.send.sendUpdate(scope, campaign.id, m.fixtures.updateText(1));
     // What a run killed after its first batch leaves: two people queued, with their keys; the mailing not done.
     for (const email of emails.slice(0, 2)) {
       const id = randomUUID();
@@ -178,11 +147,11 @@ describe("an organizer's update", () => {
 
   it("unsubscribes with one POST and no sign-in; the next update skips that address", async () => {
     const t = tag();
-    const { campaign, scope } = await campaignWithSigners([
+    const { campaign, scope } = await m.fixtures.campaignWithSigners([
       { email: `stay-${t}@example.test` },
       { email: `Leave-${t}@example.test` },
     ]);
-    await m.send.sendUpdate(scope, campaign.id, update(1));
+    await m.send.sendUpdate(scope, campaign.id, m.fixtures.updateText(1));
     await m.enqueue.enqueueMailings();
     await sendAll(campaign.id);
     const leaving = sink.received.find((r) => r.to === `Leave-${t}@example.test`)!;
@@ -214,7 +183,7 @@ describe("an organizer's update", () => {
     expect((await call("POST", token, "List-Unsubscribe=One-Click")).status).toBe(200);
 
     sink.reset();
-    await m.send.sendUpdate(scope, campaign.id, update(2));
+    await m.send.sendUpdate(scope, campaign.id, m.fixtures.updateText(2));
     await m.enqueue.enqueueMailings();
     expect((await pendingUpdatesOf(campaign.id)).map((r) => r.to)).toEqual([`stay-${t}@example.test`]);
     await sendAll(campaign.id);
@@ -223,8 +192,8 @@ describe("an organizer's update", () => {
 
   it("unsubscribes by a message to the mailto: address of the header, received by the bounce receiver", async () => {
     const t = tag();
-    const { campaign, scope } = await campaignWithSigners([{ email: `mailto-${t}@example.test` }]);
-    await m.send.sendUpdate(scope, campaign.id, update(1));
+    const { campaign, scope } = await m.fixtures.campaignWithSigners([{ email: `mailto-${t}@example.test` }]);
+    await m.send.sendUpdate(scope, campaign.id, m.fixtures.updateText(1));
     await m.enqueue.enqueueMailings();
     await sendAll(campaign.id);
     const list = header(sink.received[0]!.raw, "List-Unsubscribe")!;
@@ -260,8 +229,8 @@ describe("an organizer's update", () => {
 
   it("is cancelled at send time for an address that unsubscribed after it was queued", async () => {
     const t = tag();
-    const { campaign, scope } = await campaignWithSigners([{ email: `late-${t}@example.test` }]);
-    await m.send.sendUpdate(scope, campaign.id, update(1));
+    const { campaign, scope } = await m.fixtures.campaignWithSigners([{ email: `late-${t}@example.test` }]);
+    await m.send.sendUpdate(scope, campaign.id, m.fixtures.updateText(1));
     await m.enqueue.enqueueMailings();
     const [queued] = await pendingUpdatesOf(campaign.id);
     await m.db.pool.query(`INSERT INTO suppressed_address (email_key, reason) VALUES ($1, 'unsubscribe')`, [
@@ -303,7 +272,7 @@ describe("milestones", () => {
 
   it("mails each milestone once when the count crosses it, even with two workers at it", async () => {
     const t = tag();
-    const { campaign } = await campaignWithSigners(
+    const { campaign } = await m.fixtures.campaignWithSigners(
       [{ email: `a-${t}@example.test` }, { email: `b-${t}@example.test`, locale: "ko" }],
       8,
     );
@@ -336,7 +305,7 @@ describe("milestones", () => {
 
   it("mails once when the first delivery reached the target", async () => {
     const t = tag();
-    const { campaign } = await campaignWithSigners([{ email: `d-${t}@example.test` }]);
+    const { campaign } = await m.fixtures.campaignWithSigners([{ email: `d-${t}@example.test` }]);
     await m.db.pool.query(
       `INSERT INTO outbox_message (id, kind, "to", locale, message_id, campaign_id, status, sent_at)
        VALUES ($1, 'delivery.digest', 'target@example.test', 'en', $2, $3, 'sent', now())`,
@@ -347,71 +316,5 @@ describe("milestones", () => {
     expect(await milestonesOf(campaign.id)).toEqual([["delivered", 1]]);
     await sendAll(campaign.id);
     expect(sink.received.map((r) => r.subject)).toEqual([expect.stringMatching(/^Delivered: /)]);
-  });
-});
-
-describe("a worker process killed mid-send", { timeout: 180_000 }, () => {
-  const children: ChildProcess[] = [];
-  afterAll(() => children.forEach((c) => c.kill("SIGKILL")));
-
-  function startWorker(): ChildProcess {
-    const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/worker.ts"], {
-      env: { ...process.env, SMTP_HOST: "127.0.0.1", SMTP_PORT: String(sink.port), JOB_EXPIRE_SECONDS: "3" },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    children.push(child);
-    return child;
-  }
-
-  it("leaves every recipient with exactly one message: nobody lost, nobody sent two different ones", async () => {
-    const t = tag();
-    const people = Array.from({ length: 20 }, (_, i) => ({
-      email: `k${String(i).padStart(2, "0")}-${t}@example.test`,
-    }));
-    const { campaign, scope } = await campaignWithSigners(people);
-    await m.send.sendUpdate(scope, campaign.id, update(1));
-    await m.enqueue.enqueueMailings();
-    const mine = () => sink.received.filter((r) => r.to.endsWith(`-${t}@example.test`));
-
-    sink.delayMs = 400;
-    const first = startWorker();
-    await expect.poll(() => mine().length, { timeout: 90_000, interval: 50 }).toBeGreaterThanOrEqual(3);
-    // From here the relay holds each message unanswered, mid-DATA: the worker dies with messages on the wire.
-    sink.holding = true;
-    await expect.poll(() => sink.held, { timeout: 60_000, interval: 20 }).toBeGreaterThan(0);
-    first.kill("SIGKILL");
-    await new Promise((r) => first.once("exit", r));
-    sink.release();
-    sink.delayMs = 0;
-    const sentBefore = await m.db.pool.query(
-      `SELECT count(*)::int AS n FROM outbox_message WHERE campaign_id = $1 AND kind = 'campaign.update' AND status = 'sent'`,
-      [campaign.id],
-    );
-    expect(sentBefore.rows[0].n).toBeLessThan(20);
-
-    startWorker();
-    await expect
-      .poll(
-        async () =>
-          (
-            await m.db.pool.query(
-              `SELECT count(*)::int AS n FROM outbox_message
-                WHERE campaign_id = $1 AND kind = 'campaign.update' AND status = 'sent'`,
-              [campaign.id],
-            )
-          ).rows[0].n,
-        { timeout: 120_000, interval: 500 },
-      )
-      .toBe(20);
-    // One outbox message per person, and each person received that one message: a message that was on the wire when
-    // the worker died may arrive again, under its same Message-ID (receivers fold such a copy into the first).
-    const received = mine();
-    expect(new Set(received.map((r) => r.to))).toEqual(new Set(people.map((p) => p.email)));
-    for (const p of people) {
-      const ids = new Set(received.filter((r) => r.to === p.email).map((r) => r.messageId));
-      expect(ids.size).toBe(1);
-    }
-    expect(new Set(received.map((r) => r.messageId)).size).toBe(20);
-    expect(received.length - 20).toBeLessThanOrEqual(m.work.inFlightPerWorker);
   });
 });

@@ -1,10 +1,14 @@
-// Creates the integration tests' own database afresh and applies the migrations, once per run.
-import { spawnSync } from "node:child_process";
+// Creates the integration tests' own databases afresh and applies the migrations, once per run.
+import { spawn } from "node:child_process";
 import pg from "pg";
-import { testDatabaseUrl } from "../../vitest.config";
+import { testDatabaseUrl, workerTestDatabaseUrl } from "../../vitest.config";
 
 export default async function setup() {
-  const url = new URL(testDatabaseUrl);
+  await Promise.all([testDatabaseUrl, workerTestDatabaseUrl].map(createMigrated));
+}
+
+async function createMigrated(databaseUrl: string) {
+  const url = new URL(databaseUrl);
   if (!["127.0.0.1", "localhost", "::1"].includes(url.hostname)) {
     throw new Error(`refusing to run integration tests against ${url.hostname}: use a local Postgres`);
   }
@@ -17,9 +21,12 @@ export default async function setup() {
   } finally {
     await admin.end();
   }
-  const migrate = spawnSync(process.execPath, ["--import", "tsx", "prisma/migrate.ts"], {
-    env: { ...process.env, DATABASE_URL: testDatabaseUrl },
-    encoding: "utf8",
+  const migrate = spawn(process.execPath, ["--import", "tsx", "prisma/migrate.ts"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
   });
-  if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  let output = "";
+  migrate.stdout.on("data", (d) => (output += d));
+  migrate.stderr.on("data", (d) => (output += d));
+  const status = await new Promise<number | null>((resolve) => migrate.on("close", resolve));
+  if (status !== 0) throw new Error(`migrations of ${name} failed:\n${output}`);
 }
