@@ -239,17 +239,20 @@ test("a spoofed X-Forwarded-For does not get around the burst limit on the real 
       headers: { "x-forwarded-for": `10.${i}.0.1` },
       data: { name: "Burst", email: `burst-${i}-${randomUUID().slice(0, 6)}@example.test`, country: "DE", formToken },
     });
-  // Forty at once, each claiming another address: more than the burst limit (15 in 2 s here) lands in one window.
+  // Forty at once, each claiming another address: were the header believed, none would be refused. Counted under
+  // the one real address, more than the burst limit (15 in 2 s here) lands in one window and is refused with 429.
+  // On a slow machine a round can reach into the next window, where this network's refusals have by then turned the
+  // challenge on (CHALLENGE_SUSPECT_PER_5_MINUTES=5 here): 428 is a refusal too, never an acceptance.
   let refused: Awaited<ReturnType<typeof post>> | undefined;
   for (let round = 0; round < 5 && !refused; round++) {
     const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => post(round * 40 + i)));
-    expect(answers.map((res) => res.status()).filter((status) => status !== 202 && status !== 429)).toEqual([]);
+    expect(answers.map((res) => res.status()).filter((status) => ![202, 428, 429].includes(status))).toEqual([]);
     refused = answers.find((res) => res.status() === 429);
   }
   expect(refused).toBeDefined();
   const retryAfter = Number(refused!.headers()["retry-after"]);
   expect(retryAfter).toBeGreaterThan(0);
   expect((await refused!.json()).error.code).toBe("rate_limited");
-  // Let the short window pass, so the tests after this one are not refused.
-  await page.waitForTimeout(retryAfter * 1000 + 200);
+  // Let the last window this test counted in pass (the burst window is 2 s), so the tests after it start afresh.
+  await page.waitForTimeout(2_200);
 });
