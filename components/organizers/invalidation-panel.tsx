@@ -2,7 +2,8 @@
 
 // Strike out one group of signatures from the Signals page: Review asks the server how many signatures the group
 // holds and how many of them count now; only the confirm button that follows changes anything, and it strikes out
-// the group as previewed (nothing that arrived after the preview).
+// the group as previewed (nothing that arrived after the preview). The panel stays in its row when the group has
+// nothing left to strike out, so the result it reports outlives the refresh that follows.
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
@@ -14,10 +15,13 @@ export function InvalidationPanel({
   campaignId,
   criteria,
   what,
+  live,
 }: {
   campaignId: string;
   criteria: Criteria;
   what: string;
+  /** The group holds signatures not struck out yet: Review is offered. */
+  live: boolean;
 }) {
   const t = useTranslations("admin.signals");
   const locale = useLocale();
@@ -62,7 +66,7 @@ export function InvalidationPanel({
 
   return (
     <div className="invalidation-panel">
-      {!preview && (
+      {!preview && live && (
         <button
           type="button"
           className="button button-secondary"

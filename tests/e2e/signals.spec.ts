@@ -102,6 +102,9 @@ test("an organizer reviews a network with many signatures, strikes it out, sees 
   await expect(page.getByText("Struck out 25 signatures; the count went down by 25.")).toBeVisible();
   await expect(page.getByTestId("signals-log")).toContainText("signatures struck out");
   await expect(page.getByTestId("signals-summary")).toContainText("Counted: 0");
+  // The page has refreshed with the new figures, and the result is still there; nothing is left to review.
+  await expect(page.getByText("Struck out 25 signatures; the count went down by 25.")).toBeVisible();
+  await expect(row.getByRole("button", { name: /Review the signatures of network/ })).toHaveCount(0);
 
   await page.goto(`/en/admin/campaigns/${campaignId}`);
   await expect(page.getByTestId("goal")).toContainText("0 of 1,000");

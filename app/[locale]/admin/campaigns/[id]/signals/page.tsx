@@ -113,13 +113,12 @@ export default async function SignalsPage({ params }: Params) {
               <td>{span(n.first, n.last)}</td>
               {canEdit && (
                 <td>
-                  {live(n) && (
-                    <InvalidationPanel
-                      campaignId={campaign.id}
-                      criteria={{ network: n.network }}
-                      what={t("criteria.network", { label: n.label })}
-                    />
-                  )}
+                  <InvalidationPanel
+                    campaignId={campaign.id}
+                    criteria={{ network: n.network }}
+                    what={t("criteria.network", { label: n.label })}
+                    live={live(n)}
+                  />
                 </td>
               )}
             </tr>
@@ -144,13 +143,12 @@ export default async function SignalsPage({ params }: Params) {
               <td>{span(d.first, d.last)}</td>
               {canEdit && (
                 <td>
-                  {live(d) && (
-                    <InvalidationPanel
-                      campaignId={campaign.id}
-                      criteria={{ domain: d.domain }}
-                      what={t("criteria.domain", { domain: d.domain })}
-                    />
-                  )}
+                  <InvalidationPanel
+                    campaignId={campaign.id}
+                    criteria={{ domain: d.domain }}
+                    what={t("criteria.domain", { domain: d.domain })}
+                    live={live(d)}
+                  />
                 </td>
               )}
             </tr>
@@ -184,13 +182,12 @@ export default async function SignalsPage({ params }: Params) {
               <td>{span(s.first, s.last)}</td>
               {canEdit && (
                 <td>
-                  {s.signatures > 0 && (
-                    <InvalidationPanel
-                      campaignId={campaign.id}
-                      criteria={{ reason: s.reason }}
-                      what={t("criteria.reason", { reason: reason(s.reason) })}
-                    />
-                  )}
+                  <InvalidationPanel
+                    campaignId={campaign.id}
+                    criteria={{ reason: s.reason }}
+                    what={t("criteria.reason", { reason: reason(s.reason) })}
+                    live={s.signatures > 0}
+                  />
                 </td>
               )}
             </tr>
@@ -243,13 +240,12 @@ export default async function SignalsPage({ params }: Params) {
                 {statusCells(b)}
                 {canEdit && (
                   <td>
-                    {live(b) && (
-                      <InvalidationPanel
-                        campaignId={campaign.id}
-                        criteria={{ from: from.toISOString(), to: to.toISOString() }}
-                        what={date(from)}
-                      />
-                    )}
+                    <InvalidationPanel
+                      campaignId={campaign.id}
+                      criteria={{ from: from.toISOString(), to: to.toISOString() }}
+                      what={date(from)}
+                      live={live(b)}
+                    />
                   </td>
                 )}
               </tr>
