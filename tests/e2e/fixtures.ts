@@ -85,6 +85,8 @@ export async function openMail(page: Page, email: string, subject: RegExp): Prom
 
 /** SIGN_MIN_SECONDS of the browser tests' server (tests/e2e/serve.ts): a sign form sent back sooner is suspected. */
 export const signMinSeconds = 2;
+/** The browser-test server's burst window for one address (RATE_IP_BURST_SECONDS in serve.ts). */
+export const burstSeconds = 2;
 
 /**
  * Waits until the form token on the page is older than the sign form's minimum time, as it would be after a person

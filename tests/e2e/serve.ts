@@ -39,7 +39,8 @@ const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
     // Every browser test comes from 127.0.0.1, one network: its counter would carry one test's attempts into the
     // next. The per-network challenge is tested in integration, where each test has a network of its own.
     CHALLENGE_NETWORK_PER_10_MINUTES: "1000000",
-    // A short burst window (15 per 2 s), so the test that reaches it waits two seconds at most for it to pass.
+    // A short burst window (15 per 2 s; burstSeconds in fixtures.ts), so the test that reaches it waits two seconds
+    // at most for it to pass.
     RATE_IP_BURST: "15",
     RATE_IP_BURST_SECONDS: "2",
   },
