@@ -100,6 +100,12 @@ const config = [
     },
   },
   {
+    // The public pages link with plain <a> on purpose (app/[locale]/layout.tsx): a visitor's next page comes whole
+    // from the page cache, and the browser fetches nothing ahead of a click.
+    files: ["app/**", "components/**"],
+    rules: { "@next/next/no-html-link-for-pages": "off" },
+  },
+  {
     // The arrows between the app's parts (ARCHITECTURE.md): infrastructure imports no feature, and so on.
     files: ["app/**", "components/**", "lib/**"],
     plugins: { boundaries },

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Metadata } from "next";
 import "./globals.css";
 import en from "@/lib/infra/i18n/messages/en.json";
@@ -16,10 +15,10 @@ export default function RootNotFound() {
           <p>{en.common.notFoundBody}</p>
           <p lang="ko">{ko.common.notFoundBody}</p>
           <p>
-            <Link href="/">{en.common.backHome}</Link> ·{" "}
-            <Link href="/" lang="ko">
+            <a href="/">{en.common.backHome}</a> ·{" "}
+            <a href="/" lang="ko">
               {ko.common.backHome}
-            </Link>
+            </a>
           </p>
         </main>
       </body>

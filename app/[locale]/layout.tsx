@@ -1,11 +1,11 @@
-import Link from "next/link";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isLocale, locales } from "@/lib/infra/i18n/config";
-// Client components get their strings from a provider around them, page by page (see clientMessages).
+// Client components get their strings from a provider around them, page by page (see clientMessages). Links are
+// plain <a> (ARCHITECTURE.md, Conventions).
 import { LanguageSwitch } from "@/components/ui/language-switch";
 
 export function generateStaticParams() {
@@ -41,17 +41,17 @@ export default async function LocaleLayout({
             {t("skipToContent")}
           </a>
           <header className="site-header">
-            <Link className="brand" href={`/${locale}`}>
+            <a className="brand" href={`/${locale}`}>
               {t("appName")}
-            </Link>
-            <LanguageSwitch label={t("languageSwitch")} />
+            </a>
+            <LanguageSwitch label={t("languageSwitch")} current={locale} />
           </header>
           <main id="main" tabIndex={-1}>
             {children}
           </main>
           <footer className="site-footer">
             <p>
-              {t("footer")} <Link href={`/${locale}/privacy#where`}>{t("whereLink")}</Link>
+              {t("footer")} <a href={`/${locale}/privacy#where`}>{t("whereLink")}</a>
             </p>
           </footer>
         </NextIntlClientProvider>

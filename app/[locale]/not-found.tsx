@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { titleFrom } from "@/lib/infra/i18n/page-title";
 
@@ -11,7 +10,7 @@ export default async function NotFound() {
       <h1>{t("notFoundTitle")}</h1>
       <p>{t("notFoundBody")}</p>
       <p>
-        <Link href="/">{t("backHome")}</Link>
+        <a href="/">{t("backHome")}</a>
       </p>
     </div>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { titleFrom } from "@/lib/infra/i18n/page-title";
@@ -27,7 +26,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
           {campaigns.map((c) => (
             <li key={c.slug}>
               <h2>
-                <Link href={`/${locale}/c/${c.slug}`}>{c.title}</Link>
+                <a href={`/${locale}/c/${c.slug}`}>{c.title}</a>
               </h2>
               <p>{c.summary}</p>
               <p className="home-count" data-testid="home-count">

@@ -1,6 +1,5 @@
 // The thank-you step's sharing: the count, copy link, the device's share sheet where there is one, and a plain
 // link per network, each carrying its own source code; then the next thing to do (write a letter, or co-sign).
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { env } from "@/lib/infra/env";
@@ -77,16 +76,16 @@ export async function SharePanel({ locale, slug, title, after, count, headingLev
       <div className="write-own">
         {after === "signed" ? (
           <>
-            <Link className="button button-secondary" href={`/${locale}/c/${slug}/write`}>
+            <a className="button button-secondary" href={`/${locale}/c/${slug}/write`}>
               {t("writeOwn")}
-            </Link>
+            </a>
             <p className="hint">{t("writeOwnHint")}</p>
           </>
         ) : (
           <>
-            <Link className="button button-secondary" href={`/${locale}/c/${slug}#sign`}>
+            <a className="button button-secondary" href={`/${locale}/c/${slug}#sign`}>
               {t("cosign")}
-            </Link>
+            </a>
             <p className="hint">{t("cosignHint")}</p>
           </>
         )}

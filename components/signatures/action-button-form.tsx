@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
 
 type Props = {
@@ -46,7 +45,7 @@ export function ActionButtonForm({ action, button, outcomes, back, danger, initi
         {state.detail && <p data-testid="action-detail">{state.detail}</p>}
         {back && (
           <p>
-            <Link href={back.href}>{back.label}</Link>
+            <a href={back.href}>{back.label}</a>
           </p>
         )}
       </div>

@@ -11,6 +11,8 @@ type Props = {
   id: string;
   label: ReactNode;
   max: number;
+  /** The count line while the comment is empty, written on the server: no number is formatted while the page starts. */
+  emptyCountText: string;
   defaultValue?: string;
   invalid: boolean;
   /** The ids of the field's error and hint, as the form composes them. */
@@ -22,12 +24,27 @@ type Props = {
 /** What the server counts: code points of the trimmed, NFC text (lib/infra/validation/text.ts). */
 export const commentLength = (v: string) => codePointLength(v.trim().normalize("NFC"));
 
-export function CommentField({ id, label, max, defaultValue, invalid, describedBy, hint, error }: Props) {
+export function CommentField({
+  id,
+  label,
+  max,
+  emptyCountText,
+  defaultValue,
+  invalid,
+  describedBy,
+  hint,
+  error,
+}: Props) {
   const t = useTranslations("signForm");
   const [count, setCount] = useState(() => commentLength(defaultValue ?? ""));
   const [announced, setAnnounced] = useState("");
   const over = count - max;
-  const countText = over > 0 ? t("commentOver", { count, max, over }) : t("commentCount", { count, max });
+  const countText =
+    count === 0
+      ? emptyCountText
+      : over > 0
+        ? t("commentOver", { count, max, over })
+        : t("commentCount", { count, max });
 
   useEffect(() => {
     // Quiet until the last fifth of the limit; then said once the person stops typing for a moment.

@@ -14,6 +14,7 @@ import {
 import { useTranslations } from "next-intl";
 import type { SignatureField } from "@/lib/signatures/schema";
 import { limits } from "@/lib/signatures/rules";
+import type { CommentText } from "@/lib/signatures/comment-text";
 import { checkSignatureForm } from "@/lib/signatures/check-signature-form";
 import { signatureFromForm, type SignFormState } from "@/lib/signatures/form-data";
 import { hasRegionList, regionOptions, regionRules } from "@/lib/infra/geo/regions";
@@ -41,6 +42,8 @@ type Props = {
   minSeconds: number;
   /** The campaign's slug: what the signer typed is kept under it when they switch the page's language. */
   slug?: string;
+  /** The comment's hint and empty count, written on the server (lib/signatures/comment-text.ts). */
+  commentText: CommentText;
 };
 
 /** Added to the minimum wait, for the time between the server signing the token and this form appearing. */
@@ -75,6 +78,7 @@ export function SignForm({
   thanks,
   minSeconds,
   slug,
+  commentText,
 }: Props) {
   const t = useTranslations("signForm");
   const te = useTranslations("fieldErrors");
@@ -418,12 +422,13 @@ export function SignForm({
           </>
         }
         max={limits.comment}
+        emptyCountText={commentText.emptyCount}
         defaultValue={values?.comment ?? draft?.comment}
         invalid={Boolean(errors.comment)}
         describedBy={describedBy("comment", true)}
         hint={
           <p id={`${fid("comment")}-hint`} className="hint">
-            {t("commentHint", { max: limits.comment })}
+            {commentText.hint}
           </p>
         }
         error={errorText("comment")}

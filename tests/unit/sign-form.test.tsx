@@ -5,6 +5,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { SignForm } from "@/components/signatures/sign-form";
 import { messages } from "@/lib/infra/i18n/messages";
 import { countryOptions } from "@/lib/infra/geo/countries";
+import { commentText } from "@/lib/signatures/comment-text";
 import type { SignFormState } from "@/lib/signatures/form-data";
 
 function renderForm(
@@ -25,6 +26,7 @@ function renderForm(
         defaultAppearance="initials"
         formToken="form-token"
         minSeconds={minSeconds}
+        commentText={commentText(locale)}
       />
     </NextIntlClientProvider>,
   );

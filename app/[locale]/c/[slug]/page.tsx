@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
@@ -24,7 +23,8 @@ import { getPublicTimeline } from "@/lib/timeline/get-timeline";
 import { formatDay } from "@/lib/infra/i18n/format-moment";
 import { nowMs } from "@/lib/infra/clock";
 import { TimelineSection } from "@/components/timeline/timeline-section";
-import { Countdown } from "@/components/timeline/countdown";
+import { DeadlineCountdown } from "@/components/timeline/deadline-countdown";
+import { commentText } from "@/lib/signatures/comment-text";
 import { signAction } from "./actions";
 
 type Params = { params: Promise<{ locale: Locale; slug: string }> };
@@ -66,15 +66,7 @@ export default async function CampaignPage({ params, searchParams }: Params & Se
         <p className="eyebrow">{t("from", { organization: campaign.organizationName })}</p>
         <h1>{campaign.title}</h1>
         <p className="lead">{campaign.summary}</p>
-        {timeline?.deadline && (
-          <NextIntlClientProvider messages={clientMessages(locale, ["timeline"])}>
-            <Countdown
-              deadline={timeline.deadline}
-              date={formatDay(new Date(timeline.deadline), locale)}
-              renderedAt={nowMs()}
-            />
-          </NextIntlClientProvider>
-        )}
+        {timeline?.deadline && <DeadlineCountdown locale={locale} deadline={timeline.deadline} />}
         {campaign.state === "open" && (
           <p className="cosign-jump">
             <a className="button" href="#sign">
@@ -120,12 +112,12 @@ export default async function CampaignPage({ params, searchParams }: Params & Se
         </div>
 
         <NextIntlClientProvider
-          messages={clientMessages(locale, ["campaign", "signForm", "appearance", "fieldErrors", "apiErrors"])}
+          messages={clientMessages(locale, ["signForm", "appearance", "fieldErrors", "apiErrors"])}
         >
           <aside className="campaign-side" id="sign" aria-labelledby="sign-heading">
-            <CountMeter slug={campaign.slug} initialCount={count.confirmed} goal={count.goal} />
+            <CountMeter locale={locale} slug={campaign.slug} initialCount={count.confirmed} goal={count.goal} />
             <p className="signer-wall-link">
-              <Link href={`/${locale}/c/${campaign.slug}/signers`}>{tw("link")}</Link>{" "}
+              <a href={`/${locale}/c/${campaign.slug}/signers`}>{tw("link")}</a>{" "}
               <span className="hint">{tw("linkHint")}</span>
             </p>
             <h2 id="sign-heading">{t("signHeading")}</h2>
@@ -155,14 +147,15 @@ export default async function CampaignPage({ params, searchParams }: Params & Se
                   }
                   minSeconds={env.SIGN_MIN_SECONDS}
                   slug={campaign.slug}
+                  commentText={commentText(locale)}
                 />
                 <div className="write-own">
-                  <Link
+                  <a
                     className="button button-secondary"
                     href={`/${locale}/c/${campaign.slug}/write${source ? `?source=${source}` : ""}`}
                   >
                     {tl("writeOwn")}
-                  </Link>
+                  </a>
                   <p className="hint">{tl("writeOwnHint")}</p>
                 </div>
               </>

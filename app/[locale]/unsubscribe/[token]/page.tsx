@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { titleFrom } from "@/lib/infra/i18n/page-title";
@@ -41,7 +40,7 @@ export default async function UnsubscribePage({ params }: Params) {
         </>
       )}
       <p>
-        <Link href={`/${locale}`}>{t("unsubscribe.home")}</Link>
+        <a href={`/${locale}`}>{t("unsubscribe.home")}</a>
       </p>
     </div>
   );

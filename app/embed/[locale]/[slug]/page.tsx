@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { cachedPublicCampaign, cachedSignatureCount } from "@/lib/campaigns/cached-campaign-reads";
 import { redirectIfMoved } from "@/lib/campaigns/slug-redirect";
-import { clientMessages } from "@/lib/infra/i18n/client-messages";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { notFoundMetadata } from "@/lib/infra/i18n/page-title";
 import { CountMeter } from "@/components/campaigns/count-meter";
@@ -38,9 +36,7 @@ export default async function EmbedPage({ params }: Params) {
           {campaign.title}
         </a>
       </h1>
-      <NextIntlClientProvider messages={clientMessages(locale, ["campaign"])}>
-        <CountMeter slug={campaign.slug} initialCount={count.confirmed} goal={count.goal} />
-      </NextIntlClientProvider>
+      <CountMeter locale={locale} slug={campaign.slug} initialCount={count.confirmed} goal={count.goal} />
       {campaign.state === "open" && (
         <p className="embed-sign">
           <a className="button" href={`/${locale}/c/${campaign.slug}?source=embed`} target="_blank" rel="noopener">

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
@@ -47,7 +46,7 @@ export default async function SignerWallPage({ params, searchParams }: Params & 
   return (
     <div className="page narrow">
       <p>
-        <Link href={`/${locale}/c/${campaign.slug}`}>{t("backToCampaign")}</Link>
+        <a href={`/${locale}/c/${campaign.slug}`}>{t("backToCampaign")}</a>
       </p>
       <h1>{t("heading", { campaign: campaign.title })}</h1>
       <p className="lead" data-testid="wall-rule">
@@ -66,15 +65,15 @@ export default async function SignerWallPage({ params, searchParams }: Params & 
       {(page > 1 || wall.hasMore) && (
         <nav aria-label={t("pagination")} className="admin-actions">
           {page > 1 && (
-            <Link href={page === 2 ? base : `${base}?page=${page - 1}`} rel="prev">
+            <a href={page === 2 ? base : `${base}?page=${page - 1}`} rel="prev">
               {t("newer")}
-            </Link>
+            </a>
           )}
           <span className="muted">{t("pageLabel", { page })}</span>
           {wall.hasMore && page < wallMaxPage && (
-            <Link href={`${base}?page=${page + 1}`} rel="next">
+            <a href={`${base}?page=${page + 1}`} rel="next">
               {t("older")}
-            </Link>
+            </a>
           )}
         </nav>
       )}

@@ -1,9 +1,6 @@
-import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { clientMessages } from "@/lib/infra/i18n/client-messages";
 import type { Locale } from "@/lib/infra/i18n/config";
 import { redirectIfMoved } from "@/lib/campaigns/slug-redirect";
 import { cachedPublicCampaign, cachedSignatureCount } from "@/lib/campaigns/cached-campaign-reads";
@@ -62,7 +59,7 @@ export default async function ThanksPage({ params, searchParams }: Props) {
   return (
     <div className="page narrow thanks" lang={campaign.locale}>
       <p className="eyebrow">
-        <Link href={`/${locale}/c/${campaign.slug}`}>{campaign.title}</Link>
+        <a href={`/${locale}/c/${campaign.slug}`}>{campaign.title}</a>
       </p>
       <h1>{t("title")}</h1>
       {done && (
@@ -70,9 +67,7 @@ export default async function ThanksPage({ params, searchParams }: Props) {
           {done}
         </p>
       )}
-      <NextIntlClientProvider messages={clientMessages(locale, ["campaign"])}>
-        <CountMeter slug={campaign.slug} initialCount={count.confirmed} goal={count.goal} />
-      </NextIntlClientProvider>
+      <CountMeter locale={locale} slug={campaign.slug} initialCount={count.confirmed} goal={count.goal} />
       <SharePanel
         locale={locale}
         slug={campaign.slug}
@@ -80,7 +75,7 @@ export default async function ThanksPage({ params, searchParams }: Props) {
         after={after === "letter" || after === "letter-signed" ? "letter" : "signed"}
       />
       <p>
-        <Link href={`/${locale}/c/${campaign.slug}`}>{t("back")}</Link>
+        <a href={`/${locale}/c/${campaign.slug}`}>{t("back")}</a>
       </p>
     </div>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
@@ -72,7 +71,7 @@ export default async function WritePage({ params }: Params) {
   return (
     <div className="page composer-page">
       <p className="eyebrow">
-        <Link href={`/${locale}/c/${campaign.slug}`}>{t("backToCampaign")}</Link>
+        <a href={`/${locale}/c/${campaign.slug}`}>{t("backToCampaign")}</a>
       </p>
       <h1>{t("title")}</h1>
       <p className="lead">{campaign.title}</p>
