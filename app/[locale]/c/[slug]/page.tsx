@@ -20,8 +20,6 @@ import { issueFormToken } from "@/lib/infra/security/form-token";
 import { env } from "@/lib/infra/env";
 import { cachedCampaignRead } from "@/lib/campaigns/cached-campaign-reads";
 import { getPublicTimeline } from "@/lib/timeline/get-timeline";
-import { formatDay } from "@/lib/infra/i18n/format-moment";
-import { nowMs } from "@/lib/infra/clock";
 import { TimelineSection } from "@/components/timeline/timeline-section";
 import { DeadlineCountdown } from "@/components/timeline/deadline-countdown";
 import { commentText } from "@/lib/signatures/comment-text";
