@@ -2,6 +2,7 @@
 // the links are plain, and the next page comes whole from the page cache), and it sets up no Intl formatter (the
 // first one costs 30–50 ms on a phone-class CPU); numbers and dates come as the server wrote them until they change.
 import type { Page, Request } from "@playwright/test";
+import { flagshipCampaign } from "../../prisma/seed-data/flagship";
 import { expect, test } from "./fixtures";
 
 /** Counts each Intl formatter the page makes, from before its first script runs. */
@@ -73,4 +74,13 @@ test("the thank-you step starts without prefetching pages or setting up Intl", a
   await expect(page.getByTestId("confirmed-count")).toHaveText("Be the first to co-sign");
   expect(await intlMade()).toEqual({});
   expect(prefetches).toEqual([]);
+});
+
+test("the flagship's long page starts with its countdown and sign form, and no Intl formatter", async ({ page }) => {
+  const intlMade = await countIntlFormatters(page);
+  await page.goto(`/ko/c/${flagshipCampaign.slug}`);
+  await expect(page.getByTestId("countdown")).toHaveText(/^마감: .+2018년 6월 12일/);
+  await expect(page.getByTestId("comment-count")).toHaveText("1,000자 중 0자");
+  await page.waitForLoadState("networkidle");
+  expect(await intlMade()).toEqual({});
 });
