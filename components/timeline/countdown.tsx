@@ -6,7 +6,7 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { daysUntil } from "@/lib/timeline/days-until";
-import { CountdownLine, deadlineTime } from "./countdown-line";
+import { CountdownLine } from "./countdown-line";
 
 type Props = { deadline: string; date: string; renderedAt: number; children: ReactNode };
 
@@ -21,10 +21,5 @@ export function Countdown({ deadline, date, renderedAt, children }: Props) {
   }, []);
   const days = daysUntil(Date.parse(deadline), at);
   if (days === daysUntil(Date.parse(deadline), renderedAt)) return children;
-  const time = deadlineTime(deadline);
-  return (
-    <CountdownLine label={t("deadlineLabel")}>
-      {days === null ? t.rich("deadlinePast", { date, time }) : t.rich("deadlineFuture", { date, days, time })}
-    </CountdownLine>
-  );
+  return <CountdownLine t={t} deadline={deadline} date={date} days={days} />;
 }

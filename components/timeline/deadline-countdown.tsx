@@ -6,21 +6,17 @@ import { formatDay } from "@/lib/infra/i18n/format-moment";
 import { nowMs } from "@/lib/infra/clock";
 import { daysUntil } from "@/lib/timeline/days-until";
 import { Countdown } from "./countdown";
-import { CountdownLine, deadlineTime } from "./countdown-line";
+import { CountdownLine } from "./countdown-line";
 
 /** The campaign page's countdown to its deadline: the server's line, kept current by the browser (countdown.tsx). */
 export async function DeadlineCountdown({ locale, deadline }: { locale: Locale; deadline: string }) {
   const t = await getTranslations({ locale, namespace: "timeline" });
   const date = formatDay(new Date(deadline), locale);
   const renderedAt = nowMs();
-  const days = daysUntil(Date.parse(deadline), renderedAt);
-  const time = deadlineTime(deadline);
   return (
     <NextIntlClientProvider messages={clientMessages(locale, ["timeline"])}>
       <Countdown deadline={deadline} date={date} renderedAt={renderedAt}>
-        <CountdownLine label={t("deadlineLabel")}>
-          {days === null ? t.rich("deadlinePast", { date, time }) : t.rich("deadlineFuture", { date, days, time })}
-        </CountdownLine>
+        <CountdownLine t={t} deadline={deadline} date={date} days={daysUntil(Date.parse(deadline), renderedAt)} />
       </Countdown>
     </NextIntlClientProvider>
   );

@@ -28,18 +28,23 @@ async function countIntlFormatters(page: Page) {
   return () => page.evaluate(() => (window as unknown as { intlMade: Record<string, number> }).intlMade);
 }
 
-const isPrefetch = (request: Request) =>
-  request.url().includes("_rsc=") || request.headers()["rsc"] === "1" || request.headers()["next-router-prefetch"];
+/** The addresses the page fetches as Next's router payloads (a prefetch or a soft navigation), as they happen. */
+function watchPrefetches(page: Page): string[] {
+  const seen: string[] = [];
+  page.on("request", (request: Request) => {
+    const headers = request.headers();
+    if (request.url().includes("_rsc=") || headers["rsc"] === "1" || headers["next-router-prefetch"])
+      seen.push(request.url());
+  });
+  return seen;
+}
 
 test("a campaign page starts without prefetching pages or setting up Intl; a link opens the next page whole", async ({
   page,
   campaign,
 }) => {
   const intlMade = await countIntlFormatters(page);
-  const prefetches: string[] = [];
-  page.on("request", (request) => {
-    if (isPrefetch(request)) prefetches.push(request.url());
-  });
+  const prefetches = watchPrefetches(page);
 
   await page.goto(`/ko/c/${campaign.slug}`);
   await expect(page.getByTestId("confirmed-count")).toHaveText("첫 번째 서명자가 되어 주세요");
@@ -62,10 +67,7 @@ test("a campaign page starts without prefetching pages or setting up Intl; a lin
 
 test("the thank-you step starts without prefetching pages or setting up Intl", async ({ page, campaign }) => {
   const intlMade = await countIntlFormatters(page);
-  const prefetches: string[] = [];
-  page.on("request", (request) => {
-    if (isPrefetch(request)) prefetches.push(request.url());
-  });
+  const prefetches = watchPrefetches(page);
 
   await page.goto(`/en/c/${campaign.slug}/thanks?after=confirmed`);
   await expect(page.getByTestId("action-result")).toBeVisible();
