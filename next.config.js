@@ -6,6 +6,10 @@ const withNextIntl = createNextIntlPlugin("./lib/infra/i18n/request.ts");
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Each page carries the app's stylesheet in a <style> (about 4 KB gzipped) instead of a <link>: it paints as soon as
+  // its HTML arrives, with no second request standing between a phone on a slow network and the first paint. The
+  // Content-Security-Policy allows that stylesheet by its hash (lib/infra/security/inlined-style-hashes.ts).
+  experimental: { inlineCss: true },
   // Server-only packages with native parts or their own module graph stay outside the bundle.
   serverExternalPackages: [
     "pg",

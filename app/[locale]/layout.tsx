@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
-import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isLocale, locales } from "@/lib/infra/i18n/config";
 // Client components get their strings from a provider around them, page by page (see clientMessages). Links are
@@ -33,28 +32,23 @@ export default async function LocaleLayout({
   return (
     <html lang={locale}>
       <body>
-        {/* Only what the error page (app/[locale]/error.tsx) needs: it must render when nothing else can. */}
-        <NextIntlClientProvider
-          messages={{ common: { errorTitle: t("errorTitle"), errorBody: t("errorBody"), errorRetry: t("errorRetry") } }}
-        >
-          <a className="skip-link" href="#main">
-            {t("skipToContent")}
+        <a className="skip-link" href="#main">
+          {t("skipToContent")}
+        </a>
+        <header className="site-header">
+          <a className="brand" href={`/${locale}`}>
+            {t("appName")}
           </a>
-          <header className="site-header">
-            <a className="brand" href={`/${locale}`}>
-              {t("appName")}
-            </a>
-            <LanguageSwitch label={t("languageSwitch")} current={locale} />
-          </header>
-          <main id="main" tabIndex={-1}>
-            {children}
-          </main>
-          <footer className="site-footer">
-            <p>
-              {t("footer")} <a href={`/${locale}/privacy#where`}>{t("whereLink")}</a>
-            </p>
-          </footer>
-        </NextIntlClientProvider>
+          <LanguageSwitch label={t("languageSwitch")} current={locale} />
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>
+            {t("footer")} <a href={`/${locale}/privacy#where`}>{t("whereLink")}</a>
+          </p>
+        </footer>
       </body>
     </html>
   );

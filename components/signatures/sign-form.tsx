@@ -20,6 +20,7 @@ import { signatureFromForm, type SignFormState } from "@/lib/signatures/form-dat
 import { hasRegionList, regionOptions, regionRules } from "@/lib/infra/geo/regions";
 import { solveChallenge } from "@/lib/integrity/solve-challenge";
 import { Honeypot } from "@/components/ui/honeypot";
+import { OptionsSelect } from "@/components/ui/options-select";
 import { isAppearance, type Appearance } from "@/lib/campaigns/appearance";
 import { AppearanceChoice } from "./appearance-choice";
 import { sourceCode } from "@/lib/campaigns/source-code";
@@ -89,7 +90,8 @@ export function SignForm({
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
   const values =
     state.status === "invalid" || state.status === "error" || state.status === "challenge" ? state.values : undefined;
-  const [country, setCountry] = useState(values?.country || (locale === "ko" ? "KR" : "US"));
+  const firstCountry = values?.country || (locale === "ko" ? "KR" : "US");
+  const [country, setCountry] = useState(firstCountry);
   // Answers typed on this campaign's page in the other language (./sign-draft.ts), restored once after loading.
   const [draft, setDraft] = useState<SignDraft | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -325,23 +327,19 @@ export function SignForm({
 
       <div className="field">
         <label htmlFor={fid("country")}>{labelFor.country}</label>
-        <select
+        <OptionsSelect
           id={fid("country")}
           name="country"
           autoComplete="country"
           required
+          placeholder={t("chooseCountry")}
+          options={countries}
+          selected={firstCountry}
           value={country}
           onChange={(e) => setCountry(e.target.value)}
           aria-invalid={errors.country ? true : undefined}
           aria-describedby={describedBy("country")}
-        >
-          <option value="">{t("chooseCountry")}</option>
-          {countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
+        />
         {errorText("country")}
       </div>
 
@@ -352,23 +350,18 @@ export function SignForm({
               {labelFor.region} {!regionRequired && <span className="muted">{t("optional")}</span>}
             </label>
             {hasRegionList(country) ? (
-              <select
+              <OptionsSelect
                 id={fid("region")}
                 name="region"
                 key={country}
                 autoComplete="address-level1"
-                defaultValue={values?.region ?? draft?.region ?? ""}
+                placeholder={t("chooseRegion")}
+                options={regionOptions(country, locale)}
+                selected={values?.region ?? draft?.region ?? ""}
                 aria-invalid={errors.region ? true : undefined}
                 aria-describedby={describedBy("region")}
                 required={regionRequired}
-              >
-                <option value="">{t("chooseRegion")}</option>
-                {regionOptions(country, locale).map((r) => (
-                  <option key={r.code} value={r.code}>
-                    {r.name}
-                  </option>
-                ))}
-              </select>
+              />
             ) : (
               <input
                 id={fid("region")}

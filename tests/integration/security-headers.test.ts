@@ -95,15 +95,18 @@ function expectHeaders(res: Response, body: string, kind: Kind) {
     expect(nonce, csp).toBeTruthy();
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain(kind === "embed" ? "frame-ancestors *" : "frame-ancestors 'none'");
-    expect(csp).toContain("style-src 'self';");
+    expect(csp).toMatch(/style-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
     expect(h.get("x-frame-options")).toBe(kind === "embed" ? null : "DENY");
     if (h.get("content-type")?.startsWith("text/html")) {
-      // Every script Next wrote carries this response's nonce, or it would not run; and nothing needs inline styles.
+      // Every script Next wrote carries this response's nonce, or it would not run; no element has a style attribute;
+      // and the page's stylesheet, written into it (next.config.js, inlineCss), is allowed by its hash, as is any other
+      // <style> in it.
       const scripts = body.match(/<script\b[^>]*>/g) ?? [];
       expect(scripts.length).toBeGreaterThan(0);
       for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
       expect(body).not.toMatch(/<[^>]+\sstyle="/);
-      expect(body).not.toMatch(/<style\b/);
+      for (const [, text] of body.matchAll(/<style\b[^>]*>([^<]*)<\/style>/g))
+        expect(csp).toContain(`'sha256-${createHash("sha256").update(text!).digest("base64")}'`);
     }
   } else if (kind === "mail-preview") {
     expect(csp).toMatch(/default-src 'none'; style-src 'unsafe-inline';.*frame-ancestors 'self'; sandbox/);
@@ -258,6 +261,17 @@ describe("every kind of route", () => {
       expect(res.headers.get("content-type")).toMatch(asset.endsWith(".js") ? /javascript/ : /text\/css/);
       expectHeaders(res, file, "static");
     }
+  });
+
+  it("the campaign page carries the stylesheet itself, allowed by its hash: it paints without a second request", async () => {
+    const { res, body } = await get(`/en/c/${campaign.slug}`);
+    expect(body).not.toMatch(/<link[^>]+rel="stylesheet"/);
+    const [style, ...others] = [...body.matchAll(/<style\b[^>]*data-href="([^"]+\.css)"[^>]*>([^<]*)<\/style>/g)];
+    expect(others).toEqual([]);
+    const { body: file } = await get(style![1]!);
+    expect(style![2]).toBe(file);
+    const hash = createHash("sha256").update(file).digest("base64");
+    expect(res.headers.get("content-security-policy")).toContain(`style-src 'self' 'sha256-${hash}'`);
   });
 
   it("a nonce is never reused, and a client cannot choose it", async () => {

@@ -1,12 +1,17 @@
 // The header rules by route kind and environment (lib/security); tests/integration/security-headers.test.ts checks
 // that a running server applies them to every kind of route.
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { routeKindOf } from "@/lib/infra/security/route-kind";
 import { securityHeaders, type SecurityOptions } from "@/lib/infra/security/security-headers";
 import { createNonce } from "@/lib/infra/security/create-nonce";
+import { inlinedStyleHashes } from "@/lib/infra/security/inlined-style-hashes";
 import { refusedPageRequest, serverActionBodyLimit } from "@/lib/infra/security/server-action-guard";
 
-const test: SecurityOptions = { production: false, devServer: false, embedAncestors: "*" };
+const test: SecurityOptions = { production: false, devServer: false, embedAncestors: "*", styleHashes: [] };
 const production: SecurityOptions = { ...test, production: true, embedAncestors: "https://partner.example" };
 const devServer: SecurityOptions = { ...test, devServer: true };
 
@@ -96,6 +101,19 @@ describe("securityHeaders", () => {
     for (const options of [test, production]) {
       expect(securityHeaders("page", options, "n")["content-security-policy"]).not.toMatch(/unsafe-/);
     }
+  });
+
+  it("allows the stylesheets written into pages by their hashes, and no other inline style", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ol-static-"));
+    mkdirSync(join(dir, "chunks"));
+    writeFileSync(join(dir, "chunks", "app.css"), ":root{color:#111827}");
+    writeFileSync(join(dir, "chunks", "app.js"), "0");
+    const styleHashes = inlinedStyleHashes(dir);
+    const hash = createHash("sha256").update(":root{color:#111827}").digest("base64");
+    expect(styleHashes).toEqual([`'sha256-${hash}'`]);
+    const csp = directives(securityHeaders("page", { ...production, styleHashes }, "n")["content-security-policy"]!);
+    expect(csp["style-src"]).toBe(`'self' 'sha256-${hash}'`);
+    expect(inlinedStyleHashes(join(dir, "missing"))).toEqual([]);
   });
 
   it("lets the configured sites frame the count and the widget, and nothing else", () => {

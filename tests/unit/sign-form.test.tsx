@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { act, getConfig, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { hydrateRoot } from "react-dom/client";
+import { renderToString } from "react-dom/server";
 import { NextIntlClientProvider } from "next-intl";
 import { SignForm } from "@/components/signatures/sign-form";
 import { messages } from "@/lib/infra/i18n/messages";
@@ -8,16 +10,14 @@ import { countryOptions } from "@/lib/infra/geo/countries";
 import { commentText } from "@/lib/signatures/comment-text";
 import type { SignFormState } from "@/lib/signatures/form-data";
 
-function renderForm(
-  locale: "en" | "ko",
-  action = vi.fn(async (_state: SignFormState, _form: FormData): Promise<SignFormState> => ({
-    status: "ok",
-    email: "jimin@example.org",
-    emailed: "now",
-  })),
-  minSeconds = 0,
-) {
-  render(
+const signed = async (_state: SignFormState, _form: FormData): Promise<SignFormState> => ({
+  status: "ok",
+  email: "jimin@example.org",
+  emailed: "now",
+});
+
+function form(locale: "en" | "ko", action = vi.fn(signed), minSeconds = 0) {
+  return (
     <NextIntlClientProvider locale={locale} messages={messages[locale]}>
       <SignForm
         action={action}
@@ -28,8 +28,12 @@ function renderForm(
         minSeconds={minSeconds}
         commentText={commentText(locale)}
       />
-    </NextIntlClientProvider>,
+    </NextIntlClientProvider>
   );
+}
+
+function renderForm(locale: "en" | "ko", action = vi.fn(signed), minSeconds = 0) {
+  render(form(locale, action, minSeconds));
   return action;
 }
 
@@ -199,6 +203,46 @@ describe("SignForm", () => {
     expect(screen.getByLabelText("Email address")).toHaveAttribute("aria-invalid", "true");
     expect(screen.getByLabelText("Full name")).toHaveValue("Kim");
     expect(screen.getByLabelText("Show my name publicly as a signer")).toBeChecked();
+  });
+
+  it("puts the country and region lists in the server's HTML, the chosen ones marked, and hydrates over them without a mismatch", async () => {
+    const html = renderToString(form("en"));
+    expect(html).toContain('<option value="US" selected>United States</option>');
+    expect(html).toContain('<option value="CA">California</option>');
+    const container = document.createElement("div");
+    container.innerHTML = html;
+    document.body.append(container);
+    const errors = vi.spyOn(console, "error");
+    await act(async () => void hydrateRoot(container, form("en")));
+    expect(errors).not.toHaveBeenCalled();
+    const user = userEvent.setup();
+    const country = within(container).getByLabelText("Country");
+    expect(country).toHaveValue("US");
+    await user.selectOptions(country, "KR");
+    expect(country).toHaveValue("KR");
+    const province = within(container).getByLabelText(/Province/);
+    expect(within(province).getByRole("option", { name: "Seoul" })).toBeInTheDocument();
+    await user.selectOptions(country, "US");
+    expect(within(container).getByLabelText("State")).toHaveValue("");
+    container.remove();
+  });
+
+  it("keeps the country and region the server sent back with an error", async () => {
+    const user = userEvent.setup();
+    const action = vi.fn(async (_state: SignFormState, _form: FormData): Promise<SignFormState> => ({
+      status: "invalid",
+      fields: { email: "invalid_email" },
+      values: { name: "Kim", email: "kim@example", country: "KR", region: "11", showName: false, wantsUpdates: false },
+    }));
+    renderForm("en", action);
+    await user.selectOptions(screen.getByLabelText("Country"), "KR");
+    await user.selectOptions(screen.getByLabelText(/Province/), "11");
+    await user.type(screen.getByLabelText("Full name"), "Kim");
+    await user.type(screen.getByLabelText("Email address"), "kim@example.org");
+    await user.click(screen.getByRole("button", { name: "Sign the letter" }));
+    await waitFor(() => expect(screen.getByRole("alert")).toHaveTextContent("One answer needs your attention."));
+    expect(screen.getByLabelText("Country")).toHaveValue("KR");
+    expect(screen.getByLabelText(/Province/)).toHaveValue("11");
   });
 
   it("speaks Korean, with Korean regions, for Korean readers", async () => {

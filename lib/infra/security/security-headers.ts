@@ -9,6 +9,8 @@ export type SecurityOptions = {
   devServer: boolean;
   /** Who may frame the count endpoint and widget: a CSP source list such as "*" or "https://a.example https://b.example". */
   embedAncestors: string;
+  /** The stylesheets Next writes into each page as a <style> (next.config.js, inlineCss), as 'sha256-…' sources. */
+  styleHashes: readonly string[];
 };
 
 // Signers may be defectors: no device sensor, camera or microphone, no interest profiling, whatever gets injected.
@@ -38,9 +40,10 @@ function documentPolicy(nonce: string, frameAncestors: string, o: SecurityOption
     // 'strict-dynamic': scripts the nonced framework scripts load are trusted; 'self' is ignored by browsers that
     // understand it and kept for those that do not.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${o.devServer ? " 'unsafe-eval'" : ""}`,
-    // Styles come from our own stylesheet only: no style attributes, no inline <style> (a nonce would disable
-    // 'unsafe-inline', so the dev server gets 'unsafe-inline' without one).
-    o.devServer ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
+    // Styles come from our own stylesheet only, as a file or written into the page, each allowed by its hash: no style
+    // attributes, no other <style>. (A nonce or a hash would disable 'unsafe-inline', so the dev server, whose overlay
+    // injects styles, gets 'unsafe-inline' alone.)
+    o.devServer ? "style-src 'self' 'unsafe-inline'" : ["style-src 'self'", ...o.styleHashes].join(" "),
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
