@@ -32,6 +32,15 @@ function form(locale: "en" | "ko", action = vi.fn(signed), minSeconds = 0) {
   );
 }
 
+/** A server that refuses the email address and sends back what was typed, with this country, region and choice. */
+function refusesEmail(values: { country: string; region: string; showName: boolean }) {
+  return vi.fn(async (_state: SignFormState, _form: FormData): Promise<SignFormState> => ({
+    status: "invalid",
+    fields: { email: "invalid_email" },
+    values: { name: "Kim", email: "kim@example", ...values, wantsUpdates: false },
+  }));
+}
+
 function renderForm(locale: "en" | "ko", action = vi.fn(signed), minSeconds = 0) {
   render(form(locale, action, minSeconds));
   return action;
@@ -187,11 +196,7 @@ describe("SignForm", () => {
 
   it("shows errors the server found and keeps what was typed", async () => {
     const user = userEvent.setup();
-    const action = vi.fn(async (_state: SignFormState, _form: FormData): Promise<SignFormState> => ({
-      status: "invalid",
-      fields: { email: "invalid_email" },
-      values: { name: "Kim", email: "kim@example", country: "US", region: "CA", showName: true, wantsUpdates: false },
-    }));
+    const action = refusesEmail({ country: "US", region: "CA", showName: true });
     renderForm("en", action);
     await user.type(screen.getByLabelText("Full name"), "Kim");
     await user.type(screen.getByLabelText("Email address"), "kim@example.org");
@@ -215,6 +220,7 @@ describe("SignForm", () => {
     const errors = vi.spyOn(console, "error");
     await act(async () => void hydrateRoot(container, form("en")));
     expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
     const user = userEvent.setup();
     const country = within(container).getByLabelText("Country");
     expect(country).toHaveValue("US");
@@ -229,11 +235,7 @@ describe("SignForm", () => {
 
   it("keeps the country and region the server sent back with an error", async () => {
     const user = userEvent.setup();
-    const action = vi.fn(async (_state: SignFormState, _form: FormData): Promise<SignFormState> => ({
-      status: "invalid",
-      fields: { email: "invalid_email" },
-      values: { name: "Kim", email: "kim@example", country: "KR", region: "11", showName: false, wantsUpdates: false },
-    }));
+    const action = refusesEmail({ country: "KR", region: "11", showName: false });
     renderForm("en", action);
     await user.selectOptions(screen.getByLabelText("Country"), "KR");
     await user.selectOptions(screen.getByLabelText(/Province/), "11");
